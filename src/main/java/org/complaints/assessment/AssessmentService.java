@@ -1,0 +1,128 @@
+package org.complaints.assessment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaints.deadlines.Deadlines;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.mail.MailFormats;
+import org.complaints.register.Assessment;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.EventLog;
+import org.springframework.stereotype.Service;
+
+/**
+ * Initial assessment (ISO 10002 7.5): applies the decision table's result, commits the response date, and
+ * records the handler's confirmation or override with its reasons (4.12).
+ */
+@Service
+public class AssessmentService {
+
+    private final ComplaintRegister register;
+    private final EventLog events;
+    private final Deadlines deadlines;
+    private final MailFormats formats;
+
+    public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats) {
+        this.register = register;
+        this.events = events;
+        this.deadlines = deadlines;
+        this.formats = formats;
+    }
+
+    /** The decision table's result becomes the committed response date and the stage dates derived from it. */
+    public StageDates applyRuleResult(long complaintId, String priority, String handlingGroup, int responseDays) {
+        if (!Classification.PRIORITIES.contains(priority) || !Classification.HANDLING_GROUPS.contains(handlingGroup)) {
+            // a process owner's edit of the decision table produced a value the system does not know
+            throw new IllegalStateException("Decision table complaint-assessment returned priority '" + priority
+                    + "' and handling group '" + handlingGroup + "'; allowed are " + Classification.PRIORITIES
+                    + " and " + Classification.HANDLING_GROUPS);
+        }
+        Complaint complaint = register.get(complaintId);
+        Instant deadline = deadlines.responseDeadline(complaint.receivedAt(), responseDays);
+        register.recordRuleAssessment(complaintId, priority, handlingGroup, responseDays, deadline);
+        events.append(complaintId, "RULE_ASSESSMENT", "system", "Decision table complaint-assessment: priority "
+                + priority + ", " + responseDays + " working days, handling group " + handlingGroup
+                + "; committed response date " + formats.date(deadline, "en"), null);
+        return new StageDates(deadline, deadlines.reminderDate(deadline), deadlines.assessmentDue(complaint.receivedAt()));
+    }
+
+    public ConfirmedAssessment confirm(long complaintId, AssessmentInput input, String actor) {
+        Complaint complaint = register.get(complaintId);
+        List<String> problems = new ArrayList<>();
+        boolean inScope = "in-scope".equals(input.scopeDecision());
+        if (!inScope && !"out-of-scope".equals(input.scopeDecision())) {
+            problems.add("scopeDecision: choose in-scope or out-of-scope");
+        }
+        if (!inScope && (input.scopeReason() == null || input.scopeReason().length() < 10)) {
+            problems.add("scopeReason: explain in at least 10 characters why the complaint is out of scope; "
+                    + "the complainant receives this explanation");
+        }
+        checkOneOf(problems, "severity", input.severity(), Classification.SEVERITIES);
+        checkOneOf(problems, "impact", input.impact(), Classification.IMPACTS);
+        checkOneOf(problems, "category", input.category(), Classification.CATEGORIES);
+
+        String priority = complaint.priority();
+        String group = complaint.handlingGroup();
+        int days = complaint.responseDays();
+        Instant deadline = complaint.responseDeadline();
+        if (input.overrideAssessment()) {
+            checkOneOf(problems, "priorityOverride", input.priorityOverride(), Classification.PRIORITIES);
+            checkOneOf(problems, "handlingGroupOverride", input.handlingGroupOverride(), Classification.HANDLING_GROUPS);
+            if (input.overrideReason() == null || input.overrideReason().length() < 10) {
+                problems.add("overrideReason: an override needs its reason (at least 10 characters)");
+            }
+            if (input.responseDaysOverride() != null) {
+                if (input.responseDaysOverride() < 1) {
+                    problems.add("responseDaysOverride: at least 1 working day");
+                } else {
+                    Instant overridden = deadlines.responseDeadline(complaint.receivedAt(), input.responseDaysOverride());
+                    if (overridden.isAfter(deadline)) {
+                        problems.add("responseDaysOverride: " + input.responseDaysOverride() + " working days would end on "
+                                + formats.date(overridden, "en") + ", after the response date committed to the "
+                                + "complainant (" + formats.date(deadline, "en") + "); an override may only shorten it");
+                    } else {
+                        days = input.responseDaysOverride();
+                        deadline = overridden;
+                    }
+                }
+            }
+            priority = input.priorityOverride();
+            group = input.handlingGroupOverride();
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Assessment assessment = new Assessment(inScope, inScope ? null : input.scopeReason(), input.severity(),
+                input.impact(), input.category(), input.safetyRelevant(), priority, group, days, deadline);
+        register.recordAssessment(complaintId, assessment);
+        String summary = (inScope ? "In scope" : "Out of scope") + "; priority " + priority + ", group " + group
+                + ", committed response date " + formats.date(deadline, "en")
+                + (input.overrideAssessment() ? " (rule result overridden)" : " (rule result confirmed)");
+        StringBuilder detail = new StringBuilder();
+        if (!inScope) {
+            detail.append("Reason: ").append(input.scopeReason()).append('\n');
+        }
+        if (input.overrideAssessment()) {
+            detail.append("Override reason: ").append(input.overrideReason()).append('\n');
+        }
+        if (input.notes() != null) {
+            detail.append("Notes: ").append(input.notes());
+        }
+        events.append(complaintId, "ASSESSED", actor, summary, detail.isEmpty() ? null : detail.toString());
+        return new ConfirmedAssessment(assessment, deadlines.reminderDate(deadline));
+    }
+
+    private static void checkOneOf(List<String> problems, String field, String value, List<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            problems.add(field + ": choose one of " + String.join(", ", allowed));
+        }
+    }
+
+    public record StageDates(Instant responseDeadline, Instant reminderDate, Instant assessmentDue) {
+    }
+
+    public record ConfirmedAssessment(Assessment assessment, Instant reminderDate) {
+    }
+}

@@ -1,0 +1,43 @@
+package org.complaints.assessment;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.complaints.engine.CurrentUser;
+import org.complaints.engine.FormValues;
+import org.complaints.register.Assessment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RecordAssessment (ISO 10002 7.5): records the handler's assessment. It runs in the transaction that
+ * completes the task, so a refused assessment leaves the task open with the reason shown on the form.
+ */
+@Component
+public class RecordAssessmentDelegate implements JavaDelegate {
+
+    private final AssessmentService assessment;
+    private final CurrentUser currentUser;
+
+    public RecordAssessmentDelegate(AssessmentService assessment, CurrentUser currentUser) {
+        this.assessment = assessment;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        AssessmentService.ConfirmedAssessment confirmed = assessment.confirm(form.id("complaintId"), new AssessmentInput(
+                form.text("scopeDecision"), form.text("scopeReason"), form.text("severity"), form.text("impact"),
+                form.text("category"), form.flag("safetyRelevant"), form.flag("overrideAssessment"),
+                form.text("priorityOverride"), form.text("handlingGroupOverride"), form.integer("responseDaysOverride"),
+                form.text("overrideReason"), form.text("assessmentNotes")), currentUser.id().orElse("system"));
+        Assessment a = confirmed.assessment();
+        execution.setVariable("inScope", a.inScope());
+        execution.setVariable("safetyRelevant", a.safetyRelevant());
+        execution.setVariable("priority", a.priority());
+        execution.setVariable("handlingGroup", a.handlingGroup());
+        execution.setVariable("responseDays", a.responseDays());
+        execution.setVariable("responseDeadline", Date.from(a.responseDeadline()));
+        execution.setVariable("reminderDate", Date.from(confirmed.reminderDate()));
+    }
+}

@@ -1,0 +1,98 @@
+package org.complaints.closure;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.complaints.deadlines.Deadlines;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.mail.MailLog;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.Decision;
+import org.complaints.register.DecisionRegister;
+import org.complaints.register.EventLog;
+import org.springframework.stereotype.Service;
+
+/**
+ * Closing (ISO 10002 7.9): the final reason, the closing time and whether each SLA was met, recorded in the
+ * register where reports find them after the engine's history is gone.
+ */
+@Service
+public class ClosureService {
+
+    public static final List<String> REASONS = List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE",
+            "WITHDRAWN");
+    public static final List<String> EXTERNAL_OUTCOMES = List.of("in-favour-of-complainant", "partly-in-favour",
+            "in-favour-of-organisation", "settled", "withdrawn");
+
+    private final ComplaintRegister register;
+    private final DecisionRegister decisions;
+    private final MailLog mailLog;
+    private final Deadlines deadlines;
+    private final EventLog events;
+    private final Clock clock;
+
+    public ClosureService(ComplaintRegister register, DecisionRegister decisions, MailLog mailLog, Deadlines deadlines,
+                          EventLog events, Clock clock) {
+        this.register = register;
+        this.decisions = decisions;
+        this.mailLog = mailLog;
+        this.deadlines = deadlines;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public void close(long complaintId, String reason, String actor, String externalOutcome, String externalDetails) {
+        if (!REASONS.contains(reason)) {
+            throw new IllegalStateException("Unknown closure reason '" + reason + "'; the diagram sets one of " + REASONS);
+        }
+        if ("EXTERNAL_OUTCOME".equals(reason)) {
+            if (externalOutcome == null || !EXTERNAL_OUTCOMES.contains(externalOutcome)) {
+                throw new InvalidInputException("externalOutcome: choose one of " + String.join(", ", EXTERNAL_OUTCOMES));
+            }
+            if (externalDetails == null || externalDetails.length() < 10) {
+                throw new InvalidInputException("externalOutcomeDetails: describe the outcome in at least 10 characters");
+            }
+        }
+        Complaint complaint = register.get(complaintId);
+        if (complaint.isClosed()) {
+            return;
+        }
+        Boolean ackMet = acknowledgementMet(complaint);
+        Boolean responseMet = responseMet(complaint);
+        register.close(complaintId, reason, clock.instant(), ackMet, responseMet, externalOutcome);
+        events.append(complaintId, "CLOSED", actor, "Closed: " + reason.toLowerCase().replace('_', ' ')
+                + "; acknowledgement SLA " + describe(ackMet) + ", response SLA " + describe(responseMet),
+                externalDetails == null ? null : "External outcome " + externalOutcome + ": " + externalDetails);
+    }
+
+    /** Acknowledged within the configured working days of receipt; null when withdrawn before it was due. */
+    private Boolean acknowledgementMet(Complaint c) {
+        Instant due = deadlines.acknowledgementDue(c.receivedAt());
+        if (c.acknowledgedAt() != null) {
+            return !c.acknowledgedAt().isAfter(due);
+        }
+        return clock.instant().isAfter(due) ? Boolean.FALSE : null;
+    }
+
+    /**
+     * The first answer (decision or out-of-scope explanation) went out by the committed date, which was never
+     * revised; null when the complaint ended before any answer was due.
+     */
+    private Boolean responseMet(Complaint c) {
+        Optional<Instant> answeredAt = decisions.find(c.id(), 1).map(Decision::communicatedAt)
+                .or(() -> mailLog.sentAt(c.id(), "out-of-scope"));
+        if (c.responseDeadline() == null) {
+            return null;
+        }
+        if (answeredAt.isEmpty()) {
+            return clock.instant().isAfter(c.responseDeadline()) ? Boolean.FALSE : null;
+        }
+        return c.deadlineRevisedAt() == null && !answeredAt.get().isAfter(c.responseDeadline());
+    }
+
+    private static String describe(Boolean met) {
+        return met == null ? "not applicable" : met ? "met" : "missed";
+    }
+}

@@ -1,0 +1,22 @@
+package org.complaints.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.complaints.engine.FormValues;
+import org.springframework.stereotype.Component;
+
+/** Task_SendDelayNotice (ISO 10002 7.3): the complainant learns of the delay and the revised date. */
+@Component
+public class SendDelayNoticeDelegate implements JavaDelegate {
+
+    private final SupervisionService supervision;
+
+    public SendDelayNoticeDelegate(SupervisionService supervision) {
+        this.supervision = supervision;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        supervision.sendDelayNotice(FormValues.of(execution).id("complaintId"));
+    }
+}

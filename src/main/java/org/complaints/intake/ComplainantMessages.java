@@ -1,0 +1,101 @@
+package org.complaints.intake;
+
+import java.time.Clock;
+import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
+import org.complaints.register.EventLog;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a complainant can say about an open complaint, delivered to its process by the lifecycle's messages
+ * (correlated by the reference as business key). The register records it in the same transaction.
+ */
+@Service
+public class ComplainantMessages {
+
+    public static final String DECISION_ACCEPTED = "DecisionAccepted";
+    public static final String DECISION_REJECTED = "DecisionRejected";
+    public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
+    public static final String INFORMATION_ADDED = "ComplainantInformationAdded";
+
+    private final ComplaintRegister register;
+    private final EventLog events;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    public ComplainantMessages(ComplaintRegister register, EventLog events, RuntimeService runtime, Clock clock) {
+        this.register = register;
+        this.events = events;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void acceptDecision(String reference, String comment) {
+        Complaint complaint = open(reference);
+        correlate(complaint, DECISION_ACCEPTED, Map.of("reactionComment", nullToEmpty(comment)),
+                "waiting for your reaction to a decision");
+        events.append(complaint.id(), "DECISION_ACCEPTED", "complainant", "The complainant accepted the decision", comment);
+    }
+
+    @Transactional
+    public void rejectDecision(String reference, String comment) {
+        Complaint complaint = open(reference);
+        correlate(complaint, DECISION_REJECTED, Map.of("rejectionComment", nullToEmpty(comment)),
+                "waiting for your reaction to a decision");
+        events.append(complaint.id(), "DECISION_REJECTED", "complainant", "The complainant rejected the decision", comment);
+    }
+
+    @Transactional
+    public void withdraw(String reference, String reason) {
+        Complaint complaint = open(reference);
+        correlate(complaint, COMPLAINT_WITHDRAWN, Map.of("withdrawalReason", nullToEmpty(reason)), "open");
+        events.append(complaint.id(), "WITHDRAWN", "complainant", "The complainant withdrew the complaint", reason);
+    }
+
+    @Transactional
+    public void addInformation(String reference, String text, String channel) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("information: the added information is empty");
+        }
+        if (text.length() > 4000) {
+            throw new InvalidInputException("information: at most 4000 characters (has " + text.length() + ")");
+        }
+        Complaint complaint = open(reference);
+        register.addInformation(complaint.id(), channel, text.strip(), clock.instant());
+        correlate(complaint, INFORMATION_ADDED, Map.of("addedInformation", text.strip()), "open");
+        events.append(complaint.id(), "INFORMATION_ADDED", "complainant", "The complainant added information", text.strip());
+    }
+
+    private Complaint open(String reference) {
+        Complaint complaint = register.getByReference(reference);
+        if (complaint.stage() == ComplaintStage.CLOSED) {
+            throw new ComplaintNotOpenException("Complaint " + reference + " is already closed ("
+                    + complaint.closureReason() + "); nothing can be added to it any more.");
+        }
+        return complaint;
+    }
+
+    private void correlate(Complaint complaint, String message, Map<String, Object> variables, String expectedState) {
+        try {
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(complaint.reference())
+                    .setVariables(variables)
+                    .correlateWithResult();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ComplaintNotOpenException("Complaint " + complaint.reference() + " is not " + expectedState
+                    + " right now (current stage: " + complaint.stage().name().toLowerCase().replace('_', ' ')
+                    + "); please try again later.");
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text.strip();
+    }
+}

@@ -1,0 +1,92 @@
+package org.complaints.intake;
+
+import java.time.Clock;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.RuntimeService;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.EventLog;
+import org.complaints.register.NewComplaint;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way into the register (ISO 10002 7.2): every channel turns what it received into a
+ * {@link ComplaintSubmission}; the intake validates it, gives it a reference and starts the process.
+ */
+@Service
+public class IntakeService {
+
+    public static final String PROCESS_KEY = "complaint-handling";
+    public static final String MESSAGE_COMPLAINT_RECEIVED = "ComplaintReceived";
+
+    private final SubmissionValidator validator;
+    private final ComplaintRegister register;
+    private final EventLog events;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    public IntakeService(SubmissionValidator validator, ComplaintRegister register, EventLog events,
+                         RuntimeService runtime, Clock clock) {
+        this.validator = validator;
+        this.register = register;
+        this.events = events;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** Validates and records a complaint; the caller is a process step that already runs for it. */
+    @Transactional
+    public Complaint register(ComplaintSubmission submission) {
+        validator.validate(submission);
+        Complaint complaint = register.create(new NewComplaint(
+                submission.channel(), clock.instant(), submission.receivedBy(), submission.complainantName(),
+                submission.complainantEmail().strip(), submission.complainantPhone(), submission.preferredLanguage(),
+                submission.productOrService(), submission.description(), submission.incidentDate(),
+                submission.remedySought(), submission.receiptNotes(),
+                Objects.requireNonNullElse(submission.severity(), "medium"),
+                Objects.requireNonNullElse(submission.impact(), "individual"),
+                Objects.requireNonNullElse(submission.category(), "other"),
+                Boolean.TRUE.equals(submission.safetyRelevant())));
+        events.append(complaint.id(), "RECEIVED", submission.receivedBy() == null ? "complainant" : submission.receivedBy(),
+                "Complaint received through channel " + complaint.channel() + " and registered as " + complaint.reference(),
+                null);
+        return complaint;
+    }
+
+    /**
+     * Records a complaint from a channel and starts its process with the message {@code ComplaintReceived}, in
+     * one transaction: either both happen or neither.
+     */
+    @Transactional
+    public Complaint file(ComplaintSubmission submission) {
+        Complaint complaint = register(submission);
+        runtime.createMessageCorrelation(MESSAGE_COMPLAINT_RECEIVED)
+                .processInstanceBusinessKey(complaint.reference())
+                .setVariables(processVariables(complaint))
+                .correlateStartMessage();
+        return register.get(complaint.id());
+    }
+
+    /** What the process carries of a complaint: ids, flags, dates and what Tasklist forms display. */
+    public static Map<String, Object> processVariables(Complaint c) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("complaintId", c.id());
+        variables.put("reference", c.reference());
+        variables.put("receivedAt", Date.from(c.receivedAt()));
+        variables.put("channel", c.channel());
+        variables.put("preferredLanguage", c.language());
+        variables.put("productOrService", c.productOrService());
+        variables.put("description", c.description());
+        variables.put("remedySought", c.remedySought());
+        variables.put("severity", c.severity());
+        variables.put("impact", c.impact());
+        variables.put("category", c.category());
+        variables.put("safetyRelevant", c.safetyRelevant());
+        variables.put("reviewRound", c.reviewRound());
+        return variables;
+    }
+}

@@ -1,0 +1,45 @@
+package org.complaints.intake;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.complaints.engine.FormValues;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterComplaint (ISO 10002 7.2): links the register record a channel made, or registers the complaint
+ * a member of staff entered in the start form. Synchronous on purpose: missing or wrong data is refused to
+ * the person submitting the form, and nothing is started.
+ */
+@Component
+public class RegisterComplaintDelegate implements JavaDelegate {
+
+    /** Personal data stays in the register; the process keeps only the reference. */
+    private static final List<String> PERSONAL_DATA = List.of("complainantName", "complainantEmail", "complainantPhone");
+
+    private final IntakeService intake;
+    private final ComplaintRegister register;
+
+    public RegisterComplaintDelegate(IntakeService intake, ComplaintRegister register) {
+        this.intake = intake;
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        Long complaintId = form.id("complaintId");
+        Complaint complaint = complaintId != null ? register.get(complaintId) : intake.register(new ComplaintSubmission(
+                form.text("channel"), form.text("registeredBy"), form.text("complainantName"),
+                form.text("complainantEmail"), form.text("complainantPhone"), form.text("preferredLanguage"),
+                form.text("productOrService"), form.text("description"), form.date("incidentDate"),
+                form.text("remedySought"), form.text("receiptNotes"), form.text("severity"), form.text("impact"),
+                form.text("category"), form.flag("safetyRelevant")));
+        register.linkProcessInstance(complaint.id(), execution.getProcessInstanceId());
+        execution.setProcessBusinessKey(complaint.reference());
+        execution.removeVariables(PERSONAL_DATA);
+        execution.setVariables(IntakeService.processVariables(complaint));
+    }
+}

@@ -1,0 +1,188 @@
+package org.complaints.register;
+
+import static org.complaints.register.Jdbc.bool;
+import static org.complaints.register.Jdbc.instant;
+import static org.complaints.register.Jdbc.integer;
+import static org.complaints.register.Jdbc.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The complaint register (ISO 10002 7.2, 7.3, 8.1): the application's own record of every complaint. It runs in
+ * the caller's transaction, which inside a process step is the engine's transaction.
+ */
+@Repository
+public class ComplaintRegister {
+
+    private final JdbcClient jdbc;
+    private final ReferenceGenerator references;
+
+    public ComplaintRegister(JdbcClient jdbc, ReferenceGenerator references) {
+        this.jdbc = jdbc;
+        this.references = references;
+    }
+
+    public Complaint create(NewComplaint c) {
+        String reference = references.next();
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into cmp_complaint (reference, stage, channel, received_at, received_by, complainant_name,
+                    complainant_email, complainant_phone, language, product_or_service, description, incident_date,
+                    remedy_sought, receipt_notes, severity, impact, category, safety_relevant)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(reference, ComplaintStage.RECEIVED.name(), c.channel(), ts(c.receivedAt()), c.receivedBy(),
+                        c.complainantName(), c.complainantEmail(), c.complainantPhone(), c.language(),
+                        c.productOrService(), c.description(), c.incidentDate(), c.remedySought(), c.receiptNotes(),
+                        c.severity(), c.impact(), c.category(), c.safetyRelevant())
+                .update(key, "id");
+        return get(key.getKey().longValue());
+    }
+
+    public Complaint get(long id) {
+        return jdbc.sql("select * from cmp_complaint where id = ?").param(id).query(ComplaintRegister::map)
+                .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
+    }
+
+    public Optional<Complaint> findByReference(String reference) {
+        return jdbc.sql("select * from cmp_complaint where reference = ?").param(reference)
+                .query(ComplaintRegister::map).optional();
+    }
+
+    public Complaint getByReference(String reference) {
+        return findByReference(reference).orElseThrow(() -> new ComplaintNotFoundException("with reference " + reference));
+    }
+
+    /** Earlier complaints of the same complainant or about the same product or service since {@code since}. */
+    public List<Complaint> findRelated(Complaint complaint, Instant since, int limit) {
+        return jdbc.sql("""
+                select * from cmp_complaint
+                where id <> ? and received_at >= ?
+                  and (lower(complainant_email) = lower(?) or lower(product_or_service) = lower(?))
+                order by received_at desc""")
+                .params(complaint.id(), ts(since), complaint.complainantEmail(), complaint.productOrService())
+                .query(ComplaintRegister::map).list().stream().limit(limit).toList();
+    }
+
+    public void linkProcessInstance(long id, String processInstanceId) {
+        update("update cmp_complaint set process_instance_id = ? where id = ?", processInstanceId, id);
+    }
+
+    public void setStage(long id, ComplaintStage stage) {
+        update("update cmp_complaint set stage = ? where id = ?", stage.name(), id);
+    }
+
+    public void recordRuleAssessment(long id, String priority, String handlingGroup, int responseDays, Instant deadline) {
+        update("""
+                update cmp_complaint set priority = ?, handling_group = ?, response_days = ?, response_deadline = ?
+                where id = ?""",
+                priority, handlingGroup, responseDays, ts(deadline), id);
+    }
+
+    public void recordAssessment(long id, Assessment a) {
+        update("""
+                update cmp_complaint set in_scope = ?, scope_reason = ?, severity = ?, impact = ?, category = ?,
+                    safety_relevant = ?, priority = ?, handling_group = ?, response_days = ?, response_deadline = ?
+                where id = ?""",
+                a.inScope(), a.scopeReason(), a.severity(), a.impact(), a.category(), a.safetyRelevant(),
+                a.priority(), a.handlingGroup(), a.responseDays(), ts(a.responseDeadline()), id);
+    }
+
+    public void markAcknowledged(long id, Instant at) {
+        // the first acknowledgement counts; a repeated step does not move the time
+        jdbc.sql("update cmp_complaint set acknowledged_at = ? where id = ? and acknowledged_at is null")
+                .params(ts(at), id).update();
+    }
+
+    public void recordRelated(long id, int count) {
+        update("update cmp_complaint set related_count = ? where id = ?", count, id);
+    }
+
+    public void recordFindings(long id, String rootCause, boolean systemic) {
+        update("update cmp_complaint set root_cause = ?, systemic_issue = ? where id = ?", rootCause, systemic, id);
+    }
+
+    public void reviseDeadline(long id, Instant deadline, Instant revisedAt) {
+        update("update cmp_complaint set response_deadline = ?, deadline_revised_at = ? where id = ?",
+                ts(deadline), ts(revisedAt), id);
+    }
+
+    public void recordDecision(long id, String outcome, Instant decidedAt, int reviewRound) {
+        update("update cmp_complaint set outcome = ?, decided_at = ?, review_round = ? where id = ?",
+                outcome, ts(decidedAt), reviewRound, id);
+    }
+
+    public void markExternalReferral(long id) {
+        update("update cmp_complaint set external_referral = true where id = ?", id);
+    }
+
+    public void close(long id, String reason, Instant closedAt, Boolean ackSlaMet, Boolean responseSlaMet,
+                      String externalOutcome) {
+        update("""
+                update cmp_complaint set stage = ?, closure_reason = ?, closed_at = ?, ack_sla_met = ?,
+                    response_sla_met = ?, external_outcome = coalesce(?, external_outcome)
+                where id = ?""",
+                ComplaintStage.CLOSED.name(), reason, ts(closedAt), ackSlaMet, responseSlaMet, externalOutcome, id);
+    }
+
+    public void addInformation(long id, String channel, String content, Instant at) {
+        jdbc.sql("insert into cmp_added_information (complaint_id, added_at, channel, content) values (?, ?, ?, ?)")
+                .params(id, ts(at), channel, content).update();
+    }
+
+    private void update(String sql, Object... params) {
+        int rows = jdbc.sql(sql).params(params).update();
+        if (rows == 0) {
+            throw new ComplaintNotFoundException("with id " + params[params.length - 1]);
+        }
+    }
+
+    static Complaint map(ResultSet rs, int row) throws SQLException {
+        return new Complaint(
+                rs.getLong("id"),
+                rs.getString("reference"),
+                ComplaintStage.valueOf(rs.getString("stage")),
+                rs.getString("channel"),
+                instant(rs, "received_at"),
+                rs.getString("received_by"),
+                rs.getString("complainant_name"),
+                rs.getString("complainant_email"),
+                rs.getString("complainant_phone"),
+                rs.getString("language"),
+                rs.getString("product_or_service"),
+                rs.getString("description"),
+                rs.getObject("incident_date", LocalDate.class),
+                rs.getString("remedy_sought"),
+                rs.getString("severity"),
+                rs.getString("impact"),
+                rs.getString("category"),
+                rs.getBoolean("safety_relevant"),
+                rs.getString("priority"),
+                rs.getString("handling_group"),
+                integer(rs, "response_days"),
+                instant(rs, "response_deadline"),
+                instant(rs, "deadline_revised_at"),
+                instant(rs, "acknowledged_at"),
+                bool(rs, "in_scope"),
+                rs.getString("scope_reason"),
+                rs.getString("root_cause"),
+                integer(rs, "related_count"),
+                rs.getString("outcome"),
+                instant(rs, "decided_at"),
+                rs.getInt("review_round"),
+                rs.getBoolean("external_referral"),
+                instant(rs, "closed_at"),
+                rs.getString("closure_reason"),
+                bool(rs, "ack_sla_met"),
+                bool(rs, "response_sla_met"),
+                rs.getString("process_instance_id"));
+    }
+}

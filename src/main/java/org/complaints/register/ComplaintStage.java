@@ -1,0 +1,13 @@
+package org.complaints.register;
+
+/** Where a complaint stands in the ISO 10002 process (7.3 tracking); shown to staff and complainants. */
+public enum ComplaintStage {
+    RECEIVED,
+    ASSESSMENT,
+    INVESTIGATION,
+    RESPONSE,
+    AWAITING_REACTION,
+    INTERNAL_REVIEW,
+    EXTERNAL_REVIEW,
+    CLOSED
+}

@@ -1,0 +1,59 @@
+package org.complaints.response;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.complaints.engine.CurrentUser;
+import org.complaints.engine.FormValues;
+import org.complaints.engine.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Four eyes on Task_ApproveResolution (ISO 10002 7.7, 4.7): the proposer can neither be assigned nor complete
+ * the approval; the refusal is a readable message in Tasklist and a 400 in the REST API. On completion it
+ * records the approval or the return for rework.
+ */
+@Component("fourEyesCheck")
+public class FourEyesCheck implements TaskListener {
+
+    private final ResponseService responses;
+    private final CurrentUser currentUser;
+
+    public FourEyesCheck(ResponseService responses, CurrentUser currentUser) {
+        this.responses = responses;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormValues form = FormValues.of(task);
+        String proposer = form.text("proposedBy");
+        if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+            if (task.getAssignee() != null && task.getAssignee().equals(proposer)) {
+                throw refusal(proposer);
+            }
+            return;
+        }
+        String approver = currentUser.id().orElse(task.getAssignee());
+        if (approver == null) {
+            throw new InvalidInputException("Approving a resolution needs a signed-in complaint manager");
+        }
+        if (approver.equals(proposer)) {
+            throw refusal(proposer);
+        }
+        String decision = form.text("approvalDecision");
+        String comment = form.text("approvalComment");
+        if (!"approve".equals(decision) && !"return".equals(decision)) {
+            throw new InvalidInputException("approvalDecision: choose approve or return");
+        }
+        if ("return".equals(decision) && (comment == null || comment.length() < 5)) {
+            throw new InvalidInputException("approvalComment: say what needs rework (at least 5 characters)");
+        }
+        responses.recordApproval(form.id("complaintId"), approver, "approve".equals(decision), comment);
+        task.getExecution().setVariable("approved", "approve".equals(decision));
+    }
+
+    private static InvalidInputException refusal(String proposer) {
+        return new InvalidInputException("Four-eyes principle: " + proposer + " proposed this resolution and cannot "
+                + "approve it. Another complaint manager must approve it.");
+    }
+}

@@ -1,0 +1,127 @@
+package org.complaints.response;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.Decision;
+import org.complaints.register.DecisionRegister;
+import org.complaints.register.EventLog;
+import org.springframework.stereotype.Service;
+
+/**
+ * Proposals, approvals and decisions (ISO 10002 7.7, 7.9), with who did what and when (4.12). Round 1 is the
+ * first decision, round 2 the decision after internal review.
+ */
+@Service
+public class ResponseService {
+
+    public static final List<String> OUTCOMES = List.of("upheld", "partly-upheld", "not-upheld");
+
+    private final ComplaintRegister register;
+    private final DecisionRegister decisions;
+    private final EventLog events;
+    private final ResponseProperties properties;
+    private final Clock clock;
+
+    public ResponseService(ComplaintRegister register, DecisionRegister decisions, EventLog events,
+                           ResponseProperties properties, Clock clock) {
+        this.register = register;
+        this.decisions = decisions;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Records the first-round proposal; returns whether a complaint manager must approve it. */
+    public boolean recordProposal(long complaintId, ProposalInput input, String proposer) {
+        validate(input, "");
+        Complaint complaint = register.get(complaintId);
+        boolean approvalRequired = properties.approvalPriorities().contains(complaint.priority())
+                || (input.monetaryRemedy() != null
+                && input.monetaryRemedy().compareTo(properties.approvalMonetaryLimit()) > 0);
+        decisions.saveProposal(complaintId, 1, input.outcome(), remedyOf(input), amountOf(input), input.reasons(),
+                input.preventiveAction(), proposer, clock.instant(), approvalRequired);
+        events.append(complaintId, "PROPOSED", proposer, "Resolution proposed: " + input.outcome()
+                + (approvalRequired ? " (needs approval)" : ""), describe(input));
+        return approvalRequired;
+    }
+
+    public void recordApproval(long complaintId, String approver, boolean approved, String comment) {
+        if (approved) {
+            decisions.approve(complaintId, 1, approver, clock.instant());
+            events.append(complaintId, "APPROVED", approver, "Proposed resolution approved", comment);
+        } else {
+            events.append(complaintId, "RETURNED", approver, "Proposed resolution returned for rework", comment);
+        }
+    }
+
+    /** The standing proposal of round 1 becomes the decision. */
+    public Decision decide(long complaintId) {
+        decisions.markDecided(complaintId, 1, clock.instant());
+        Decision decision = decisions.get(complaintId, 1);
+        register.recordDecision(complaintId, decision.outcome(), decision.decidedAt(), 0);
+        events.append(complaintId, "DECIDED", decision.approvedBy() != null ? decision.approvedBy() : decision.proposedBy(),
+                "Decision taken: " + decision.outcome(), null);
+        return decision;
+    }
+
+    /** The internal review's decision (round 2) replaces the first one (ISO 10002 7.9). */
+    public Decision recordReview(long complaintId, ProposalInput input, String reviewer) {
+        validate(input, "review");
+        decisions.saveProposal(complaintId, 2, input.outcome(), remedyOf(input), amountOf(input), input.reasons(),
+                null, reviewer, clock.instant(), false);
+        decisions.markDecided(complaintId, 2, clock.instant());
+        Decision decision = decisions.get(complaintId, 2);
+        register.recordDecision(complaintId, decision.outcome(), decision.decidedAt(), 1);
+        events.append(complaintId, "REVIEW_DECIDED", reviewer, "Internal review decided: " + input.outcome(),
+                describe(input));
+        return decision;
+    }
+
+    private static void validate(ProposalInput input, String prefix) {
+        List<String> problems = new ArrayList<>();
+        String p = prefix.isEmpty() ? "" : prefix;
+        String outcomeField = p.isEmpty() ? "outcome" : p + "Outcome";
+        if (input.outcome() == null || !OUTCOMES.contains(input.outcome())) {
+            problems.add(outcomeField + ": choose one of " + String.join(", ", OUTCOMES));
+        }
+        if (input.reasons() == null || input.reasons().length() < 20) {
+            problems.add((p.isEmpty() ? "decisionReasons" : p + "Reasons")
+                    + ": give the reasons in at least 20 characters; the complainant receives them");
+        }
+        if (input.monetaryRemedy() != null && input.monetaryRemedy().signum() < 0) {
+            problems.add((p.isEmpty() ? "monetaryRemedy" : p + "MonetaryRemedy") + ": may not be negative");
+        }
+        boolean upheld = input.outcome() != null && !"not-upheld".equals(input.outcome());
+        boolean hasRemedy = (input.remedy() != null && !input.remedy().isBlank())
+                || (input.monetaryRemedy() != null && input.monetaryRemedy().signum() > 0);
+        if (upheld && !hasRemedy) {
+            problems.add((p.isEmpty() ? "remedy" : p + "Remedy")
+                    + ": an upheld or partly upheld complaint needs a remedy");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** A not-upheld complaint has no remedy, whatever the form still holds from an earlier choice. */
+    private static String remedyOf(ProposalInput input) {
+        return "not-upheld".equals(input.outcome()) ? null : input.remedy();
+    }
+
+    private static BigDecimal amountOf(ProposalInput input) {
+        return "not-upheld".equals(input.outcome()) ? null : input.monetaryRemedy();
+    }
+
+    private static String describe(ProposalInput input) {
+        return "Outcome: " + input.outcome()
+                + (remedyOf(input) != null ? "\nRemedy: " + remedyOf(input) : "")
+                + (amountOf(input) != null ? "\nMonetary remedy: EUR " + amountOf(input) : "")
+                + "\nReasons: " + input.reasons()
+                + (input.preventiveAction() != null ? "\nPreventive action: " + input.preventiveAction() : "");
+    }
+}
