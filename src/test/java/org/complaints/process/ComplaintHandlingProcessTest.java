@@ -1,0 +1,662 @@
+package org.complaints.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.complaints.process.ProcessTestSupport.assessInScope;
+import static org.complaints.process.ProcessTestSupport.findings;
+import static org.complaints.process.ProcessTestSupport.proposal;
+import static org.complaints.process.ProcessTestSupport.startForm;
+import static org.complaints.process.ProcessTestSupport.uniqueEmail;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.complaints.acknowledgement.AcknowledgementService;
+import org.complaints.deadlines.WorkingDayCalendar;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.intake.ComplainantMessages;
+import org.complaints.intake.ComplaintNotOpenException;
+import org.complaints.intake.ComplaintSubmission;
+import org.complaints.intake.IntakeService;
+import org.complaints.mail.MailLog;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintNotFoundException;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
+import org.complaints.register.DecisionRegister;
+import org.complaints.register.EventLog;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Every path through processes/complaint-handling.bpmn, on the real Spring context (delegates, register, mail
+ * templates) with a real SMTP server. Jobs and timers are run by the test with a moved engine clock. The last
+ * test checks that together they cover every flow node and sequence flow, and writes the coverage report.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComplaintHandlingProcessTest {
+
+    static final String KEY = "complaint-handling";
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    @TestConfiguration
+    static class CoverageConfiguration {
+        @Bean
+        ProcessCoverage processCoverage() {
+            return new ProcessCoverage();
+        }
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired FormService forms;
+    @Autowired ManagementService management;
+    @Autowired IdentityService identity;
+    @Autowired RepositoryService repository;
+    @Autowired HistoryService history;
+    @Autowired ComplaintRegister register;
+    @Autowired DecisionRegister decisions;
+    @Autowired EventLog events;
+    @Autowired MailLog mailLog;
+    @Autowired IntakeService intake;
+    @Autowired ComplainantMessages messages;
+    @Autowired AcknowledgementService acknowledgements;
+    @Autowired WorkingDayCalendar calendar;
+    @Autowired JdbcClient jdbc;
+
+    ProcessTestSupport staff;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ClockUtil.reset();
+        identity.clearAuthentication();
+    }
+
+    /** Receipt by staff to acknowledgement: reference, register record, acknowledgement e-mail. */
+    private ProcessInstance receivedAndAcknowledged(Map<String, Object> form) {
+        ProcessInstance instance = staff.startByStaff(form);
+        assertThat(instance).isWaitingAt("Task_SendAcknowledgement");
+        staff.runDueJobs();
+        assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
+        return instance;
+    }
+
+    private ProcessInstance investigating(Map<String, Object> form) {
+        ProcessInstance instance = receivedAndAcknowledged(form);
+        staff.complete("handler", instance, "Task_ConfirmAssessment", assessInScope());
+        assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
+        return instance;
+    }
+
+    private ProcessInstance awaitingReaction(Map<String, Object> proposal) {
+        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("handler", instance, "Task_ProposeResolution", proposal);
+        assertThat(instance).isWaitingAt("Task_CommunicateDecision");
+        staff.runDueJobs();
+        assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
+        return instance;
+    }
+
+    // ------------------------------------------------------------------ main paths
+
+    @Test
+    @Order(1)
+    void staffRegisteredComplaintIsAcknowledgedDecidedAcceptedRemediedAndClosed() throws Exception {
+        String email = uniqueEmail();
+        ProcessInstance instance = receivedAndAcknowledged(startForm(email));
+        Complaint complaint = staff.complaintOf(instance);
+
+        assertThat(complaint.reference()).matches("CMP-\\d{4}-\\d{6}");
+        assertThat(instance).hasBusinessKey(complaint.reference());
+        assertThat(complaint.channel()).isEqualTo("phone");
+        assertThat(complaint.receivedBy()).isEqualTo("intake");
+        assertThat(complaint.complainantEmail()).isEqualTo(email);
+        assertThat(complaint.priority()).isEqualTo("normal");
+        assertThat(complaint.responseDays()).isEqualTo(15);
+        assertThat(complaint.acknowledgedAt()).isNotNull();
+        assertThat(complaint.stage()).isEqualTo(ComplaintStage.ASSESSMENT);
+        // personal data stays in the register, not in the process
+        assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("complainantName", "complainantEmail");
+        assertThat(staff.task(instance, "Task_ConfirmAssessment").getDueDate()).isNotNull();
+
+        MimeMessage ack = staff.mailsWithSubject("We have received your complaint " + complaint.reference()).get(0);
+        assertThat(ack.getAllRecipients()[0].toString()).isEqualTo(email);
+        assertThat(ack.getMessageID()).isEqualTo("<acknowledgement." + complaint.reference() + "@complaints.example.org>");
+        assertThat(GreenMailUtil.getBody(ack)).contains(complaint.reference()).contains("free of charge");
+
+        staff.complete("handler", instance, "Task_ConfirmAssessment", assessInScope());
+        assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
+        assertThat(staff.task(instance, "Task_InvestigateComplaint").getDueDate())
+                .isEqualTo(Date.from(staff.reload(complaint).responseDeadline()));
+        assertThat(runtime.getVariable(instance.getId(), "relatedComplaintsSummary")).asString()
+                .startsWith("No related complaints");
+
+        staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("handler", instance, "Task_ProposeResolution", proposal("partly-upheld", "Replacement of the damaged goods", 40));
+        assertThat(instance).isWaitingAt("Task_CommunicateDecision");
+        staff.runDueJobs();
+        assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
+        MimeMessage decision = staff.mailsWithSubject("Our decision on your complaint").get(0);
+        assertThat(GreenMailUtil.getBody(decision)).contains("partly upheld").contains("Replacement of the damaged goods")
+                .contains("EUR 40").contains("internal review").contains("Example Dispute Resolution Board");
+
+        messages.acceptDecision(complaint.reference(), "Thank you");
+        assertThat(instance).isWaitingAt("Task_CarryOutRemedy");
+        staff.complete("handler", instance, "Task_CarryOutRemedy",
+                Map.of("remedyCarriedOut", "Replacement sent by courier", "remedyCompletedOn", "2026-11-20"));
+        staff.runDueJobs();
+        assertThat(instance).isEnded().hasPassed("Task_CloseComplaint", "Task_SendClosureNotice", "End_ComplaintClosed");
+
+        Complaint closed = staff.reload(complaint);
+        assertThat(closed.stage()).isEqualTo(ComplaintStage.CLOSED);
+        assertThat(closed.closureReason()).isEqualTo("ACCEPTED");
+        assertThat(closed.outcome()).isEqualTo("partly-upheld");
+        assertThat(closed.ackSlaMet()).isTrue();
+        assertThat(closed.responseSlaMet()).isTrue();
+        assertThat(staff.mailsWithSubject("is closed")).hasSize(1);
+        assertThat(staff.eventTypes(complaint)).contains("RECEIVED", "RULE_ASSESSMENT", "ACKNOWLEDGED", "ASSESSED",
+                "RELATED_FOUND", "INVESTIGATED", "PROPOSED", "DECIDED", "DECISION_COMMUNICATED", "DECISION_ACCEPTED",
+                "TASK_COMPLETED", "CLOSED");
+        assertThat(decisions.get(complaint.id(), 1).proposedBy()).isEqualTo("handler");
+    }
+
+    @Test
+    @Order(2)
+    void channelComplaintNeedingApprovalIsReturnedForReworkThenApprovedAndClosesWithoutReaction() {
+        String email = uniqueEmail();
+        Complaint filed = intake.file(new ComplaintSubmission("web", null, "Ayşe Yılmaz", email, null, "tr",
+                "Mobile contract", "I was billed twice for the same month and nobody answers my calls.", null,
+                "Refund of the double charge", null, "high", "individual", "billing", false));
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
+                .singleResult();
+        assertThat(instance).hasPassed("StartEvent_ComplaintReceived", "Task_RegisterComplaint");
+        staff.runDueJobs();
+        Complaint complaint = staff.reload(filed);
+        assertThat(complaint.priority()).isEqualTo("high");
+        assertThat(complaint.processInstanceId()).isEqualTo(instance.getId());
+        // acknowledged in the complainant's language
+        assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
+        assertThat(mailLog.list(complaint.id())).extracting(MailLog.SentMail::language).containsExactly("tr");
+
+        Map<String, Object> assess = assessInScope();
+        assess.put("severity", "high");
+        assess.put("category", "billing");
+        staff.complete("handler", instance, "Task_ConfirmAssessment", assess);
+        staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("handler", instance, "Task_ProposeResolution", proposal("not-upheld", null, null));
+        assertThat(instance).isWaitingAt("Task_ApproveResolution");
+        assertThat(staff.task(instance, "Task_ApproveResolution")).hasCandidateGroup("complaint-managers");
+
+        staff.complete("manager", instance, "Task_ApproveResolution",
+                Map.of("approvalDecision", "return", "approvalComment", "Check the billing system logs first."));
+        assertThat(instance).isWaitingAt("Task_ProposeResolution");
+        assertThat(runtime.getVariable(instance.getId(), "approvalComment")).isEqualTo("Check the billing system logs first.");
+        staff.complete("handler", instance, "Task_ProposeResolution", proposal("upheld", "Refund of the second charge", 29.99));
+        staff.complete("manager", instance, "Task_ApproveResolution", Map.of("approvalDecision", "approve"));
+        staff.runDueJobs();
+        assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
+        assertThat(decisions.get(complaint.id(), 1).approvedBy()).isEqualTo("manager");
+        assertThat(staff.eventTypes(complaint)).contains("RETURNED", "APPROVED");
+
+        staff.advanceTo(staff.dateVariable(instance, "reactionDeadline"));
+        assertThat(instance).isEnded().hasPassed("Event_NoReaction", "Task_CloseComplaint");
+        assertThat(staff.reload(complaint).closureReason()).isEqualTo("NO_REACTION");
+    }
+
+    @Test
+    @Order(3)
+    void proposerCannotApproveOwnProposal() {
+        Map<String, Object> form = startForm(uniqueEmail());
+        form.put("severity", "high");
+        ProcessInstance instance = receivedAndAcknowledged(form);
+        staff.complete("manager", instance, "Task_ConfirmAssessment", assessInScope());
+        staff.complete("manager", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("manager", instance, "Task_ProposeResolution", proposal("upheld", "Full refund", 900));
+        assertThat(instance).isWaitingAt("Task_ApproveResolution");
+        String taskId = staff.task(instance, "Task_ApproveResolution").getId();
+
+        // task listeners' refusals reach callers wrapped by the engine; the REST API unwraps them to 400
+        assertThatThrownBy(() -> staff.as("manager", () -> { tasks.claim(taskId, "manager"); return null; }))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Four-eyes principle: manager proposed this resolution and cannot approve it");
+        assertThatThrownBy(() -> staff.as("manager", () -> {
+            tasks.complete(taskId, Map.of("approvalDecision", "approve"));
+            return null;
+        })).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("Four-eyes");
+        assertThat(instance).isWaitingAt("Task_ApproveResolution");
+
+        staff.complete("demo", instance, "Task_ApproveResolution", Map.of("approvalDecision", "approve"));
+        assertThat(instance).isWaitingAt("Task_CommunicateDecision");
+    }
+
+    @Test
+    @Order(4)
+    void outOfScopeComplaintIsAnsweredInWritingAndClosed() {
+        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        Map<String, Object> assess = assessInScope();
+        assess.put("scopeDecision", "out-of-scope");
+        assess.put("scopeReason", "This concerns a product sold by another company; please contact them directly.");
+        staff.complete("handler", instance, "Task_ConfirmAssessment", assess);
+        assertThat(instance).isWaitingAt("Task_SendOutOfScopeExplanation");
+        staff.runDueJobs();
+        assertThat(instance).isEnded().hasPassed("Task_CloseOutOfScope", "End_ClosedOutOfScope");
+        MimeMessage explanation = staff.mailsWithSubject("outside the scope").get(0);
+        assertThat(GreenMailUtil.getBody(explanation)).contains("sold by another company");
+        Complaint closed = staff.reload(complaint);
+        assertThat(closed.closureReason()).isEqualTo("OUT_OF_SCOPE");
+        assertThat(closed.inScope()).isFalse();
+        assertThat(closed.responseSlaMet()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void safetyRelevantComplaintTakesImmediateActionAndClosesWithoutRemedy() {
+        Map<String, Object> form = startForm(uniqueEmail());
+        form.put("safetyRelevant", true);
+        form.put("category", "product-quality");
+        ProcessInstance instance = receivedAndAcknowledged(form);
+        Complaint complaint = staff.complaintOf(instance);
+        assertThat(complaint.priority()).isEqualTo("urgent");
+        assertThat(complaint.handlingGroup()).isEqualTo("complaint-managers");
+        assertThat(staff.task(instance, "Task_ConfirmAssessment")).hasCandidateGroup("complaint-managers");
+
+        Map<String, Object> assess = assessInScope();
+        assess.put("safetyRelevant", true);
+        staff.complete("manager", instance, "Task_ConfirmAssessment", assess);
+        assertThat(instance).isWaitingAt("Task_TakeImmediateAction");
+        staff.complete("manager", instance, "Task_TakeImmediateAction",
+                Map.of("immediateAction", "Batch 42 withdrawn from sale; customer told not to use the heater.",
+                        "hazardContained", true));
+        assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
+        assertThat(events.list(complaint.id())).anySatisfy(e ->
+                assertThat(e.detail()).contains("immediateAction: Batch 42 withdrawn"));
+
+        staff.complete("manager", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("manager", instance, "Task_ProposeResolution", proposal("not-upheld", null, null));
+        staff.complete("demo", instance, "Task_ApproveResolution", Map.of("approvalDecision", "approve"));
+        staff.runDueJobs();
+        messages.acceptDecision(complaint.reference(), null);
+        staff.runDueJobs();
+        assertThat(instance).isEnded().hasPassed("Gateway_RemedyDue").hasNotPassed("Task_CarryOutRemedy");
+        assertThat(staff.reload(complaint).closureReason()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    @Order(6)
+    void rejectionLeadsToIndependentReviewThenExternalReferralUntilItsOutcome() {
+        ProcessInstance instance = awaitingReaction(proposal("not-upheld", null, null));
+        Complaint complaint = staff.complaintOf(instance);
+
+        messages.rejectDecision(complaint.reference(), "The courier lies, I was at home.");
+        assertThat(instance).isWaitingAt("Task_ReviewComplaint");
+        assertThat(staff.reload(complaint).stage()).isEqualTo(ComplaintStage.INTERNAL_REVIEW);
+        String reviewTask = staff.task(instance, "Task_ReviewComplaint").getId();
+        assertThatThrownBy(() -> staff.as("handler", () -> { tasks.claim(reviewTask, "handler"); return null; }))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("handler handled this complaint before");
+
+        staff.complete("manager", instance, "Task_ReviewComplaint", Map.of("reviewOutcome", "not-upheld",
+                "reviewReasons", "The delivery photo shows the parcel handed over in good condition."));
+        assertThat(instance).isWaitingAt("Task_CommunicateDecision");
+        staff.runDueJobs();
+        assertThat(staff.mailsWithSubject("internal review of your complaint")).hasSize(1);
+        assertThat(decisions.get(complaint.id(), 2).proposedBy()).isEqualTo("manager");
+
+        messages.rejectDecision(complaint.reference(), "I will go to the ombudsman.");
+        assertThat(instance).isWaitingAt("Task_RecordExternalReferral");
+        staff.complete("manager", instance, "Task_RecordExternalReferral", Map.of("adrBody", "Example Dispute Resolution Board",
+                "referredAt", "2026-11-20", "adrCaseReference", "ADR-77"));
+        assertThat(staff.reload(complaint).externalReferral()).isTrue();
+        assertThat(instance).isWaitingAt("Task_RecordExternalOutcome");
+        assertThat(staff.reload(complaint).isClosed()).isFalse();
+
+        staff.complete("manager", instance, "Task_RecordExternalOutcome", Map.of("externalOutcome", "in-favour-of-organisation",
+                "externalOutcomeDetails", "The board found the delivery was made correctly."));
+        staff.runDueJobs();
+        assertThat(instance).isEnded();
+        assertThat(staff.reload(complaint).closureReason()).isEqualTo("EXTERNAL_OUTCOME");
+        assertThat(staff.eventTypes(complaint)).contains("DECISION_REJECTED", "REVIEW_DECIDED", "EXTERNAL_REFERRAL");
+    }
+
+    @Test
+    @Order(7)
+    void reviewedDecisionCanBeAccepted() {
+        ProcessInstance instance = awaitingReaction(proposal("not-upheld", null, null));
+        Complaint complaint = staff.complaintOf(instance);
+        messages.rejectDecision(complaint.reference(), "Please look again.");
+        staff.complete("manager", instance, "Task_ReviewComplaint", Map.of("reviewOutcome", "upheld",
+                "reviewRemedy", "Full refund and apology", "reviewMonetaryRemedy", 120,
+                "reviewReasons", "The tracking data shows the parcel was delivered to a neighbour."));
+        staff.runDueJobs();
+        messages.acceptDecision(complaint.reference(), "Thanks");
+        assertThat(instance).isWaitingAt("Task_CarryOutRemedy");
+        staff.complete("handler", instance, "Task_CarryOutRemedy",
+                Map.of("remedyCarriedOut", "Refunded EUR 120", "remedyCompletedOn", "2026-11-21"));
+        staff.runDueJobs();
+        assertThat(instance).isEnded();
+        assertThat(staff.reload(complaint).outcome()).isEqualTo("upheld");
+    }
+
+    // ------------------------------------------------------------------ timers and escalation
+
+    @Test
+    @Order(8)
+    void reminderBeforeDeadlineThenEscalationToManagersWhoReviseTheDate() throws Exception {
+        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+
+        staff.advanceTo(staff.dateVariable(instance, "reminderDate"));
+        // one message to the whole group (the test server keeps one copy per recipient)
+        List<MimeMessage> reminders = staff.mailsWithSubject("Reminder: complaint " + complaint.reference());
+        assertThat(reminders).extracting(MimeMessage::getMessageID).containsOnly(
+                "<deadline-reminder." + complaint.reference() + "@complaints.example.org>");
+        assertThat(reminders.get(0).getAllRecipients()).extracting(Object::toString)
+                .contains("handler@staff.example.org", "handler2@staff.example.org");
+        assertThat(instance).isWaitingAt("Task_InvestigateComplaint").hasPassed("Task_SendDeadlineReminder");
+
+        staff.advanceTo(staff.dateVariable(instance, "responseDeadline"));
+        assertThat(instance).hasPassed("End_EscalateResponseOverdue", "Boundary_ResponseOverdue")
+                .isWaitingAt("Task_InvestigateComplaint", "Task_SuperviseOverdueComplaint");
+        assertThat(staff.task(instance, "Task_SuperviseOverdueComplaint")).hasCandidateGroup("complaint-managers");
+
+        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+        LocalDate revised = calendar.addWorkingDays(today, 5);
+        String superviseTask = staff.task(instance, "Task_SuperviseOverdueComplaint").getId();
+        assertThatThrownBy(() -> staff.as("manager", () -> {
+            tasks.complete(superviseTask, Map.of("supervisionNotes", "Investigator was ill.",
+                    "revisedResponseDate", today.minusDays(1).toString()));
+            return null;
+        })).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("revisedResponseDate");
+
+        staff.complete("manager", instance, "Task_SuperviseOverdueComplaint", Map.of(
+                "supervisionNotes", "Investigator was ill; handler2 takes over.", "revisedResponseDate", revised.toString()));
+        staff.runDueJobs();
+        MimeMessage delay = staff.mailsWithSubject("we need more time").get(0);
+        assertThat(GreenMailUtil.getBody(delay)).contains(String.valueOf(revised.getYear()));
+        assertThat(staff.task(instance, "Task_InvestigateComplaint").getDueDate())
+                .isEqualTo(Date.from(calendar.endOf(revised)));
+        assertThat(staff.reload(complaint).deadlineRevisedAt()).isNotNull();
+
+        staff.complete("handler2", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("handler2", instance, "Task_ProposeResolution", proposal("not-upheld", null, null));
+        staff.runDueJobs();
+        messages.acceptDecision(complaint.reference(), null);
+        staff.runDueJobs();
+        assertThat(instance).isEnded();
+        assertThat(staff.reload(complaint).responseSlaMet()).isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void openComplaintReceivesPeriodicStatusUpdates() {
+        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        Job statusTimer = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("StartEvent_StatusUpdateDue").singleResult();
+        assertThat(statusTimer).isNotNull();
+        staff.advanceTo(statusTimer.getDuedate());
+        assertThat(instance).hasPassed("Task_SendStatusUpdate").isWaitingAt("Task_InvestigateComplaint");
+        List<MimeMessage> updates = staff.mailsWithSubject("Status of your complaint " + complaint.reference());
+        assertThat(updates).hasSize(1);
+        assertThat(GreenMailUtil.getBody(updates.get(0))).contains("investigation");
+        // the cycle goes on while the complaint is open
+        assertThat(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("StartEvent_StatusUpdateDue").singleResult().getDuedate()).isAfter(statusTimer.getDuedate());
+    }
+
+    // ------------------------------------------------------------------ at any time
+
+    @Test
+    @Order(10)
+    void complainantCanAddInformationWhichHandlersReview() {
+        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        messages.addInformation(complaint.reference(), "I found the delivery note; it says 'left at door'.", "web");
+        assertThat(instance).isWaitingAt("Task_InvestigateComplaint", "Task_ReviewAddedInformation");
+        staff.complete("handler", instance, "Task_ReviewAddedInformation",
+                Map.of("informationReviewNotes", "Confirms the courier's note."));
+        assertThat(instance).isWaitingAt("Task_InvestigateComplaint").hasPassed("End_InformationReviewed");
+        assertThat(events.list(complaint.id())).anySatisfy(e -> assertThat(e.detail()).contains("left at door"));
+    }
+
+    @Test
+    @Order(11)
+    void complainantCanWithdrawAtAnyTime() {
+        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        messages.withdraw(complaint.reference(), "Solved with the shop directly.");
+        staff.runDueJobs();
+        assertThat(instance).isEnded().hasPassed("StartEvent_ComplaintWithdrawn", "Task_ConfirmWithdrawal");
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(staff.reload(complaint).closureReason()).isEqualTo("WITHDRAWN");
+        assertThat(staff.mailsWithSubject("You have withdrawn your complaint")).hasSize(1);
+        assertThatThrownBy(() -> messages.addInformation(complaint.reference(), "more", "web"))
+                .isInstanceOf(ComplaintNotOpenException.class).hasMessageContaining("already closed");
+    }
+
+    // ------------------------------------------------------------------ bad input and failures
+
+    @Test
+    @Order(12)
+    void startFormWithMissingDataIsRefusedAndNothingIsRecorded() {
+        long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        long complaintsBefore = jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
+        Map<String, Object> form = startForm("not-an-address");
+        form.remove("description");
+        form.put("preferredLanguage", "de");
+
+        assertThatThrownBy(() -> staff.startByStaff(form))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("complainantEmail: 'not-an-address' is not an e-mail address")
+                .hasMessageContaining("description: the description of the complaint is required")
+                .hasMessageContaining("preferredLanguage: 'de' is not one of en, tr, nl, et");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instancesBefore);
+        assertThat(jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single()).isEqualTo(complaintsBefore);
+    }
+
+    @Test
+    @Order(13)
+    void complaintReceivedMessageWithoutDataIsRefused() {
+        assertThatThrownBy(() -> runtime.createMessageCorrelation("ComplaintReceived")
+                .setVariable("description", "short").correlateStartMessage())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("complainantName: the complainant's name is required");
+    }
+
+    @Test
+    @Order(14)
+    void messagesForUnknownOrNotWaitingComplaintsGetClearErrors() {
+        assertThatThrownBy(() -> messages.acceptDecision("CMP-2099-999999", null))
+                .isInstanceOf(ComplaintNotFoundException.class)
+                .hasMessage("No complaint with reference CMP-2099-999999 is registered.");
+        assertThatThrownBy(() -> runtime.correlateMessage("DecisionAccepted", "CMP-2099-999999"))
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        assertThatThrownBy(() -> messages.acceptDecision(complaint.reference(), "ok"))
+                .isInstanceOf(ComplaintNotOpenException.class)
+                .hasMessageContaining("is not waiting for your reaction to a decision")
+                .hasMessageContaining("try again later");
+        assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
+        assertThat(staff.eventTypes(complaint)).doesNotContain("DECISION_ACCEPTED");
+    }
+
+    @Test
+    @Order(15)
+    void assessmentIsValidatedAndAnOverrideMayOnlyShortenTheCommittedDate() {
+        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        String taskId = staff.task(instance, "Task_ConfirmAssessment").getId();
+
+        Map<String, Object> noReason = assessInScope();
+        noReason.put("scopeDecision", "out-of-scope");
+        assertThatThrownBy(() -> staff.as("handler", () -> { tasks.complete(taskId, noReason); return null; }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("scopeReason");
+
+        Map<String, Object> longer = assessInScope();
+        longer.putAll(Map.of("overrideAssessment", true, "priorityOverride", "low", "handlingGroupOverride",
+                "complaint-handlers", "responseDaysOverride", 40, "overrideReason", "Needs a lab test"));
+        assertThatThrownBy(() -> staff.as("handler", () -> { tasks.complete(taskId, longer); return null; }))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("an override may only shorten it");
+        assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
+        assertThat(staff.reload(complaint).inScope()).isNull();
+
+        Map<String, Object> shorter = assessInScope();
+        shorter.putAll(Map.of("overrideAssessment", true, "priorityOverride", "high", "handlingGroupOverride",
+                "complaint-managers", "responseDaysOverride", 5, "overrideReason", "Customer is a care home"));
+        staff.complete("handler", instance, "Task_ConfirmAssessment", shorter);
+        Complaint assessed = staff.reload(complaint);
+        assertThat(assessed.priority()).isEqualTo("high");
+        assertThat(assessed.handlingGroup()).isEqualTo("complaint-managers");
+        assertThat(assessed.responseDeadline()).isBefore(complaint.responseDeadline());
+        assertThat(staff.task(instance, "Task_InvestigateComplaint")).hasCandidateGroup("complaint-managers");
+        assertThat(staff.dateVariable(instance, "responseDeadline")).isEqualTo(Date.from(assessed.responseDeadline()));
+    }
+
+    @Test
+    @Order(16)
+    void smtpOutageRetriesThenRaisesAnIncidentAndNeverLosesTheReceipt() throws Exception {
+        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        mail.stop();
+        Job ack = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("Task_SendAcknowledgement").singleResult();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Job current = management.createJobQuery().jobId(ack.getId()).singleResult();
+            ClockUtil.setCurrentTime(new Date(Math.max(ClockUtil.getCurrentTime().getTime(),
+                    current.getDuedate() == null ? 0 : current.getDuedate().getTime()) + 1000));
+            assertThatThrownBy(() -> management.executeJob(ack.getId())).hasMessageContaining("could not be delivered");
+        }
+        assertThat(management.createJobQuery().jobId(ack.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult().getIncidentMessage())
+                .contains("acknowledgement").contains(complaint.reference());
+        // the receipt is committed and the complaint is still registered and waiting
+        assertThat(staff.reload(complaint).acknowledgedAt()).isNull();
+        assertThat(instance).isWaitingAt("Task_SendAcknowledgement");
+
+        mail.start();
+        management.setJobRetries(ack.getId(), 1);
+        management.executeJob(ack.getId());
+        assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
+        assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
+        assertThat(staff.reload(complaint).acknowledgedAt()).isNotNull();
+    }
+
+    @Test
+    @Order(17)
+    void aRepeatedAcknowledgementStepDoesNotSendTwice() {
+        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        acknowledgements.acknowledge(complaint.id());
+        acknowledgements.acknowledge(complaint.id());
+        assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
+        assertThat(mailLog.list(complaint.id())).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ coverage
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyFlowNodeAndSequenceFlowOfTheMainDiagramIsCovered() throws IOException {
+        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+                .singleResult().getId();
+        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
+        Set<String> nodes = ids(model.getModelElementsByType(FlowNode.class));
+        Set<String> flows = ids(model.getModelElementsByType(SequenceFlow.class));
+        Set<String> covered = ProcessCoverage.covered(KEY);
+        // an event-based gateway's flows are never "taken": the event behind one counts for it
+        model.getModelElementsByType(SequenceFlow.class).stream()
+                .filter(f -> f.getSource() instanceof EventBasedGateway && covered.contains(f.getTarget().getId()))
+                .forEach(f -> covered.add(f.getId()));
+
+        Set<String> missedNodes = new TreeSet<>(nodes);
+        missedNodes.removeAll(covered);
+        Set<String> missedFlows = new TreeSet<>(flows);
+        missedFlows.removeAll(covered);
+        writeReport(nodes, flows, missedNodes, missedFlows);
+
+        assertThat(missedNodes).as("flow nodes no test reaches").isEmpty();
+        assertThat(missedFlows).as("sequence flows no test takes").isEmpty();
+    }
+
+    private static Set<String> ids(Collection<? extends org.camunda.bpm.model.bpmn.instance.BaseElement> elements) {
+        Set<String> ids = new TreeSet<>();
+        elements.forEach(e -> ids.add(e.getId()));
+        return ids;
+    }
+
+    private static void writeReport(Set<String> nodes, Set<String> flows, Set<String> missedNodes,
+                                    Set<String> missedFlows) throws IOException {
+        Path dir = Path.of("target", "process-test-coverage");
+        Files.createDirectories(dir);
+        StringBuilder report = new StringBuilder("# Process test coverage: " + KEY + "\n\n")
+                .append("| | total | covered | % |\n|---|---|---|---|\n")
+                .append(row("flow nodes", nodes.size(), missedNodes.size()))
+                .append(row("sequence flows", flows.size(), missedFlows.size()))
+                .append("\nNot covered: ").append(missedNodes.isEmpty() && missedFlows.isEmpty() ? "none"
+                        : String.join(", ", missedNodes) + " " + String.join(", ", missedFlows)).append('\n');
+        Files.writeString(dir.resolve(KEY + ".md"), report.toString());
+    }
+
+    private static String row(String what, int total, int missed) {
+        int covered = total - missed;
+        return "| " + what + " | " + total + " | " + covered + " | "
+                + (total == 0 ? 100 : Math.round(100.0 * covered / total)) + " |\n";
+    }
+}
