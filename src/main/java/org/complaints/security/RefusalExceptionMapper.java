@@ -1,29 +1,55 @@
 package org.complaints.security;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * The engine wraps exceptions thrown by task listeners (four-eyes, independent review, supervision) in a
- * plain ProcessEngineException, which the REST API answers with 500. A refusal of bad input is the caller's
- * to correct: answer it with 400 and the refusal's own message.
+ * Refusals of bad input ({@link BadUserRequestException}, e.g. a start form without a description, a four-eyes
+ * violation) reach the REST layer wrapped: by the engine around task listeners, by the REST resources around
+ * form submission. Unwrapped, they are the caller's to correct: 400 with the refusal's message, not 500.
  */
-@Provider
-@Priority(1)
-public class RefusalExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+final class RefusalExceptionMapper {
 
-    @Override
-    public Response toResponse(ProcessEngineException exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+    private RefusalExceptionMapper() {
+    }
+
+    static Optional<Response> refusal(Throwable exception, String message) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof BadUserRequestException refusal) {
-                return ExceptionHandlerHelper.getInstance().getResponse(refusal);
+                ExceptionDto dto = ExceptionDto.fromException(refusal);
+                dto.setMessage(message);
+                return Optional.of(Response.status(Response.Status.BAD_REQUEST)
+                        .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
             }
         }
-        return ExceptionHandlerHelper.getInstance().getResponse(exception);
+        return Optional.empty();
+    }
+
+    @Priority(1)
+    static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return refusal(exception, exception.getMessage())
+                    .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
+        }
+    }
+
+    @Priority(1)
+    static class ForRestExceptions implements ExceptionMapper<RestException> {
+        private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+
+        @Override
+        public Response toResponse(RestException exception) {
+            return refusal(exception, exception.getMessage()).orElseGet(() -> camundaDefault.toResponse(exception));
+        }
     }
 }

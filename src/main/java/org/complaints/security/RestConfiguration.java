@@ -11,6 +11,7 @@ public class RestConfiguration extends CamundaJerseyResourceConfig {
 
     @Override
     protected void registerAdditionalResources() {
-        register(RefusalExceptionMapper.class);
+        register(RefusalExceptionMapper.ForEngineExceptions.class);
+        register(RefusalExceptionMapper.ForRestExceptions.class);
     }
 }
