@@ -32,12 +32,13 @@ public class AcknowledgementService {
 
     public void acknowledge(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        boolean sentNow = mailer.sendToComplainant(complaint, TEMPLATE, TEMPLATE, Map.of(
+        mailer.sendToComplainant(complaint, TEMPLATE, TEMPLATE, Map.of(
                 "receivedDate", formats.date(complaint.receivedAt(), complaint.language()),
                 "committedDate", formats.date(complaint.responseDeadline(), complaint.language())));
         // the acknowledgement time is when the mail went out, also when this step runs a second time
         mailLog.sentAt(complaintId, TEMPLATE).ifPresent(at -> register.markAcknowledged(complaintId, at));
-        if (sentNow) {
+        // logged once: also when a rolled-back earlier attempt already sent the mail
+        if (complaint.acknowledgedAt() == null) {
             events.append(complaintId, "ACKNOWLEDGED", "system",
                     "Acknowledged by e-mail with committed response date "
                             + formats.date(complaint.responseDeadline(), "en"), null);

@@ -61,15 +61,10 @@ public class WorkingDayCalendar {
     }
 
     /**
-     * The end of the {@code days}-th working day counted from {@code moment}; the day of receipt counts as
-     * day 0 when it is a working day and the moment is within working hours.
+     * The end of the {@code days}-th working day after the day counting starts for {@code moment} (see
+     * {@link #countingStart}); that day itself is day 0.
      */
     public Instant workingDaysAfter(Instant moment, int days) {
-        LocalDate start = countingStart(moment);
-        return endOf(days <= 0 ? start : addWorkingDays(start, days - (isSameWorkingDay(moment, start) ? 0 : 1)));
-    }
-
-    private boolean isSameWorkingDay(Instant moment, LocalDate start) {
-        return moment.atZone(properties.zone()).toLocalDate().equals(start);
+        return endOf(addWorkingDays(countingStart(moment), Math.max(days, 0)));
     }
 }

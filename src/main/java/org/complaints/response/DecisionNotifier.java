@@ -58,7 +58,9 @@ public class DecisionNotifier {
         model.put("externalBody", recourse.externalBody());
         model.put("externalBodyUrl", recourse.externalBodyUrl());
         String template = round == 1 ? "decision" : "review-decision";
-        if (mailer.sendToComplainant(complaint, template, "decision-" + round, model)) {
+        mailer.sendToComplainant(complaint, template, "decision-" + round, model);
+        // logged once: also when a rolled-back earlier attempt already sent the mail
+        if (decision.communicatedAt() == null) {
             events.append(complaintId, "DECISION_COMMUNICATED", "system", "Decision of round " + round
                     + " (" + decision.outcome() + ") sent to the complainant", null);
         }

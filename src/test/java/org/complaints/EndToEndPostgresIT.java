@@ -1,0 +1,518 @@
+package org.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.complaints.demo.DemoUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole lifecycle of a complaint through the running application, as production runs it: the postgres
+ * profile on a real PostgreSQL, e-mail through a real SMTP server (GreenMail), the job executor running the
+ * asynchronous steps by itself, and people working through the engine's REST API with HTTP Basic.
+ *
+ * <p>Intake registers a phone complaint, the complainant gets the acknowledgement, a handler assesses,
+ * investigates and proposes a resolution (first refused for a missing remedy), the decision goes out, the
+ * complainant accepts, the remedy is carried out and the complaint is closed; the register, the mail log and
+ * the mailbox then hold exactly what ISO 10002 asks for.
+ */
+@ExtendWith(EndToEndPostgresIT.StopPostgresAfterTheApplication.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("postgres")
+@DirtiesContext
+class EndToEndPostgresIT {
+
+    private static final String MAIL_FROM = "complaints@it.example.org";
+    private static final String ORGANISATION = "IT Example Organisation";
+    private static final String MESSAGE_ID_DOMAIN = "complaints.it.example.org";
+    private static final String PASSWORD = DemoUsers.PASSWORD;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int SMTP_PORT = freePort();
+    private static final EmbeddedPostgres POSTGRES = startPostgres();
+
+    @RegisterExtension
+    static final GreenMailExtension MAILBOX = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void productionEnvironment(DynamicPropertyRegistry registry) {
+        // the placeholders of application-postgres.yaml, as an operator would set them in the environment
+        registry.add("COMPLAINTS_DB_URL", () -> "jdbc:postgresql://localhost:" + POSTGRES.getPort() + "/complaints");
+        registry.add("COMPLAINTS_DB_USER", () -> "complaints");
+        registry.add("COMPLAINTS_DB_PASSWORD", () -> "complaints-secret");
+        registry.add("COMPLAINTS_SMTP_HOST", () -> "127.0.0.1");
+        registry.add("COMPLAINTS_SMTP_PORT", () -> SMTP_PORT);
+        registry.add("COMPLAINTS_SMTP_AUTH", () -> "false");
+        registry.add("COMPLAINTS_SMTP_STARTTLS", () -> "false");
+        registry.add("COMPLAINTS_MAIL_FROM", () -> MAIL_FROM);
+        registry.add("COMPLAINTS_ORGANISATION", () -> ORGANISATION);
+        registry.add("COMPLAINTS_MESSAGE_ID_DOMAIN", () -> MESSAGE_ID_DOMAIN);
+        registry.add("COMPLAINTS_EXTERNAL_BODY", () -> "IT Dispute Resolution Board");
+        registry.add("COMPLAINTS_EXTERNAL_BODY_URL", () -> "https://adr.it.example.org");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MessageSource messageSource;
+
+    private RestClient rest;
+
+    @BeforeEach
+    void staffAndClient() {
+        // demo mode is off with the postgres profile: create the staff accounts as an administrator would
+        DemoUsers.seed(identityService);
+        rest = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/engine-rest")
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build();
+    }
+
+    /**
+     * Stops PostgreSQL after the application (and its job executor) has stopped: declared before
+     * {@code @SpringBootTest}, this extension is registered before the SpringExtension, so its afterAll runs after
+     * the SpringExtension closed the context (@DirtiesContext).
+     */
+    static class StopPostgresAfterTheApplication implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            POSTGRES.close();
+        }
+    }
+
+    @Test
+    void engineRestNeedsAStaffMemberSignedInWithHttpBasic() {
+        Reply anonymous = call(null, null, HttpMethod.GET, "/task", null);
+        assertThat(anonymous.status()).as(anonymous.body()).isEqualTo(401);
+        // handler2, not handler: after a failed login the engine delays further logins of that user
+        Reply wrongPassword = call("handler2", "not-the-password", HttpMethod.GET, "/task", null);
+        assertThat(wrongPassword.status()).as(wrongPassword.body()).isEqualTo(401);
+        Reply unknownUser = call("nobody-here", PASSWORD, HttpMethod.GET, "/task", null);
+        assertThat(unknownUser.status()).as(unknownUser.body()).isEqualTo(401);
+        Reply handler = get("handler", "/task");
+        assertThat(handler.status()).as(handler.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aMessageForAnUnknownReferenceIsRefusedReadably() {
+        Reply reply = post("intake", "/message",
+                Map.of("messageName", "DecisionAccepted", "businessKey", "CMP-2099-999999"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        String message = reply.json().path("message").asText();
+        assertThat(message).as(reply.body()).contains("DecisionAccepted").contains("Cannot correlate");
+        assertThat(jdbc.sql("select count(*) from cmp_complaint where reference = 'CMP-2099-999999'")
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aComplaintGoesFromIntakeToClosureThroughTheRestApi() throws Exception {
+        String email = "jan.de.vries." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+
+        // --- intake registers a phone complaint with the start form (ISO 10002 7.2) ---
+        Reply started = post("intake", "/process-definition/key/complaint-handling/submit-form",
+                Map.of("variables", variables(
+                        "channel", "phone",
+                        "complainantName", "Jan de Vries",
+                        "complainantEmail", email,
+                        "complainantPhone", "+31 20 123 4567",
+                        "preferredLanguage", "nl",
+                        "productOrService", "Thuisbezorging " + email,
+                        "description", "Het pakket is in de regen buiten gezet en de inhoud is beschadigd.",
+                        "incidentDate", "2026-11-20",
+                        "remedySought", "Vervanging van de beschadigde goederen",
+                        "severity", "medium",
+                        "impact", "individual",
+                        "category", "service",
+                        "safetyRelevant", false)));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String processInstanceId = started.json().path("id").asText();
+        assertThat(processInstanceId).isNotBlank();
+
+        Reply instance = get("intake", "/process-instance/" + processInstanceId);
+        assertThat(instance.status()).as(instance.body()).isEqualTo(200);
+        String reference = instance.json().path("businessKey").asText();
+        assertThat(reference).matches("CMP-\\d{4}-\\d{6}");
+
+        Map<String, Object> registered = complaintRow(reference);
+        assertThat(registered.get("received_by")).as("the signed-in REST user registered it").isEqualTo("intake");
+        assertThat(registered.get("channel")).isEqualTo("phone");
+        assertThat(registered.get("language")).isEqualTo("nl");
+        assertThat(registered.get("process_instance_id")).isEqualTo(processInstanceId);
+        // decision table: medium severity, one customer -> normal priority, 15 working days, complaint handlers
+        assertThat(registered.get("priority")).isEqualTo("normal");
+        assertThat(registered.get("response_days")).isEqualTo(15);
+        assertThat(registered.get("handling_group")).isEqualTo("complaint-handlers");
+        assertThat(registered.get("response_deadline")).isNotNull();
+
+        // --- the acknowledgement reaches the complainant, in Dutch (7.4) ---
+        MimeMessage acknowledgement = awaitMail(messageId("acknowledgement", reference), processInstanceId);
+        assertThat(recipients(acknowledgement)).containsExactly(email);
+        assertThat(acknowledgement.getFrom()).extracting(Address::toString).containsExactly(MAIL_FROM);
+        Locale dutch = Locale.forLanguageTag("nl");
+        Object[] subjectArguments = {reference, ORGANISATION};
+        String dutchSubject = messageSource.getMessage("mail.acknowledgement.subject", subjectArguments, dutch);
+        assertThat(acknowledgement.getSubject()).isEqualTo(dutchSubject).contains(reference);
+        if (getClass().getResource("/messages_nl.properties") != null) {
+            assertThat(acknowledgement.getSubject()).as("Dutch wording, not the English default")
+                    .isNotEqualTo(messageSource.getMessage("mail.acknowledgement.subject", subjectArguments,
+                            Locale.ENGLISH));
+        }
+        assertThat(text(acknowledgement)).contains(reference);
+
+        // --- a handler confirms the initial assessment (7.5) ---
+        String confirmTask = awaitTask(reference, "Task_ConfirmAssessment", processInstanceId);
+        claim(confirmTask, "handler");
+        complete("handler", confirmTask, variables(
+                "scopeDecision", "in-scope",
+                "severity", "medium",
+                "impact", "individual",
+                "category", "service",
+                "safetyRelevant", false,
+                "overrideAssessment", false));
+
+        // --- investigation (7.6) ---
+        String investigateTask = awaitTask(reference, "Task_InvestigateComplaint", processInstanceId);
+        claim(investigateTask, "handler");
+        complete("handler", investigateTask, variables(
+                "findings", "The courier left the parcel outside the door during heavy rain without ringing.",
+                "rootCause", "process-failure",
+                "systemicIssue", false));
+
+        // --- proposal: first without the remedy an upheld complaint needs, refused with a readable 400 (7.7) ---
+        String proposeTask = awaitTask(reference, "Task_ProposeResolution", processInstanceId);
+        claim(proposeTask, "handler");
+        String reasons = "The courier did not follow our delivery instructions for bad weather; "
+                + "the damage to the goods is therefore our responsibility.";
+        Reply refused = post("handler", "/task/" + proposeTask + "/complete", Map.of("variables", variables(
+                "outcome", "upheld",
+                "decisionReasons", reasons)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).as(refused.body()).contains("remedy");
+        Reply stillOpen = get("handler", "/task/" + proposeTask);
+        assertThat(stillOpen.status()).as("the refused task stays open: " + stillOpen.body()).isEqualTo(200);
+        assertThat(stillOpen.json().path("assignee").asText()).isEqualTo("handler");
+        assertThat(eventCount(reference, "PROPOSED")).as("the refused proposal was rolled back").isZero();
+
+        complete("handler", proposeTask, variables(
+                "outcome", "partly-upheld",
+                "remedy", "We deliver replacement goods free of charge.",
+                "monetaryRemedy", 50L,
+                "decisionReasons", reasons));
+
+        // --- normal priority and EUR 50 <= 500: no approval; the decision is e-mailed at once (7.8) ---
+        MimeMessage decision = awaitMail(messageId("decision-1", reference), processInstanceId);
+        assertThat(recipients(decision)).containsExactly(email);
+        assertThat(decision.getSubject()).contains(reference);
+        assertThat(text(decision)).contains(reference).contains(reasons).contains("50");
+        assertThat(get("handler", "/task?processInstanceId=" + processInstanceId
+                + "&taskDefinitionKey=Task_ApproveResolution").json()).as("no approval task").isEmpty();
+
+        // --- the complainant accepts (7.9) ---
+        await("the process to wait for the complainant's reaction", processInstanceId, () -> {
+            JsonNode subscriptions = get("intake", "/event-subscription?processInstanceId=" + processInstanceId
+                    + "&eventName=DecisionAccepted").json();
+            return subscriptions.isArray() && subscriptions.size() == 1 ? subscriptions : null;
+        });
+        Reply accepted = post("intake", "/message", Map.of("messageName", "DecisionAccepted", "businessKey", reference));
+        assertThat(accepted.status()).as(accepted.body()).isIn(200, 204);
+
+        String remedyTask = awaitTask(reference, "Task_CarryOutRemedy", processInstanceId);
+        claim(remedyTask, "handler");
+        complete("handler", remedyTask, variables(
+                "remedyCarriedOut", "Replacement goods delivered and EUR 50 refunded to the complainant.",
+                "remedyCompletedOn", "2026-11-23"));
+
+        MimeMessage closure = awaitMail(messageId("closure-notice", reference), processInstanceId);
+        assertThat(recipients(closure)).containsExactly(email);
+        assertThat(text(closure)).contains(reference);
+        await("the process instance to complete", processInstanceId, () -> {
+            JsonNode history = get("intake", "/history/process-instance/" + processInstanceId).json();
+            return "COMPLETED".equals(history.path("state").asText()) ? history : null;
+        });
+
+        // --- the register (7.3, 7.9, 8.1) ---
+        Map<String, Object> closed = complaintRow(reference);
+        assertThat(closed.get("stage")).isEqualTo("CLOSED");
+        assertThat(closed.get("closure_reason")).isEqualTo("ACCEPTED");
+        assertThat(closed.get("closed_at")).isNotNull();
+        assertThat(closed.get("acknowledged_at")).isNotNull();
+        assertThat(closed.get("ack_sla_met")).isEqualTo(true);
+        assertThat(closed.get("response_sla_met")).isEqualTo(true);
+        assertThat(closed.get("outcome")).isEqualTo("partly-upheld");
+        assertThat(closed.get("in_scope")).isEqualTo(true);
+        assertThat(closed.get("root_cause")).isEqualTo("process-failure");
+
+        Map<String, Object> firstDecision = jdbc.sql("""
+                select d.* from cmp_decision d join cmp_complaint c on c.id = d.complaint_id
+                where c.reference = ?""").param(reference).query().singleRow();
+        assertThat(firstDecision.get("decision_round")).isEqualTo(1);
+        assertThat(firstDecision.get("proposed_by")).isEqualTo("handler");
+        assertThat(firstDecision.get("approval_required")).isEqualTo(false);
+        assertThat(firstDecision.get("communicated_at")).isNotNull();
+
+        List<String> dedupKeys = jdbc.sql("""
+                select m.dedup_key from cmp_mail m join cmp_complaint c on c.id = m.complaint_id
+                where c.reference = ? order by m.id""").param(reference).query(String.class).list();
+        assertThat(dedupKeys).containsExactly("acknowledgement", "decision-1", "closure-notice");
+        List<String> loggedMessageIds = jdbc.sql("""
+                select m.message_id from cmp_mail m join cmp_complaint c on c.id = m.complaint_id
+                where c.reference = ? order by m.id""").param(reference).query(String.class).list();
+        assertThat(loggedMessageIds).containsExactly(messageId("acknowledgement", reference),
+                messageId("decision-1", reference), messageId("closure-notice", reference));
+
+        // exactly one message per Message-ID reached the SMTP server, and nothing else for this complainant
+        Map<String, Long> received = new LinkedHashMap<>();
+        for (MimeMessage message : MAILBOX.getReceivedMessages()) {
+            if (recipients(message).contains(email)) {
+                received.merge(message.getMessageID(), 1L, Long::sum);
+            }
+        }
+        assertThat(received).containsOnly(
+                Map.entry(messageId("acknowledgement", reference), 1L),
+                Map.entry(messageId("decision-1", reference), 1L),
+                Map.entry(messageId("closure-notice", reference), 1L));
+
+        List<String> events = jdbc.sql("""
+                select e.event_type from cmp_event e join cmp_complaint c on c.id = e.complaint_id
+                where c.reference = ? order by e.occurred_at, e.id""").param(reference).query(String.class).list();
+        assertThat(events).contains("RECEIVED", "ACKNOWLEDGED", "ASSESSED", "INVESTIGATED", "PROPOSED", "DECIDED",
+                "DECISION_COMMUNICATED", "CLOSED");
+        assertThat(events).containsSubsequence("RECEIVED", "ACKNOWLEDGED", "ASSESSED", "INVESTIGATED", "PROPOSED",
+                "DECIDED", "DECISION_COMMUNICATED", "CLOSED");
+        assertThat(events.stream().filter("PROPOSED"::equals).count()).isEqualTo(1);
+        assertThat(events.stream().filter("MAIL_SENT"::equals).count()).isEqualTo(3);
+        assertThat(events).doesNotContain("RETURNED", "APPROVED");
+    }
+
+    // ---------------------------------------------------------------- REST as a person uses it
+
+    private record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    private Reply get(String user, String path) {
+        return call(user, PASSWORD, HttpMethod.GET, path, null);
+    }
+
+    private Reply post(String user, String path, Object body) {
+        return call(user, PASSWORD, HttpMethod.POST, path, body);
+    }
+
+    private Reply call(String user, String password, HttpMethod method, String path, Object body) {
+        RestClient.RequestBodySpec request = rest.method(method).uri(path).accept(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            request.headers(headers -> headers.setBasicAuth(user, password));
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    private void claim(String taskId, String user) {
+        Reply reply = post(user, "/task/" + taskId + "/claim", Map.of("userId", user));
+        assertThat(reply.status()).as("claim %s: %s", taskId, reply.body()).isEqualTo(204);
+    }
+
+    private void complete(String user, String taskId, Map<String, Object> variables) {
+        Reply reply = post(user, "/task/" + taskId + "/complete", Map.of("variables", variables));
+        assertThat(reply.status()).as("complete %s: %s", taskId, reply.body()).isEqualTo(204);
+    }
+
+    private String awaitTask(String reference, String taskDefinitionKey, String processInstanceId) throws Exception {
+        JsonNode tasks = await("task " + taskDefinitionKey, processInstanceId, () -> {
+            JsonNode found = get("handler", "/task?processInstanceBusinessKey=" + reference
+                    + "&taskDefinitionKey=" + taskDefinitionKey).json();
+            return found.isArray() && !found.isEmpty() ? found : null;
+        });
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0).path("id").asText();
+    }
+
+    /** Camunda REST variables: {"name": {"value": ..., "type": ...}}. */
+    private static Map<String, Object> variables(Object... namesAndValues) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            String type = value instanceof Boolean ? "Boolean"
+                    : value instanceof Long ? "Long"
+                    : value instanceof Integer ? "Integer"
+                    : "String";
+            variables.put((String) namesAndValues[i], Map.of("value", value, "type", type));
+        }
+        return variables;
+    }
+
+    // ---------------------------------------------------------------- register and mailbox
+
+    private Map<String, Object> complaintRow(String reference) {
+        return jdbc.sql("select * from cmp_complaint where reference = ?").param(reference).query().singleRow();
+    }
+
+    private int eventCount(String reference, String type) {
+        return jdbc.sql("""
+                select count(*) from cmp_event e join cmp_complaint c on c.id = e.complaint_id
+                where c.reference = ? and e.event_type = ?""").params(reference, type).query(Integer.class).single();
+    }
+
+    private static String messageId(String dedupKey, String reference) {
+        return "<" + dedupKey + "." + reference + "@" + MESSAGE_ID_DOMAIN + ">";
+    }
+
+    private MimeMessage awaitMail(String messageId, String processInstanceId) throws Exception {
+        return await("e-mail " + messageId, processInstanceId, () -> {
+            for (MimeMessage message : MAILBOX.getReceivedMessages()) {
+                if (messageId.equals(message.getMessageID())) {
+                    return message;
+                }
+            }
+            return null;
+        });
+    }
+
+    private static List<String> recipients(MimeMessage message) throws MessagingException {
+        Address[] all = message.getAllRecipients();
+        return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+    }
+
+    private static String text(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        assertThat(content).as("plain-text body").isInstanceOf(String.class);
+        return (String) content;
+    }
+
+    // ---------------------------------------------------------------- waiting without fixed sleeps
+
+    /** Polls {@code probe} until it returns non-null; on timeout fails with the process's failed jobs and incidents. */
+    private <T> T await(String what, String processInstanceId, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.call();
+                if (value != null) {
+                    return value;
+                }
+            } catch (Exception | AssertionError e) {
+                last = e instanceof Exception ex ? ex : new Exception(e);
+            }
+            Thread.sleep(200);
+        }
+        AssertionError failure = new AssertionError("Waited " + TIMEOUT.toSeconds() + " s for " + what
+                + "; " + diagnostics(processInstanceId));
+        if (last != null) {
+            failure.addSuppressed(last);
+        }
+        throw failure;
+    }
+
+    private String diagnostics(String processInstanceId) {
+        if (processInstanceId == null) {
+            return "no process instance";
+        }
+        List<String> lines = new ArrayList<>();
+        JsonNode jobs = get("handler", "/job?processInstanceId=" + processInstanceId).json();
+        jobs.forEach(job -> lines.add("job " + job.path("id").asText() + " retries=" + job.path("retries").asText()
+                + " exception=" + job.path("exceptionMessage").asText()));
+        JsonNode incidents = get("handler", "/incident?processInstanceId=" + processInstanceId).json();
+        incidents.forEach(incident -> lines.add("incident at " + incident.path("activityId").asText() + ": "
+                + incident.path("incidentMessage").asText()));
+        JsonNode activities = get("handler", "/history/activity-instance?processInstanceId=" + processInstanceId
+                + "&sortBy=startTime&sortOrder=asc").json();
+        lines.add("activities: " + activities.findValuesAsText("activityId").stream().collect(Collectors.joining(", ")));
+        lines.add("mails received: " + Arrays.stream(MAILBOX.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                return "?";
+            }
+        }).toList());
+        return String.join("\n", lines);
+    }
+
+    // ---------------------------------------------------------------- infrastructure started before Spring
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PostgreSQL 16 with an application role that owns its database, as a DBA would set it up. */
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("create role complaints login password 'complaints-secret'");
+                statement.execute("create database complaints owner complaints");
+            }
+            return postgres;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+}
