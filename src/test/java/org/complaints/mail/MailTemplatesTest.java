@@ -1,0 +1,93 @@
+package org.complaints.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** Every e-mail renders in all four languages, with no missing wording and every value filled in. */
+class MailTemplatesTest {
+
+    static final String[] TEMPLATES = {"acknowledgement", "out-of-scope", "decision", "review-decision", "delay-notice",
+            "status-update", "closure-notice", "withdrawal-confirmation", "deadline-reminder"};
+
+    private final MailTemplates templates = new MailTemplates(messages());
+
+    static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return source;
+    }
+
+    static Stream<Arguments> everyTemplateInEveryLanguage() {
+        return Stream.of(TEMPLATES).flatMap(t -> Stream.of("en", "tr", "nl", "et").map(l -> Arguments.of(t, l)));
+    }
+
+    static Map<String, Object> model() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", "CMP-2026-000042");
+        model.put("name", "Ayşe O'Brien");
+        model.put("organisation", "Example Organisation");
+        model.put("receivedDate", "2 November 2026");
+        model.put("committedDate", "23 November 2026");
+        model.put("reason", "REASON-TEXT");
+        model.put("externalBody", "Example Board");
+        model.put("externalBodyUrl", "https://adr.example.org");
+        model.put("outcome", "partly-upheld");
+        model.put("remedy", "REMEDY-TEXT");
+        model.put("monetaryRemedy", "40.00");
+        model.put("reasons", "REASONS-TEXT");
+        model.put("reactionDate", "7 December 2026");
+        model.put("revisedDate", "30 November 2026");
+        model.put("stage", "INVESTIGATION");
+        model.put("closureReason", "NO_REACTION");
+        model.put("priority", "high");
+        model.put("deadlineDate", "23 November 2026");
+        return model;
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyTemplateInEveryLanguage")
+    void rendersWithoutMissingWording(String template, String language) {
+        MailTemplates.RenderedMail mail = templates.render(template, language, model());
+        assertThat(mail.subject()).contains("CMP-2026-000042").doesNotContain("??").doesNotContain("{");
+        assertThat(mail.body()).doesNotContain("??").doesNotContain("{0").doesNotContain("${").isNotBlank();
+        assertThat(mail.body()).contains("CMP-2026-000042");
+    }
+
+    @Test
+    void decisionCarriesOutcomeRemedyReasonsAndRecourseInTheComplainantsLanguage() {
+        String dutch = templates.render("decision", "nl", model()).body();
+        assertThat(dutch).contains("Beste Ayşe O'Brien,").contains("gedeeltelijk gegrond").contains("REMEDY-TEXT")
+                .contains("EUR 40.00").contains("REASONS-TEXT").contains("interne herbeoordeling")
+                .contains("Example Board (https://adr.example.org)");
+        String turkish = templates.render("acknowledgement", "tr", model()).subject();
+        assertThat(turkish).isEqualTo("CMP-2026-000042 numaralı şikâyetinizi aldık");
+    }
+
+    @Test
+    void aDecisionWithoutRemedyLeavesTheRemedyLinesOut() {
+        Map<String, Object> model = model();
+        model.put("outcome", "not-upheld");
+        model.put("remedy", null);
+        model.put("monetaryRemedy", null);
+        String body = templates.render("decision", "en", model).body();
+        assertThat(body).contains("not upheld").doesNotContain("What we will do").doesNotContain("Compensation");
+    }
+
+    @Test
+    void anUnknownLanguageIsRefused() {
+        assertThatThrownBy(() -> templates.render("acknowledgement", "de", model()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("en, tr, nl, et");
+    }
+}
