@@ -95,6 +95,7 @@ class EndToEndPostgresIT {
         registry.add("COMPLAINTS_MESSAGE_ID_DOMAIN", () -> MESSAGE_ID_DOMAIN);
         registry.add("COMPLAINTS_EXTERNAL_BODY", () -> "IT Dispute Resolution Board");
         registry.add("COMPLAINTS_EXTERNAL_BODY_URL", () -> "https://adr.it.example.org");
+        registry.add("COMPLAINTS_PUBLIC_BASE_URL", () -> "https://complaints.it.example.org");
     }
 
     @LocalServerPort

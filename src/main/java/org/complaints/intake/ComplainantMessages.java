@@ -1,10 +1,13 @@
 package org.complaints.intake;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
@@ -38,6 +41,7 @@ public class ComplainantMessages {
 
     @Transactional
     public void acceptDecision(String reference, String comment) {
+        checkComment(comment);
         Complaint complaint = open(reference);
         correlate(complaint, DECISION_ACCEPTED, Map.of("reactionComment", nullToEmpty(comment)),
                 "waiting for your reaction to a decision");
@@ -46,6 +50,7 @@ public class ComplainantMessages {
 
     @Transactional
     public void rejectDecision(String reference, String comment) {
+        checkComment(comment);
         Complaint complaint = open(reference);
         correlate(complaint, DECISION_REJECTED, Map.of("rejectionComment", nullToEmpty(comment)),
                 "waiting for your reaction to a decision");
@@ -54,6 +59,7 @@ public class ComplainantMessages {
 
     @Transactional
     public void withdraw(String reference, String reason) {
+        checkComment(reason);
         Complaint complaint = open(reference);
         correlate(complaint, COMPLAINT_WITHDRAWN, Map.of("withdrawalReason", nullToEmpty(reason)), "open");
         events.append(complaint.id(), "WITHDRAWN", "complainant", "The complainant withdrew the complaint", reason);
@@ -61,12 +67,12 @@ public class ComplainantMessages {
 
     @Transactional
     public void addInformation(String reference, String text, String channel) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("information: the added information is empty");
+        List<Problem> problems = new ArrayList<>();
+        SubmissionValidator.text(problems, "text", "the added information", TextHygiene.normalize(text), 1, 4000, true, true);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
-        if (text.length() > 4000) {
-            throw new InvalidInputException("information: at most 4000 characters (has " + text.length() + ")");
-        }
+        text = TextHygiene.normalize(text);
         Complaint complaint = open(reference);
         register.addInformation(complaint.id(), channel, text.strip(), clock.instant());
         correlate(complaint, INFORMATION_ADDED, Map.of("addedInformation", text.strip()), "open");
@@ -77,7 +83,7 @@ public class ComplainantMessages {
         Complaint complaint = register.getByReference(reference);
         if (complaint.stage() == ComplaintStage.CLOSED) {
             throw new ComplaintNotOpenException("Complaint " + reference + " is already closed ("
-                    + complaint.closureReason() + "); nothing can be added to it any more.");
+                    + complaint.closureReason() + "); nothing can be added to it any more.", false);
         }
         return complaint;
     }
@@ -91,11 +97,19 @@ public class ComplainantMessages {
         } catch (MismatchingMessageCorrelationException e) {
             throw new ComplaintNotOpenException("Complaint " + complaint.reference() + " is not " + expectedState
                     + " right now (current stage: " + complaint.stage().name().toLowerCase().replace('_', ' ')
-                    + "); please try again later.");
+                    + "); please try again later.", true);
+        }
+    }
+
+    private static void checkComment(String comment) {
+        List<Problem> problems = new ArrayList<>();
+        SubmissionValidator.text(problems, "comment", "the comment", TextHygiene.normalize(comment), 0, 2000, false, true);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
     }
 
     private static String nullToEmpty(String text) {
-        return text == null ? "" : text.strip();
+        return text == null ? "" : TextHygiene.normalize(text);
     }
 }

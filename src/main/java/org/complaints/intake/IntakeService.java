@@ -3,10 +3,12 @@ package org.complaints.intake;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.register.Complaint;
+import org.complaints.register.AttachmentRegister;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.complaints.register.NewComplaint;
@@ -27,24 +29,40 @@ public class IntakeService {
     private final ComplaintRegister register;
     private final EventLog events;
     private final RuntimeService runtime;
+    private final AttachmentRegister attachments;
     private final Clock clock;
 
     public IntakeService(SubmissionValidator validator, ComplaintRegister register, EventLog events,
-                         RuntimeService runtime, Clock clock) {
+                         RuntimeService runtime, AttachmentRegister attachments, Clock clock) {
         this.validator = validator;
         this.register = register;
         this.events = events;
         this.runtime = runtime;
+        this.attachments = attachments;
         this.clock = clock;
+    }
+
+    /** Text as stored: trimmed, NFC; blank optional fields become absent. */
+    private static ComplaintSubmission normalized(ComplaintSubmission s) {
+        return new ComplaintSubmission(s.channel(), s.receivedBy(), clean(s.complainantName()),
+                clean(s.complainantEmail()), clean(s.complainantPhone()), clean(s.preferredLanguage()),
+                clean(s.productOrService()), clean(s.description()), s.incidentDate(), clean(s.remedySought()),
+                clean(s.receiptNotes()), s.severity(), s.impact(), s.category(), s.safetyRelevant());
+    }
+
+    private static String clean(String text) {
+        String normalized = TextHygiene.normalize(text);
+        return normalized == null || normalized.isEmpty() ? null : normalized;
     }
 
     /** Validates and records a complaint; the caller is a process step that already runs for it. */
     @Transactional
-    public Complaint register(ComplaintSubmission submission) {
+    public Complaint register(ComplaintSubmission received) {
+        ComplaintSubmission submission = normalized(received);
         validator.validate(submission);
         Complaint complaint = register.create(new NewComplaint(
                 submission.channel(), clock.instant(), submission.receivedBy(), submission.complainantName(),
-                submission.complainantEmail().strip(), submission.complainantPhone(), submission.preferredLanguage(),
+                submission.complainantEmail(), submission.complainantPhone(), submission.preferredLanguage(),
                 submission.productOrService(), submission.description(), submission.incidentDate(),
                 submission.remedySought(), submission.receiptNotes(),
                 Objects.requireNonNullElse(submission.severity(), "medium"),
@@ -63,7 +81,17 @@ public class IntakeService {
      */
     @Transactional
     public Complaint file(ComplaintSubmission submission) {
+        return file(submission, List.of());
+    }
+
+    /** As {@link #file(ComplaintSubmission)}, with supporting documents already checked by {@link AttachmentPolicy}. */
+    @Transactional
+    public Complaint file(ComplaintSubmission submission, List<Attachment> attachments) {
         Complaint complaint = register(submission);
+        for (Attachment attachment : attachments) {
+            this.attachments.add(complaint.id(), attachment.fileName(), attachment.contentType(), attachment.content(),
+                    complaint.receivedAt());
+        }
         runtime.createMessageCorrelation(MESSAGE_COMPLAINT_RECEIVED)
                 .processInstanceBusinessKey(complaint.reference())
                 .setVariables(processVariables(complaint))

@@ -8,9 +8,13 @@ import java.util.regex.Pattern;
 import org.complaints.assessment.Classification;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.InvalidInputException.Problem;
 import org.springframework.stereotype.Component;
 
-/** Required data at receipt (ISO 10002 4.9 information integrity): every problem is named, not just the first. */
+/**
+ * Required data at receipt (ISO 10002 4.9 information integrity): every problem is named, not just the first,
+ * with a message code so public channels can answer in the complainant's language.
+ */
 @Component
 public class SubmissionValidator {
 
@@ -28,24 +32,28 @@ public class SubmissionValidator {
     }
 
     public void validate(ComplaintSubmission s) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         oneOf(problems, "channel", s.channel(), CHANNELS, true);
-        text(problems, "complainantName", "the complainant's name", s.complainantName(), 1, 200, true);
-        text(problems, "complainantEmail", "the complainant's e-mail address", s.complainantEmail(), 3, 254, true);
-        if (s.complainantEmail() != null && !EMAIL.matcher(s.complainantEmail()).matches()) {
-            problems.add("complainantEmail: '" + s.complainantEmail() + "' is not an e-mail address");
+        text(problems, "complainantName", "the complainant's name", s.complainantName(), 1, 200, true, false);
+        text(problems, "complainantEmail", "the complainant's e-mail address", s.complainantEmail(), 3, 254, true, false);
+        if (s.complainantEmail() != null && !s.complainantEmail().isBlank() && !EMAIL.matcher(s.complainantEmail()).matches()) {
+            problems.add(Problem.of("complainantEmail", "not-email",
+                    "'" + s.complainantEmail() + "' is not an e-mail address", s.complainantEmail()));
         }
+        text(problems, "complainantPhone", "the phone number", s.complainantPhone(), 0, 40, false, false);
         if (s.complainantPhone() != null && !PHONE.matcher(s.complainantPhone()).matches()) {
-            problems.add("complainantPhone: '" + s.complainantPhone() + "' is not a phone number");
+            problems.add(Problem.of("complainantPhone", "not-phone",
+                    "'" + s.complainantPhone() + "' is not a phone number", s.complainantPhone()));
         }
         oneOf(problems, "preferredLanguage", s.preferredLanguage(), LANGUAGES, true);
-        text(problems, "productOrService", "the product or service", s.productOrService(), 1, 200, true);
-        text(problems, "description", "the description of the complaint", s.description(), 10, 4000, true);
-        text(problems, "remedySought", "the remedy sought", s.remedySought(), 0, 2000, false);
-        text(problems, "receiptNotes", "the receipt notes", s.receiptNotes(), 0, 2000, false);
+        text(problems, "productOrService", "the product or service", s.productOrService(), 1, 200, true, false);
+        text(problems, "description", "the description of the complaint", s.description(), 10, 4000, true, true);
+        text(problems, "remedySought", "the remedy sought", s.remedySought(), 0, 2000, false, true);
+        text(problems, "receiptNotes", "the receipt notes", s.receiptNotes(), 0, 2000, false, true);
         LocalDate today = clock.instant().atZone(deadlines.zone()).toLocalDate();
         if (s.incidentDate() != null && s.incidentDate().isAfter(today)) {
-            problems.add("incidentDate: the incident date " + s.incidentDate() + " lies in the future");
+            problems.add(Problem.of("incidentDate", "future-date",
+                    "the incident date " + s.incidentDate() + " lies in the future", s.incidentDate().toString()));
         }
         oneOf(problems, "severity", s.severity(), Classification.SEVERITIES, false);
         oneOf(problems, "impact", s.impact(), Classification.IMPACTS, false);
@@ -55,26 +63,34 @@ public class SubmissionValidator {
         }
     }
 
-    static void text(List<String> problems, String field, String label, String value, int min, int max,
-                     boolean required) {
+    static void text(List<Problem> problems, String field, String label, String value, int min, int max,
+                     boolean required, boolean multiLine) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(field + ": " + label + " is required");
+                problems.add(Problem.of(field, "required", label + " is required"));
             }
+            return;
+        }
+        if (!TextHygiene.isClean(value, multiLine)) {
+            problems.add(Problem.of(field, multiLine ? "invalid-characters" : "invalid-characters-single-line",
+                    label + " contains control or text-direction characters"
+                            + (multiLine ? "" : " (a single line may not contain line breaks)")));
         } else if (value.length() < min) {
-            problems.add(field + ": " + label + " needs at least " + min + " characters");
+            problems.add(Problem.of(field, "too-short", label + " needs at least " + min + " characters", min));
         } else if (value.length() > max) {
-            problems.add(field + ": " + label + " may have at most " + max + " characters (has " + value.length() + ")");
+            problems.add(Problem.of(field, "too-long",
+                    label + " may have at most " + max + " characters (has " + value.length() + ")", max, value.length()));
         }
     }
 
-    static void oneOf(List<String> problems, String field, String value, List<String> allowed, boolean required) {
+    static void oneOf(List<Problem> problems, String field, String value, List<String> allowed, boolean required) {
+        String list = String.join(", ", allowed);
         if (value == null) {
             if (required) {
-                problems.add(field + ": is required (one of " + String.join(", ", allowed) + ")");
+                problems.add(Problem.of(field, "required-choice", "is required (one of " + list + ")", list));
             }
         } else if (!allowed.contains(value)) {
-            problems.add(field + ": '" + value + "' is not one of " + String.join(", ", allowed));
+            problems.add(Problem.of(field, "not-one-of", "'" + value + "' is not one of " + list, value, list));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.complaints.intake.IntakeProperties;
 import org.complaints.register.Complaint;
 import org.complaints.register.EventLog;
 import org.springframework.mail.MailException;
@@ -38,9 +39,12 @@ public class ComplaintMailer {
     private final MailProperties properties;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final IntakeProperties intake;
 
     public ComplaintMailer(JavaMailSender sender, MailTemplates templates, MailLog log, EventLog events,
-                           MailProperties properties, Clock clock, PlatformTransactionManager transactions) {
+                           MailProperties properties, Clock clock, PlatformTransactionManager transactions,
+                           IntakeProperties intake) {
+        this.intake = intake;
         this.sender = sender;
         this.templates = templates;
         this.log = log;
@@ -71,6 +75,7 @@ public class ComplaintMailer {
         fullModel.putIfAbsent("reference", complaint.reference());
         fullModel.putIfAbsent("name", complaint.complainantName());
         fullModel.putIfAbsent("organisation", properties.organisation());
+        fullModel.putIfAbsent("statusUrl", intake.statusUrl(complaint.reference(), complaint.trackingToken()));
         MailTemplates.RenderedMail mail = templates.render(template, language, fullModel);
         String messageId = "<" + dedupKey + "." + complaint.reference() + "@" + properties.messageIdDomain() + ">";
         try {

@@ -41,7 +41,8 @@ public record Complaint(
         String closureReason,
         Boolean ackSlaMet,
         Boolean responseSlaMet,
-        String processInstanceId) {
+        String processInstanceId,
+        String trackingToken) {
 
     public boolean isClosed() {
         return stage == ComplaintStage.CLOSED;

@@ -5,10 +5,12 @@ import static org.complaints.register.Jdbc.instant;
 import static org.complaints.register.Jdbc.integer;
 import static org.complaints.register.Jdbc.ts;
 
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class ComplaintRegister {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final ReferenceGenerator references;
@@ -37,14 +41,21 @@ public class ComplaintRegister {
         jdbc.sql("""
                 insert into cmp_complaint (reference, stage, channel, received_at, received_by, complainant_name,
                     complainant_email, complainant_phone, language, product_or_service, description, incident_date,
-                    remedy_sought, receipt_notes, severity, impact, category, safety_relevant)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    remedy_sought, receipt_notes, severity, impact, category, safety_relevant, tracking_token)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(reference, ComplaintStage.RECEIVED.name(), c.channel(), ts(c.receivedAt()), c.receivedBy(),
                         c.complainantName(), c.complainantEmail(), c.complainantPhone(), c.language(),
                         c.productOrService(), c.description(), c.incidentDate(), c.remedySought(), c.receiptNotes(),
-                        c.severity(), c.impact(), c.category(), c.safetyRelevant())
+                        c.severity(), c.impact(), c.category(), c.safetyRelevant(), newTrackingToken())
                 .update(key, "id");
         return get(key.getKey().longValue());
+    }
+
+    /** 256 random bits, URL-safe: with the reference it opens the complaint's status page. */
+    private static String newTrackingToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public Complaint get(long id) {
@@ -183,6 +194,7 @@ public class ComplaintRegister {
                 rs.getString("closure_reason"),
                 bool(rs, "ack_sla_met"),
                 bool(rs, "response_sla_met"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"),
+                rs.getString("tracking_token"));
     }
 }

@@ -53,6 +53,7 @@ class MailTemplatesTest {
         model.put("closureReason", "NO_REACTION");
         model.put("priority", "high");
         model.put("deadlineDate", "23 November 2026");
+        model.put("statusUrl", "https://complaints.example.org/complaints/CMP-2026-000042?token=abc");
         return model;
     }
 

@@ -1,0 +1,123 @@
+package org.complaints.intake.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.intake.AttachmentsTooLargeException;
+import org.complaints.intake.ComplaintNotOpenException;
+import org.complaints.intake.IdempotencyKeyReusedException;
+import org.complaints.intake.TooManySubmissionsException;
+import org.complaints.register.ComplaintNotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * RFC 9457 problem details for the complainant's API, in the requested language, with one entry per field
+ * problem. The same wording as the public pages ({@code error.*} and {@code field.*} in the bundles).
+ */
+@RestControllerAdvice(assignableTypes = ComplaintApiController.class)
+class ApiProblems {
+
+    /** The register's field names as the public API and form call them. */
+    static final Map<String, String> PUBLIC_FIELD = Map.of(
+            "complainantName", "name", "complainantEmail", "email", "complainantPhone", "phone",
+            "preferredLanguage", "language");
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        List<FieldProblem> errors = fieldProblems(e, messages, locale());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", request);
+        problem.setProperty("errors", errors);
+        return respond(problem, null);
+    }
+
+    /** Field problems in the complainant's language; shared with the public pages. */
+    static List<FieldProblem> fieldProblems(InvalidInputException e, MessageSource messages, Locale locale) {
+        return e.problems().stream().map(p -> {
+            String field = PUBLIC_FIELD.getOrDefault(p.field(), p.field());
+            if (p.code() == null) {
+                return new FieldProblem(field, p.message());
+            }
+            String label = messages.getMessage("field." + field, null, field == null ? "" : field, locale);
+            Object[] args = Stream.concat(Stream.of(label), p.args().stream()).toArray();
+            return new FieldProblem(field, messages.getMessage("error." + p.code(), args, p.toString(), locale));
+        }).toList();
+    }
+
+    @ExceptionHandler(ComplaintNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
+        return respond(problem(HttpStatus.NOT_FOUND, "not-found", request), null);
+    }
+
+    @ExceptionHandler(ComplaintNotOpenException.class)
+    ResponseEntity<ProblemDetail> notOpen(ComplaintNotOpenException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.retryable() ? "try-again" : "closed", request);
+        return respond(problem, e.retryable() ? "60" : null);
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<ProblemDetail> keyReused(HttpServletRequest request) {
+        return respond(problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", request), null);
+    }
+
+    @ExceptionHandler({AttachmentsTooLargeException.class, MaxUploadSizeExceededException.class})
+    ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
+        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", request), null);
+    }
+
+    @ExceptionHandler(TooManySubmissionsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManySubmissionsException e, HttpServletRequest request) {
+        return respond(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many", request), String.valueOf(e.retryAfterSeconds()));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "unreadable", request), null);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String kind, HttpServletRequest request) {
+        Locale locale = locale();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage("problem." + kind + ".detail", null, locale));
+        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale));
+        problem.setType(URI.create("urn:complaints:problem:" + kind));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String retryAfter) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return response.body(problem);
+    }
+}

@@ -1,0 +1,29 @@
+package org.complaints.tracking;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a complainant may see of their complaint (ISO 10002 7.3): stage, next step, the next committed date,
+ * the decision and the communications sent. Never internal notes or staff names.
+ */
+public record ComplaintStatus(
+        String reference,
+        String stage,
+        boolean open,
+        boolean awaitingDecisionResponse,
+        Instant receivedAt,
+        Instant nextCommittedDate,
+        Decision decision,
+        String closureReason,
+        Instant closedAt,
+        List<Communication> communications) {
+
+    public record Decision(String outcome, String remedy, BigDecimal monetaryRemedy, String reasons, Instant decidedAt,
+                           boolean afterInternalReview, Instant respondBy) {
+    }
+
+    public record Communication(Instant sentAt, String subject) {
+    }
+}

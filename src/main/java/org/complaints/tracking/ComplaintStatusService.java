@@ -1,0 +1,76 @@
+package org.complaints.tracking;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.complaints.mail.MailLog;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintNotFoundException;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
+import org.complaints.register.DecisionRegister;
+import org.springframework.stereotype.Service;
+
+/** The complainant's view of a complaint, opened with the reference and the secret tracking token (7.3). */
+@Service
+public class ComplaintStatusService {
+
+    private final ComplaintRegister register;
+    private final DecisionRegister decisions;
+    private final MailLog mailLog;
+    private final RuntimeService runtime;
+
+    public ComplaintStatusService(ComplaintRegister register, DecisionRegister decisions, MailLog mailLog,
+                                  RuntimeService runtime) {
+        this.register = register;
+        this.decisions = decisions;
+        this.mailLog = mailLog;
+        this.runtime = runtime;
+    }
+
+    /**
+     * The complaint if the token is its tracking token. An unknown reference and a wrong token fail alike, so
+     * nobody can find out which references exist.
+     */
+    public Complaint open(String reference, String token) {
+        Optional<Complaint> complaint = reference == null ? Optional.empty() : register.findByReference(reference);
+        String expected = complaint.map(Complaint::trackingToken).orElse("no-such-complaint");
+        boolean matches = token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+        if (complaint.isEmpty() || !matches) {
+            throw new ComplaintNotFoundException("with this reference and tracking token");
+        }
+        return complaint.get();
+    }
+
+    public ComplaintStatus status(Complaint complaint) {
+        ComplaintStatus.Decision decision = decisions.latestDecided(complaint.id())
+                .map(d -> new ComplaintStatus.Decision(d.outcome(), d.remedy(), d.monetaryRemedy(), d.reasons(),
+                        d.decidedAt(), d.round() > 1, reactionDeadline(complaint)))
+                .orElse(null);
+        boolean awaiting = complaint.stage() == ComplaintStage.AWAITING_REACTION;
+        Instant next = switch (complaint.stage()) {
+            case CLOSED, EXTERNAL_REVIEW -> null;
+            case AWAITING_REACTION -> decision == null ? null : decision.respondBy();
+            default -> complaint.decidedAt() == null ? complaint.responseDeadline() : null;
+        };
+        return new ComplaintStatus(complaint.reference(), complaint.stage().name(), !complaint.isClosed(), awaiting,
+                complaint.receivedAt(), next, decision, complaint.closureReason(), complaint.closedAt(),
+                mailLog.list(complaint.id()).stream()
+                        .filter(m -> !m.template().equals("deadline-reminder"))
+                        .map(m -> new ComplaintStatus.Communication(m.sentAt(), m.subject())).toList());
+    }
+
+    /** Until when the complainant can answer the decision: the process timer's date while it waits. */
+    private Instant reactionDeadline(Complaint complaint) {
+        if (complaint.stage() != ComplaintStage.AWAITING_REACTION || complaint.processInstanceId() == null) {
+            return null;
+        }
+        Object deadline = runtime.createProcessInstanceQuery().processInstanceId(complaint.processInstanceId()).count() == 0
+                ? null : runtime.getVariable(complaint.processInstanceId(), "reactionDeadline");
+        return deadline instanceof Date date ? date.toInstant() : null;
+    }
+}
