@@ -4,12 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.AttachmentsTooLargeException;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.IdempotencyKeyReusedException;
+import org.complaints.intake.PublicFieldProblems;
 import org.complaints.intake.TooManySubmissionsException;
 import org.complaints.register.ComplaintNotFoundException;
 import org.springframework.context.MessageSource;
@@ -32,39 +31,18 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @RestControllerAdvice(assignableTypes = ComplaintApiController.class)
 class ApiProblems {
 
-    /** The register's field names as the public API and form call them. */
-    static final Map<String, String> PUBLIC_FIELD = Map.of(
-            "complainantName", "name", "complainantEmail", "email", "complainantPhone", "phone",
-            "preferredLanguage", "language");
-
     private final MessageSource messages;
 
     ApiProblems(MessageSource messages) {
         this.messages = messages;
     }
 
-    record FieldProblem(String field, String message) {
-    }
-
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
-        List<FieldProblem> errors = fieldProblems(e, messages, locale());
+        List<PublicFieldProblems.FieldProblem> errors = PublicFieldProblems.of(e, messages, locale());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", request);
         problem.setProperty("errors", errors);
         return respond(problem, null);
-    }
-
-    /** Field problems in the complainant's language; shared with the public pages. */
-    static List<FieldProblem> fieldProblems(InvalidInputException e, MessageSource messages, Locale locale) {
-        return e.problems().stream().map(p -> {
-            String field = PUBLIC_FIELD.getOrDefault(p.field(), p.field());
-            if (p.code() == null) {
-                return new FieldProblem(field, p.message());
-            }
-            String label = messages.getMessage("field." + field, null, field == null ? "" : field, locale);
-            Object[] args = Stream.concat(Stream.of(label), p.args().stream()).toArray();
-            return new FieldProblem(field, messages.getMessage("error." + p.code(), args, p.toString(), locale));
-        }).toList();
     }
 
     @ExceptionHandler(ComplaintNotFoundException.class)

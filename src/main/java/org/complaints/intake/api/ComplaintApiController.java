@@ -1,10 +1,7 @@
 package org.complaints.intake.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
@@ -14,6 +11,7 @@ import org.complaints.intake.ComplaintRequest;
 import org.complaints.intake.IntakeProperties;
 import org.complaints.intake.PublicSubmissions;
 import org.complaints.intake.SubmissionRateLimiter;
+import org.complaints.intake.Uploads;
 import org.complaints.register.Complaint;
 import org.complaints.tracking.ComplaintStatus;
 import org.complaints.tracking.ComplaintStatusService;
@@ -71,7 +69,7 @@ class ComplaintApiController {
                                               @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
                                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
                                               HttpServletRequest http) {
-        return file(request, uploads(files), idempotencyKey, http);
+        return file(request, Uploads.of(files), idempotencyKey, http);
     }
 
     private ResponseEntity<Filed> file(ComplaintRequest request, List<AttachmentPolicy.Upload> uploads,
@@ -140,17 +138,5 @@ class ComplaintApiController {
 
     private static String token(String header, String query) {
         return header != null ? header : query;
-    }
-
-    static List<AttachmentPolicy.Upload> uploads(List<MultipartFile> files) {
-        List<AttachmentPolicy.Upload> uploads = new ArrayList<>();
-        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-            try {
-                uploads.add(new AttachmentPolicy.Upload(file.getOriginalFilename(), file.getBytes()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return uploads;
     }
 }

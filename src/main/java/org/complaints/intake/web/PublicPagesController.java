@@ -1,0 +1,232 @@
+package org.complaints.intake.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.complaints.deadlines.DeadlineProperties;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.intake.AttachmentsTooLargeException;
+import org.complaints.intake.ComplainantMessages;
+import org.complaints.intake.ComplaintNotOpenException;
+import org.complaints.intake.ComplaintRequest;
+import org.complaints.intake.IntakeProperties;
+import org.complaints.intake.PublicFieldProblems;
+import org.complaints.intake.PublicSubmissions;
+import org.complaints.intake.Uploads;
+import org.complaints.intake.SubmissionRateLimiter;
+import org.complaints.intake.TooManySubmissionsException;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintNotFoundException;
+import org.complaints.response.RecourseProperties;
+import org.complaints.tracking.ComplaintStatusService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The complainant's pages, no account needed (ISO 10002 4.4, 4.5, 7.1, 7.3): the complaint form with the
+ * process explained, and the status page reached with the reference and the tracking token, from which the
+ * complainant answers the decision, adds information or withdraws.
+ */
+@Controller
+class PublicPagesController {
+
+    private final PublicSubmissions submissions;
+    private final SubmissionRateLimiter rateLimiter;
+    private final ComplaintStatusService statuses;
+    private final ComplainantMessages messages;
+    private final PublishedTimeLimits timeLimits;
+    private final RecourseProperties recourse;
+    private final IntakeProperties intake;
+    private final MessageSource bundle;
+    private final DeadlineProperties deadlines;
+
+    PublicPagesController(PublicSubmissions submissions, SubmissionRateLimiter rateLimiter,
+                          ComplaintStatusService statuses, ComplainantMessages messages, PublishedTimeLimits timeLimits,
+                          RecourseProperties recourse, IntakeProperties intake, MessageSource bundle,
+                          DeadlineProperties deadlines) {
+        this.deadlines = deadlines;
+        this.submissions = submissions;
+        this.rateLimiter = rateLimiter;
+        this.statuses = statuses;
+        this.messages = messages;
+        this.timeLimits = timeLimits;
+        this.recourse = recourse;
+        this.intake = intake;
+        this.bundle = bundle;
+    }
+
+    @ModelAttribute
+    void common(Model model, HttpServletRequest request) {
+        model.addAttribute("lang", LocaleContextHolder.getLocale().getLanguage());
+        model.addAttribute("languageLinks", languageLinks(request));
+        model.addAttribute("recourse", recourse);
+        model.addAttribute("zone", deadlines.zone());
+    }
+
+    /** This page in each language; a form post's page links to the page it came from, keeping the token. */
+    private static Map<String, String> languageLinks(HttpServletRequest request) {
+        boolean get = "GET".equals(request.getMethod());
+        String path = get ? request.getRequestURI()
+                : request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "").replaceAll("^/complaints$", "/");
+        String token = request.getParameter("token");
+        Map<String, String> links = new java.util.LinkedHashMap<>();
+        for (String language : List.of("en", "tr", "nl", "et")) {
+            links.put(language, path + "?" + (token == null ? "" : "token=" + UriUtils.encodeQueryParam(token, "UTF-8") + "&")
+                    + "lang=" + language);
+        }
+        return links;
+    }
+
+    @GetMapping("/")
+    String form(Model model) {
+        return showForm(model, new ComplaintRequest(null, null, null, LocaleContextHolder.getLocale().getLanguage(),
+                null, null, null, null, null, null), Map.of());
+    }
+
+    @PostMapping("/complaints")
+    String submit(@ModelAttribute ComplaintRequest form,
+                  @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+                  HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            rateLimiter.acquire(request.getRemoteAddr());
+            PublicSubmissions.Result result = submissions.submit(form, Uploads.of(files), null);
+            model.addAttribute("complaint", result.complaint().orElse(null));
+            result.complaint().ifPresent(c -> model.addAttribute("statusPath", statusPath(c)));
+            return "public/submitted";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return showForm(model, form, fieldErrors(e));
+        } catch (AttachmentsTooLargeException e) {
+            response.setStatus(413);
+            return showForm(model, form, Map.of("attachments", text("problem.too-large.detail")));
+        } catch (TooManySubmissionsException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            return showForm(model, form, Map.of("", text("problem.too-many.detail")));
+        }
+    }
+
+    private String showForm(Model model, ComplaintRequest form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("limits", timeLimits.current());
+        model.addAttribute("maxAttachments", intake.maxAttachments());
+        model.addAttribute("maxAttachmentMegabytes", intake.maxAttachmentBytes().toMegabytes());
+        return "public/complaint-form";
+    }
+
+    @GetMapping("/complaints/{reference}")
+    String status(@PathVariable String reference, @RequestParam(required = false) String token,
+                  @RequestParam(required = false) String done, Model model) {
+        Complaint complaint = statuses.open(reference, token);
+        return showStatus(model, complaint, token, done, Map.of());
+    }
+
+    @PostMapping("/complaints/{reference}/decision-response")
+    String respond(@PathVariable String reference, @RequestParam(required = false) String token,
+                   @RequestParam(required = false) Boolean accepted, @RequestParam(required = false) String comment,
+                   HttpServletResponse response, Model model) {
+        Complaint complaint = statuses.open(reference, token);
+        try {
+            if (accepted == null) {
+                return showStatus(model, complaint, token, null, Map.of("accepted", text("error.required-boolean")));
+            }
+            if (accepted) {
+                messages.acceptDecision(complaint.reference(), comment);
+            } else {
+                messages.rejectDecision(complaint.reference(), comment);
+            }
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return showStatus(model, complaint, token, null, fieldErrors(e));
+        }
+        return redirectToStatus(complaint, accepted ? "accepted" : "rejected");
+    }
+
+    @PostMapping("/complaints/{reference}/messages")
+    String addInformation(@PathVariable String reference, @RequestParam(required = false) String token,
+                          @RequestParam(required = false) String text, HttpServletResponse response, Model model) {
+        Complaint complaint = statuses.open(reference, token);
+        try {
+            messages.addInformation(complaint.reference(), text, "web");
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return showStatus(model, complaint, token, null, fieldErrors(e));
+        }
+        return redirectToStatus(complaint, "information-added");
+    }
+
+    @PostMapping("/complaints/{reference}/withdrawal")
+    String withdraw(@PathVariable String reference, @RequestParam(required = false) String token,
+                    @RequestParam(required = false) String reason, HttpServletResponse response, Model model) {
+        Complaint complaint = statuses.open(reference, token);
+        try {
+            messages.withdraw(complaint.reference(), reason);
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return showStatus(model, complaint, token, null, fieldErrors(e));
+        }
+        return redirectToStatus(complaint, "withdrawn");
+    }
+
+    private String showStatus(Model model, Complaint complaint, String token, String done, Map<String, String> errors) {
+        model.addAttribute("status", statuses.status(complaint));
+        model.addAttribute("token", token);
+        model.addAttribute("done", done);
+        model.addAttribute("errors", errors);
+        model.addAttribute("statusPath", statusPath(complaint));
+        return "public/status";
+    }
+
+    @ExceptionHandler(ComplaintNotFoundException.class)
+    String notFound(HttpServletResponse response, Model model, HttpServletRequest request) {
+        common(model, request);
+        response.setStatus(404);
+        return "public/not-found";
+    }
+
+    @ExceptionHandler(ComplaintNotOpenException.class)
+    String notOpen(ComplaintNotOpenException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        common(model, request);
+        response.setStatus(409);
+        if (e.retryable()) {
+            response.setHeader("Retry-After", "60");
+        }
+        model.addAttribute("retryable", e.retryable());
+        model.addAttribute("backPath", request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "")
+                + "?token=" + UriUtils.encodeQueryParam(String.valueOf(request.getParameter("token")), "UTF-8"));
+        return "public/not-possible";
+    }
+
+    private String redirectToStatus(Complaint complaint, String done) {
+        return "redirect:" + statusPath(complaint) + "&done=" + done;
+    }
+
+    private static String statusPath(Complaint complaint) {
+        return "/complaints/" + complaint.reference() + "?token=" + UriUtils.encodeQueryParam(complaint.trackingToken(), "UTF-8");
+    }
+
+    private Map<String, String> fieldErrors(InvalidInputException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return PublicFieldProblems.of(e, bundle, locale).stream()
+                .collect(Collectors.toMap(p -> p.field() == null ? "" : p.field(), p -> p.message(),
+                        (a, b) -> a + " " + b, java.util.LinkedHashMap::new));
+    }
+
+    private String text(String key) {
+        return bundle.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+}
