@@ -11,6 +11,8 @@ import java.util.List;
 public record ComplaintStatus(
         String reference,
         String stage,
+        String stageName,
+        String nextStep,
         boolean open,
         boolean awaitingDecisionResponse,
         Instant receivedAt,

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.mail.MailLog;
@@ -12,6 +13,8 @@ import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 
 /** The complainant's view of a complaint, opened with the reference and the secret tracking token (7.3). */
@@ -22,9 +25,11 @@ public class ComplaintStatusService {
     private final DecisionRegister decisions;
     private final MailLog mailLog;
     private final RuntimeService runtime;
+    private final MessageSource messages;
 
     public ComplaintStatusService(ComplaintRegister register, DecisionRegister decisions, MailLog mailLog,
-                                  RuntimeService runtime) {
+                                  RuntimeService runtime, MessageSource messages) {
+        this.messages = messages;
         this.register = register;
         this.decisions = decisions;
         this.mailLog = mailLog;
@@ -57,7 +62,10 @@ public class ComplaintStatusService {
             case AWAITING_REACTION -> decision == null ? null : decision.respondBy();
             default -> complaint.decidedAt() == null ? complaint.responseDeadline() : null;
         };
-        return new ComplaintStatus(complaint.reference(), complaint.stage().name(), !complaint.isClosed(), awaiting,
+        Locale locale = LocaleContextHolder.getLocale();
+        return new ComplaintStatus(complaint.reference(), complaint.stage().name(),
+                messages.getMessage("stage." + complaint.stage().name(), null, locale),
+                messages.getMessage("next." + complaint.stage().name(), null, locale), !complaint.isClosed(), awaiting,
                 complaint.receivedAt(), next, decision, complaint.closureReason(), complaint.closedAt(),
                 mailLog.list(complaint.id()).stream()
                         .filter(m -> !m.template().equals("deadline-reminder"))
