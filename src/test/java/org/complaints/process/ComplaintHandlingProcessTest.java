@@ -68,6 +68,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -76,6 +77,8 @@ import org.springframework.test.context.ActiveProfiles;
  * test checks that together they cover every flow node and sequence flow, and writes the coverage report.
  */
 @SpringBootTest
+// one Camunda engine per JVM: close this context before another test class starts its own
+@DirtiesContext
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComplaintHandlingProcessTest {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** E-mail intake against a real IMAP server: new complaint, reply to an existing one, duplicate delivery. */
@@ -33,6 +34,8 @@ import org.springframework.test.context.ActiveProfiles;
         "complaints.mailbox.enabled=true", "complaints.mailbox.host=127.0.0.1", "complaints.mailbox.port=3143",
         "complaints.mailbox.protocol=imap", "complaints.mailbox.username=complaints@example.org",
         "complaints.mailbox.password=secret", "complaints.mailbox.poll-interval=PT1H"})
+// one Camunda engine per JVM: close this context before another test class starts its own
+@DirtiesContext
 @ActiveProfiles("test")
 class MailboxIntakeTest {
 
