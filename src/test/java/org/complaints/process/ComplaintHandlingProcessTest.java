@@ -179,7 +179,10 @@ class ComplaintHandlingProcessTest {
         MimeMessage ack = staff.mailsWithSubject("We have received your complaint " + complaint.reference()).get(0);
         assertThat(ack.getAllRecipients()[0].toString()).isEqualTo(email);
         assertThat(ack.getMessageID()).isEqualTo("<acknowledgement." + complaint.reference() + "@complaints.example.org>");
-        assertThat(GreenMailUtil.getBody(ack)).contains(complaint.reference()).contains("free of charge");
+        assertThat(GreenMailUtil.getBody(ack)).contains(complaint.reference()).contains("free of charge")
+                .contains("/complaints/" + complaint.reference() + "?token=" + complaint.trackingToken())
+                // nobody has confirmed the address yet: the acknowledgement never echoes the complaint text
+                .doesNotContain("parcel was left outside");
 
         staff.complete("handler", instance, "Task_ConfirmAssessment", assessInScope());
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
