@@ -1,0 +1,301 @@
+package org.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.complaints.demo.DemoUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The application as production runs it, for integration tests: the postgres profile on a real PostgreSQL
+ * (embedded, started here, one per test JVM), e-mail through a real SMTP server (GreenMail), the job executor
+ * running asynchronous steps by itself, and staff working through the engine's REST API with HTTP Basic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=true")
+@ActiveProfiles("postgres")
+// one Camunda engine per JVM: close this context before another test class starts its own
+@DirtiesContext
+public abstract class PostgresApplicationTestSupport {
+
+    protected static final String MAIL_FROM = "complaints@it.example.org";
+    protected static final String ORGANISATION = "IT Example Organisation";
+    protected static final String MESSAGE_ID_DOMAIN = "complaints.it.example.org";
+    protected static final String PUBLIC_BASE_URL = "https://complaints.it.example.org";
+    protected static final String PASSWORD = DemoUsers.PASSWORD;
+    protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final int SMTP_PORT = freePort();
+    /** Stopped when the test JVM ends, after every test class has closed its application context. */
+    private static final EmbeddedPostgres POSTGRES = startPostgres();
+
+    @RegisterExtension
+    protected static final GreenMailExtension MAILBOX = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void productionEnvironment(DynamicPropertyRegistry registry) {
+        // the placeholders of application-postgres.yaml, as an operator would set them in the environment
+        registry.add("COMPLAINTS_DB_URL", () -> "jdbc:postgresql://localhost:" + POSTGRES.getPort() + "/complaints");
+        registry.add("COMPLAINTS_DB_USER", () -> "complaints");
+        registry.add("COMPLAINTS_DB_PASSWORD", () -> "complaints-secret");
+        registry.add("COMPLAINTS_SMTP_HOST", () -> "127.0.0.1");
+        registry.add("COMPLAINTS_SMTP_PORT", () -> SMTP_PORT);
+        registry.add("COMPLAINTS_SMTP_AUTH", () -> "false");
+        registry.add("COMPLAINTS_SMTP_STARTTLS", () -> "false");
+        registry.add("COMPLAINTS_MAIL_FROM", () -> MAIL_FROM);
+        registry.add("COMPLAINTS_ORGANISATION", () -> ORGANISATION);
+        registry.add("COMPLAINTS_MESSAGE_ID_DOMAIN", () -> MESSAGE_ID_DOMAIN);
+        registry.add("COMPLAINTS_EXTERNAL_BODY", () -> "IT Dispute Resolution Board");
+        registry.add("COMPLAINTS_EXTERNAL_BODY_URL", () -> "https://adr.it.example.org");
+        registry.add("COMPLAINTS_PUBLIC_BASE_URL", () -> PUBLIC_BASE_URL);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected IdentityService identityService;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MessageSource messageSource;
+
+    protected RestClient rest;
+
+    @BeforeEach
+    void staffAndClient() {
+        // demo mode is off with the postgres profile: create the staff accounts as an administrator would
+        DemoUsers.seed(identityService);
+        rest = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/engine-rest")
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build();
+    }
+
+    // ---------------------------------------------------------------- REST as a person uses it
+
+    protected record Reply(int status, String body) {
+        JsonNode json() {
+            try {
+                return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    protected Reply get(String user, String path) {
+        return call(user, PASSWORD, HttpMethod.GET, path, null);
+    }
+
+    protected Reply post(String user, String path, Object body) {
+        return call(user, PASSWORD, HttpMethod.POST, path, body);
+    }
+
+    protected Reply call(String user, String password, HttpMethod method, String path, Object body) {
+        RestClient.RequestBodySpec request = rest.method(method).uri(path).accept(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            request.headers(headers -> headers.setBasicAuth(user, password));
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    protected void claim(String taskId, String user) {
+        Reply reply = post(user, "/task/" + taskId + "/claim", Map.of("userId", user));
+        assertThat(reply.status()).as("claim %s: %s", taskId, reply.body()).isEqualTo(204);
+    }
+
+    protected void complete(String user, String taskId, Map<String, Object> variables) {
+        Reply reply = post(user, "/task/" + taskId + "/complete", Map.of("variables", variables));
+        assertThat(reply.status()).as("complete %s: %s", taskId, reply.body()).isEqualTo(204);
+    }
+
+    protected String awaitTask(String reference, String taskDefinitionKey, String processInstanceId) throws Exception {
+        JsonNode tasks = await("task " + taskDefinitionKey, processInstanceId, () -> {
+            JsonNode found = get("handler", "/task?processInstanceBusinessKey=" + reference
+                    + "&taskDefinitionKey=" + taskDefinitionKey).json();
+            return found.isArray() && !found.isEmpty() ? found : null;
+        });
+        assertThat(tasks).hasSize(1);
+        return tasks.get(0).path("id").asText();
+    }
+
+    /** Camunda REST variables: {"name": {"value": ..., "type": ...}}. */
+    protected static Map<String, Object> variables(Object... namesAndValues) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            String type = value instanceof Boolean ? "Boolean"
+                    : value instanceof Long ? "Long"
+                    : value instanceof Integer ? "Integer"
+                    : "String";
+            variables.put((String) namesAndValues[i], Map.of("value", value, "type", type));
+        }
+        return variables;
+    }
+
+    // ---------------------------------------------------------------- register and mailbox
+
+    protected Map<String, Object> complaintRow(String reference) {
+        return jdbc.sql("select * from cmp_complaint where reference = ?").param(reference).query().singleRow();
+    }
+
+    protected int eventCount(String reference, String type) {
+        return jdbc.sql("""
+                select count(*) from cmp_event e join cmp_complaint c on c.id = e.complaint_id
+                where c.reference = ? and e.event_type = ?""").params(reference, type).query(Integer.class).single();
+    }
+
+    protected static String messageId(String dedupKey, String reference) {
+        return "<" + dedupKey + "." + reference + "@" + MESSAGE_ID_DOMAIN + ">";
+    }
+
+    protected MimeMessage awaitMail(String messageId, String processInstanceId) throws Exception {
+        return await("e-mail " + messageId, processInstanceId, () -> {
+            for (MimeMessage message : MAILBOX.getReceivedMessages()) {
+                if (messageId.equals(message.getMessageID())) {
+                    return message;
+                }
+            }
+            return null;
+        });
+    }
+
+    protected static List<String> recipients(MimeMessage message) throws MessagingException {
+        Address[] all = message.getAllRecipients();
+        return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+    }
+
+    protected static String text(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        assertThat(content).as("plain-text body").isInstanceOf(String.class);
+        return (String) content;
+    }
+
+    // ---------------------------------------------------------------- waiting without fixed sleeps
+
+    /** Polls {@code probe} until it returns non-null; on timeout fails with the process's failed jobs and incidents. */
+    protected <T> T await(String what, String processInstanceId, Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.call();
+                if (value != null) {
+                    return value;
+                }
+            } catch (Exception | AssertionError e) {
+                last = e instanceof Exception ex ? ex : new Exception(e);
+            }
+            Thread.sleep(200);
+        }
+        AssertionError failure = new AssertionError("Waited " + TIMEOUT.toSeconds() + " s for " + what
+                + "; " + diagnostics(processInstanceId));
+        if (last != null) {
+            failure.addSuppressed(last);
+        }
+        throw failure;
+    }
+
+    protected String diagnostics(String processInstanceId) {
+        if (processInstanceId == null) {
+            return "no process instance";
+        }
+        List<String> lines = new ArrayList<>();
+        JsonNode jobs = get("handler", "/job?processInstanceId=" + processInstanceId).json();
+        jobs.forEach(job -> lines.add("job " + job.path("id").asText() + " retries=" + job.path("retries").asText()
+                + " exception=" + job.path("exceptionMessage").asText()));
+        JsonNode incidents = get("handler", "/incident?processInstanceId=" + processInstanceId).json();
+        incidents.forEach(incident -> lines.add("incident at " + incident.path("activityId").asText() + ": "
+                + incident.path("incidentMessage").asText()));
+        JsonNode activities = get("handler", "/history/activity-instance?processInstanceId=" + processInstanceId
+                + "&sortBy=startTime&sortOrder=asc").json();
+        lines.add("activities: " + activities.findValuesAsText("activityId").stream().collect(Collectors.joining(", ")));
+        lines.add("mails received: " + Arrays.stream(MAILBOX.getReceivedMessages()).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (MessagingException e) {
+                return "?";
+            }
+        }).toList());
+        return String.join("\n", lines);
+    }
+
+    // ---------------------------------------------------------------- infrastructure started before Spring
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PostgreSQL 16 with an application role that owns its database, as a DBA would set it up. */
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("create role complaints login password 'complaints-secret'");
+                statement.execute("create database complaints owner complaints");
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the JVM is ending anyway
+                }
+            }));
+            return postgres;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+}
