@@ -165,6 +165,18 @@ public abstract class PostgresApplicationTestSupport {
         return tasks.get(0).path("id").asText();
     }
 
+    /** A handler assesses (in scope), investigates and decides "not upheld" through the REST API, as in Tasklist. */
+    protected void decideNotUpheld(String reference, String processInstanceId, String findings, String reasons)
+            throws Exception {
+        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), variables(
+                "scopeDecision", "in-scope", "severity", "medium", "impact", "individual", "category", "other",
+                "safetyRelevant", false, "overrideAssessment", false));
+        complete("handler", awaitTask(reference, "Task_InvestigateComplaint", processInstanceId), variables(
+                "findings", findings, "rootCause", "process-failure", "systemicIssue", false));
+        complete("handler", awaitTask(reference, "Task_ProposeResolution", processInstanceId), variables(
+                "outcome", "not-upheld", "decisionReasons", reasons));
+    }
+
     /** Camunda REST variables: {"name": {"value": ..., "type": ...}}. */
     protected static Map<String, Object> variables(Object... namesAndValues) {
         Map<String, Object> variables = new LinkedHashMap<>();

@@ -308,16 +308,8 @@ class PublicApiIT extends PostgresApplicationTestSupport {
                 .isEqualTo(400);
 
         // staff decide through the engine's REST API
-        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), Map.of(
-                "scopeDecision", Map.of("value", "in-scope"), "severity", Map.of("value", "medium"),
-                "impact", Map.of("value", "individual"), "category", Map.of("value", "billing"),
-                "safetyRelevant", Map.of("value", false), "overrideAssessment", Map.of("value", false)));
-        complete("handler", awaitTask(reference, "Task_InvestigateComplaint", processInstanceId), Map.of(
-                "findings", Map.of("value", "INTERNAL-FINDING: the billing run was executed twice."),
-                "rootCause", Map.of("value", "process-failure"), "systemicIssue", Map.of("value", false)));
-        complete("handler", awaitTask(reference, "Task_ProposeResolution", processInstanceId), Map.of(
-                "outcome", Map.of("value", "not-upheld"),
-                "decisionReasons", Map.of("value", "The second charge was for December, paid in advance.")));
+        decideNotUpheld(reference, processInstanceId, "INTERNAL-FINDING: the billing run was executed twice.",
+                "The second charge was for December, paid in advance.");
         awaitMail(messageId("decision-1", reference), processInstanceId);
 
         Answer status = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, token);

@@ -119,16 +119,8 @@ class ComplainantBrowserIT extends PostgresApplicationTestSupport {
         // staff decide (not upheld) through the engine's REST API
         String processInstanceId = (String) jdbc.sql("select process_instance_id from cmp_complaint where reference = ?")
                 .param(reference).query().singleRow().get("process_instance_id");
-        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), Map.of(
-                "scopeDecision", Map.of("value", "in-scope"), "severity", Map.of("value", "medium"),
-                "impact", Map.of("value", "individual"), "category", Map.of("value", "product-quality"),
-                "safetyRelevant", Map.of("value", false), "overrideAssessment", Map.of("value", false)));
-        complete("handler", awaitTask(reference, "Task_InvestigateComplaint", processInstanceId), Map.of(
-                "findings", Map.of("value", "The hose was fitted wrongly by the customer's own installer."),
-                "rootCause", Map.of("value", "third-party"), "systemicIssue", Map.of("value", false)));
-        complete("handler", awaitTask(reference, "Task_ProposeResolution", processInstanceId), Map.of(
-                "outcome", Map.of("value", "not-upheld"),
-                "decisionReasons", Map.of("value", "The leak comes from an installation we did not carry out.")));
+        decideNotUpheld(reference, processInstanceId, "The hose was fitted wrongly by the customer's own installer.",
+                "The leak comes from an installation we did not carry out.");
 
         // the decision e-mail's link; switching to English keeps the token
         browser.get(statusLink(messageId("decision-1", reference)));
