@@ -72,7 +72,12 @@ class ApiProblems {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unreadable(Exception e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.RequestTooLargeException) {
+                return tooLarge(request);
+            }
+        }
         return respond(problem(HttpStatus.BAD_REQUEST, "unreadable", request), null);
     }
 

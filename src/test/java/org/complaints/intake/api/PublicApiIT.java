@@ -256,6 +256,13 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.headers().getContentType().toString()).startsWith("application/problem+json");
         assertThat(complaintsOf(other)).isZero();
+
+        Map<String, Object> huge = complaint(other);
+        huge.put("description", "x".repeat(12 * 1024 * 1024));
+        Answer hugeJson = postJson("/api/complaints", huge, Map.of("Accept-Language", "nl"));
+        assertThat(hugeJson.status()).isEqualTo(413);
+        assertThat(hugeJson.json().path("title").asText()).isEqualTo("Te groot");
+        assertThat(complaintsOf(other)).isZero();
     }
 
     @Test
