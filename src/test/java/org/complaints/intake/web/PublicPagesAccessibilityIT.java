@@ -1,0 +1,125 @@
+package org.complaints.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.complaints.PostgresApplicationTestSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The complainant's pages pass axe-core (from npm, run in Debian's headless Chromium) without serious or
+ * critical violations, in all four languages: the form, the form showing errors, and the status page.
+ */
+class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
+
+    private static final String AXE_VERSION = "4.14.1";
+    private static final Path AXE_HOME = Path.of("target", "axe-core");
+    private static String axe;
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeAll
+    static void installAxe() throws Exception {
+        Path script = AXE_HOME.resolve("node_modules/axe-core/axe.min.js");
+        if (!Files.exists(script)) {
+            Files.createDirectories(AXE_HOME);
+            Process npm = new ProcessBuilder("npm", "install", "--prefix", AXE_HOME.toString(), "--no-audit",
+                    "--no-fund", "--loglevel=error", "axe-core@" + AXE_VERSION).inheritIO().start();
+            assertThat(npm.waitFor()).as("npm install axe-core").isZero();
+        }
+        axe = Files.readString(script, StandardCharsets.UTF_8);
+    }
+
+    @BeforeEach
+    void browser() throws Exception {
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1200,1000", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** Serious and critical axe violations of the page now shown, as "rule: target" lines. */
+    @SuppressWarnings("unchecked")
+    private List<String> seriousViolations() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
+        assertThat(results).doesNotContainKey("error");
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> violation : (List<Map<String, Object>>) results.get("violations")) {
+            String impact = String.valueOf(violation.get("impact"));
+            if (impact.equals("serious") || impact.equals("critical")) {
+                for (Map<String, Object> node : (List<Map<String, Object>>) violation.get("nodes")) {
+                    found.add(violation.get("id") + " (" + impact + "): " + node.get("target"));
+                }
+            }
+        }
+        return found;
+    }
+
+    private void open(String path) {
+        browser.get("http://127.0.0.1:" + port + path);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "tr", "nl", "et"})
+    void formAndStatusPagesHaveNoSeriousViolations(String language) throws Exception {
+        open("/?lang=" + language);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+        assertThat(seriousViolations()).as("complaint form in " + language).isEmpty();
+
+        browser.findElement(By.cssSelector("form.complaint-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        assertThat(seriousViolations()).as("complaint form with errors in " + language).isEmpty();
+
+        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build();
+        String body = api.method(HttpMethod.POST).uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Axe Tester", "email", "axe." + language + "." + System.nanoTime() + "@example.org",
+                        "language", language, "productOrService", "Accessibility",
+                        "description", "Checking the status page with axe-core.", "consent", true))
+                .retrieve().body(String.class);
+        String statusUrl = JSON.readTree(body).path("statusUrl").asText();
+        open(statusUrl.substring(PUBLIC_BASE_URL.length()) + "&lang=" + language);
+        assertThat(seriousViolations()).as("status page in " + language).isEmpty();
+    }
+}
