@@ -57,6 +57,10 @@ public class TasklistFilters {
         create("Complaint intake", "Tasks of the complaint-intake group", 3,
                 tasks.createTaskQuery().taskCandidateGroup(StaffGroups.INTAKE).includeAssignedTasks(),
                 StaffGroups.INTAKE);
+        // phone staff read the new complaint's reference here to tell the caller at once
+        create("Registered complaints", "Complaints registered and acknowledged, waiting for their initial assessment", 4,
+                tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmAssessment"),
+                StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS);
     }
 
     private void create(String name, String description, int priority, TaskQuery query, String... groups) {

@@ -1,0 +1,273 @@
+package org.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Staff in Tasklist and quality managers in Cockpit, in headless Chromium: the start form, group filters with
+ * due dates, Camunda Forms with validation, four eyes shown in Tasklist, and a failed e-mail as an incident.
+ * Screenshots of every step go to target/screenshots/.
+ */
+class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Pattern REFERENCE = Pattern.compile("CMP-\\d{4}-\\d{6}");
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+    private WebDriver browser;
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+    }
+
+    /** A fresh browser signed in to a webapp as {@code user}. */
+    private void signIn(String app, String user) throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        browsers.add(browser);
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/" + app + "/default/");
+        waitFor(By.cssSelector("input[placeholder=Username]")).sendKeys(user);
+        browser.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys(PASSWORD + "\n");
+        waitFor(By.cssSelector("[cam-widget-header], .navbar"));
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void click(By by) {
+        WebElement element = new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException coveredByTasklistFooter) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+        }
+    }
+
+    private void shot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static By text(String text) {
+        return By.xpath("//*[normalize-space(text())='" + text + "']");
+    }
+
+    private WebElement field(String key) {
+        return waitFor(By.cssSelector("[id$='-Field_" + key + "']"));
+    }
+
+    private void choose(String key, String option) {
+        click(By.cssSelector("[id$='-Field_" + key + "-display']"));
+        click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']"));
+    }
+
+    /** Opens a filter and the task with this name, refreshing until the task shows up. */
+    private void openTask(String filter, String taskName, String reference) {
+        click(By.xpath("//a[normalize-space(.)='" + filter + "'] | //*[contains(@class,'task-filter')]//*[normalize-space(text())='" + filter + "']"));
+        By task = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'" + reference + "')]]"
+                + "//*[normalize-space(text())='" + taskName + "']");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            if (!d.findElements(task).isEmpty()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        click(task);
+        waitFor(By.cssSelector(".fjs-form, form[name=tasklistForm]"));
+    }
+
+    private void claim() {
+        click(By.xpath("//*[contains(@class,'claim') or normalize-space(text())='Claim']"));
+    }
+
+    private void complete() {
+        click(By.xpath("//button[normalize-space(.)='Complete']"));
+    }
+
+    private String processInstanceOf(String reference) {
+        return (String) jdbc.sql("select process_instance_id from cmp_complaint where reference = ?").param(reference)
+                .query().singleRow().get("process_instance_id");
+    }
+
+    @Test
+    void staffWorkAComplaintFromThePhoneToTheApproval() throws Exception {
+        // --- intake: the start form, and the reference read back from the "Registered complaints" filter ---
+        signIn("tasklist", "intake");
+        click(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+        click(text("Complaint handling (ISO 10002)"));
+        field("complainantName").sendKeys("Joost Visser");
+        String email = "phone." + System.nanoTime() + "@example.nl";
+        field("complainantEmail").sendKeys(email);
+        field("productOrService").sendKeys("Central heating service");
+        field("description").sendKeys("The engineer did not come on the agreed day, twice.");
+        choose("severity", "High: serious loss or harm");
+        shot("10-tasklist-start-form");
+        click(By.xpath("//button[normalize-space(.)='Start']"));
+        String reference = await("the complaint registered for " + email, null, () -> jdbc.sql(
+                "select reference from cmp_complaint where complainant_email = ?").param(email).query(String.class)
+                .optional().orElse(null));
+        openTask("Registered complaints", "Confirm initial assessment", reference);
+        assertThat(browser.getPageSource()).contains(reference);
+        shot("11-tasklist-intake-sees-reference");
+
+        // --- handler: group filter with the due date; a form refuses to complete without the scope ---
+        signIn("tasklist", "handler");
+        openTask("Complaint handlers", "Confirm initial assessment", reference);
+        assertThat(browser.findElement(By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'"
+                + reference + "')]]")).getText()).contains("Due");
+        claim();
+        complete();
+        WebElement error = waitFor(By.cssSelector(".fjs-form-field-error"));
+        assertThat(error.getText()).isNotBlank();
+        shot("12-tasklist-assessment-validation");
+        click(By.xpath("//label[contains(normalize-space(.),'In scope: handle under the complaints process')]"));
+        complete();
+        String processInstanceId = processInstanceOf(reference);
+        awaitTask(reference, "Task_InvestigateComplaint", processInstanceId);
+
+        openTask("Complaint handlers", "Investigate complaint", reference);
+        claim();
+        field("findings").sendKeys("The planning system double-booked the engineer on both days.");
+        choose("rootCause", "Process failure");
+        shot("13-tasklist-investigation");
+        complete();
+        awaitTask(reference, "Task_ProposeResolution", processInstanceId);
+
+        openTask("Complaint handlers", "Propose resolution", reference);
+        claim();
+        click(By.xpath("//label[normalize-space(.)='Upheld']"));
+        field("remedy").sendKeys("A free annual service and an apology.");
+        field("decisionReasons").sendKeys("We did not keep two appointments we had confirmed.");
+        shot("14-tasklist-proposal");
+        complete();
+        awaitTask(reference, "Task_ApproveResolution", processInstanceId);
+
+        // --- manager approves (another person than the proposer) ---
+        signIn("tasklist", "manager");
+        openTask("Complaint managers", "Approve resolution", reference);
+        claim();
+        click(By.xpath("//label[normalize-space(.)='Approve']"));
+        shot("15-tasklist-approval");
+        complete();
+        awaitMail(messageId("decision-1", reference), processInstanceId);
+    }
+
+    @Test
+    void tasklistShowsWhyAProposerCannotApprove() throws Exception {
+        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build();
+        JsonNode filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Lotte Mulder",
+                        "email", "four.eyes." + System.nanoTime() + "@example.nl", "language", "nl",
+                        "productOrService", "Energy contract",
+                        "description", "My advance payment was raised without notice.", "consent", true))
+                .retrieve().body(String.class));
+        String reference = filed.path("reference").asText();
+        String processInstanceId = processInstanceOf(reference);
+        // the manager assesses (overriding to high priority), investigates and proposes
+        complete("manager", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), variables(
+                "scopeDecision", "in-scope", "severity", "medium", "impact", "individual", "category", "billing",
+                "safetyRelevant", false, "overrideAssessment", true, "priorityOverride", "high",
+                "handlingGroupOverride", "complaint-handlers", "overrideReason", "Vulnerable customer, handle quickly"));
+        complete("manager", awaitTask(reference, "Task_InvestigateComplaint", processInstanceId), variables(
+                "findings", "The advance was raised by an automatic rule without the letter.",
+                "rootCause", "communication", "systemicIssue", true));
+        complete("manager", awaitTask(reference, "Task_ProposeResolution", processInstanceId), variables(
+                "outcome", "upheld", "remedy", "Restore the old advance payment.",
+                "decisionReasons", "The change was not announced as the contract requires."));
+        awaitTask(reference, "Task_ApproveResolution", processInstanceId);
+
+        signIn("tasklist", "manager");
+        openTask("Complaint managers", "Approve resolution", reference);
+        claim();
+        WebElement notice = waitFor(By.xpath("//*[contains(normalize-space(.),'Four-eyes principle') and not(*[contains(normalize-space(.),'Four-eyes principle')])]"));
+        assertThat(notice.getText()).contains("manager proposed this resolution and cannot approve it");
+        shot("16-tasklist-four-eyes");
+    }
+
+    @Test
+    void qualityManagersSeeAFailedAcknowledgementAsAnIncidentInCockpit() throws Exception {
+        MAILBOX.stop();
+        String reference;
+        String processInstanceId;
+        try {
+            RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                    .requestFactory(new JdkClientHttpRequestFactory()).build();
+            JsonNode filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints")
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Bram Smit",
+                            "email", "incident." + System.nanoTime() + "@example.nl", "language", "en",
+                            "productOrService", "Broadband", "description", "No connection since Monday.",
+                            "consent", true))
+                    .retrieve().body(String.class));
+            reference = filed.path("reference").asText();
+            processInstanceId = processInstanceOf(reference);
+            String pid = processInstanceId;
+            // the SMTP server is down: the acknowledgement job fails; an operator gives up retrying at once
+            JsonNode job = await("a failed acknowledgement", pid, () -> {
+                JsonNode jobs = get("demo", "/job?processInstanceId=" + pid + "&withException=true").json();
+                return jobs.isArray() && !jobs.isEmpty() ? jobs.get(0) : null;
+            });
+            Reply noMoreRetries = call("demo", PASSWORD, HttpMethod.PUT, "/job/" + job.path("id").asText() + "/retries",
+                    Map.of("retries", 0));
+            assertThat(noMoreRetries.status()).as(noMoreRetries.body()).isEqualTo(204);
+        } finally {
+            MAILBOX.start();
+        }
+
+        signIn("cockpit", "quality");
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
+                + "/runtime?tab=incidents-tab");
+        waitFor(By.cssSelector(".djs-container svg"));
+        assertThat(browser.getPageSource()).contains(reference);
+        WebElement incident = waitFor(By.xpath("//*[contains(normalize-space(.),'could not be delivered') and not(*[contains(normalize-space(.),'could not be delivered')])]"));
+        assertThat(incident.getText()).contains("acknowledgement");
+        shot("17-cockpit-incident");
+
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
+                + "/runtime?tab=variables-tab");
+        waitFor(By.xpath("//*[normalize-space(text())='responseDeadline']"));
+        String page = browser.getPageSource();
+        assertThat(page).contains("reference").contains("priority").contains("responseDeadline");
+        Matcher shown = REFERENCE.matcher(page);
+        assertThat(shown.find()).isTrue();
+        shot("18-cockpit-variables");
+    }
+}
