@@ -252,11 +252,17 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
             MAILBOX.start();
         }
 
+        // the quality manager finds the complaint by its reference among the running instances
         signIn("cockpit", "quality");
-        browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId
-                + "/runtime?tab=incidents-tab");
+        String definitionId = get("demo", "/process-definition/key/complaint-handling").json().path("id").asText();
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
+                + "/runtime");
+        click(By.xpath("//tr[.//td[normalize-space(.)='" + reference + "']]//a[contains(@href,'process-instance')]"));
         waitFor(By.cssSelector(".djs-container svg"));
-        assertThat(browser.getPageSource()).contains(reference);
+        assertThat(browser.getCurrentUrl()).contains(processInstanceId);
+        // the current activity carries Cockpit's badges (instance count, incident)
+        waitFor(By.cssSelector(".djs-overlays .badge"));
+        click(By.xpath("//a[normalize-space(.)='Incidents']"));
         WebElement incident = waitFor(By.xpath("//*[contains(normalize-space(.),'could not be delivered') and not(*[contains(normalize-space(.),'could not be delivered')])]"));
         assertThat(incident.getText()).contains("acknowledgement");
         shot("17-cockpit-incident");
