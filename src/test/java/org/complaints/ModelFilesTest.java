@@ -22,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -100,6 +101,7 @@ class ModelFilesTest {
                 }
             }
             problems.addAll(overlaps(model, shapes));
+            problems.addAll(labelsOverShapes(model, shapes));
             assertThat(problems).as(file.toString()).isEmpty();
         }
     }
@@ -121,6 +123,30 @@ class ModelFilesTest {
                 if (p != null && q != null && p.getX() < q.getX() + q.getWidth() && q.getX() < p.getX() + p.getWidth()
                         && p.getY() < q.getY() + q.getHeight() && q.getY() < p.getY() + p.getHeight()) {
                     problems.add(a.getId() + " overlaps " + b.getId());
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** A label (of an event, gateway or flow) may not lie on a task, event or gateway: it would be unreadable. */
+    private static List<String> labelsOverShapes(BpmnModelInstance model, Map<String, Bounds> shapes) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Bounds> labels = new HashMap<>();
+        model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnLabel() != null)
+                .forEach(s -> labels.put(s.getBpmnElement().getId(), s.getBpmnLabel().getBounds()));
+        model.getModelElementsByType(BpmnEdge.class).stream().filter(e -> e.getBpmnLabel() != null)
+                .forEach(e -> labels.put(e.getBpmnElement().getId(), e.getBpmnLabel().getBounds()));
+        for (Map.Entry<String, Bounds> label : labels.entrySet()) {
+            Bounds l = label.getValue();
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                Bounds n = shapes.get(node.getId());
+                if (node.getId().equals(label.getKey()) || n == null || node instanceof SubProcess) {
+                    continue;
+                }
+                if (l.getX() < n.getX() + n.getWidth() && n.getX() < l.getX() + l.getWidth()
+                        && l.getY() < n.getY() + n.getHeight() && n.getY() < l.getY() + l.getHeight()) {
+                    problems.add("the label of " + label.getKey() + " lies on " + node.getId());
                 }
             }
         }
