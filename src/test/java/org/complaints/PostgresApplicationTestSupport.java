@@ -87,6 +87,8 @@ public abstract class PostgresApplicationTestSupport {
         registry.add("COMPLAINTS_EXTERNAL_BODY", () -> "IT Dispute Resolution Board");
         registry.add("COMPLAINTS_EXTERNAL_BODY_URL", () -> "https://adr.it.example.org");
         registry.add("COMPLAINTS_PUBLIC_BASE_URL", () -> PUBLIC_BASE_URL);
+        registry.add("COMPLAINTS_ADMIN_USER", () -> "itadmin");
+        registry.add("COMPLAINTS_ADMIN_PASSWORD", () -> "it-admin-password-2026");
     }
 
     @LocalServerPort
