@@ -36,6 +36,11 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(unknownUser.status()).as(unknownUser.body()).isEqualTo(401);
         Reply handler = get("handler", "/task");
         assertThat(handler.status()).as(handler.body()).isEqualTo(200);
+        // only the list of engines is public
+        Reply engines = call(null, null, HttpMethod.GET, "/engine", null);
+        assertThat(engines.status()).as(engines.body()).isEqualTo(200);
+        assertThat(engines.json().get(0).path("name").asText()).isEqualTo("default");
+        assertThat(call(null, null, HttpMethod.GET, "/engine/default/task", null).status()).isEqualTo(401);
     }
 
     @Test

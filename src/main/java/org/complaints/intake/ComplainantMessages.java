@@ -13,7 +13,10 @@ import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.EventLog;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a complainant can say about an open complaint, delivered to its process by the lifecycle's messages
@@ -31,52 +34,89 @@ public class ComplainantMessages {
     private final EventLog events;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    public ComplainantMessages(ComplaintRegister register, EventLog events, RuntimeService runtime, Clock clock) {
+    public ComplainantMessages(ComplaintRegister register, EventLog events, RuntimeService runtime, Clock clock,
+                               PlatformTransactionManager transactions) {
         this.register = register;
         this.events = events;
         this.runtime = runtime;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional
+    /**
+     * Runs one complainant message in its own transaction. A message that meets a job of the same complaint at
+     * the same moment (optimistic-locking conflict) is tried again; if the conflict persists, the complainant
+     * is asked to try again later. Inside a caller's transaction it runs once: the caller decides.
+     */
+    private void inTransaction(Runnable work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            work.run();
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(tx -> work.run());
+                return;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt == 3) {
+                    throw new ComplaintNotOpenException("Your complaint is being updated right now; please try again "
+                            + "in a moment.", true);
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw conflict;
+                }
+            }
+        }
+    }
+
     public void acceptDecision(String reference, String comment) {
-        checkComment(comment);
-        Complaint complaint = open(reference);
-        correlate(complaint, DECISION_ACCEPTED, Map.of("reactionComment", nullToEmpty(comment)),
-                "waiting for your reaction to a decision");
-        events.append(complaint.id(), "DECISION_ACCEPTED", "complainant", "The complainant accepted the decision", comment);
+        inTransaction(() -> {
+            checkComment(comment);
+            Complaint complaint = open(reference);
+            correlate(complaint, DECISION_ACCEPTED, Map.of("reactionComment", nullToEmpty(comment)),
+                    "waiting for your reaction to a decision");
+            events.append(complaint.id(), "DECISION_ACCEPTED", "complainant", "The complainant accepted the decision", comment);
+        });
     }
 
-    @Transactional
     public void rejectDecision(String reference, String comment) {
-        checkComment(comment);
-        Complaint complaint = open(reference);
-        correlate(complaint, DECISION_REJECTED, Map.of("rejectionComment", nullToEmpty(comment)),
-                "waiting for your reaction to a decision");
-        events.append(complaint.id(), "DECISION_REJECTED", "complainant", "The complainant rejected the decision", comment);
+        inTransaction(() -> {
+            checkComment(comment);
+            Complaint complaint = open(reference);
+            correlate(complaint, DECISION_REJECTED, Map.of("rejectionComment", nullToEmpty(comment)),
+                    "waiting for your reaction to a decision");
+            events.append(complaint.id(), "DECISION_REJECTED", "complainant", "The complainant rejected the decision", comment);
+        });
     }
 
-    @Transactional
     public void withdraw(String reference, String reason) {
-        checkComment(reason);
-        Complaint complaint = open(reference);
-        correlate(complaint, COMPLAINT_WITHDRAWN, Map.of("withdrawalReason", nullToEmpty(reason)), "open");
-        events.append(complaint.id(), "WITHDRAWN", "complainant", "The complainant withdrew the complaint", reason);
+        inTransaction(() -> {
+            checkComment(reason);
+            Complaint complaint = open(reference);
+            correlate(complaint, COMPLAINT_WITHDRAWN, Map.of("withdrawalReason", nullToEmpty(reason)), "open");
+            events.append(complaint.id(), "WITHDRAWN", "complainant", "The complainant withdrew the complaint", reason);
+        });
     }
 
-    @Transactional
     public void addInformation(String reference, String text, String channel) {
         List<Problem> problems = new ArrayList<>();
         SubmissionValidator.text(problems, "text", "the added information", TextHygiene.normalize(text), 1, 4000, true, true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        text = TextHygiene.normalize(text);
-        Complaint complaint = open(reference);
-        register.addInformation(complaint.id(), channel, text.strip(), clock.instant());
-        correlate(complaint, INFORMATION_ADDED, Map.of("addedInformation", text.strip()), "open");
-        events.append(complaint.id(), "INFORMATION_ADDED", "complainant", "The complainant added information", text.strip());
+        String information = TextHygiene.normalize(text);
+        inTransaction(() -> {
+            Complaint complaint = open(reference);
+            register.addInformation(complaint.id(), channel, information, clock.instant());
+            correlate(complaint, INFORMATION_ADDED, Map.of("addedInformation", information), "open");
+            events.append(complaint.id(), "INFORMATION_ADDED", "complainant", "The complainant added information",
+                    information);
+        });
     }
 
     private Complaint open(String reference) {

@@ -275,6 +275,16 @@ class PublicApiIT extends PostgresApplicationTestSupport {
 
         Answer byHeader = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, Map.of("X-Tracking-Token", token));
         assertThat(byHeader.status()).as(byHeader.body()).isEqualTo(200);
+        // the token must not leak through a Referer, and nothing of ours may be framed or sniffed
+        Answer page = send(HttpMethod.GET, "/complaints/" + reference + "?token=" + token, null, null, Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        for (Answer answer : List.of(byHeader, page)) {
+            assertThat(answer.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(answer.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.headers().getFirst("Content-Security-Policy")).contains("default-src 'self'")
+                    .contains("frame-ancestors 'none'");
+        }
         assertThat(byHeader.json().path("reference").asText()).isEqualTo(reference);
         assertThat(byHeader.json().path("open").asBoolean()).isTrue();
         assertThat(byHeader.json().has("nextStep")).isTrue();
