@@ -44,7 +44,12 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         if (!Files.exists(script)) {
             Files.createDirectories(AXE_HOME);
             Process npm = new ProcessBuilder("npm", "install", "--prefix", AXE_HOME.toString(), "--no-audit",
-                    "--no-fund", "--loglevel=error", "axe-core@" + AXE_VERSION).inheritIO().start();
+                    "--no-fund", "--loglevel=error", "axe-core@" + AXE_VERSION)
+                    // never the test JVM's own streams: they carry failsafe's channel to Maven
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(AXE_HOME.resolve("npm.log").toFile()))
+                    .start();
             assertThat(npm.waitFor()).as("npm install axe-core").isZero();
         }
         axe = Files.readString(script, StandardCharsets.UTF_8);
