@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.register.Assessment;
+import org.complaints.security.ComplaintAccess;
+import org.complaints.security.NamedStaff;
+import org.complaints.security.StaffGroups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +20,12 @@ public class RecordAssessmentDelegate implements JavaDelegate {
 
     private final AssessmentService assessment;
     private final CurrentUser currentUser;
+    private final ComplaintAccess access;
 
-    public RecordAssessmentDelegate(AssessmentService assessment, CurrentUser currentUser) {
+    public RecordAssessmentDelegate(AssessmentService assessment, CurrentUser currentUser, ComplaintAccess access) {
         this.assessment = assessment;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     @Override
@@ -32,10 +37,13 @@ public class RecordAssessmentDelegate implements JavaDelegate {
                 form.text("priorityOverride"), form.text("handlingGroupOverride"), form.integer("responseDaysOverride"),
                 form.text("overrideReason"), form.text("assessmentNotes")), currentUser.id().orElse("system"));
         Assessment a = confirmed.assessment();
+        // a complaint that accuses a colleague is for complaint managers only (ISO 10002 4.7, 4.10)
+        boolean confidential = access.markInProcess(execution, form.id("complaintId"), form.flag("confidential"),
+                NamedStaff.parse(form.text("namedStaff")), currentUser.id().orElse(null)).confidential();
         execution.setVariable("inScope", a.inScope());
         execution.setVariable("safetyRelevant", a.safetyRelevant());
         execution.setVariable("priority", a.priority());
-        execution.setVariable("handlingGroup", a.handlingGroup());
+        execution.setVariable("handlingGroup", confidential ? StaffGroups.MANAGERS : a.handlingGroup());
         execution.setVariable("responseDays", a.responseDays());
         execution.setVariable("responseDeadline", Date.from(a.responseDeadline()));
         execution.setVariable("reminderDate", Date.from(confirmed.reminderDate()));

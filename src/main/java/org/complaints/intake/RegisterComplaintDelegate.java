@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.FormValues;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
+import org.complaints.security.ComplaintAccess;
+import org.complaints.security.NamedStaff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +23,12 @@ public class RegisterComplaintDelegate implements JavaDelegate {
 
     private final IntakeService intake;
     private final ComplaintRegister register;
+    private final ComplaintAccess access;
 
-    public RegisterComplaintDelegate(IntakeService intake, ComplaintRegister register) {
+    public RegisterComplaintDelegate(IntakeService intake, ComplaintRegister register, ComplaintAccess access) {
         this.intake = intake;
         this.register = register;
+        this.access = access;
     }
 
     @Override
@@ -38,6 +42,12 @@ public class RegisterComplaintDelegate implements JavaDelegate {
                 form.text("remedySought"), form.text("receiptNotes"), form.text("severity"), form.text("impact"),
                 form.text("category"), form.flag("safetyRelevant")));
         register.linkProcessInstance(complaint.id(), execution.getProcessInstanceId());
+        if (complaintId == null && (form.flag("confidential") || form.text("namedStaff") != null)) {
+            // staff taking a complaint by phone or letter may see at once that it accuses a colleague
+            access.markInProcess(execution, complaint.id(), form.flag("confidential"),
+                    NamedStaff.parse(form.text("namedStaff")), form.text("registeredBy"));
+        }
+        access.opened(complaint.id(), execution.getProcessInstanceId());
         execution.setProcessBusinessKey(complaint.reference());
         execution.removeVariables(PERSONAL_DATA);
         execution.setVariables(IntakeService.processVariables(complaint));

@@ -149,6 +149,28 @@ public class ComplaintRegister {
                 .params(id, ts(at), channel, content).update();
     }
 
+    /** Who may see and work the complaint: its confidentiality, the staff it names, a legal hold. */
+    public AccessMarkings accessMarkings(long id) {
+        return jdbc.sql("""
+                select confidential, named_staff, legal_hold, legal_hold_reason, process_instance_id, reference
+                from cmp_complaint where id = ?""")
+                .param(id)
+                .query((rs, n) -> new AccessMarkings(id, rs.getString("reference"), rs.getBoolean("confidential"),
+                        AccessMarkings.parseStaff(rs.getString("named_staff")), rs.getBoolean("legal_hold"),
+                        rs.getString("legal_hold_reason"), rs.getString("process_instance_id")))
+                .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
+    }
+
+    public void markAccess(long id, boolean confidential, List<String> namedStaff) {
+        update("update cmp_complaint set confidential = ?, named_staff = ? where id = ?",
+                confidential, namedStaff.isEmpty() ? null : String.join(",", namedStaff), id);
+    }
+
+    public void setLegalHold(long id, boolean held, String reason) {
+        update("update cmp_complaint set legal_hold = ?, legal_hold_reason = ? where id = ?",
+                held, held ? reason : null, id);
+    }
+
     private void update(String sql, Object... params) {
         int rows = jdbc.sql(sql).params(params).update();
         if (rows == 0) {

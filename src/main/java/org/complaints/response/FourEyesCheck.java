@@ -5,11 +5,12 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.security.ComplaintAccess;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes on Task_ApproveResolution (ISO 10002 7.7, 4.7): the proposer can neither be assigned nor complete
- * the approval; the refusal is a readable message in Tasklist and a 400 in the REST API. On completion it
+ * Four eyes on Task_ApproveResolution (ISO 10002 7.7, 4.7): the proposer is not offered the approval and can
+ * neither be assigned nor complete it; the refusal is a readable message in Tasklist and a 400 in the REST API. On completion it
  * records the approval or the return for rework.
  */
 @Component("fourEyesCheck")
@@ -17,16 +18,23 @@ public class FourEyesCheck implements TaskListener {
 
     private final ResponseService responses;
     private final CurrentUser currentUser;
+    private final ComplaintAccess access;
 
-    public FourEyesCheck(ResponseService responses, CurrentUser currentUser) {
+    public FourEyesCheck(ResponseService responses, CurrentUser currentUser, ComplaintAccess access) {
         this.responses = responses;
         this.currentUser = currentUser;
+        this.access = access;
     }
 
     @Override
     public void notify(DelegateTask task) {
         FormValues form = FormValues.of(task);
         String proposer = form.text("proposedBy");
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            // the proposer is never even offered the approval
+            access.exclude(task, proposer);
+            return;
+        }
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             if (task.getAssignee() != null && task.getAssignee().equals(proposer)) {
                 throw refusal(proposer);

@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Security headers for the application's own pages and API (the Camunda webapps set theirs): only our own
- * assets, no framing, no content sniffing, and no Referer that could carry a tracking token to another site.
+ * Security headers for the application's own pages and API: only our own assets, no framing, no content
+ * sniffing, and no Referer that could carry a tracking token to another site. The Camunda webapps and REST API
+ * set their own content policy and nosniff; they get no framing and HSTS here (HSTS only when served over
+ * HTTPS, which behind a proxy is known from X-Forwarded-Proto).
  */
 @Component
 class PublicPageHeaders extends OncePerRequestFilter {
@@ -19,18 +21,15 @@ class PublicPageHeaders extends OncePerRequestFilter {
             + "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/camunda/") || path.startsWith("/engine-rest");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        String path = request.getRequestURI();
+        if (!path.startsWith("/camunda/") && !path.startsWith("/engine-rest")) {
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Referrer-Policy", "no-referrer");
+        }
         response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "no-referrer");
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }

@@ -42,4 +42,16 @@ class RestAuthenticationConfiguration {
         registration.setOrder(100);
         return registration;
     }
+
+    /** The application's staff API (privacy, audit, reports) signs in the same way; groups are checked per call. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> staffApiAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("staff-api-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/api/staff/*");
+        registration.setOrder(101);
+        return registration;
+    }
 }

@@ -1,0 +1,50 @@
+package org.complaints.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.complaints.register.ComplaintRegister;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the access policy into the engine: the authorization provider that withholds task grants, and the
+ * access listener on every user task. The beans it needs are looked up when first used, because the engine is
+ * built before them.
+ */
+@Component
+class AccessEnginePlugin extends AbstractProcessEnginePlugin {
+
+    private final ObjectProvider<ComplaintRegister> register;
+    private final ObjectProvider<ComplaintAccess> access;
+
+    AccessEnginePlugin(ObjectProvider<ComplaintRegister> register, ObjectProvider<ComplaintAccess> access) {
+        this.register = register;
+        this.access = access;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new ComplaintAuthorizationProvider(register::getObject));
+        TaskListener listener = new TaskAccessListener(access::getObject);
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                UserTaskActivityBehavior behavior = (UserTaskActivityBehavior) activity.getActivityBehavior();
+                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+                behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+}

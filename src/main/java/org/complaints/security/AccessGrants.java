@@ -1,0 +1,105 @@
+package org.complaints.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.USER;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each staff group may do everywhere, created at start-up in every mode and topped up idempotently
+ * (permissions an administrator added later are kept). Access to single complaints is granted per process
+ * instance by {@link ComplaintAccess}; only complaint managers read every complaint.
+ */
+@Component
+public class AccessGrants {
+
+    record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
+    }
+
+    static final List<Grant> GRANTS = List.of(
+            // intake staff register complaints (phone, letter, counter) through the start form
+            new Grant(StaffGroups.INTAKE, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+            new Grant(StaffGroups.INTAKE, PROCESS_DEFINITION, "complaint-handling",
+                    List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),
+            new Grant(StaffGroups.INTAKE, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
+            // handlers work the tasks offered to their group; the complaints come with those tasks
+            new Grant(StaffGroups.HANDLERS, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+            new Grant(StaffGroups.HANDLERS, PROCESS_DEFINITION, "complaint-handling",
+                    List.of(ProcessDefinitionPermissions.READ)),
+            // managers see all complaints, confidential ones included, approve, supervise and reassign
+            new Grant(StaffGroups.MANAGERS, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+            new Grant(StaffGroups.MANAGERS, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+            new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN)),
+            new Grant(StaffGroups.MANAGERS, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
+            new Grant(StaffGroups.MANAGERS, DECISION_DEFINITION, ANY, List.of(Permissions.READ, Permissions.READ_HISTORY)),
+            new Grant(StaffGroups.MANAGERS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
+            new Grant(StaffGroups.MANAGERS, DEPLOYMENT, ANY, List.of(Permissions.READ)),
+            // quality managers look, never touch: the models, and the non-confidential complaints (per instance)
+            new Grant(StaffGroups.QUALITY, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+            new Grant(StaffGroups.QUALITY, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+            new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
+            new Grant(StaffGroups.QUALITY, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
+            new Grant(StaffGroups.QUALITY, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
+            new Grant(StaffGroups.QUALITY, DEPLOYMENT, ANY, List.of(Permissions.READ)),
+            // administrators are also engine admins (adminGroups); the application grant opens the admin webapp
+            new Grant(StaffGroups.ADMIN, APPLICATION, ANY, List.of(Permissions.ALL)));
+
+    /** Staff see each other's names (assignees, candidate lists), never more of an account. */
+    static final List<Resource> STAFF_DIRECTORY = List.of(USER, GROUP);
+
+    private final AuthorizationService authorizations;
+
+    public AccessGrants(AuthorizationService authorizations) {
+        this.authorizations = authorizations;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    @Order(2)
+    public void createGrants() {
+        for (Grant grant : GRANTS) {
+            ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
+        }
+        for (StaffGroups.GroupDefinition group : StaffGroups.GROUPS) {
+            for (Resource resource : STAFF_DIRECTORY) {
+                ensure(group.id(), resource, ANY, List.of(Permissions.READ));
+            }
+        }
+    }
+
+    private void ensure(String group, Resource resource, String resourceId, List<Permission> permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization grant = existing != null ? existing
+                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        if (existing == null) {
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        } else if (permissions.stream().allMatch(existing::isPermissionGranted)) {
+            return;
+        }
+        permissions.forEach(grant::addPermission);
+        authorizations.saveAuthorization(grant);
+    }
+}
