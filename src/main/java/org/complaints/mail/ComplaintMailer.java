@@ -81,9 +81,10 @@ public class ComplaintMailer {
         try {
             sender.send(mime(messageId, recipients, mail));
         } catch (MailException | MessagingException e) {
-            // the step fails; the job executor retries it and finally raises an incident in Cockpit
+            // the step fails; the job executor retries it and finally raises an incident in Cockpit. The SMTP
+            // server's words often quote the recipient's address: incident and stack trace get only their kind
             throw new MailDeliveryException("E-mail '" + template + "' for " + complaint.reference()
-                    + " could not be delivered: " + e.getMessage(), e);
+                    + " could not be delivered: " + MailDeliveryException.describe(e));
         }
         Instant sentAt = clock.instant();
         String to = String.join(", ", recipients);

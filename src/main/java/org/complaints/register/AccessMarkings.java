@@ -8,7 +8,8 @@ import java.util.List;
  * and the people they assign; staff the complaint names never work on it; a legal hold keeps its data.
  */
 public record AccessMarkings(long complaintId, String reference, boolean confidential, List<String> namedStaff,
-                             boolean legalHold, String legalHoldReason, String processInstanceId) {
+                             boolean legalHold, String legalHoldReason, String processInstanceId,
+                             boolean anonymised) {
 
     public AccessMarkings {
         namedStaff = List.copyOf(namedStaff);
@@ -20,7 +21,8 @@ public record AccessMarkings(long complaintId, String reference, boolean confide
     }
 
     public AccessMarkings withProcessInstance(String id) {
-        return new AccessMarkings(complaintId, reference, confidential, namedStaff, legalHold, legalHoldReason, id);
+        return new AccessMarkings(complaintId, reference, confidential, namedStaff, legalHold, legalHoldReason, id,
+                anonymised);
     }
 
     public boolean names(String userId) {

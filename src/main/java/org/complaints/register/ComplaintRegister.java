@@ -152,12 +152,14 @@ public class ComplaintRegister {
     /** Who may see and work the complaint: its confidentiality, the staff it names, a legal hold. */
     public AccessMarkings accessMarkings(long id) {
         return jdbc.sql("""
-                select confidential, named_staff, legal_hold, legal_hold_reason, process_instance_id, reference
+                select confidential, named_staff, legal_hold, legal_hold_reason, process_instance_id, reference,
+                    anonymised_at
                 from cmp_complaint where id = ?""")
                 .param(id)
                 .query((rs, n) -> new AccessMarkings(id, rs.getString("reference"), rs.getBoolean("confidential"),
                         AccessMarkings.parseStaff(rs.getString("named_staff")), rs.getBoolean("legal_hold"),
-                        rs.getString("legal_hold_reason"), rs.getString("process_instance_id")))
+                        rs.getString("legal_hold_reason"), rs.getString("process_instance_id"),
+                        rs.getObject("anonymised_at") != null))
                 .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
     }
 

@@ -5,6 +5,9 @@ import static org.complaints.register.Jdbc.ts;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.complaints.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +19,12 @@ public class EventLog {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public EventLog(JdbcClient jdbc, Clock clock) {
+    public EventLog(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public void append(long complaintId, String type, String actor, String summary, String detail) {
@@ -28,6 +33,13 @@ public class EventLog {
                 values (?, ?, ?, ?, ?, ?)""")
                 .params(complaintId, ts(clock.instant()), type, actor, truncate(summary, 500), truncate(detail, MAX_DETAIL))
                 .update();
+        // every application-side action on a complaint is audited too, in the same transaction
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("summary", summary);
+        if (detail != null) {
+            after.put("detail", detail);
+        }
+        audit.append(complaintId, null, actor, "complaint." + type, null, null, after);
     }
 
     public List<ComplaintEvent> list(long complaintId) {

@@ -7,12 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Instant conversions shared by the register's repositories (both H2 and PostgreSQL speak OffsetDateTime). */
-final class Jdbc {
+public final class Jdbc {
 
     private Jdbc() {
     }
 
-    static OffsetDateTime ts(Instant instant) {
+    public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

@@ -1,0 +1,135 @@
+package org.complaints.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appends to the audit log in the caller's transaction (inside a process step: the engine's), so an action
+ * that cannot be audited does not happen. Rows are never updated except by the sealer (chain fields) and by
+ * anonymisation (payload erased, its digest kept).
+ */
+@Repository
+public class AuditLog {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_PAYLOAD = 20000;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final AuditChain chain;
+
+    public AuditLog(JdbcClient jdbc, ObjectMapper json, Clock clock, @Value("${complaints.audit.key:}") String key) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.chain = new AuditChain(key);
+    }
+
+    public record Entry(long id, Instant occurredAt, String actor, Long complaintId, String processInstanceId,
+                        String action, String entity, String payload, Long chainSeq) {
+    }
+
+    public void append(Long complaintId, String processInstanceId, String actor, String action, String entity,
+                       Map<String, ?> before, Map<String, ?> after) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String who = actor == null ? "system" : truncate(actor, 100);
+        String what = truncate(action, 60);
+        String which = truncate(entity, 200);
+        String payload = payload(before, after);
+        String salt = payload == null ? null : salt();
+        String digest = payload == null ? null : AuditChain.payloadDigest(salt, payload);
+        jdbc.sql("""
+                insert into cmp_audit (occurred_at, actor, complaint_id, process_instance_id, action, entity, payload,
+                    payload_salt, payload_digest, leaf_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(at.atOffset(ZoneOffset.UTC), who, complaintId, processInstanceId, what, which, payload, salt,
+                        digest, chain.leaf(at, who, complaintId, processInstanceId, what, which, digest))
+                .update();
+    }
+
+    /** The last recorded value of a process variable, for the "before" of its next change. */
+    public Object lastVariableValue(String processInstanceId, String variable) {
+        List<String> payloads = jdbc.sql("""
+                select payload from cmp_audit where process_instance_id = ? and entity = ? and action like 'variable.%'
+                order by id desc fetch first 1 rows only""")
+                .params(processInstanceId, variable).query(String.class).list();
+        if (payloads.isEmpty() || payloads.get(0) == null) {
+            return null;
+        }
+        try {
+            return json.readTree(payloads.get(0)).path("after").path("value").asText(null);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** Erases the payloads of a complaint's rows (anonymisation); the chain stays verifiable. */
+    public int redact(long complaintId, String processInstanceId) {
+        return jdbc.sql("""
+                update cmp_audit set payload = null, payload_salt = null
+                where (complaint_id = ? or process_instance_id = ?) and payload is not null""")
+                .params(complaintId, processInstanceId).update();
+    }
+
+    public List<Entry> list(long complaintId, String processInstanceId) {
+        return jdbc.sql("select * from cmp_audit where complaint_id = ? or process_instance_id = ? order by id")
+                .params(complaintId, processInstanceId).query(AuditLog::entry).list();
+    }
+
+    AuditChain chain() {
+        return chain;
+    }
+
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        long complaint = rs.getLong("complaint_id");
+        Long complaintId = rs.wasNull() ? null : complaint;
+        long seq = rs.getLong("chain_seq");
+        Long chainSeq = rs.wasNull() ? null : seq;
+        return new Entry(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getString("actor"), complaintId, rs.getString("process_instance_id"), rs.getString("action"),
+                rs.getString("entity"), rs.getString("payload"), chainSeq);
+    }
+
+    private String payload(Map<String, ?> before, Map<String, ?> after) {
+        if ((before == null || before.isEmpty()) && (after == null || after.isEmpty())) {
+            return null;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        if (before != null && !before.isEmpty()) {
+            payload.put("before", before);
+        }
+        if (after != null && !after.isEmpty()) {
+            payload.put("after", after);
+        }
+        try {
+            return truncate(json.writeValueAsString(payload), MAX_PAYLOAD);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit payload is not serialisable", e);
+        }
+    }
+
+    private static String salt() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,72 @@
+package org.complaints.audit;
+
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Links audit rows into the hash chain in the order it meets them, a few seconds after they were written.
+ * Nodes seal one at a time (row lock on the chain head); a row whose transaction commits late is simply
+ * chained later. A sealed row cannot be changed, removed or reordered without the verification noticing.
+ */
+@Component
+public class AuditSealer {
+
+    private static final int BATCH = 5000;
+
+    private final JdbcClient jdbc;
+    private final AuditChain chain;
+    private final Clock clock;
+
+    public AuditSealer(JdbcClient jdbc, AuditLog log, Clock clock) {
+        this.jdbc = jdbc;
+        this.chain = log.chain();
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${complaints.audit.seal-interval:PT5S}")
+    public void sealScheduled() {
+        sealNow();
+    }
+
+    /** Seals every row written so far; returns how many it chained. */
+    @Transactional
+    public int sealNow() {
+        Map<String, Object> head = jdbc.sql("select last_seq, last_hash from cmp_audit_seal where id = 1 for update")
+                .query().singleRow();
+        long seq = ((Number) head.get("last_seq")).longValue();
+        String hash = (String) head.get("last_hash");
+        int sealed = 0;
+        while (true) {
+            List<Unsealed> rows = jdbc.sql("select id, leaf_hash from cmp_audit where chain_seq is null order by id "
+                    + "fetch first " + BATCH + " rows only")
+                    .query((ResultSet rs, int n) -> new Unsealed(rs.getLong("id"), rs.getString("leaf_hash"))).list();
+            if (rows.isEmpty()) {
+                break;
+            }
+            for (Unsealed row : rows) {
+                seq++;
+                String next = chain.link(hash, row.leaf(), seq, row.id());
+                jdbc.sql("update cmp_audit set chain_seq = ?, prev_hash = ?, chain_hash = ? where id = ?")
+                        .params(seq, hash, next, row.id()).update();
+                hash = next;
+                sealed++;
+            }
+        }
+        if (sealed > 0) {
+            jdbc.sql("update cmp_audit_seal set last_seq = ?, last_hash = ?, sealed_at = ? where id = 1")
+                    .params(seq, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        }
+        return sealed;
+    }
+
+    private record Unsealed(long id, String leaf) {
+    }
+}

@@ -1,0 +1,152 @@
+package org.complaints.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.complaints.audit.AuditLog;
+import org.complaints.register.AccessMarkings;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.EventLog;
+import org.complaints.register.Jdbc;
+import org.complaints.security.EngineAuthority;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Removes a complainant's personal data (GDPR storage limitation and erasure): name, e-mail address, phone,
+ * every free text and the attachments leave the register, the e-mail log, the audit payloads and the engine
+ * (runtime and history, variable details, comments, job logs); category, dates, outcome and SLA figures
+ * stay, so the statistics over the period still add up. A legal hold stops it.
+ */
+@Service
+public class Anonymiser {
+
+    static final String REMOVED = "[removed]";
+    static final String ANONYMOUS = "[anonymised]";
+
+    private final JdbcClient jdbc;
+    private final ComplaintRegister register;
+    private final EventLog events;
+    private final AuditLog audit;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final TaskService tasks;
+    private final EngineAuthority authority;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public Anonymiser(JdbcClient jdbc, ComplaintRegister register, EventLog events, AuditLog audit,
+                      RuntimeService runtime, HistoryService history, TaskService tasks, EngineAuthority authority,
+                      PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.register = register;
+        this.events = events;
+        this.audit = audit;
+        this.runtime = runtime;
+        this.history = history;
+        this.tasks = tasks;
+        this.authority = authority;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Anonymises one complaint; repeatable (a run that stopped half-way is completed by the next). A complaint
+     * still open is ended first: nobody can handle a complaint whose complainant may no longer be contacted.
+     *
+     * @return false if a legal hold kept the data
+     */
+    public boolean anonymise(long complaintId, String reason, String actor) {
+        AccessMarkings markings = register.accessMarkings(complaintId);
+        if (markings.legalHold()) {
+            return false;
+        }
+        String instance = markings.processInstanceId();
+        if (instance != null) {
+            // the running instance first, in its own transaction: its history can only go once it has ended
+            transaction.executeWithoutResult(tx -> authority.withoutAuthorization(() -> {
+                if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+                    runtime.deleteProcessInstance(instance, "Personal data erased", true, true, true);
+                    jdbc.sql("""
+                            update cmp_complaint set stage = 'CLOSED', closure_reason = 'ERASED', closed_at = ?
+                            where id = ? and closed_at is null""")
+                            .params(Jdbc.ts(clock.instant()), complaintId).update();
+                }
+            }));
+        }
+        transaction.executeWithoutResult(tx -> {
+            authority.withoutAuthorization(() -> removeEngineData(instance));
+            scrubRegister(complaintId);
+            audit.redact(complaintId, instance);
+            events.append(complaintId, "ANONYMISED", actor, "Personal data removed: " + reason, null);
+        });
+        return true;
+    }
+
+    private void removeEngineData(String instance) {
+        if (instance == null) {
+            return;
+        }
+        List<String> decisions = history.createHistoricDecisionInstanceQuery().processInstanceId(instance).list()
+                .stream().map(HistoricDecisionInstance::getId).toList();
+        decisions.forEach(history::deleteHistoricDecisionInstanceByInstanceId);
+        // variables, variable details, task and process comments, job logs, incidents, operation log
+        history.deleteHistoricProcessInstanceIfExists(instance);
+        tasks.getProcessInstanceComments(instance).forEach(c -> tasks.deleteProcessInstanceComment(instance, c.getId()));
+    }
+
+    private void scrubRegister(long complaintId) {
+        Map<String, Object> personal = jdbc.sql("""
+                select complainant_name, complainant_email, complainant_phone from cmp_complaint where id = ?""")
+                .param(complaintId).query().singleRow();
+        // generated summaries may quote the complainant ("sent to jan@example.org"); they keep their meaning
+        for (Object value : personal.values()) {
+            if (value instanceof String text && text.length() >= 3 && !text.startsWith("[")) {
+                jdbc.sql("update cmp_event set summary = replace(summary, ?, ?) where complaint_id = ?")
+                        .params(text, ANONYMOUS, complaintId).update();
+            }
+        }
+        jdbc.sql("update cmp_event set detail = null where complaint_id = ?").param(complaintId).update();
+        jdbc.sql("""
+                update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = null,
+                    description = ?, remedy_sought = null, receipt_notes = null, scope_reason = null,
+                    tracking_token = null, anonymised_at = coalesce(anonymised_at, ?)
+                where id = ?""")
+                .params(ANONYMOUS, ANONYMOUS, REMOVED, Jdbc.ts(clock.instant()), complaintId).update();
+        jdbc.sql("update cmp_decision set reasons = ?, remedy = null where complaint_id = ?")
+                .params(REMOVED, complaintId).update();
+        jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?").params(REMOVED, complaintId).update();
+        jdbc.sql("update cmp_mail set recipients = ?, body = ? where complaint_id = ?")
+                .params(ANONYMOUS, REMOVED, complaintId).update();
+        jdbc.sql("delete from cmp_attachment where complaint_id = ?").param(complaintId).update();
+        jdbc.sql("delete from cmp_idempotency where complaint_id = ?").param(complaintId).update();
+        // a Message-ID may contain the sender's address; keep a digest so the message is still taken in once
+        List<String> inbound = jdbc.sql("""
+                select message_id from cmp_inbound_mail where complaint_id = ? and message_id not like 'sha256:%'""")
+                .param(complaintId).query(String.class).list();
+        for (String messageId : inbound) {
+            jdbc.sql("update cmp_inbound_mail set message_id = ?, note = null where message_id = ?")
+                    .params(digest(messageId), messageId).update();
+        }
+    }
+
+    /** The form an anonymised inbound Message-ID is kept in. */
+    public static String digest(String messageId) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.complaints.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.register.AccessMarkings;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.EventLog;
+import org.complaints.security.StaffAccess;
+import org.complaints.security.StaffApi;
+import org.complaints.security.StaffGroups;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Data-protection requests, for complaint managers and administrators: subject access export, erasure on
+ * request, and the legal hold that stops anonymisation.
+ */
+@RestController
+@StaffApi
+class PrivacyController {
+
+    private final SubjectAccess subjects;
+    private final Anonymiser anonymiser;
+    private final ComplaintRegister register;
+    private final EventLog events;
+    private final StaffAccess staff;
+
+    PrivacyController(SubjectAccess subjects, Anonymiser anonymiser, ComplaintRegister register, EventLog events,
+                      StaffAccess staff) {
+        this.subjects = subjects;
+        this.anonymiser = anonymiser;
+        this.register = register;
+        this.events = events;
+        this.staff = staff;
+    }
+
+    @GetMapping("/api/staff/privacy/subject-access")
+    Map<String, Object> export(@RequestParam(required = false) String email) {
+        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        return subjects.export(requireEmail(email));
+    }
+
+    record ErasureRequest(String email, String reason) {
+    }
+
+    @PostMapping("/api/staff/privacy/erasures")
+    Map<String, Object> erase(@RequestBody(required = false) ErasureRequest request) {
+        String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        if (request == null) {
+            throw new InvalidInputException("Send {\"email\": ..., \"reason\": ...}");
+        }
+        String email = requireEmail(request.email());
+        String reason = requireReason(request.reason());
+        List<Long> complaints = subjects.complaintsOf(email);
+        if (complaints.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint was filed with this e-mail address.");
+        }
+        List<String> erased = new ArrayList<>();
+        List<Map<String, String>> held = new ArrayList<>();
+        for (Long id : complaints) {
+            AccessMarkings markings = register.accessMarkings(id);
+            if (anonymiser.anonymise(id, "erasure request: " + reason, actor)) {
+                erased.add(markings.reference());
+            } else {
+                held.add(Map.of("reference", markings.reference(), "legalHoldReason",
+                        String.valueOf(markings.legalHoldReason())));
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("erased", erased);
+        result.put("held", held);
+        return result;
+    }
+
+    record LegalHold(Boolean held, String reason) {
+    }
+
+    @PutMapping("/api/staff/complaints/{reference}/legal-hold")
+    @Transactional
+    Map<String, Object> legalHold(@PathVariable String reference, @RequestBody(required = false) LegalHold hold) {
+        String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        if (hold == null || hold.held() == null) {
+            throw new InvalidInputException("held: say true (hold the data) or false (release the hold)");
+        }
+        Complaint complaint = register.getByReference(reference);
+        if (register.accessMarkings(complaint.id()).anonymised() && hold.held()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "Complaint " + reference + " was already anonymised; there is no personal data left to hold.");
+        }
+        String reason = hold.held() ? requireReason(hold.reason()) : null;
+        register.setLegalHold(complaint.id(), hold.held(), reason);
+        events.append(complaint.id(), hold.held() ? "LEGAL_HOLD" : "LEGAL_HOLD_RELEASED", actor,
+                hold.held() ? "Legal hold: " + reason : "Legal hold released", null);
+        return Map.of("reference", reference, "legalHold", hold.held());
+    }
+
+    private static String requireEmail(String email) {
+        if (email == null || !email.trim().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException("email: give the complainant's e-mail address");
+        }
+        return email.trim();
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.trim().length() < 5) {
+            throw new InvalidInputException("reason: say why (at least 5 characters); it is kept in the complaint's history");
+        }
+        return reason.trim();
+    }
+}

@@ -1,0 +1,53 @@
+package org.complaints.security;
+
+import java.util.List;
+import java.util.Map;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.register.AccessMarkings;
+import org.complaints.register.ComplaintRegister;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Complaint managers mark a complaint confidential and name the staff it concerns (ISO 10002 4.7, 4.10). */
+@RestController
+@StaffApi
+class ComplaintAccessController {
+
+    private final ComplaintAccess access;
+    private final ComplaintRegister register;
+    private final StaffAccess staff;
+
+    ComplaintAccessController(ComplaintAccess access, ComplaintRegister register, StaffAccess staff) {
+        this.access = access;
+        this.register = register;
+        this.staff = staff;
+    }
+
+    record AccessRequest(Boolean confidential, List<String> namedStaff) {
+    }
+
+    @GetMapping("/api/staff/complaints/{reference}/access")
+    Map<String, Object> get(@PathVariable String reference) {
+        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        return view(register.accessMarkings(register.getByReference(reference).id()));
+    }
+
+    @PutMapping("/api/staff/complaints/{reference}/access")
+    Map<String, Object> mark(@PathVariable String reference, @RequestBody(required = false) AccessRequest request) {
+        String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        if (request == null || request.confidential() == null) {
+            throw new InvalidInputException("confidential: say true or false");
+        }
+        long id = register.getByReference(reference).id();
+        return view(access.mark(id, request.confidential(), request.namedStaff() == null ? List.of() : request.namedStaff(),
+                actor));
+    }
+
+    private static Map<String, Object> view(AccessMarkings markings) {
+        return Map.of("reference", markings.reference(), "confidential", markings.confidential(),
+                "namedStaff", markings.namedStaff(), "legalHold", markings.legalHold());
+    }
+}
