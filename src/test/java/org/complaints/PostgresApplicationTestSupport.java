@@ -117,8 +117,8 @@ public abstract class PostgresApplicationTestSupport {
 
     // ---------------------------------------------------------------- REST as a person uses it
 
-    protected record Reply(int status, String body) {
-        JsonNode json() {
+    public record Reply(int status, String body) {
+        public JsonNode json() {
             try {
                 return body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
             } catch (IOException e) {
@@ -159,7 +159,8 @@ public abstract class PostgresApplicationTestSupport {
 
     protected String awaitTask(String reference, String taskDefinitionKey, String processInstanceId) throws Exception {
         JsonNode tasks = await("task " + taskDefinitionKey, processInstanceId, () -> {
-            JsonNode found = get("handler", "/task?processInstanceBusinessKey=" + reference
+            // a complaint manager sees every task (authorization checks are on)
+            JsonNode found = get("manager", "/task?processInstanceBusinessKey=" + reference
                     + "&taskDefinitionKey=" + taskDefinitionKey).json();
             return found.isArray() && !found.isEmpty() ? found : null;
         });
@@ -191,6 +192,48 @@ public abstract class PostgresApplicationTestSupport {
             variables.put((String) namesAndValues[i], Map.of("value", value, "type", type));
         }
         return variables;
+    }
+
+    /** Files a complaint through the public JSON API, as a complainant does; returns reference and tracking token. */
+    protected JsonNode fileComplaint(String name, String email, String phone, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("email", email);
+        body.put("phone", phone);
+        body.put("language", "en");
+        body.put("productOrService", "Home delivery");
+        body.put("description", description);
+        body.put("remedySought", "A refund for " + name);
+        body.put("consent", true);
+        Reply reply = publicCall(HttpMethod.POST, "/api/complaints", body);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        return reply.json();
+    }
+
+    /** A call to the application outside /engine-rest (public or staff API), optionally as a member of staff. */
+    protected Reply appCall(String user, HttpMethod method, String path, Object body) {
+        RestClient.RequestBodySpec request = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build()
+                .method(method).uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        if (user != null) {
+            request.headers(headers -> headers.setBasicAuth(user, PASSWORD));
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
+                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    protected Reply publicCall(HttpMethod method, String path, Object body) {
+        return appCall(null, method, path, body);
+    }
+
+    protected String processInstanceOf(String reference) throws Exception {
+        return await("process instance of " + reference, null, () -> {
+            Object id = complaintRow(reference).get("process_instance_id");
+            return id == null ? null : id.toString();
+        });
     }
 
     // ---------------------------------------------------------------- register and mailbox
@@ -261,13 +304,13 @@ public abstract class PostgresApplicationTestSupport {
             return "no process instance";
         }
         List<String> lines = new ArrayList<>();
-        JsonNode jobs = get("handler", "/job?processInstanceId=" + processInstanceId).json();
+        JsonNode jobs = get("demo", "/job?processInstanceId=" + processInstanceId).json();
         jobs.forEach(job -> lines.add("job " + job.path("id").asText() + " retries=" + job.path("retries").asText()
                 + " exception=" + job.path("exceptionMessage").asText()));
-        JsonNode incidents = get("handler", "/incident?processInstanceId=" + processInstanceId).json();
+        JsonNode incidents = get("demo", "/incident?processInstanceId=" + processInstanceId).json();
         incidents.forEach(incident -> lines.add("incident at " + incident.path("activityId").asText() + ": "
                 + incident.path("incidentMessage").asText()));
-        JsonNode activities = get("handler", "/history/activity-instance?processInstanceId=" + processInstanceId
+        JsonNode activities = get("demo", "/history/activity-instance?processInstanceId=" + processInstanceId
                 + "&sortBy=startTime&sortOrder=asc").json();
         lines.add("activities: " + activities.findValuesAsText("activityId").stream().collect(Collectors.joining(", ")));
         lines.add("mails received: " + Arrays.stream(MAILBOX.getReceivedMessages()).map(m -> {

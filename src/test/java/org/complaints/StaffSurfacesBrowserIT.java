@@ -112,11 +112,6 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         click(By.xpath("//button[normalize-space(.)='Complete']"));
     }
 
-    private String processInstanceOf(String reference) {
-        return (String) jdbc.sql("select process_instance_id from cmp_complaint where reference = ?").param(reference)
-                .query().singleRow().get("process_instance_id");
-    }
-
     @Test
     void staffWorkAComplaintFromThePhoneToTheApproval() throws Exception {
         // --- intake: the start form, and the reference read back from the "Registered complaints" filter ---

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -61,7 +62,6 @@ public class AccessGrants {
             new Grant(StaffGroups.QUALITY, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DEPLOYMENT, ANY, List.of(Permissions.READ)),
-            // administrators are also engine admins (adminGroups); the application grant opens the admin webapp
             new Grant(StaffGroups.ADMIN, APPLICATION, ANY, List.of(Permissions.ALL)));
 
     /** Staff see each other's names (assignees, candidate lists), never more of an account. */
@@ -78,6 +78,10 @@ public class AccessGrants {
     public void createGrants() {
         for (Grant grant : GRANTS) {
             ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
+        }
+        // administrators may do everything, as the engine's own first-admin setup grants
+        for (Resources resource : Resources.values()) {
+            ensure(StaffGroups.ADMIN, resource, ANY, List.of(Permissions.ALL));
         }
         for (StaffGroups.GroupDefinition group : StaffGroups.GROUPS) {
             for (Resource resource : STAFF_DIRECTORY) {

@@ -1,6 +1,7 @@
 package org.complaints.security;
 
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
@@ -8,11 +9,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -45,15 +51,20 @@ public class ComplaintAccess {
     private final IdentityService identity;
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final HistoryService history;
+    private final AuthorizationService authorizations;
 
     public ComplaintAccess(ComplaintRegister register, EventLog events, EngineAuthority authority,
-                           IdentityService identity, TaskService tasks, RuntimeService runtime) {
+                           IdentityService identity, TaskService tasks, RuntimeService runtime, HistoryService history,
+                           AuthorizationService authorizations) {
         this.register = register;
         this.events = events;
         this.authority = authority;
         this.identity = identity;
         this.tasks = tasks;
         this.runtime = runtime;
+        this.history = history;
+        this.authorizations = authorizations;
     }
 
     /** The complaint got its process instance: quality managers may read it unless it is confidential. */
@@ -92,6 +103,7 @@ public class ComplaintAccess {
             }
             for (String named : markings.namedStaff()) {
                 Grants.revokeAll(TASK, task.getId(), named);
+                Grants.revokeAll(HISTORIC_TASK, task.getId(), named);
             }
         });
         if (task.getAssignee() != null) {
@@ -124,7 +136,10 @@ public class ComplaintAccess {
     /** A role-specific exclusion (the proposer from the approval, earlier handlers from the review). */
     public void exclude(DelegateTask task, String userId) {
         if (userId != null && !userId.isBlank()) {
-            authority.withoutAuthorization(() -> Grants.revokeAll(TASK, task.getId(), userId));
+            authority.withoutAuthorization(() -> {
+                Grants.revokeAll(TASK, task.getId(), userId);
+                Grants.revokeAll(HISTORIC_TASK, task.getId(), userId);
+            });
         }
     }
 
@@ -186,17 +201,21 @@ public class ComplaintAccess {
 
     private void reconcile(AccessMarkings before, AccessMarkings after, List<Task> open) {
         String instance = after.processInstanceId();
+        // every task the complaint ever had: the engine grants historic-task reads to candidate groups as well
+        List<String> allTasks = history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
+                .map(HistoricTaskInstance::getId).toList();
         if (after.confidential()) {
-            for (String group : List.of(StaffGroups.HANDLERS, StaffGroups.QUALITY, StaffGroups.INTAKE)) {
-                Grants.removeGroup(PROCESS_INSTANCE, instance, group);
-                Grants.removeGroup(HISTORIC_PROCESS_INSTANCE, instance, group);
+            removeGroupGrants(PROCESS_INSTANCE, instance);
+            removeGroupGrants(HISTORIC_PROCESS_INSTANCE, instance);
+            for (String task : allTasks) {
+                removeGroupGrants(TASK, task);
+                removeGroupGrants(HISTORIC_TASK, task);
             }
             for (Task task : open) {
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
                             && !StaffGroups.MANAGERS.equals(link.getGroupId())) {
                         tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
-                        Grants.removeGroup(TASK, task.getId(), link.getGroupId());
                     }
                 }
                 tasks.addCandidateGroup(task.getId(), StaffGroups.MANAGERS);
@@ -212,7 +231,10 @@ public class ComplaintAccess {
         for (String user : lifted) {
             Grants.removeUser(PROCESS_INSTANCE, instance, user);
             Grants.removeUser(HISTORIC_PROCESS_INSTANCE, instance, user);
-            open.forEach(task -> Grants.removeUser(TASK, task.getId(), user));
+            allTasks.forEach(task -> {
+                Grants.removeUser(TASK, task, user);
+                Grants.removeUser(HISTORIC_TASK, task, user);
+            });
         }
         for (String named : after.namedStaff()) {
             revokeInstance(instance, named);
@@ -220,7 +242,20 @@ public class ComplaintAccess {
                 if (named.equals(task.getAssignee())) {
                     tasks.setAssignee(task.getId(), null);
                 }
-                Grants.revokeAll(TASK, task.getId(), named);
+            }
+            allTasks.forEach(task -> {
+                Grants.revokeAll(TASK, task, named);
+                Grants.revokeAll(HISTORIC_TASK, task, named);
+            });
+        }
+    }
+
+    /** Withdraws what any group but the complaint managers was granted on one resource. */
+    private void removeGroupGrants(Resources resource, String resourceId) {
+        for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
+            if (grant.getGroupId() != null && !StaffGroups.MANAGERS.equals(grant.getGroupId())) {
+                authorizations.deleteAuthorization(grant.getId());
             }
         }
     }

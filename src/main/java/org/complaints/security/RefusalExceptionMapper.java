@@ -19,11 +19,22 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  */
 final class RefusalExceptionMapper {
 
+    /** The engine's code for "Java serialization format is prohibited". */
+    private static final String JAVA_SERIALIZATION_REFUSED = "ENGINE-17007";
+
     private RefusalExceptionMapper() {
     }
 
     static Optional<Response> refusal(Throwable exception, String message) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().contains(JAVA_SERIALIZATION_REFUSED)) {
+                // a variable in Java serialization format: refused by configuration, the caller's to change
+                ExceptionDto dto = ExceptionDto.fromException(engine);
+                dto.setMessage("Variables in Java serialization format are not accepted; send JSON or a primitive value.");
+                return Optional.of(Response.status(Response.Status.BAD_REQUEST)
+                        .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
+            }
             if (cause instanceof BadUserRequestException refusal) {
                 ExceptionDto dto = ExceptionDto.fromException(refusal);
                 dto.setMessage(message);
