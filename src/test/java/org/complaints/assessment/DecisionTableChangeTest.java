@@ -50,7 +50,7 @@ class DecisionTableChangeTest {
                 "category", "service", "safetyRelevant", false));
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("complaint-handling")
                 .latestVersion().singleResult();
-        identity.setAuthenticatedUserId("intake");
+        identity.setAuthentication("intake", java.util.List.of(org.complaints.security.StaffGroups.INTAKE));
         try {
             return forms.submitStartForm(latest.getId(), form);
         } finally {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.complaints.PostgresApplicationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -157,6 +158,20 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         assertThat(ids(get("handler2", "/task?processInstanceId=" + instance))).containsExactly(task);
         assertThat(ids(get("handler2", "/process-instance?businessKey=" + reference))).containsExactly(instance);
         assertThat(get("handler", "/task?processInstanceId=" + instance).json()).isEmpty();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void outsideDemoModeThereAreNoDemoAccountsOrMailbox() {
+        // the staff accounts of these tests are created by the test support, as an administrator would
+        assertThat(context.getBeanProvider(org.complaints.demo.DemoUsers.class).getIfAvailable()).isNull();
+        assertThat(publicCall(HttpMethod.GET, "/api/demo/mailbox", null).status()).isEqualTo(404);
+        assertThat(identityService.createUserQuery().memberOfGroup(StaffGroups.ADMIN).list())
+                .extracting(org.camunda.bpm.engine.identity.User::getId).contains("itadmin");
+        assertThat(call("itadmin", "it-admin-password-2026", HttpMethod.GET, "/authorization/count", null).status())
+                .isEqualTo(200);
     }
 
     @Test
