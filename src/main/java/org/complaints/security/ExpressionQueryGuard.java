@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -41,10 +42,15 @@ class ExpressionQueryGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (isExpressionField(parameter.getKey())) {
-                refuse(response, parameter.getKey());
-                return;
+        // the query string only: reading form parameters would consume a body meant for the REST resource
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+                if (isExpressionField(name)) {
+                    refuse(response, name);
+                    return;
+                }
             }
         }
         String type = request.getContentType();
