@@ -78,7 +78,7 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         String processInstanceId = started.json().path("id").asText();
         assertThat(processInstanceId).isNotBlank();
 
-        Reply instance = get("intake", "/process-instance/" + processInstanceId);
+        Reply instance = get("quality", "/process-instance/" + processInstanceId);
         assertThat(instance.status()).as(instance.body()).isEqualTo(200);
         String reference = instance.json().path("businessKey").asText();
         assertThat(reference).matches("CMP-\\d{4}-\\d{6}");
@@ -159,11 +159,11 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
 
         // --- the complainant accepts (7.9) ---
         await("the process to wait for the complainant's reaction", processInstanceId, () -> {
-            JsonNode subscriptions = get("intake", "/event-subscription?processInstanceId=" + processInstanceId
+            JsonNode subscriptions = get("demo", "/event-subscription?processInstanceId=" + processInstanceId
                     + "&eventName=DecisionAccepted").json();
             return subscriptions.isArray() && subscriptions.size() == 1 ? subscriptions : null;
         });
-        Reply accepted = post("intake", "/message", Map.of("messageName", "DecisionAccepted", "businessKey", reference));
+        Reply accepted = post("demo", "/message", Map.of("messageName", "DecisionAccepted", "businessKey", reference));
         assertThat(accepted.status()).as(accepted.body()).isIn(200, 204);
 
         String remedyTask = awaitTask(reference, "Task_CarryOutRemedy", processInstanceId);
@@ -176,7 +176,7 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(recipients(closure)).containsExactly(email);
         assertThat(text(closure)).contains(reference);
         await("the process instance to complete", processInstanceId, () -> {
-            JsonNode history = get("intake", "/history/process-instance/" + processInstanceId).json();
+            JsonNode history = get("quality", "/history/process-instance/" + processInstanceId).json();
             return "COMPLETED".equals(history.path("state").asText()) ? history : null;
         });
 
