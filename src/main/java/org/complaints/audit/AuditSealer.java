@@ -9,7 +9,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Links audit rows into the hash chain in the order it meets them, a few seconds after they were written.
@@ -19,16 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AuditSealer {
 
-    private static final int BATCH = 5000;
+    /** Rows per transaction: a backlog (e.g. after the sealer was down) never becomes one huge transaction. */
+    static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
     private final AuditChain chain;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
-    public AuditSealer(JdbcClient jdbc, AuditLog log, Clock clock) {
+    public AuditSealer(JdbcClient jdbc, AuditLog log, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.chain = log.chain();
         this.clock = clock;
+        // a template, not @Transactional: the scheduled call below would bypass the proxy and with it the lock
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Scheduled(fixedDelayString = "${complaints.audit.seal-interval:PT5S}")
@@ -36,35 +41,40 @@ public class AuditSealer {
         sealNow();
     }
 
-    /** Seals every row written so far; returns how many it chained. */
-    @Transactional
+    /** Seals every row committed so far; returns how many it chained. */
     public int sealNow() {
+        int sealed = 0;
+        while (true) {
+            Integer batch = transaction.execute(status -> sealBatch());
+            sealed += batch;
+            if (batch < BATCH) {
+                return sealed;
+            }
+        }
+    }
+
+    private int sealBatch() {
+        // the lock on the head serialises the sealers of all nodes; it is held until the batch commits
         Map<String, Object> head = jdbc.sql("select last_seq, last_hash from cmp_audit_seal where id = 1 for update")
                 .query().singleRow();
         long seq = ((Number) head.get("last_seq")).longValue();
         String hash = (String) head.get("last_hash");
-        int sealed = 0;
-        while (true) {
-            List<Unsealed> rows = jdbc.sql("select id, leaf_hash from cmp_audit where chain_seq is null order by id "
-                    + "fetch first " + BATCH + " rows only")
-                    .query((ResultSet rs, int n) -> new Unsealed(rs.getLong("id"), rs.getString("leaf_hash"))).list();
-            if (rows.isEmpty()) {
-                break;
-            }
-            for (Unsealed row : rows) {
-                seq++;
-                String next = chain.link(hash, row.leaf(), seq, row.id());
-                jdbc.sql("update cmp_audit set chain_seq = ?, prev_hash = ?, chain_hash = ? where id = ?")
-                        .params(seq, hash, next, row.id()).update();
-                hash = next;
-                sealed++;
-            }
+        List<Unsealed> rows = jdbc.sql("select id, leaf_hash from cmp_audit where chain_seq is null order by id "
+                        + "fetch first " + BATCH + " rows only")
+                .query((ResultSet rs, int n) -> new Unsealed(rs.getLong("id"), rs.getString("leaf_hash"))).list();
+        if (rows.isEmpty()) {
+            return 0;
         }
-        if (sealed > 0) {
-            jdbc.sql("update cmp_audit_seal set last_seq = ?, last_hash = ?, sealed_at = ? where id = 1")
-                    .params(seq, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        for (Unsealed row : rows) {
+            seq++;
+            String next = chain.link(hash, row.leaf(), seq, row.id());
+            jdbc.sql("update cmp_audit set chain_seq = ?, prev_hash = ?, chain_hash = ? where id = ?")
+                    .params(seq, hash, next, row.id()).update();
+            hash = next;
         }
-        return sealed;
+        jdbc.sql("update cmp_audit_seal set last_seq = ?, last_hash = ?, sealed_at = ? where id = 1")
+                .params(seq, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+        return rows.size();
     }
 
     private record Unsealed(long id, String leaf) {
