@@ -46,10 +46,6 @@ final class Grants {
         }
     }
 
-    static void removeGroup(Resource resource, String resourceId, String groupId) {
-        manager().deleteAuthorizationsByResourceIdAndGroupId(resource, resourceId, groupId);
-    }
-
     static void removeUser(Resource resource, String resourceId, String userId) {
         manager().deleteAuthorizationsByResourceIdAndUserId(resource, resourceId, userId);
     }

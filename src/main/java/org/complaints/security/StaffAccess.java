@@ -34,10 +34,4 @@ public class StaffAccess {
         }
         return authentication.getUserId();
     }
-
-    public boolean isMember(String group) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        return authentication != null && authentication.getGroupIds() != null
-                && authentication.getGroupIds().contains(group);
-    }
 }
