@@ -129,6 +129,12 @@ public abstract class PostgresApplicationTestSupport {
         }
     }
 
+    /** The engine ids in a 200 reply (of every object in it, nested ones included). */
+    protected static List<String> ids(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json().findValuesAsText("id").stream().filter(id -> id.length() > 10).distinct().toList();
+    }
+
     protected Reply get(String user, String path) {
         return call(user, PASSWORD, HttpMethod.GET, path, null);
     }

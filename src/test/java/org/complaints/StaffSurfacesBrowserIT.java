@@ -104,8 +104,12 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         waitFor(By.cssSelector(".fjs-form, form[name=tasklistForm]"));
     }
 
+    /** Claims the open task and waits until Tasklist has re-rendered the form as editable (typing earlier is lost). */
     private void claim() {
         click(By.xpath("//*[contains(@class,'claim') or normalize-space(text())='Claim']"));
+        waitFor(By.cssSelector("[cam-tasklist-task-meta] .unclaim"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(
+                ".fjs-form input:not([disabled]):not([type=hidden]), .fjs-form textarea:not([disabled])")).isEmpty());
     }
 
     private void complete() {
@@ -198,14 +202,35 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         complete("manager", awaitTask(reference, "Task_ProposeResolution", processInstanceId), variables(
                 "outcome", "upheld", "remedy", "Restore the old advance payment.",
                 "decisionReasons", "The change was not announced as the contract requires."));
-        awaitTask(reference, "Task_ApproveResolution", processInstanceId);
+        String approval = awaitTask(reference, "Task_ApproveResolution", processInstanceId);
 
-        signIn("tasklist", "manager");
+        // the proposer is not even offered the approval: not in the filter Tasklist lists, not by id
+        String filter = null;
+        for (JsonNode candidate : get("manager", "/filter").json()) {
+            if ("Complaint managers".equals(candidate.path("name").asText())) {
+                filter = candidate.path("id").asText();
+            }
+        }
+        assertThat(filter).as("the Complaint managers filter, readable by managers").isNotNull();
+        assertThat(ids(call("manager", PASSWORD, HttpMethod.POST, "/filter/" + filter + "/list", Map.of()))).doesNotContain(approval);
+        assertThat(get("manager", "/task/" + approval).status()).isIn(403, 404);
+
+        // another manager who tries to hand it to the proposer is told why not, in Tasklist
+        signIn("tasklist", "demo");
         openTask("Complaint managers", "Approve resolution", reference);
         claim();
+        click(By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]"));
+        // the inline editor and its buttons are moved to the page body while editing
+        WebElement assignee = waitFor(By.cssSelector(".field-control input[type=text], input.form-control[ng-model='formData.editValue']"));
+        assignee.clear();
+        assignee.sendKeys("manager");
+        click(By.xpath("//span[contains(@class,'cam-widget-inline-field') and contains(@class,'btn-group')]"
+                + "//button[.//span[contains(@class,'glyphicon-ok')]]"));
         WebElement notice = waitFor(By.xpath("//*[contains(normalize-space(.),'Four-eyes principle') and not(*[contains(normalize-space(.),'Four-eyes principle')])]"));
-        assertThat(notice.getText()).contains("manager proposed this resolution and cannot approve it");
+        assertThat(notice.getText()).contains("manager proposed this resolution and cannot approve it")
+                .doesNotContain("ENGINE-").doesNotContain("null");
         shot("16-tasklist-four-eyes");
+        assertThat(get("demo", "/task/" + approval).json().path("assignee").asText()).isEqualTo("demo");
     }
 
     @Test

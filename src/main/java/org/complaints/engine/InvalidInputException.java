@@ -25,7 +25,7 @@ public class InvalidInputException extends BadUserRequestException {
 
         @Override
         public String toString() {
-            return field + ": " + message;
+            return field == null ? message : field + ": " + message;
         }
     }
 

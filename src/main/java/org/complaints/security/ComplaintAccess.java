@@ -97,8 +97,11 @@ public class ComplaintAccess {
                         grantInstance(task.getProcessInstanceId(), link.getGroupId());
                     }
                 }
+                // readers (e.g. intake reading out the new reference) see the task and the complaint's
+                // variables, which Tasklist's filter columns read from the process instance
                 for (String group : readers) {
                     Grants.grant(TASK, task.getId(), null, group, Permissions.READ);
+                    grantInstance(task.getProcessInstanceId(), group);
                 }
             }
             for (String named : markings.namedStaff()) {

@@ -25,6 +25,7 @@ final class RefusalExceptionMapper {
     private RefusalExceptionMapper() {
     }
 
+    /** @param message the message to show, or null for the refusal's own */
     static Optional<Response> refusal(Throwable exception, String message) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
@@ -37,7 +38,7 @@ final class RefusalExceptionMapper {
             }
             if (cause instanceof BadUserRequestException refusal) {
                 ExceptionDto dto = ExceptionDto.fromException(refusal);
-                dto.setMessage(message);
+                dto.setMessage(message != null ? message : refusal.getMessage());
                 return Optional.of(Response.status(Response.Status.BAD_REQUEST)
                         .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
             }
@@ -49,7 +50,9 @@ final class RefusalExceptionMapper {
     static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException exception) {
-            return refusal(exception, exception.getMessage())
+            // the engine's wrapper ("ENGINE-03051 There was an exception while invoking the TaskListener ...")
+            // only obscures the refusal, which Tasklist shows as it is
+            return refusal(exception, null)
                     .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
         }
     }

@@ -87,8 +87,11 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         assertThat(get("handler", "/authorization").json()).isEmpty();
         assertThat(appCall("handler", HttpMethod.GET, "/api/staff/audit/verification", null).status()).isEqualTo(403);
 
-        // intake staff: the registered complaint's assessment task (to read out the reference), no more
+        // intake staff: the registered complaint and its assessment task (to read out the reference and answer
+        // the caller's questions about it), but they work none of its tasks
         assertThat(ids(get("intake", "/task?processInstanceId=" + instance))).containsExactly(task);
+        assertThat(get("intake", "/variable-instance?processInstanceIdIn=" + instance + "&variableName=reference")
+                .json().path(0).path("value").asText()).isEqualTo(reference);
         assertThat(post("intake", "/task/" + task + "/claim", Map.of("userId", "intake")).status()).isEqualTo(403);
 
         // quality managers read the complaint and its history and change nothing
@@ -248,11 +251,6 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         await("sign-in after back-off", null, () -> call("guarded", PASSWORD, HttpMethod.GET, "/task", null).status() == 200
                 ? Boolean.TRUE : null);
         assertThat(identityService.createUserQuery().userId("guarded").singleResult()).isNotNull();
-    }
-
-    private static List<String> ids(Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().findValuesAsText("id").stream().filter(id -> id.length() > 10).distinct().toList();
     }
 
     private URI uri(String path) {
