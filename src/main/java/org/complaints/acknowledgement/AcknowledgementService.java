@@ -1,6 +1,7 @@
 package org.complaints.acknowledgement;
 
 import java.util.Map;
+import org.complaints.deadlines.Deadlines;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailLog;
@@ -20,9 +21,11 @@ public class AcknowledgementService {
     private final MailLog mailLog;
     private final MailFormats formats;
     private final EventLog events;
+    private final Deadlines deadlines;
 
     public AcknowledgementService(ComplaintRegister register, ComplaintMailer mailer, MailLog mailLog,
-                                  MailFormats formats, EventLog events) {
+                                  MailFormats formats, EventLog events, Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.register = register;
         this.mailer = mailer;
         this.mailLog = mailLog;
@@ -36,7 +39,8 @@ public class AcknowledgementService {
                 "receivedDate", formats.date(complaint.receivedAt(), complaint.language()),
                 "committedDate", formats.date(complaint.responseDeadline(), complaint.language())));
         // the acknowledgement time is when the mail went out, also when this step runs a second time
-        mailLog.sentAt(complaintId, TEMPLATE).ifPresent(at -> register.markAcknowledged(complaintId, at));
+        mailLog.sentAt(complaintId, TEMPLATE).ifPresent(at -> register.markAcknowledged(complaintId, at,
+                !at.isAfter(deadlines.acknowledgementDue(complaint.receivedAt()))));
         // logged once: also when a rolled-back earlier attempt already sent the mail
         if (complaint.acknowledgedAt() == null) {
             events.append(complaintId, "ACKNOWLEDGED", "system",

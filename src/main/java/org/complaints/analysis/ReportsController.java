@@ -1,9 +1,11 @@
 package org.complaints.analysis;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.complaints.engine.InvalidInputException;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -11,35 +13,49 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Complaint figures for a period, for quality managers, complaint managers and administrators. */
+/** Complaint figures for a period, for quality managers, complaint managers and administrators (ISO 10002 8.2-8.4). */
 @RestController
 @StaffApi
 class ReportsController {
 
     private final ComplaintFigures figures;
+    private final PerformanceReports reports;
     private final StaffAccess staff;
 
-    ReportsController(ComplaintFigures figures, StaffAccess staff) {
+    ReportsController(ComplaintFigures figures, PerformanceReports reports, StaffAccess staff) {
         this.figures = figures;
+        this.reports = reports;
         this.staff = staff;
     }
 
     @GetMapping("/api/staff/reports/summary")
     Map<String, Object> summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        LocalDate start = date("from", from);
-        LocalDate end = date("to", to);
-        if (end.isBefore(start)) {
-            throw new InvalidInputException("to: the period ends before it starts");
-        }
-        return figures.summary(start, end);
+        requireReader();
+        ReportPeriod period = reports.period(from, to);
+        return figures.summary(period.from(), period.to());
     }
 
-    private static LocalDate date(String name, String value) {
-        try {
-            return LocalDate.parse(value == null ? "" : value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(name + ": give a date as YYYY-MM-DD");
-        }
+    @GetMapping("/api/staff/reports/performance")
+    PerformanceReport performance(@RequestParam(required = false) String from,
+                                  @RequestParam(required = false) String to) {
+        requireReader();
+        return reports.report(reports.period(from, to));
+    }
+
+    @GetMapping("/api/staff/reports/performance.csv")
+    void performanceCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                        HttpServletResponse response) throws IOException {
+        requireReader();
+        ReportPeriod period = reports.period(from, to);
+        PerformanceReport report = reports.report(period);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"complaints-" + period.from() + "-to-" + period.to() + ".csv\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        ReportCsv.write(report, out);
+    }
+
+    private void requireReader() {
+        staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
     }
 }

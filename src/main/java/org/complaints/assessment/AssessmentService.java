@@ -1,5 +1,6 @@
 package org.complaints.assessment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,11 @@ public class AssessmentService {
     private final EventLog events;
     private final Deadlines deadlines;
     private final MailFormats formats;
+    private final Clock clock;
 
-    public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats) {
+    public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats,
+                             Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.events = events;
         this.deadlines = deadlines;
@@ -96,7 +100,9 @@ public class AssessmentService {
         }
         Assessment assessment = new Assessment(inScope, inScope ? null : input.scopeReason(), input.severity(),
                 input.impact(), input.category(), input.safetyRelevant(), priority, group, days, deadline);
-        register.recordAssessment(complaintId, assessment);
+        Instant assessedAt = clock.instant();
+        register.recordAssessment(complaintId, assessment, assessedAt,
+                !assessedAt.isAfter(deadlines.assessmentDue(complaint.receivedAt())));
         String summary = (inScope ? "In scope" : "Out of scope") + "; priority " + priority + ", group " + group
                 + ", committed response date " + formats.date(deadline, "en")
                 + (input.overrideAssessment() ? " (rule result overridden)" : " (rule result confirmed)");

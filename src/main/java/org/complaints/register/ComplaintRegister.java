@@ -98,19 +98,22 @@ public class ComplaintRegister {
                 priority, handlingGroup, responseDays, ts(deadline), id);
     }
 
-    public void recordAssessment(long id, Assessment a) {
+    /** The assessment; the first one's time and SLA result stay (a reassessment does not move them). */
+    public void recordAssessment(long id, Assessment a, Instant assessedAt, boolean inTime) {
         update("""
                 update cmp_complaint set in_scope = ?, scope_reason = ?, severity = ?, impact = ?, category = ?,
-                    safety_relevant = ?, priority = ?, handling_group = ?, response_days = ?, response_deadline = ?
+                    safety_relevant = ?, priority = ?, handling_group = ?, response_days = ?, response_deadline = ?,
+                    assessment_sla_met = case when assessed_at is null then ? else assessment_sla_met end,
+                    assessed_at = coalesce(assessed_at, ?)
                 where id = ?""",
                 a.inScope(), a.scopeReason(), a.severity(), a.impact(), a.category(), a.safetyRelevant(),
-                a.priority(), a.handlingGroup(), a.responseDays(), ts(a.responseDeadline()), id);
+                a.priority(), a.handlingGroup(), a.responseDays(), ts(a.responseDeadline()), inTime, ts(assessedAt), id);
     }
 
-    public void markAcknowledged(long id, Instant at) {
+    public void markAcknowledged(long id, Instant at, boolean inTime) {
         // the first acknowledgement counts; a repeated step does not move the time
-        jdbc.sql("update cmp_complaint set acknowledged_at = ? where id = ? and acknowledged_at is null")
-                .params(ts(at), id).update();
+        jdbc.sql("update cmp_complaint set acknowledged_at = ?, ack_sla_met = ? where id = ? and acknowledged_at is null")
+                .params(ts(at), inTime, id).update();
     }
 
     public void recordRelated(long id, int count) {
@@ -127,8 +130,11 @@ public class ComplaintRegister {
     }
 
     public void recordDecision(long id, String outcome, Instant decidedAt, int reviewRound) {
-        update("update cmp_complaint set outcome = ?, decided_at = ?, review_round = ? where id = ?",
-                outcome, ts(decidedAt), reviewRound, id);
+        update("""
+                update cmp_complaint set outcome = ?, decided_at = ?, review_round = ?,
+                    first_decided_at = coalesce(first_decided_at, ?)
+                where id = ?""",
+                outcome, ts(decidedAt), reviewRound, ts(decidedAt), id);
     }
 
     public void markExternalReferral(long id) {

@@ -43,14 +43,17 @@ class RestAuthenticationConfiguration {
         return registration;
     }
 
-    /** The application's staff API (privacy, audit, reports) signs in the same way; groups are checked per call. */
+    /**
+     * The application's staff API (privacy, audit, reports) and staff pages (reports, evidence records) sign in
+     * the same way, or read with the webapps' session; groups are checked per call.
+     */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> staffApiAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("staff-api-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/api/staff/*");
+        registration.addInitParameter("authentication-provider", WebappSessionAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/api/staff/*", "/staff/*");
         registration.setOrder(101);
         return registration;
     }

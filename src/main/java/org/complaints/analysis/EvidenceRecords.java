@@ -1,0 +1,82 @@
+package org.complaints.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.complaints.audit.AuditLog;
+import org.complaints.mail.MailLog;
+import org.complaints.register.AccessMarkings;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintEvent;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.Decision;
+import org.complaints.register.DecisionRegister;
+import org.complaints.register.EventLog;
+import org.complaints.security.StaffGroups;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A complaint's evidence record for auditors (ISO 10002 8.5, 4.12): the register entry, every decision, every
+ * e-mail and every step of the event log with who, when and the ISO 10002 clause it evidences. Read only from
+ * the register, so it stays complete after the engine's history is cleaned up. Each reading is audited.
+ */
+@Service
+public class EvidenceRecords {
+
+    private final ComplaintRegister register;
+    private final EventLog events;
+    private final DecisionRegister decisions;
+    private final MailLog mails;
+    private final AuditLog audit;
+
+    public EvidenceRecords(ComplaintRegister register, EventLog events, DecisionRegister decisions, MailLog mails,
+                           AuditLog audit) {
+        this.register = register;
+        this.events = events;
+        this.decisions = decisions;
+        this.mails = mails;
+        this.audit = audit;
+    }
+
+    public record Step(ComplaintEvent event, String clause) {
+    }
+
+    public record EvidenceRecord(Complaint complaint, AccessMarkings markings, List<Decision> decisions,
+                                 List<MailLog.SentMail> mails, List<Step> timeline, Map<String, Long> clauses) {
+    }
+
+    /**
+     * The record, if {@code user} may read it: complaint managers and administrators always, quality managers
+     * unless the complaint is confidential; never staff the complaint names.
+     */
+    public EvidenceRecord read(String reference, String user, List<String> groups) {
+        Complaint complaint = register.getByReference(reference);
+        AccessMarkings markings = register.accessMarkings(complaint.id());
+        if (markings.names(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, reference + " names you; its record is for others "
+                    + "to read (objectivity, ISO 10002 4.7)");
+        }
+        boolean manager = groups.contains(StaffGroups.MANAGERS) || groups.contains(StaffGroups.ADMIN);
+        if (markings.confidential() && !manager) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, reference + " is confidential: only complaint "
+                    + "managers read its record (ISO 10002 4.10)");
+        }
+        List<Step> timeline = new ArrayList<>();
+        Map<String, Long> clauses = new TreeMap<>();
+        for (ComplaintEvent event : events.list(complaint.id())) {
+            String clause = IsoClauses.of(event);
+            timeline.add(new Step(event, clause));
+            clauses.merge(clause.substring(0, clause.indexOf(' ')), 1L, Long::sum);
+        }
+        List<Decision> rounds = new ArrayList<>();
+        for (int round = 1; decisions.find(complaint.id(), round).isPresent(); round++) {
+            rounds.add(decisions.get(complaint.id(), round));
+        }
+        audit.append(complaint.id(), markings.processInstanceId(), user, "evidence.READ", "evidence-record", null,
+                Map.of("reference", reference));
+        return new EvidenceRecord(complaint, markings, rounds, mails.list(complaint.id()), timeline, clauses);
+    }
+}

@@ -1,0 +1,67 @@
+package org.complaints.analysis;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How complaint handling performed over a period (ISO 10002 8.2 analysis, 8.4 monitoring), for the reports page,
+ * its CSV export and the management review. Counts are of the complaints received in the period; the backlog is
+ * taken at the period's end.
+ */
+public record PerformanceReport(
+        Period period,
+        Totals totals,
+        Series received,
+        Durations timeToAcknowledge,
+        Durations timeToDecide,
+        List<StageCompliance> sla,
+        Map<String, Long> outcomes,
+        Map<String, Long> closureReasons,
+        Rates rates,
+        Backlog backlog,
+        List<ParetoBar> recurringCauses,
+        List<ParetoBar> recurringCategories,
+        List<ObjectiveResult> objectives) {
+
+    /** {@code bucket} is day, week (starting Monday) or month, by the period's length. */
+    public record Period(String from, String to, String zone, String bucket) {
+    }
+
+    public record Totals(long received, long closed, long stillOpen, long inScope, long outOfScope, long decided,
+                         long withdrawn) {
+    }
+
+    /**
+     * Complaints received per bucket, split by channel, category and the most frequent products or services
+     * (the others summed as "other").
+     */
+    public record Series(List<String> buckets, Map<String, List<Long>> byChannel, Map<String, List<Long>> byCategory,
+                         Map<String, List<Long>> byProduct) {
+    }
+
+    /** Median and 90th percentile, in hours, over {@code count} complaints; null when there are none. */
+    public record Durations(long count, Double medianHours, Double p90Hours) {
+    }
+
+    /** One stage's time limit: met, missed, and complaints where it is not yet known (still running). */
+    public record StageCompliance(String stage, long met, long missed, long pending, Double percentMet) {
+    }
+
+    /** Shares in percent; null when the base is zero. */
+    public record Rates(Double outOfScope, Double notUpheld, Double decisionRejected, Double internalReview,
+                        Double externalReferral, Double withdrawn) {
+    }
+
+    /** Complaints open at the end of the period, by age in calendar days. */
+    public record Backlog(String asOf, long total, Map<String, Long> byAge) {
+    }
+
+    /** One bar of a Pareto chart: count, share of all, cumulative share (percent). */
+    public record ParetoBar(String name, long count, double percent, double cumulativePercent) {
+    }
+
+    /** An objective from the configuration, measured over the period; {@code met} is null without data. */
+    public record ObjectiveResult(String name, String measure, String comparison, double target, Double value,
+                                  long basis, Boolean met) {
+    }
+}
