@@ -286,4 +286,51 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         assertThat(shown.find()).isTrue();
         shot("18-cockpit-variables");
     }
+
+    @Test
+    void qualityManagersReadReportsAndEvidenceRecordsWithTheirCockpitSession() throws Exception {
+        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build();
+        JsonNode filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Sanne Bakker",
+                        "email", "evidence." + System.nanoTime() + "@example.nl", "language", "nl",
+                        "productOrService", "Water <script>alert(1)</script>",
+                        "description", "The meter reading on my bill is not mine.", "consent", true))
+                .retrieve().body(String.class));
+        String reference = filed.path("reference").asText();
+        String processInstanceId = processInstanceOf(reference);
+        decideNotUpheld(reference, processInstanceId, "The reading was taken correctly on site.",
+                "The meter was read by our engineer on the date shown.");
+        awaitMail(messageId("decision-1", reference), processInstanceId);
+
+        // signed in to Cockpit, the same browser opens the reports page without signing in again
+        signIn("cockpit", "quality");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+        browser.get("http://127.0.0.1:" + port + "/staff/reports?from=" + today + "&to=" + today);
+        waitFor(By.xpath("//h2[normalize-space(.)='Objectives']"));
+        assertThat(browser.findElement(By.xpath("//dt[normalize-space(.)='Received']/following-sibling::dd")).getText())
+                .matches("[1-9][0-9]*");
+        // the charts were drawn (Chart.js from the jar; the CSP allows only our own scripts)
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('chart-channel') !== undefined")));
+        // a product name with markup stays text: no script of a complainant's runs on a staff page
+        assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
+        shot("19-reports-page");
+
+        browser.get("http://127.0.0.1:" + port + "/staff/complaints/" + reference + "/evidence");
+        WebElement timeline = waitFor(By.cssSelector("table.timeline"));
+        assertThat(timeline.getText()).contains("7.2 Receipt").contains("7.4 Acknowledgement")
+                .contains("7.5 Initial assessment").contains("7.6 Investigation").contains("7.7 Response")
+                .contains("7.8 Communicating the decision").contains("handler");
+        shot("20-evidence-record");
+
+        // a wrong reference is a readable page, not a stack trace
+        browser.get("http://127.0.0.1:" + port + "/staff/complaints/CMP-1999-000001/evidence");
+        assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("No complaint");
+
+        // handlers do not read reports
+        signIn("tasklist", "handler");
+        browser.get("http://127.0.0.1:" + port + "/staff/reports");
+        assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("quality-managers");
+    }
 }
