@@ -59,6 +59,13 @@ public class AccessGrants {
             new Grant(StaffGroups.QUALITY, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.QUALITY, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
+            // ... except the management review (ISO 10002 8.6), which is theirs to prepare, hold and follow up
+            new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, "management-review", List.of(
+                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+                    ProcessDefinitionPermissions.TASK_ASSIGN)),
+            new Grant(StaffGroups.QUALITY, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
             new Grant(StaffGroups.QUALITY, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DEPLOYMENT, ANY, List.of(Permissions.READ)),

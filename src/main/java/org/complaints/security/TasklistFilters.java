@@ -57,6 +57,10 @@ public class TasklistFilters {
         create("Complaint intake", "Tasks of the complaint-intake group", 3,
                 tasks.createTaskQuery().taskCandidateGroup(StaffGroups.INTAKE).includeAssignedTasks(),
                 StaffGroups.INTAKE);
+        create("Management review", "Management reviews to hold and overdue review actions to chase (ISO 10002 8.6)", 5,
+                tasks.createTaskQuery().processDefinitionKey("management-review")
+                        .taskCandidateGroup(StaffGroups.QUALITY).includeAssignedTasks(),
+                StaffGroups.QUALITY, StaffGroups.MANAGERS);
         // phone staff read the new complaint's reference here to tell the caller at once
         create("Registered complaints", "Complaints registered and acknowledged, waiting for their initial assessment", 4,
                 tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmAssessment"),

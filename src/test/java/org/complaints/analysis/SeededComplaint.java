@@ -73,17 +73,22 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
     }
 
     static void insert(JdbcTemplate jdbc, List<SeededComplaint> complaints) {
+        insert(jdbc, complaints, "Seeded complaint for the reports");
+    }
+
+    /** With {@code description} as every complaint's text (its length makes the table as wide as a real one). */
+    static void insert(JdbcTemplate jdbc, List<SeededComplaint> complaints, String description) {
         String sql = """
                 insert into cmp_complaint (reference, stage, channel, received_at, complainant_name, complainant_email,
                     language, product_or_service, description, category, root_cause, in_scope, acknowledged_at,
                     ack_sla_met, assessment_sla_met, first_decided_at, decided_at, response_deadline, outcome,
                     review_round, external_referral, closed_at, closure_reason, response_sla_met, assessed_at)
-                values (?, ?, ?, ?, 'Seeded', 'seeded@example.org', 'en', ?, 'Seeded complaint for the reports', ?, ?, ?,
+                values (?, ?, ?, ?, 'Seeded', 'seeded@example.org', 'en', ?, ?, ?, ?, ?,
                     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         for (int from = 0; from < complaints.size(); from += 1000) {
             List<Object[]> batch = complaints.subList(from, Math.min(complaints.size(), from + 1000)).stream()
                     .map(c -> new Object[] {c.reference, c.closedAt == null ? "INVESTIGATION" : "CLOSED", c.channel,
-                            ts(c.receivedAt), c.product, c.category, c.rootCause, c.inScope, ts(c.acknowledgedAt),
+                            ts(c.receivedAt), c.product, description, c.category, c.rootCause, c.inScope, ts(c.acknowledgedAt),
                             c.ackSlaMet, c.assessmentSlaMet, ts(c.firstDecidedAt), ts(c.firstDecidedAt),
                             ts(c.responseDeadline), c.outcome, c.reviewRound, c.externalReferral, ts(c.closedAt),
                             c.closureReason, c.responseSlaMet,

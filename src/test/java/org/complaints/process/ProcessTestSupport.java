@@ -35,6 +35,7 @@ final class ProcessTestSupport {
             "handler", List.of(StaffGroups.HANDLERS),
             "handler2", List.of(StaffGroups.HANDLERS),
             "manager", List.of(StaffGroups.MANAGERS, StaffGroups.HANDLERS),
+            "quality", List.of(StaffGroups.QUALITY),
             "demo", List.of(StaffGroups.ADMIN, StaffGroups.MANAGERS, StaffGroups.QUALITY));
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
