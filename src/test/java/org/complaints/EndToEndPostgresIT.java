@@ -44,6 +44,37 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
     }
 
     @Test
+    void qualityManagersRequestAManagementReviewAndReadItsInput() {
+        Reply requested = appCall("quality", HttpMethod.POST, "/api/staff/management-reviews",
+                Map.of("from", "2026-01-01", "to", "2026-12-31"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        String reference = requested.json().path("reference").asText();
+        assertThat(reference).matches("MR-\\d{4}-\\d{4}");
+
+        Reply review = appCall("quality", HttpMethod.GET, "/api/staff/management-reviews/" + reference, null);
+        assertThat(review.status()).isEqualTo(200);
+        assertThat(review.json().path("periodFrom").asText()).isEqualTo("2026-01-01");
+        assertThat(review.json().path("input").path("performance").path("objectives").isArray()).isTrue();
+        Reply page = appCall("quality", HttpMethod.GET, "/staff/management-reviews/" + reference, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Management review " + reference).contains("Objectives");
+        // the review task waits in the quality managers' Tasklist filter
+        JsonNode tasks = get("quality", "/task?processInstanceBusinessKey=" + reference).json();
+        assertThat(tasks.path(0).path("taskDefinitionKey").asText()).isEqualTo("Task_HoldManagementReview");
+
+        assertThat(appCall("handler", HttpMethod.POST, "/api/staff/management-reviews", Map.of()).status())
+                .isEqualTo(403);
+        Reply backwards = appCall("quality", HttpMethod.POST, "/api/staff/management-reviews",
+                Map.of("from", "2026-12-31", "to", "2026-01-01"));
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("ends before it starts");
+        assertThat(appCall("quality", HttpMethod.POST, "/api/staff/management-reviews", Map.of("from", "2026-01-01"))
+                .body()).contains("give both dates");
+        assertThat(appCall("quality", HttpMethod.GET, "/api/staff/management-reviews/MR-1999-0001", null).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aMessageForAnUnknownReferenceIsRefusedReadably() {
         Reply reply = post("intake", "/message",
                 Map.of("messageName", "DecisionAccepted", "businessKey", "CMP-2099-999999"));
