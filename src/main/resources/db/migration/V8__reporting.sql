@@ -9,8 +9,28 @@ alter table cmp_complaint add column first_decided_at timestamp with time zone;
 update cmp_complaint set first_decided_at =
     (select min(d.decided_at) from cmp_decision d where d.complaint_id = cmp_complaint.id);
 
--- the reports read only these columns of the complaints received in a period: PostgreSQL answers them from the
--- index alone (index-only scan) instead of reading every complaint's free texts
-create index cmp_complaint_report_idx on cmp_complaint (received_at, channel, category, product_or_service, priority, outcome,
-    closure_reason, root_cause, in_scope, ack_sla_met, assessment_sla_met, response_sla_met, review_round,
-    external_referral, acknowledged_at, first_decided_at, closed_at, response_deadline, deadline_revised_at);
+-- roll-up of closed complaints (their reported columns never change after closing): counts per received day
+-- and dimension, and durations in 2 % buckets; complaints not yet rolled up are read one by one
+alter table cmp_complaint add column rolled_up boolean default false not null;
+create index cmp_complaint_rollup_idx on cmp_complaint (rolled_up, received_at);
+
+create table cmp_report_day (
+    received_day date       not null,
+    dimension varchar(20)  not null,
+    key1      varchar(200) not null,
+    key2      varchar(40)  not null,
+    n         bigint       not null,
+    constraint cmp_report_day_pk primary key (received_day, dimension, key1, key2)
+);
+
+create table cmp_report_duration (
+    received_day date    not null,
+    measure varchar(12) not null,
+    bucket  integer     not null,
+    n       bigint      not null,
+    constraint cmp_report_duration_pk primary key (received_day, measure, bucket)
+);
+
+-- one node rolls up at a time: it holds this row's lock
+create table cmp_report_lock (id integer primary key);
+insert into cmp_report_lock (id) values (1);

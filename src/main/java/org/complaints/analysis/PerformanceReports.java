@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.complaints.analysis.PerformanceReport.Backlog;
 import org.complaints.analysis.PerformanceReport.Durations;
 import org.complaints.analysis.PerformanceReport.ObjectiveResult;
@@ -38,95 +38,116 @@ import org.springframework.transaction.annotation.Transactional;
 public class PerformanceReports {
 
     private static final String IN_PERIOD = " from cmp_complaint where received_at >= ? and received_at < ?";
-    /**
-     * 1 met, 0 missed, null not yet known. Closing records the result; before that an answer already sent, or a
-     * committed date already passed without one, decides it (the same rule as {@code ClosureService}).
-     */
-    private static final String RESPONSE_MET = """
-            case when response_sla_met is not null then case when response_sla_met then 1 else 0 end
-                 when closed_at is null and first_decided_at is not null
-                      then case when deadline_revised_at is null and first_decided_at <= response_deadline then 1 else 0 end
-                 when closed_at is null and response_deadline < ? then 0
-            end""";
-    private static final String NONE = "(none)";
+    private static final String NONE = ReportFacts.NONE;
     private static final String OTHER = "other";
 
     private final JdbcClient jdbc;
-    private final LocalDates dates;
+    private final java.time.ZoneId zone;
     private final ReportingProperties properties;
     private final ObjectProvider<SatisfactionMeans> satisfaction;
     private final Clock clock;
 
-    public PerformanceReports(JdbcClient jdbc, LocalDates dates, ReportingProperties properties,
+    public PerformanceReports(JdbcClient jdbc, org.complaints.deadlines.DeadlineProperties deadlines, ReportingProperties properties,
                               ObjectProvider<SatisfactionMeans> satisfaction, Clock clock) {
         this.jdbc = jdbc;
-        this.dates = dates;
+        this.zone = deadlines.zone();
         this.properties = properties;
         this.satisfaction = satisfaction;
         this.clock = clock;
     }
 
     public java.time.ZoneId zone() {
-        return dates.zone();
+        return zone;
     }
 
     public ReportPeriod period(String from, String to) {
-        return ReportPeriod.parse(from, to, dates.zone());
+        return ReportPeriod.parse(from, to, zone);
     }
 
     @Transactional(readOnly = true)
     public PerformanceReport report(ReportPeriod period) {
-        Object start = Jdbc.ts(period.start());
-        Object end = Jdbc.ts(period.end());
         String bucket = period.days() <= 62 ? "day" : period.days() <= 366 ? "week" : "month";
+        Tally tally = tally(period);
 
-        Map<String, Object> t = jdbc.sql("""
-                select count(*) as received,
-                       count(closed_at) as closed,
-                       count(case when in_scope then 1 end) as in_scope,
-                       count(case when in_scope = false then 1 end) as out_of_scope,
-                       count(first_decided_at) as decided,
-                       count(case when closure_reason = 'WITHDRAWN' then 1 end) as withdrawn,
-                       count(case when outcome = 'not-upheld' then 1 end) as not_upheld,
-                       count(case when review_round > 0 or external_referral then 1 end) as rejected,
-                       count(case when review_round > 0 then 1 end) as reviewed,
-                       count(case when external_referral then 1 end) as referred,
-                       count(case when ack_sla_met then 1 end) as ack_met,
-                       count(case when ack_sla_met = false then 1 end) as ack_missed,
-                       count(case when assessment_sla_met then 1 end) as assessment_met,
-                       count(case when assessment_sla_met = false then 1 end) as assessment_missed,
-                       count(case when ack_sla_met is null and closed_at is null then 1 end) as ack_open,
-                       count(case when assessment_sla_met is null and closed_at is null then 1 end) as assessment_open,
-                       count(case when in_scope is not null then 1 end) as assessed,
-                       count(case when (""" + RESPONSE_MET + """
-                       ) = 1 then 1 end) as response_met,
-                       count(case when (""" + RESPONSE_MET + """
-                       ) = 0 then 1 end) as response_missed,
-                       count(case when response_deadline is not null and closed_at is null then 1 end) as response_open,
-                       count(case when closed_at is null and (""" + RESPONSE_MET + """
-                       ) is not null then 1 end) as response_open_known
-                """ + IN_PERIOD).params(Jdbc.ts(clock.instant()), Jdbc.ts(clock.instant()), Jdbc.ts(clock.instant()), start, end)
-                .query().singleRow();
-        long received = n(t, "received");
-        long decided = n(t, "decided");
-        Totals totals = new Totals(received, n(t, "closed"), received - n(t, "closed"), n(t, "in_scope"),
-                n(t, "out_of_scope"), decided, n(t, "withdrawn"));
-        List<StageCompliance> sla = List.of(
-                stage("acknowledgement", n(t, "ack_met"), n(t, "ack_missed"), n(t, "ack_open")),
-                stage("assessment", n(t, "assessment_met"), n(t, "assessment_missed"), n(t, "assessment_open")),
-                stage("response", n(t, "response_met"), n(t, "response_missed"),
-                        n(t, "response_open") - n(t, "response_open_known")));
-        Rates rates = new Rates(percent(n(t, "out_of_scope"), n(t, "assessed")), percent(n(t, "not_upheld"), decided),
-                percent(n(t, "rejected"), decided), percent(n(t, "reviewed"), decided),
-                percent(n(t, "referred"), decided), percent(n(t, "withdrawn"), received));
+        long received = tally.total("flag", "received");
+        long closed = tally.total("flag", "closed");
+        long decided = tally.total("flag", "decided");
+        long withdrawn = tally.total("flag", "withdrawn");
+        Totals totals = new Totals(received, closed, received - closed, tally.total("flag", "in_scope"),
+                tally.total("flag", "out_of_scope"), decided, withdrawn);
+        List<StageCompliance> sla = List.of(stage(tally, "acknowledgement", "ack"), stage(tally, "assessment", "assessment"),
+                stage(tally, "response", "response"));
+        Rates rates = new Rates(percent(tally.total("flag", "out_of_scope"), tally.total("flag", "assessed")),
+                percent(tally.total("flag", "not_upheld"), decided), percent(tally.total("flag", "rejected"), decided),
+                percent(tally.total("flag", "reviewed"), decided), percent(tally.total("flag", "referred"), decided),
+                percent(withdrawn, received));
+        Map<String, Long> categories = new TreeMap<>();
+        tally.counts().forEach((key, n) -> {
+            if (key.dimension().equals("channel_category") && !key.key2().equals(NONE)) {
+                categories.merge(key.key2(), n, Long::sum);
+            }
+        });
 
         PerformanceReport partial = new PerformanceReport(
                 new Period(period.from().toString(), period.to().toString(), period.zone().getId(), bucket),
-                totals, series(period, bucket, start, end),
-                durations("acknowledged_at", start, end), durations("first_decided_at", start, end), sla,
-                counts("outcome", start, end), counts("closure_reason", start, end), rates,
-                backlog(period), pareto("root_cause", start, end), pareto("category", start, end), List.of());
+                totals, series(period, bucket, tally), durations(tally.histogram("ack")),
+                durations(tally.histogram("decide")), sla, tally.totals("outcome"), tally.totals("closure_reason"),
+                rates, backlog(period), pareto(tally.totals("root_cause")), pareto(categories), List.of());
         return withObjectives(partial, period);
+    }
+
+    /**
+     * The period's closed complaints from the roll-up, summed by day, plus every complaint not yet rolled up (the
+     * open ones, and those closed since the roll-up last ran) read one by one. Products are kept by day only for
+     * the most frequent ones; the others are "other".
+     */
+    private Tally tally(ReportPeriod period) {
+        Tally tally = new Tally();
+        Instant now = clock.instant();
+        jdbc.sql("select " + ReportFacts.COLUMNS + IN_PERIOD + " and rolled_up = false")
+                .params(Jdbc.ts(period.start()), Jdbc.ts(period.end()))
+                .query(rs -> {
+                    ReportFacts.read(rs).addTo(tally, zone, now);
+                });
+        Object from = java.sql.Date.valueOf(period.from());
+        Object to = java.sql.Date.valueOf(period.to());
+        jdbc.sql("select received_day, dimension, key1, key2, n from cmp_report_day where received_day >= ? and received_day <= ? "
+                        + "and dimension <> 'product'")
+                .params(from, to).query(rs -> {
+                    tally.count(rs.getDate("received_day").toLocalDate(), rs.getString("dimension"), rs.getString("key1"),
+                            rs.getString("key2"), rs.getLong("n"));
+                });
+        jdbc.sql("select measure, bucket, sum(n) as n from cmp_report_duration where received_day >= ? and received_day <= ? "
+                        + "group by measure, bucket")
+                .params(from, to).query(rs -> {
+                    tally.duration(period.from(), rs.getString("measure"), rs.getInt("bucket"), rs.getLong("n"));
+                });
+        // the most frequent products over rolled-up and live complaints together
+        Map<String, Long> products = new java.util.HashMap<>(tally.totals("product"));
+        jdbc.sql("select key1, sum(n) as n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
+                        + "group by key1")
+                .params(from, to).query(rs -> {
+                    products.merge(rs.getString("key1"), rs.getLong("n"), Long::sum);
+                });
+        List<String> top = products.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(properties.topProducts()).map(Map.Entry::getKey).toList();
+        if (!top.isEmpty()) {
+            jdbc.sql("select received_day, key1, n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
+                            + "and key1 in (" + String.join(",", java.util.Collections.nCopies(top.size(), "?")) + ")")
+                    .params(concat(from, to, top)).query(rs -> {
+                        tally.count(rs.getDate("received_day").toLocalDate(), "product", rs.getString("key1"), "", rs.getLong("n"));
+                    });
+        }
+        tally.topProducts(top);
+        return tally;
+    }
+
+    private static List<Object> concat(Object from, Object to, List<String> keys) {
+        List<Object> params = new ArrayList<>(List.of(from, to));
+        params.addAll(keys);
+        return params;
     }
 
     private PerformanceReport withObjectives(PerformanceReport report, ReportPeriod period) {
@@ -146,8 +167,8 @@ public class PerformanceReports {
                 report.backlog(), report.recurringCauses(), report.recurringCategories(), results);
     }
 
-    /** Received per day and channel/category in one pass, then rolled up into the period's buckets. */
-    private Series series(ReportPeriod period, String bucket, Object start, Object end) {
+    /** Received per bucket by channel, category and the most frequent products ("other" for the rest). */
+    private Series series(ReportPeriod period, String bucket, Tally tally) {
         List<LocalDate> bucketStarts = new ArrayList<>();
         for (LocalDate day = bucketStart(period.from(), bucket); !day.isAfter(period.to()); day = next(day, bucket)) {
             bucketStarts.add(day);
@@ -156,61 +177,56 @@ public class PerformanceReports {
         for (int i = 0; i < bucketStarts.size(); i++) {
             index.put(bucketStarts.get(i), i);
         }
-        Function<LocalDate, Integer> slot = day -> index.get(bucketStart(day, bucket));
         int size = bucketStarts.size();
-
         Map<String, List<Long>> byChannel = new TreeMap<>();
         Map<String, List<Long>> byCategory = new TreeMap<>();
-        String day = dates.dayOf("received_at");
-        jdbc.sql("select " + day + " as d, channel, coalesce(category, '" + NONE + "') as category, count(*) as n"
-                        + IN_PERIOD + " group by " + day + ", channel, coalesce(category, '" + NONE + "')")
-                .params(start, end).query(rs -> {
-                    Integer i = slot.apply(rs.getDate("d").toLocalDate());
-                    long n = rs.getLong("n");
-                    add(byChannel, rs.getString("channel"), i, n, size);
-                    add(byCategory, rs.getString("category"), i, n, size);
-                });
-
-        List<String> top = jdbc.sql("select product_or_service as p, count(*) as n" + IN_PERIOD
-                        + " group by product_or_service order by count(*) desc, product_or_service")
-                .params(start, end).query((rs, row) -> rs.getString("p")).list().stream()
-                .limit(properties.topProducts()).toList();
         Map<String, List<Long>> byProduct = new LinkedHashMap<>();
-        top.forEach(p -> byProduct.put(p, zeros(size)));
-        jdbc.sql("select " + day + " as d, product_or_service as p, count(*) as n" + IN_PERIOD
-                        + " group by " + day + ", product_or_service")
-                .params(start, end).query(rs -> {
-                    String product = rs.getString("p");
-                    add(byProduct, top.contains(product) ? product : OTHER, slot.apply(rs.getDate("d").toLocalDate()),
-                            rs.getLong("n"), size);
-                });
+        tally.topProducts().forEach(p -> byProduct.put(p, zeros(size)));
+        List<Long> received = zeros(size);
+        tally.counts().forEach((key, n) -> {
+            Integer slot = index.get(bucketStart(key.day(), bucket));
+            switch (key.dimension()) {
+                case "channel_category" -> {
+                    add(byChannel, key.key1(), slot, n, size);
+                    add(byCategory, key.key2(), slot, n, size);
+                }
+                case "product" -> {
+                    if (tally.topProducts().contains(key.key1())) {
+                        add(byProduct, key.key1(), slot, n, size);
+                    }
+                }
+                case "flag" -> {
+                    if (key.key1().equals("received") && slot != null) {
+                        received.set(slot, received.get(slot) + n);
+                    }
+                }
+                default -> { }
+            }
+        });
+        List<Long> other = zeros(size);
+        for (int i = 0; i < size; i++) {
+            long named = 0;
+            for (List<Long> values : byProduct.values()) {
+                named += values.get(i);
+            }
+            other.set(i, received.get(i) - named);
+        }
+        if (other.stream().anyMatch(n -> n > 0)) {
+            byProduct.put(OTHER, other);
+        }
         List<String> labels = bucketStarts.stream().map(d -> label(d, bucket)).toList();
         return new Series(labels, byChannel, byCategory, byProduct);
     }
 
-    private Durations durations(String column, Object start, Object end) {
-        String seconds = "extract(epoch from " + column + ") - extract(epoch from received_at)";
-        Map<String, Object> row = jdbc.sql("select count(" + column + ") as n, "
-                        + "percentile_cont(0.5) within group (order by " + seconds + ") as median, "
-                        + "percentile_cont(0.9) within group (order by " + seconds + ") as p90"
-                        + IN_PERIOD + " and " + column + " is not null")
-                .params(start, end).query().singleRow();
-        return new Durations(n(row, "n"), hours(row.get("median")), hours(row.get("p90")));
-    }
-
-    private Map<String, Long> counts(String column, Object start, Object end) {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("select " + column + " as k, count(*) as n" + IN_PERIOD + " and " + column + " is not null group by "
-                        + column)
-                .params(start, end).query(rs -> {
-                    counts.put(rs.getString("k"), rs.getLong("n"));
-                });
-        return counts;
+    private static Durations durations(Map<Integer, Long> histogram) {
+        long count = histogram.values().stream().mapToLong(Long::longValue).sum();
+        return new Durations(count, hours(DurationBuckets.percentile(histogram, 0.5)),
+                hours(DurationBuckets.percentile(histogram, 0.9)));
     }
 
     /** Most frequent first, with the cumulative share: the few causes behind most complaints (8.2). */
-    private List<ParetoBar> pareto(String column, Object start, Object end) {
-        List<Map.Entry<String, Long>> sorted = counts(column, start, end).entrySet().stream()
+    private static List<ParetoBar> pareto(Map<String, Long> counts) {
+        List<Map.Entry<String, Long>> sorted = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
@@ -225,29 +241,37 @@ public class PerformanceReports {
         return bars;
     }
 
-    /** Complaints open at the end of the period (received before it, closed after it or not at all). */
+    /**
+     * Complaints open at the end of the period: received before it and not closed, or closed after it (two queries,
+     * each led by the index on closed_at).
+     */
     private Backlog backlog(ReportPeriod period) {
         Object end = Jdbc.ts(period.end());
         Map<String, Long> byAge = new LinkedHashMap<>();
         for (String label : List.of("0-5 days", "6-10 days", "11-20 days", "21-40 days", "over 40 days")) {
             byAge.put(label, 0L);
         }
-        String day = dates.dayOf("received_at");
         long[] total = {0};
-        jdbc.sql("select " + day + " as d, count(*) as n from cmp_complaint where received_at < ? "
-                        + "and (closed_at is null or closed_at >= ?) group by " + day)
-                .params(end, end).query(rs -> {
-                    long age = period.to().toEpochDay() - rs.getDate("d").toLocalDate().toEpochDay();
-                    String label = age <= 5 ? "0-5 days" : age <= 10 ? "6-10 days" : age <= 20 ? "11-20 days"
-                            : age <= 40 ? "21-40 days" : "over 40 days";
-                    byAge.merge(label, rs.getLong("n"), Long::sum);
-                    total[0] += rs.getLong("n");
-                });
+        org.springframework.jdbc.core.RowCallbackHandler count = rs -> {
+            LocalDate received = rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant()
+                    .atZone(zone).toLocalDate();
+            long age = period.to().toEpochDay() - received.toEpochDay();
+            String label = age <= 5 ? "0-5 days" : age <= 10 ? "6-10 days" : age <= 20 ? "11-20 days"
+                    : age <= 40 ? "21-40 days" : "over 40 days";
+            byAge.merge(label, 1L, Long::sum);
+            total[0]++;
+        };
+        jdbc.sql("select received_at from cmp_complaint where closed_at is null and received_at < ?").param(end)
+                .query(count);
+        jdbc.sql("select received_at from cmp_complaint where closed_at >= ? and received_at < ?").params(end, end)
+                .query(count);
         return new Backlog(period.to().toString(), total[0], byAge);
     }
 
-    private static StageCompliance stage(String stage, long met, long missed, long pending) {
-        return new StageCompliance(stage, met, missed, pending, percent(met, met + missed));
+    private static StageCompliance stage(Tally tally, String stage, String flag) {
+        long met = tally.total("flag", flag + "_met");
+        long missed = tally.total("flag", flag + "_missed");
+        return new StageCompliance(stage, met, missed, tally.total("flag", flag + "_open"), percent(met, met + missed));
     }
 
     private static void add(Map<String, List<Long>> series, String key, Integer slot, long n, int size) {
@@ -281,13 +305,8 @@ public class PerformanceReports {
         return "month".equals(bucket) ? day.toString().substring(0, 7) : day.toString();
     }
 
-    private static long n(Map<String, Object> row, String key) {
-        Object value = row.get(key);
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Double hours(Object seconds) {
-        return seconds == null ? null : round(((Number) seconds).doubleValue() / Duration.ofHours(1).toSeconds());
+    private static Double hours(Double seconds) {
+        return seconds == null ? null : round(seconds / Duration.ofHours(1).toSeconds());
     }
 
     static Double percent(long part, long whole) {

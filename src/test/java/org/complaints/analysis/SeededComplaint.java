@@ -29,6 +29,12 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
 
     /** {@code count} complaints received at random moments between {@code from} and {@code to}. */
     static List<SeededComplaint> random(long seed, int count, Instant from, Instant to, String referencePrefix) {
+        return random(seed, count, from, to, referencePrefix, false);
+    }
+
+    /** As above; with {@code allClosed}, every complaint has ended (the register of past years). */
+    static List<SeededComplaint> random(long seed, int count, Instant from, Instant to, String referencePrefix,
+                                        boolean allClosed) {
         Random random = new Random(seed);
         List<SeededComplaint> complaints = new ArrayList<>(count);
         long span = Duration.between(from, to).toSeconds();
@@ -60,10 +66,15 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
                 closed = received.plusSeconds(3 * 24 * 3600);
                 reason = "OUT_OF_SCOPE";
                 responseMet = true;
-            } else if (decided && random.nextInt(5) != 0) {
+            } else if (decided && (allClosed || random.nextInt(5) != 0)) {
                 closed = firstDecided.plusSeconds(10 * 24 * 3600);
                 reason = referred ? "EXTERNAL_OUTCOME" : "ACCEPTED";
                 responseMet = !firstDecided.isAfter(deadline);
+            } else if (allClosed) {
+                // never decided: withdrawn after the committed date passed
+                closed = deadline.plusSeconds(24 * 3600);
+                reason = "WITHDRAWN";
+                responseMet = false;
             }
             complaints.add(new SeededComplaint(referencePrefix + String.format("%07d", i), channel, received, product,
                     category, cause, inScope, ack, ackMet, assessmentMet, firstDecided, deadline, outcome, reviewRound,
