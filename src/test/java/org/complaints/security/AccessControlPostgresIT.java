@@ -45,7 +45,8 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         // (a user of its own: failed sign-ins slow the next ones down)
         assertThat(call("outsider", "wrong-password", HttpMethod.GET, "/task", null).status()).isEqualTo(401);
         for (String path : List.of("/api/staff/audit/verification", "/api/staff/reports/summary?from=2026-01-01&to=2026-12-31",
-                "/api/staff/privacy/subject-access?email=a@b.example")) {
+                "/api/staff/privacy/subject-access?email=a@b.example", "/api/staff/reports/performance?from=2026-01-01&to=2026-12-31",
+                "/api/staff/management-reviews", "/staff/reports", "/staff/complaints/CMP-2026-000001/evidence")) {
             Reply reply = appCall(null, HttpMethod.GET, path, null);
             assertThat(reply.status()).as(path).isEqualTo(401);
         }
@@ -146,6 +147,12 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
                     .as(user + " historic activities").isEmpty();
             assertThat(get(user, "/history/task?processInstanceId=" + instance).json()).as(user + " historic tasks").isEmpty();
         }
+        // its evidence record too: not for quality managers, nor for the staff member it names
+        Reply qualityEvidence = appCall("quality", HttpMethod.GET, "/staff/complaints/" + reference + "/evidence", null);
+        assertThat(qualityEvidence.status()).isEqualTo(403);
+        assertThat(qualityEvidence.body()).contains("is confidential");
+        assertThat(appCall("manager", HttpMethod.GET, "/staff/complaints/" + reference + "/evidence", null).status())
+                .isEqualTo(200);
         // complaint managers see it and get its tasks
         assertThat(ids(get("manager", "/task?processInstanceId=" + instance + "&candidateGroup=complaint-managers")))
                 .containsExactly(task);
