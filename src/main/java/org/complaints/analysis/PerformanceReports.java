@@ -241,31 +241,43 @@ public class PerformanceReports {
         return bars;
     }
 
+    private static final List<String> AGES = List.of("0-5 days", "6-10 days", "11-20 days", "21-40 days", "over 40 days");
+
     /**
-     * Complaints open at the end of the period: received before it and not closed, or closed after it (two queries,
-     * each led by the index on closed_at).
+     * Complaints open at the end of the period (received before it, not closed or closed after it), by age in
+     * days: counted in the database against the age boundaries (local midnights), from the index on
+     * (closed_at, received_at) alone.
      */
     private Backlog backlog(ReportPeriod period) {
         Object end = Jdbc.ts(period.end());
-        Map<String, Long> byAge = new LinkedHashMap<>();
-        for (String label : List.of("0-5 days", "6-10 days", "11-20 days", "21-40 days", "over 40 days")) {
-            byAge.put(label, 0L);
+        List<Object> bounds = new ArrayList<>();
+        for (int days : new int[] {5, 10, 20, 40}) {
+            bounds.add(Jdbc.ts(period.to().minusDays(days).atStartOfDay(zone).toInstant()));
         }
-        long[] total = {0};
-        org.springframework.jdbc.core.RowCallbackHandler count = rs -> {
-            LocalDate received = rs.getObject("received_at", java.time.OffsetDateTime.class).toInstant()
-                    .atZone(zone).toLocalDate();
-            long age = period.to().toEpochDay() - received.toEpochDay();
-            String label = age <= 5 ? "0-5 days" : age <= 10 ? "6-10 days" : age <= 20 ? "11-20 days"
-                    : age <= 40 ? "21-40 days" : "over 40 days";
-            byAge.merge(label, 1L, Long::sum);
-            total[0]++;
-        };
-        jdbc.sql("select received_at from cmp_complaint where closed_at is null and received_at < ?").param(end)
-                .query(count);
-        jdbc.sql("select received_at from cmp_complaint where closed_at >= ? and received_at < ?").params(end, end)
-                .query(count);
-        return new Backlog(period.to().toString(), total[0], byAge);
+        String counts = "select count(*) as total, count(case when received_at >= ? then 1 end) as d5, "
+                + "count(case when received_at >= ? then 1 end) as d10, count(case when received_at >= ? then 1 end) as d20, "
+                + "count(case when received_at >= ? then 1 end) as d40 from cmp_complaint where ";
+        long[] open = new long[5];
+        for (String where : List.of("closed_at is null and received_at < ?", "closed_at >= ? and received_at < ?")) {
+            List<Object> params = new ArrayList<>(bounds);
+            params.add(end);
+            if (where.startsWith("closed_at >=")) {
+                params.add(end);
+            }
+            Map<String, Object> row = jdbc.sql(counts + where).params(params).query().singleRow();
+            open[0] += ((Number) row.get("d5")).longValue();
+            open[1] += ((Number) row.get("d10")).longValue();
+            open[2] += ((Number) row.get("d20")).longValue();
+            open[3] += ((Number) row.get("d40")).longValue();
+            open[4] += ((Number) row.get("total")).longValue();
+        }
+        Map<String, Long> byAge = new LinkedHashMap<>();
+        long previous = 0;
+        for (int k = 0; k < AGES.size(); k++) {
+            byAge.put(AGES.get(k), open[k] - previous);
+            previous = open[k];
+        }
+        return new Backlog(period.to().toString(), open[4], byAge);
     }
 
     private static StageCompliance stage(Tally tally, String stage, String flag) {
