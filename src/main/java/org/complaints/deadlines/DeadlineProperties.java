@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone                       the organisation's time zone; deadlines end at {@code endOfDay} there
  * @param endOfDay                   a deadline falls at this time of its last working day
  * @param weekend                    days that are never working days
- * @param holidays                   public holidays (never working days)
+ * @param holidayCalendars           built-in public holiday calendars (codes of {@link PublicHolidays}: NL, UK, EE,
+ *                                   TR), computed for every year
+ * @param holidays                   further days off (bridge days, one-off bank holidays): never working days
  * @param acknowledgementDays        working days within which a complaint must be acknowledged
  * @param assessmentDays             working days for the initial assessment task
  * @param reminderDaysBefore         working days before the committed date at which handlers are reminded
@@ -28,6 +30,7 @@ public record DeadlineProperties(
         @DefaultValue("Europe/Amsterdam") ZoneId zone,
         @DefaultValue("17:00") LocalTime endOfDay,
         @DefaultValue({"SATURDAY", "SUNDAY"}) Set<DayOfWeek> weekend,
+        @DefaultValue({}) List<String> holidayCalendars,
         @DefaultValue({}) List<LocalDate> holidays,
         @DefaultValue("1") int acknowledgementDays,
         @DefaultValue("2") int assessmentDays,

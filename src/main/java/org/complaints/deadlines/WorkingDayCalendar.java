@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /** Working days of the organisation: weekends and configured public holidays excluded (ISO 10002 4.15). */
@@ -14,15 +17,28 @@ public class WorkingDayCalendar {
 
     private final DeadlineProperties properties;
     private final Set<LocalDate> holidays;
+    private final List<PublicHolidays> calendars;
+    // the built-in calendars' days per year, computed once per year asked for
+    private final Map<Integer, Set<LocalDate>> byYear = new ConcurrentHashMap<>();
 
     public WorkingDayCalendar(DeadlineProperties properties) {
         this.properties = properties;
         this.holidays = new HashSet<>(properties.holidays());
+        this.calendars = properties.holidayCalendars().stream().map(PublicHolidays::byCode).toList();
     }
 
     public boolean isWorkingDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
-        return !properties.weekend().contains(dow) && !holidays.contains(day);
+        return !properties.weekend().contains(dow) && !holidays.contains(day) && !publicHolidays(day.getYear()).contains(day);
+    }
+
+    /** The built-in calendars' public holidays of {@code year}. */
+    public Set<LocalDate> publicHolidays(int year) {
+        return byYear.computeIfAbsent(year, y -> {
+            Set<LocalDate> days = new HashSet<>();
+            calendars.forEach(calendar -> days.addAll(calendar.of(y)));
+            return Set.copyOf(days);
+        });
     }
 
     /**

@@ -33,7 +33,7 @@ class WorkingDayCalendarTest {
     }
 
     static DeadlineProperties properties(Set<DayOfWeek> weekend) {
-        return new DeadlineProperties(AMSTERDAM, LocalTime.of(17, 0), weekend, HOLIDAYS,
+        return new DeadlineProperties(AMSTERDAM, LocalTime.of(17, 0), weekend, List.of(), HOLIDAYS,
                 1, 2, 2, 10, 5, "R/P7D");
     }
 
