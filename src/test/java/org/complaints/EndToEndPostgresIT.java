@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.web.client.RestClient;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -23,6 +26,8 @@ import org.springframework.http.HttpMethod;
  * complainant accepts, the remedy is carried out and the complaint is closed; the register, the mail log and
  * the mailbox then hold exactly what ISO 10002 asks for.
  */
+// Spring Boot tests switch metrics export off unless asked: this class checks the Prometheus endpoint
+@AutoConfigureObservability(tracing = false)
 class EndToEndPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
@@ -41,6 +46,34 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(engines.status()).as(engines.body()).isEqualTo(200);
         assertThat(engines.json().get(0).path("name").asText()).isEqualTo("default");
         assertThat(call(null, null, HttpMethod.GET, "/engine/default/task", null).status()).isEqualTo(401);
+    }
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void operatorsReadHealthAndPrometheusMetricsOnTheManagementPort() throws Exception {
+        JsonNode filed = fileComplaint("Metric Example", "metrics." + UUID.randomUUID() + "@example.net", null,
+                "The router you sent was broken on arrival.");
+        String reference = filed.path("reference").asText();
+        awaitMail(messageId("acknowledgement", reference), processInstanceOf(reference));
+        RestClient management = RestClient.create("http://127.0.0.1:" + managementPort);
+        JsonNode health = JSON.readTree(management.get().uri("/actuator/health").retrieve().body(String.class));
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").has("db")).isTrue();
+        assertThat(health.path("components").has("mail")).isTrue();
+        assertThat(health.path("components").has("processEngine")).isTrue();
+        assertThat(health.path("components").has("jobExecutor")).isTrue();
+        String metrics = await("metrics with the new complaint", null, () -> {
+            String text = management.get().uri("/actuator/prometheus").retrieve().body(String.class);
+            return text.contains("complaints_emails_sent_total{template=\"acknowledgement\"") ? text : null;
+        });
+        assertThat(metrics).contains("complaints_received_total").contains("complaints_closed_total")
+                .contains("complaints_open{stage=\"assessment\"}").contains("complaints_overdue")
+                .contains("complaints_sla_breaches_total{stage=\"response\"}").contains("complaints_incidents_open")
+                .contains("complaints_jobs_due");
+        // the application's own port does not serve them
+        assertThat(publicCall(HttpMethod.GET, "/actuator/prometheus", null).status()).isIn(401, 404);
     }
 
     @Test

@@ -89,6 +89,7 @@ public abstract class PostgresApplicationTestSupport {
         registry.add("COMPLAINTS_PUBLIC_BASE_URL", () -> PUBLIC_BASE_URL);
         registry.add("COMPLAINTS_ADMIN_USER", () -> "itadmin");
         registry.add("COMPLAINTS_ADMIN_PASSWORD", () -> "it-admin-password-2026");
+        registry.add("COMPLAINTS_MANAGEMENT_PORT", () -> 0);
     }
 
     @LocalServerPort

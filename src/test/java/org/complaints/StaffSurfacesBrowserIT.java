@@ -52,6 +52,9 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         browser.get("http://127.0.0.1:" + port + "/camunda/app/" + app + "/default/");
         waitFor(By.cssSelector("input[placeholder=Username]")).sendKeys(user);
         browser.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys(PASSWORD + "\n");
+        // signed in once the login form is gone (the header is on the login page too)
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
         waitFor(By.cssSelector("[cam-widget-header], .navbar"));
     }
 

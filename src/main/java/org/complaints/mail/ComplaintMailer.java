@@ -1,5 +1,6 @@
 package org.complaints.mail;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -40,11 +41,13 @@ public class ComplaintMailer {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final IntakeProperties intake;
+    private final MeterRegistry meters;
 
     public ComplaintMailer(JavaMailSender sender, MailTemplates templates, MailLog log, EventLog events,
                            MailProperties properties, Clock clock, PlatformTransactionManager transactions,
-                           IntakeProperties intake) {
+                           IntakeProperties intake, MeterRegistry meters) {
         this.intake = intake;
+        this.meters = meters;
         this.sender = sender;
         this.templates = templates;
         this.log = log;
@@ -80,7 +83,9 @@ public class ComplaintMailer {
         String messageId = "<" + dedupKey + "." + complaint.reference() + "@" + properties.messageIdDomain() + ">";
         try {
             sender.send(mime(messageId, recipients, mail));
+            meters.counter("complaints.emails.sent", "template", template).increment();
         } catch (MailException | MessagingException e) {
+            meters.counter("complaints.emails.failed", "template", template).increment();
             // the step fails; the job executor retries it and finally raises an incident in Cockpit. The SMTP
             // server's words often quote the recipient's address: incident and stack trace get only their kind
             throw new MailDeliveryException("E-mail '" + template + "' for " + complaint.reference()

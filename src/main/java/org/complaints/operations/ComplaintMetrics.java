@@ -1,0 +1,119 @@
+package org.complaints.operations;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.complaints.register.ComplaintStage;
+import org.complaints.register.Jdbc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prometheus figures for operators (issue: production operation): complaints received and closed, open ones per
+ * stage, overdue ones and recorded SLA misses, open incidents and the due-job backlog. Read from the register and
+ * the engine every {@code complaints.metrics.refresh} (a snapshot, so a scrape never queries the database).
+ * E-mails sent and failed are counted where they are sent ({@code ComplaintMailer}).
+ */
+@Component
+public class ComplaintMetrics implements MeterBinder {
+
+    /** The figures of one refresh. */
+    record Snapshot(long received, long closed, Map<ComplaintStage, Long> openByStage, long overdue,
+                    long ackMissed, long assessmentMissed, long responseMissed, long incidents, long dueJobs) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final Clock clock;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+
+    public ComplaintMetrics(JdbcClient jdbc, RuntimeService runtime, ManagementService management, Clock clock) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.management = management;
+        this.clock = clock;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("complaints.received", this, m -> m.current().received())
+                .description("Complaints registered").register(registry);
+        FunctionCounter.builder("complaints.closed", this, m -> m.current().closed())
+                .description("Complaints closed").register(registry);
+        for (ComplaintStage stage : ComplaintStage.values()) {
+            if (stage != ComplaintStage.CLOSED) {
+                Gauge.builder("complaints.open", this, m -> m.current().openByStage().getOrDefault(stage, 0L))
+                        .tag("stage", stage.name().toLowerCase()).description("Open complaints per stage")
+                        .register(registry);
+            }
+        }
+        Gauge.builder("complaints.overdue", this, m -> m.current().overdue())
+                .description("Open complaints past their committed response date without an answer").register(registry);
+        Map<String, java.util.function.ToDoubleFunction<ComplaintMetrics>> misses = Map.of(
+                "acknowledgement", m -> m.current().ackMissed(),
+                "assessment", m -> m.current().assessmentMissed(),
+                "response", m -> m.current().responseMissed());
+        misses.forEach((stage, value) -> FunctionCounter.builder("complaints.sla.breaches", this, value)
+                .tag("stage", stage).description("Time limits recorded as missed").register(registry));
+        Gauge.builder("complaints.incidents.open", this, m -> m.current().incidents())
+                .description("Open engine incidents (e.g. an e-mail that could not be sent)").register(registry);
+        Gauge.builder("complaints.jobs.due", this, m -> m.current().dueJobs())
+                .description("Engine jobs due now and not yet done (timers, asynchronous steps)").register(registry);
+    }
+
+    @Scheduled(fixedDelayString = "${complaints.metrics.refresh:PT30S}")
+    public void refresh() {
+        snapshot.set(read());
+    }
+
+    Snapshot current() {
+        Snapshot current = snapshot.get();
+        if (current == null) {
+            current = read();
+            snapshot.set(current);
+        }
+        return current;
+    }
+
+    private Snapshot read() {
+        // closed complaints from the report roll-up, the rest (open, or closed since the last roll-up) one by one:
+        // no scrape reads a million rows
+        Map<String, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select key1, sum(n) as n from cmp_report_day where dimension = 'flag' and key1 in "
+                        + "('received', 'closed', 'ack_missed', 'assessment_missed', 'response_missed') group by key1")
+                .query(rs -> {
+                    counts.merge(rs.getString("key1"), rs.getLong("n"), Long::sum);
+                });
+        Map<String, Object> live = jdbc.sql("""
+                select count(*) as received, count(closed_at) as closed,
+                       count(case when ack_sla_met = false then 1 end) as ack_missed,
+                       count(case when assessment_sla_met = false then 1 end) as assessment_missed,
+                       count(case when response_sla_met = false then 1 end) as response_missed
+                from cmp_complaint where rolled_up = false""").query().singleRow();
+        live.forEach((key, value) -> counts.merge(key, ((Number) value).longValue(), Long::sum));
+        Map<ComplaintStage, Long> open = new EnumMap<>(ComplaintStage.class);
+        jdbc.sql("select stage, count(*) as n from cmp_complaint where closed_at is null group by stage")
+                .query(rs -> {
+                    open.put(ComplaintStage.valueOf(rs.getString("stage")), rs.getLong("n"));
+                });
+        long overdue = jdbc.sql("""
+                select count(*) from cmp_complaint where closed_at is null and first_decided_at is null
+                    and response_deadline < ?""").param(Jdbc.ts(clock.instant())).query(Long.class).single();
+        return new Snapshot(n(counts, "received"), n(counts, "closed"), open, overdue, n(counts, "ack_missed"),
+                n(counts, "assessment_missed"), n(counts, "response_missed"), runtime.createIncidentQuery().count(),
+                management.createJobQuery().executable().count());
+    }
+
+    private static long n(Map<String, Long> counts, String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+}
