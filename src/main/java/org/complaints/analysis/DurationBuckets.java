@@ -1,5 +1,6 @@
 package org.complaints.analysis;
 
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ final class DurationBuckets {
         }
         double rank = p * (total - 1);
         long seen = 0;
-        for (Map.Entry<Integer, Long> entry : new java.util.TreeMap<>(histogram).entrySet()) {
+        for (Map.Entry<Integer, Long> entry : new TreeMap<>(histogram).entrySet()) {
             long n = entry.getValue();
             if (rank < seen + n) {
                 double low = lower(entry.getKey());
@@ -42,6 +43,6 @@ final class DurationBuckets {
             }
             seen += n;
         }
-        return lower(new java.util.TreeMap<>(histogram).lastKey() + 1);
+        return lower(new TreeMap<>(histogram).lastKey() + 1);
     }
 }

@@ -2,14 +2,18 @@ package org.complaints.analysis;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +27,18 @@ import org.complaints.analysis.PerformanceReport.Rates;
 import org.complaints.analysis.PerformanceReport.Series;
 import org.complaints.analysis.PerformanceReport.StageCompliance;
 import org.complaints.analysis.PerformanceReport.Totals;
+import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.register.Jdbc;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes a {@link PerformanceReport} from the complaint register alone, so it covers closed complaints and
- * survives the engine's history clean-up and anonymisation (no figure reads personal data). Every query reads
- * the complaints received in the period through {@code cmp_complaint_report_idx}.
+ * survives the engine's history clean-up and anonymisation (no figure reads personal data): closed complaints
+ * from the roll-up ({@link ReportRollup}), the others one by one, counted by the same rules ({@link ReportFacts}).
  */
 @Service
 public class PerformanceReports {
@@ -42,12 +48,12 @@ public class PerformanceReports {
     private static final String OTHER = "other";
 
     private final JdbcClient jdbc;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final ReportingProperties properties;
     private final ObjectProvider<SatisfactionMeans> satisfaction;
     private final Clock clock;
 
-    public PerformanceReports(JdbcClient jdbc, org.complaints.deadlines.DeadlineProperties deadlines, ReportingProperties properties,
+    public PerformanceReports(JdbcClient jdbc, DeadlineProperties deadlines, ReportingProperties properties,
                               ObjectProvider<SatisfactionMeans> satisfaction, Clock clock) {
         this.jdbc = jdbc;
         this.zone = deadlines.zone();
@@ -56,7 +62,7 @@ public class PerformanceReports {
         this.clock = clock;
     }
 
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         return zone;
     }
 
@@ -64,7 +70,8 @@ public class PerformanceReports {
         return ReportPeriod.parse(from, to, zone);
     }
 
-    @Transactional(readOnly = true)
+    // one snapshot: a roll-up committing halfway must not count a complaint both live and rolled up
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public PerformanceReport report(ReportPeriod period) {
         String bucket = period.days() <= 62 ? "day" : period.days() <= 366 ? "week" : "month";
         Tally tally = tally(period);
@@ -109,8 +116,8 @@ public class PerformanceReports {
                 .query(rs -> {
                     ReportFacts.read(rs).addTo(tally, zone, now);
                 });
-        Object from = java.sql.Date.valueOf(period.from());
-        Object to = java.sql.Date.valueOf(period.to());
+        Object from = Date.valueOf(period.from());
+        Object to = Date.valueOf(period.to());
         jdbc.sql("select received_day, dimension, key1, key2, n from cmp_report_day where received_day >= ? and received_day <= ? "
                         + "and dimension <> 'product'")
                 .params(from, to).query(rs -> {
@@ -123,7 +130,7 @@ public class PerformanceReports {
                     tally.duration(period.from(), rs.getString("measure"), rs.getInt("bucket"), rs.getLong("n"));
                 });
         // the most frequent products over rolled-up and live complaints together
-        Map<String, Long> products = new java.util.HashMap<>(tally.totals("product"));
+        Map<String, Long> products = new HashMap<>(tally.totals("product"));
         jdbc.sql("select key1, sum(n) as n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
                         + "group by key1")
                 .params(from, to).query(rs -> {
@@ -135,7 +142,7 @@ public class PerformanceReports {
                 .limit(properties.topProducts()).map(Map.Entry::getKey).toList();
         if (!top.isEmpty()) {
             jdbc.sql("select received_day, key1, n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
-                            + "and key1 in (" + String.join(",", java.util.Collections.nCopies(top.size(), "?")) + ")")
+                            + "and key1 in (" + String.join(",", Collections.nCopies(top.size(), "?")) + ")")
                     .params(concat(from, to, top)).query(rs -> {
                         tally.count(rs.getDate("received_day").toLocalDate(), "product", rs.getString("key1"), "", rs.getLong("n"));
                     });
@@ -294,7 +301,7 @@ public class PerformanceReports {
     }
 
     private static List<Long> zeros(int size) {
-        return new ArrayList<>(java.util.Collections.nCopies(size, 0L));
+        return new ArrayList<>(Collections.nCopies(size, 0L));
     }
 
     private static LocalDate bucketStart(LocalDate day, String bucket) {

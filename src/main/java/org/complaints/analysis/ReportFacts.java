@@ -1,5 +1,6 @@
 package org.complaints.analysis;
 
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,7 +35,7 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
 
     /** Adds this complaint to {@code tally}: its received day (organisation's zone), flags, series and durations. */
     void addTo(Tally tally, ZoneId zone, Instant now) {
-        var day = receivedAt.atZone(zone).toLocalDate();
+        LocalDate day = receivedAt.atZone(zone).toLocalDate();
         boolean open = closedAt == null;
         tally.count(day, "channel_category", channel, category == null ? NONE : category, 1);
         tally.count(day, "product", product, null, 1);
@@ -84,14 +85,14 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
         return responseDeadline != null && responseDeadline.isBefore(now) ? Boolean.FALSE : null;
     }
 
-    private static void flag(Tally tally, java.time.LocalDate day, String flag, boolean set) {
+    private static void flag(Tally tally, LocalDate day, String flag, boolean set) {
         if (set) {
             tally.count(day, "flag", flag, null, 1);
         }
     }
 
     /** Met, missed, or (while the complaint is open and {@code pendingPossible}) not yet known. */
-    private static void stage(Tally tally, java.time.LocalDate day, String stage, Boolean met, boolean pendingPossible) {
+    private static void stage(Tally tally, LocalDate day, String stage, Boolean met, boolean pendingPossible) {
         if (met != null) {
             flag(tally, day, stage + (met ? "_met" : "_missed"), true);
         } else if (pendingPossible) {

@@ -1,5 +1,9 @@
 package org.complaints.analysis;
 
+import org.complaints.deadlines.DeadlineProperties;
+import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.sql.Date;
 import java.time.Clock;
 import java.util.List;
@@ -26,11 +30,11 @@ public class ReportRollup {
     private static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public ReportRollup(JdbcClient jdbc, org.complaints.deadlines.DeadlineProperties deadlines, Clock clock, PlatformTransactionManager transactions) {
+    public ReportRollup(JdbcClient jdbc, DeadlineProperties deadlines, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.zone = deadlines.zone();
         this.clock = clock;
@@ -62,7 +66,7 @@ public class ReportRollup {
 
     private int rollUpBatch() {
         jdbc.sql("select id from cmp_report_lock where id = 1 for update").query(Integer.class).single();
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         Tally tally = new Tally();
         jdbc.sql("select id, " + ReportFacts.COLUMNS + " from cmp_complaint where rolled_up = false "
                         + "and closed_at is not null order by received_at, id fetch first " + BATCH + " rows only")
@@ -92,7 +96,7 @@ public class ReportRollup {
         return ids.size();
     }
 
-    private void addDuration(java.time.LocalDate day, String measure, int bucket, long n) {
+    private void addDuration(LocalDate day, String measure, int bucket, long n) {
         int updated = jdbc.sql("update cmp_report_duration set n = n + ? where received_day = ? and measure = ? and bucket = ?")
                 .params(n, Date.valueOf(day), measure, bucket).update();
         if (updated == 0) {
