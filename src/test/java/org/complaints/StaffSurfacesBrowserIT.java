@@ -275,8 +275,19 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         assertThat(browser.getCurrentUrl()).contains(processInstanceId);
         // the current activity carries Cockpit's badges (instance count, incident)
         waitFor(By.cssSelector(".djs-overlays .badge"));
-        click(By.xpath("//a[normalize-space(.)='Incidents']"));
-        WebElement incident = waitFor(By.xpath("//*[contains(normalize-space(.),'could not be delivered') and not(*[contains(normalize-space(.),'could not be delivered')])]"));
+        // the incidents tab, reloaded until Cockpit lists it (it loads tabs lazily; slow on a busy machine)
+        By incidentText = By.xpath("//*[contains(normalize-space(.),'could not be delivered') and not(*[contains(normalize-space(.),'could not be delivered')])]");
+        String incidentsTab = "http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-instance/"
+                + processInstanceId + "/runtime?tab=incidents-tab";
+        browser.get(incidentsTab);
+        new WebDriverWait(browser, Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(10)).until(d -> {
+            if (d.findElements(incidentText).stream().anyMatch(WebElement::isDisplayed)) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        WebElement incident = waitFor(incidentText);
         assertThat(incident.getText()).contains("acknowledgement");
         shot("17-cockpit-incident");
 
