@@ -66,6 +66,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The satisfaction survey after closure (ISO 10002 8.3) on the real Spring context, with a real SMTP server and
@@ -105,6 +107,7 @@ class SatisfactionSurveyTest {
     @Autowired SubjectAccess subjects;
     @Autowired MessageSource bundle;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -225,6 +228,38 @@ class SatisfactionSurveyTest {
         assertThat(surveyRow(erasedEarly).get("status")).isEqualTo("CANCELLED");
         sender.sendDue();
         assertThat(surveyMails(erasedEarly)).isEmpty();
+    }
+
+    @Test
+    void theInvitationBelongsToTheClosingTransactionAndWaitsForItsDelay() throws Exception {
+        // a closure that rolls back leaves no invitation behind
+        int n = SEQUENCE.incrementAndGet();
+        Complaint open = register.create(new NewComplaint("web", Instant.now(), null, "Rolf Back" + n,
+                "rolled" + n + "." + System.nanoTime() + "@example.net", null, "en", "Rollback product " + n,
+                "The parcel arrived three days late and the box was torn open on one side.", null, null, null,
+                "medium", "individual", "delivery", false));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(tx -> {
+            closure.close(open.id(), "WITHDRAWN", "tester", null, null);
+            assertThat(surveyCount(open)).as("inside the closing transaction").isOne();
+            tx.setRollbackOnly();
+        });
+        assertThat(register.get(open.id()).isClosed()).isFalse();
+        assertThat(surveyCount(open)).isZero();
+
+        // with a delay, the invitation is due that long after closure
+        Complaint closed = closedDirectly("en", null, "WITHDRAWN");
+        jdbc.sql("delete from cmp_survey where complaint_id = ?").param(closed.id()).update();
+        Instant closedAt = register.get(closed.id()).closedAt();
+        SurveyInvitations delayed = new SurveyInvitations(jdbc, register,
+                new SurveyProperties(true, 1.0, Duration.ofDays(30), Duration.ofHours(2), "-"));
+        assertThat(delayed.inviteAfterClosure(closed, closedAt)).isTrue();
+        assertThat(instant(surveyRow(closed).get("next_attempt_at"))).isEqualTo(closedAt.plus(Duration.ofHours(2)));
+        sender.sendDue();
+        assertThat(surveyMails(closed)).isEmpty();
+        ClockUtil.setCurrentTime(Date.from(closedAt.plus(Duration.ofHours(2)).plusSeconds(1)));
+        sender.sendDue();
+        assertThat(surveyMails(closed)).hasSize(1);
     }
 
     // ------------------------------------------------------------------ the e-mail and the page

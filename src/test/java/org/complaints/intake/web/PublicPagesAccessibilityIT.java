@@ -28,7 +28,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The complainant's pages pass axe-core (from npm, run in Debian's headless Chromium) without serious or
- * critical violations, in all four languages: the form, the form showing errors, and the status page.
+ * critical violations, in all four languages: the form, the form showing errors, the status page, and the
+ * satisfaction survey (form, errors, thanks, link already used).
  */
 class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
@@ -115,5 +116,47 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         String statusUrl = JSON.readTree(body).path("statusUrl").asText();
         open(statusUrl.substring(PUBLIC_BASE_URL.length()) + "&lang=" + language);
         assertThat(seriousViolations()).as("status page in " + language).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "tr", "nl", "et"})
+    void surveyPagesHaveNoSeriousViolations(String language) throws Exception {
+        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build();
+        var filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Axe Surveyed", "email", "axe.survey." + language + "." + System.nanoTime()
+                                + "@example.org", "language", language, "productOrService", "Accessibility",
+                        "description", "Checking the survey pages with axe-core.", "consent", true))
+                .retrieve().body(String.class));
+        String reference = filed.path("reference").asText();
+        api.method(HttpMethod.POST).uri("/api/complaints/" + reference + "/withdrawal?token="
+                        + filed.path("trackingToken").asText())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reason", "Checked.")).retrieve().toBodilessEntity();
+        String invitation = text(awaitMail(messageId("survey-invitation", reference), null));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/survey/[A-Za-z0-9_-]{43}").matcher(invitation);
+        assertThat(link.find()).as(invitation).isTrue();
+
+        open(link.group());
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+        assertThat(seriousViolations()).as("survey in " + language).isEmpty();
+
+        // sent without the browser's own check of the required choices: the server's answer with errors
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('main form').noValidate = true;");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        assertThat(seriousViolations()).as("survey with errors in " + language).isEmpty();
+
+        for (String question : List.of("handlingScore", "outcomeScore", "easeScore")) {
+            browser.findElement(By.cssSelector("label[for=" + question + "-4]")).click();
+        }
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".confirmation")));
+        assertThat(seriousViolations()).as("survey thanks in " + language).isEmpty();
+
+        open(link.group());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(seriousViolations()).as("survey already answered in " + language).isEmpty();
     }
 }
