@@ -64,7 +64,6 @@ class SurveyPagesController {
                     score(outcomeScore), score(easeScore), comment));
             useSurveyLanguage(survey.language(), request, response);
             common(model, request);
-            model.addAttribute("reference", survey.reference());
             return "public/survey-thanks";
         } catch (InvalidInputException e) {
             response.setStatus(400);

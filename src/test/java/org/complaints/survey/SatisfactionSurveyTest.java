@@ -455,6 +455,26 @@ class SatisfactionSurveyTest {
     }
 
     @Test
+    void aSenderThatStoppedAfterTheMailWentOutIsCompletedWithoutASecondMail() throws Exception {
+        Complaint complaint = closedDirectly("tr", null, "WITHDRAWN");
+        sender.sendDue();
+        String token = token(surveyMails(complaint).get(0));
+        Map<String, Object> sent = surveyRow(complaint);
+        // as if the node had stopped between the mail log's commit and its own: the invitation is still pending
+        jdbc.sql("update cmp_survey set status = 'PENDING', sent_at = null, expires_at = null where complaint_id = ?")
+                .param(complaint.id()).update();
+
+        sender.sendDue();
+        assertThat(surveyMails(complaint)).as("the mail log knows it went out").hasSize(1);
+        Map<String, Object> completed = surveyRow(complaint);
+        assertThat(completed.get("status")).isEqualTo("SENT");
+        assertThat(completed.get("sent_at")).isNotNull();
+        assertThat(completed.get("expires_at")).isEqualTo(sent.get("expires_at"));
+        // the link in the mail that went out still works
+        assertThat(get("/survey/" + token, "en").status()).isEqualTo(200);
+    }
+
+    @Test
     void anInvitationThatCannotBeDeliveredWithinItsValidityIsRecordedAsFailed() {
         Complaint complaint = closedDirectly("en", null, "WITHDRAWN");
         mail.stop();
