@@ -23,8 +23,8 @@ import org.springframework.http.HttpMethod;
  *
  * <p>Intake registers a phone complaint, the complainant gets the acknowledgement, a handler assesses,
  * investigates and proposes a resolution (first refused for a missing remedy), the decision goes out, the
- * complainant accepts, the remedy is carried out and the complaint is closed; the register, the mail log and
- * the mailbox then hold exactly what ISO 10002 asks for.
+ * complainant accepts, the remedy is carried out and the complaint is closed, the complainant answers the
+ * satisfaction survey; the register, the mail log and the mailbox then hold exactly what ISO 10002 asks for.
  */
 // Spring Boot tests switch metrics export off unless asked: this class checks the Prometheus endpoint
 @AutoConfigureObservability(tracing = false)
@@ -244,6 +244,29 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
             return "COMPLETED".equals(history.path("state").asText()) ? history : null;
         });
 
+        // --- after closure: how satisfied is the complainant with the handling? In Dutch, once (8.3) ---
+        MimeMessage survey = awaitMail(messageId("survey-invitation", reference), processInstanceId);
+        assertThat(recipients(survey)).containsExactly(email);
+        assertThat(survey.getSubject()).isEqualTo(messageSource.getMessage("mail.survey-invitation.subject",
+                subjectArguments, dutch));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(PUBLIC_BASE_URL)
+                + "/survey/([A-Za-z0-9_-]{43})").matcher(text(survey));
+        assertThat(link.find()).as(text(survey)).isTrue();
+        Reply opened = publicCall(HttpMethod.GET, "/api/surveys/" + link.group(1), null);
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.json().path("language").asText()).isEqualTo("nl");
+        Reply answered = publicCall(HttpMethod.POST, "/api/surveys/" + link.group(1),
+                Map.of("handlingScore", 4, "outcomeScore", 5, "easeScore", 3, "comment", "Snel en duidelijk."));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        assertThat(publicCall(HttpMethod.POST, "/api/surveys/" + link.group(1),
+                Map.of("handlingScore", 1, "outcomeScore", 1, "easeScore", 1)).status()).isEqualTo(409);
+        Map<String, Object> surveyed = jdbc.sql("""
+                select s.* from cmp_survey s join cmp_complaint c on c.id = s.complaint_id where c.reference = ?""")
+                .param(reference).query().singleRow();
+        assertThat(surveyed).containsEntry("status", "SENT").containsEntry("language", "nl")
+                .containsEntry("handling_score", 4).containsEntry("outcome_score", 5).containsEntry("ease_score", 3)
+                .containsEntry("comment", "Snel en duidelijk.");
+
         // --- the register (7.3, 7.9, 8.1) ---
         Map<String, Object> closed = complaintRow(reference);
         assertThat(closed.get("stage")).isEqualTo("CLOSED");
@@ -267,12 +290,13 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         List<String> dedupKeys = jdbc.sql("""
                 select m.dedup_key from cmp_mail m join cmp_complaint c on c.id = m.complaint_id
                 where c.reference = ? order by m.id""").param(reference).query(String.class).list();
-        assertThat(dedupKeys).containsExactly("acknowledgement", "decision-1", "closure-notice");
+        assertThat(dedupKeys).containsExactly("acknowledgement", "decision-1", "closure-notice", "survey-invitation");
         List<String> loggedMessageIds = jdbc.sql("""
                 select m.message_id from cmp_mail m join cmp_complaint c on c.id = m.complaint_id
                 where c.reference = ? order by m.id""").param(reference).query(String.class).list();
         assertThat(loggedMessageIds).containsExactly(messageId("acknowledgement", reference),
-                messageId("decision-1", reference), messageId("closure-notice", reference));
+                messageId("decision-1", reference), messageId("closure-notice", reference),
+                messageId("survey-invitation", reference));
 
         // exactly one message per Message-ID reached the SMTP server, and nothing else for this complainant
         Map<String, Long> received = new LinkedHashMap<>();
@@ -284,7 +308,8 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(received).containsOnly(
                 Map.entry(messageId("acknowledgement", reference), 1L),
                 Map.entry(messageId("decision-1", reference), 1L),
-                Map.entry(messageId("closure-notice", reference), 1L));
+                Map.entry(messageId("closure-notice", reference), 1L),
+                Map.entry(messageId("survey-invitation", reference), 1L));
 
         List<String> events = jdbc.sql("""
                 select e.event_type from cmp_event e join cmp_complaint c on c.id = e.complaint_id
@@ -292,9 +317,9 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(events).contains("RECEIVED", "ACKNOWLEDGED", "ASSESSED", "INVESTIGATED", "PROPOSED", "DECIDED",
                 "DECISION_COMMUNICATED", "CLOSED");
         assertThat(events).containsSubsequence("RECEIVED", "ACKNOWLEDGED", "ASSESSED", "INVESTIGATED", "PROPOSED",
-                "DECIDED", "DECISION_COMMUNICATED", "CLOSED");
+                "DECIDED", "DECISION_COMMUNICATED", "CLOSED", "SURVEY_SENT", "SURVEY_ANSWERED");
         assertThat(events.stream().filter("PROPOSED"::equals).count()).isEqualTo(1);
-        assertThat(events.stream().filter("MAIL_SENT"::equals).count()).isEqualTo(3);
+        assertThat(events.stream().filter("MAIL_SENT"::equals).count()).isEqualTo(4);
         assertThat(events).doesNotContain("RETURNED", "APPROVED");
     }
 

@@ -45,10 +45,12 @@ import org.springframework.web.client.RestClient;
 /**
  * The application as production runs it, for integration tests: the postgres profile on a real PostgreSQL
  * (embedded, started here, one per test JVM), e-mail through a real SMTP server (GreenMail), the job executor
- * running asynchronous steps by itself, and staff working through the engine's REST API with HTTP Basic.
+ * running asynchronous steps and the survey sender sending invitations by themselves, and staff working through
+ * the engine's REST API with HTTP Basic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=true")
+        // survey invitations go out within seconds, not at the next full minute
+        properties = {"camunda.bpm.job-execution.enabled=true", "complaints.survey.schedule=*/2 * * * * *"})
 @ActiveProfiles("postgres")
 // one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext

@@ -12,6 +12,7 @@ import org.complaints.register.ComplaintRegister;
 import org.complaints.register.Decision;
 import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
+import org.complaints.survey.SurveyInvitations;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,15 +32,17 @@ public class ClosureService {
     private final MailLog mailLog;
     private final Deadlines deadlines;
     private final EventLog events;
+    private final SurveyInvitations surveys;
     private final Clock clock;
 
     public ClosureService(ComplaintRegister register, DecisionRegister decisions, MailLog mailLog, Deadlines deadlines,
-                          EventLog events, Clock clock) {
+                          EventLog events, SurveyInvitations surveys, Clock clock) {
         this.register = register;
         this.decisions = decisions;
         this.mailLog = mailLog;
         this.deadlines = deadlines;
         this.events = events;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -61,10 +64,13 @@ public class ClosureService {
         }
         Boolean ackMet = acknowledgementMet(complaint);
         Boolean responseMet = responseMet(complaint);
-        register.close(complaintId, reason, clock.instant(), ackMet, responseMet, externalOutcome);
+        Instant closedAt = clock.instant();
+        register.close(complaintId, reason, closedAt, ackMet, responseMet, externalOutcome);
         events.append(complaintId, "CLOSED", actor, "Closed: " + reason.toLowerCase().replace('_', ' ')
                 + "; acknowledgement SLA " + describe(ackMet) + ", response SLA " + describe(responseMet),
                 externalDetails == null ? null : "External outcome " + externalOutcome + ": " + externalDetails);
+        // satisfaction with the handling (8.3), asked after every kind of closure; same transaction as the closure
+        surveys.inviteAfterClosure(complaint, closedAt);
     }
 
     /** Acknowledged within the configured working days of receipt; null when withdrawn before it was due. */

@@ -24,9 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Removes a complainant's personal data (GDPR storage limitation and erasure): name, e-mail address, phone,
- * every free text and the attachments leave the register, the e-mail log, the audit payloads and the engine
- * (runtime and history, variable details, comments, job logs); category, dates, outcome and SLA figures
- * stay, so the statistics over the period still add up. A legal hold stops it.
+ * every free text (also the survey comment), the survey link and the attachments leave the register, the e-mail
+ * log, the audit payloads and the engine (runtime and history, variable details, comments, job logs); category,
+ * dates, outcome, SLA figures and survey scores stay, so the statistics over the period still add up. A legal
+ * hold stops it.
  */
 @Service
 public class Anonymiser {
@@ -85,6 +86,9 @@ public class Anonymiser {
             }));
         }
         transaction.executeWithoutResult(tx -> {
+            // waits for a survey invitation being sent right now, so its e-mail copy is there to be scrubbed
+            jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update").param(complaintId)
+                    .query(Long.class).optional();
             authority.withoutAuthorization(() -> removeEngineData(instance));
             scrubRegister(complaintId);
             audit.redact(complaintId, instance);
@@ -128,6 +132,11 @@ public class Anonymiser {
         jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?").params(REMOVED, complaintId).update();
         jdbc.sql("update cmp_mail set recipients = ?, body = ? where complaint_id = ?")
                 .params(ANONYMOUS, REMOVED, complaintId).update();
+        // survey: the comment is the complainant's own text and the link is theirs; the scores stay for the figures
+        jdbc.sql("""
+                update cmp_survey set comment = null, status = case when status = 'PENDING' then 'CANCELLED' else status end
+                where complaint_id = ?""").param(complaintId).update();
+        jdbc.sql("delete from cmp_survey_token where complaint_id = ?").param(complaintId).update();
         jdbc.sql("delete from cmp_attachment where complaint_id = ?").param(complaintId).update();
         jdbc.sql("delete from cmp_idempotency where complaint_id = ?").param(complaintId).update();
         // a Message-ID may contain the sender's address; keep a digest so the message is still taken in once

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Everything held about one complainant e-mail address (GDPR right of access), as one JSON document: the
- * register entries with their decisions, added information, attachments, e-mails, event and audit logs, and
- * the engine's history of each complaint (activities, tasks, variables, comments, decisions).
+ * register entries with their decisions, added information, attachments, e-mails, satisfaction survey answers,
+ * event and audit logs, and the engine's history of each complaint (activities, tasks, variables, comments,
+ * decisions).
  */
 @Service
 public class SubjectAccess {
@@ -59,6 +60,11 @@ public class SubjectAccess {
             complaint.put("emails", rows("select * from cmp_mail where complaint_id = ? order by id", id));
             complaint.put("inboundEmails", rows("select * from cmp_inbound_mail where complaint_id = ?", id));
             complaint.put("events", rows("select * from cmp_event where complaint_id = ? order by id", id));
+            // the survey answers; not the link's hash, which is a credential, not information about the person
+            complaint.put("satisfactionSurvey", rows("""
+                    select invited_at, language, status, sent_at, expires_at, answered_at, handling_score, outcome_score,
+                        ease_score, comment
+                    from cmp_survey where complaint_id = ?""", id));
             String instance = (String) complaint.get("process_instance_id");
             complaint.put("audit", audit.list(id, instance));
             complaint.put("engineHistory", instance == null ? Map.of() : authority.withoutAuthorization(() -> engine(instance)));

@@ -16,7 +16,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class MailTemplatesTest {
 
     static final String[] TEMPLATES = {"acknowledgement", "out-of-scope", "decision", "review-decision", "delay-notice",
-            "status-update", "closure-notice", "withdrawal-confirmation", "deadline-reminder"};
+            "status-update", "closure-notice", "withdrawal-confirmation", "deadline-reminder", "survey-invitation"};
 
     private final MailTemplates templates = new MailTemplates(messages());
 
@@ -54,6 +54,8 @@ class MailTemplatesTest {
         model.put("priority", "high");
         model.put("deadlineDate", "23 November 2026");
         model.put("statusUrl", "https://complaints.example.org/complaints/CMP-2026-000042?token=abc");
+        model.put("surveyUrl", "https://complaints.example.org/survey/SURVEY-TOKEN");
+        model.put("validUntil", "23 December 2026");
         return model;
     }
 
@@ -74,6 +76,17 @@ class MailTemplatesTest {
                 .contains("Example Board (https://adr.example.org)");
         String turkish = templates.render("acknowledgement", "tr", model()).subject();
         assertThat(turkish).isEqualTo("CMP-2026-000042 numaralı şikâyetinizi aldık");
+    }
+
+    @Test
+    void theSurveyInvitationCarriesItsLinkAndHowLongItWorks() {
+        for (String language : new String[] {"en", "tr", "nl", "et"}) {
+            MailTemplates.RenderedMail mail = templates.render("survey-invitation", language, model());
+            assertThat(mail.body()).as(language).contains("https://complaints.example.org/survey/SURVEY-TOKEN")
+                    .contains("23 December 2026").contains("Ayşe O'Brien");
+        }
+        assertThat(templates.render("survey-invitation", "tr", model()).subject())
+                .isEqualTo("CMP-2026-000042 numaralı şikâyetinizi nasıl ele aldık?");
     }
 
     @Test

@@ -24,9 +24,9 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Retention and erasure on PostgreSQL: after anonymisation no table of the database holds the complainant's
- * name, e-mail address, phone or complaint text (engine tables included), the figures still add up, a legal
- * hold keeps its complaint, the audit chain stays verifiable and notices a tampered row, and no log line
- * ever carried the personal data.
+ * name, e-mail address, phone, complaint text or survey comment (engine tables included), the figures and the
+ * survey scores stay, a legal hold keeps its complaint, the audit chain stays verifiable and notices a tampered
+ * row, and no log line ever carried the personal data.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
@@ -34,15 +34,16 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
     @Autowired RetentionJob retention;
     @Autowired AuditSealer sealer;
 
-    record Person(String name, String email, String phone, String text, String addedText) {
+    record Person(String name, String email, String phone, String text, String addedText, String surveyComment) {
         static Person unique() {
             String tag = UUID.randomUUID().toString().substring(0, 8);
             return new Person("Zelda Quixote" + tag, "zelda." + tag + "@example.net", "+31 6 " + tag.hashCode() % 100000 + "77",
-                    "The blender " + tag + " exploded in my kitchen", "Photo description " + tag + " kitchen wall");
+                    "The blender " + tag + " exploded in my kitchen", "Photo description " + tag + " kitchen wall",
+                    "My sister " + tag + " helped me complain");
         }
 
         List<String> secrets() {
-            return List.of(name, email, phone, text, addedText);
+            return List.of(name, email, phone, text, addedText, surveyComment);
         }
     }
 
@@ -58,7 +59,7 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         String closedRef = fileAndWithdraw(closed);
         String heldRef = fileAndWithdraw(held);
         Person open = new Person(closed.name(), closed.email(), closed.phone(), closed.text() + " again",
-                closed.addedText() + " again");
+                closed.addedText() + " again", closed.surveyComment());
         JsonNode openFiled = fileComplaint(open.name(), open.email(), open.phone(), open.text());
         String openRef = openFiled.path("reference").asText();
         String openInstance = processInstanceOf(openRef);
@@ -69,7 +70,7 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         assertThat(export.json().path("complaints")).hasSize(2);
         assertThat(export.body()).contains(closed.name(), closed.text(), closed.addedText(), open.text(), "engineHistory",
-                "Task_ConfirmAssessment");
+                "Task_ConfirmAssessment", closed.surveyComment());
         assertThat(appCall("handler", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + closed.email(), null)
                 .status()).isEqualTo(403);
         assertThat(appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=nonsense", null).status())
@@ -116,7 +117,16 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
             assertThat(dump).as("dump contains hex of " + secret)
                     .doesNotContain(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)));
         }
-        assertThat(dump).contains(held.name(), held.text());
+        assertThat(dump).contains(held.name(), held.text(), held.surveyComment());
+        // the survey scores of the anonymised complaint stay for the figures; its link is gone
+        Map<String, Object> survey = jdbc.sql("""
+                select s.handling_score, s.comment from cmp_survey s join cmp_complaint c on c.id = s.complaint_id
+                where c.reference = ?""").param(closedRef).query().singleRow();
+        assertThat(survey.get("handling_score")).isEqualTo(4);
+        assertThat(survey.get("comment")).isNull();
+        assertThat(jdbc.sql("""
+                select count(*) from cmp_survey_token t join cmp_complaint c on c.id = t.complaint_id
+                where c.reference = ?""").param(closedRef).query(Integer.class).single()).isZero();
 
         // the figures over the period are the same
         JsonNode after = appCall("quality", HttpMethod.GET, period, null).json();
@@ -173,6 +183,13 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
                 Map.of("reason", "Solved it myself, " + person.name()));
         assertThat(withdrawn.status()).as(withdrawn.body()).isIn(200, 202);
         await("closure of " + reference, instance, () -> complaintRow(reference).get("closed_at"));
+        // the satisfaction survey after closure, answered with a comment that is personal data too
+        String survey = text(awaitMail(messageId("survey-invitation", reference), instance));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/survey/([A-Za-z0-9_-]{43})").matcher(survey);
+        assertThat(link.find()).as(survey).isTrue();
+        Reply answered = publicCall(HttpMethod.POST, "/api/surveys/" + link.group(1), Map.of("handlingScore", 4,
+                "outcomeScore", 3, "easeScore", 5, "comment", person.surveyComment()));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         return reference;
     }
 

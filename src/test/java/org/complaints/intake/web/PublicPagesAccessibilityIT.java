@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.complaints.HeadlessChromium;
 import org.complaints.PostgresApplicationTestSupport;
+import org.complaints.closure.ClosureService;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.NewComplaint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -28,13 +33,17 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The complainant's pages pass axe-core (from npm, run in Debian's headless Chromium) without serious or
- * critical violations, in all four languages: the form, the form showing errors, and the status page.
+ * critical violations, in all four languages: the form, the form showing errors, the status page, and the
+ * satisfaction survey (form, errors, thanks, link already used).
  */
 class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
     private static final String AXE_VERSION = "4.14.1";
     private static final Path AXE_HOME = Path.of("target", "axe-core");
     private static String axe;
+
+    @Autowired ComplaintRegister register;
+    @Autowired ClosureService closure;
 
     private WebDriver browser;
 
@@ -115,5 +124,41 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         String statusUrl = JSON.readTree(body).path("statusUrl").asText();
         open(statusUrl.substring(PUBLIC_BASE_URL.length()) + "&lang=" + language);
         assertThat(seriousViolations()).as("status page in " + language).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "tr", "nl", "et"})
+    void surveyPagesHaveNoSeriousViolations(String language) throws Exception {
+        // recorded and closed directly: the public API's limit of submissions per minute is for the other test
+        Complaint complaint = register.create(new NewComplaint("web", java.time.Instant.now(), null, "Axe Surveyed",
+                "axe.survey." + language + "." + System.nanoTime() + "@example.org", null, language, "Accessibility",
+                "Checking the survey pages with axe-core.", null, null, null, "medium", "individual", "other", false));
+        closure.close(complaint.id(), "WITHDRAWN", "axe", null, null);
+        String invitation = text(awaitMail(messageId("survey-invitation", complaint.reference()), null));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/survey/[A-Za-z0-9_-]{43}").matcher(invitation);
+        assertThat(link.find()).as(invitation).isTrue();
+
+        open(link.group());
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+        assertThat(seriousViolations()).as("survey in " + language).isEmpty();
+
+        // sent without the browser's own check of the required choices: the server's answer with errors
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('main form').noValidate = true;");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        assertThat(seriousViolations()).as("survey with errors in " + language).isEmpty();
+
+        for (String question : List.of("handlingScore", "outcomeScore", "easeScore")) {
+            browser.findElement(By.cssSelector("label[for=" + question + "-4]")).click();
+        }
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".confirmation")));
+        assertThat(seriousViolations()).as("survey thanks in " + language).isEmpty();
+
+        open(link.group());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(seriousViolations()).as("survey already answered in " + language).isEmpty();
     }
 }

@@ -1,0 +1,45 @@
+package org.complaints.survey;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.security.StaffAccess;
+import org.complaints.security.StaffApi;
+import org.complaints.security.StaffGroups;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Survey results for a period, for quality managers, complaint managers and administrators (ISO 10002 8.3). */
+@RestController
+@StaffApi
+class SatisfactionReportController {
+
+    private final SurveyResults results;
+    private final StaffAccess staff;
+
+    SatisfactionReportController(SurveyResults results, StaffAccess staff) {
+        this.results = results;
+        this.staff = staff;
+    }
+
+    @GetMapping("/api/staff/reports/satisfaction")
+    SatisfactionReport satisfaction(@RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to) {
+        staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        LocalDate start = date("from", from);
+        LocalDate end = date("to", to);
+        if (end.isBefore(start)) {
+            throw new InvalidInputException("to: the period ends before it starts");
+        }
+        return results.satisfaction(start, end);
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name + ": give a date as YYYY-MM-DD");
+        }
+    }
+}

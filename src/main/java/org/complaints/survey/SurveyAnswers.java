@@ -1,0 +1,137 @@
+package org.complaints.survey;
+
+import static org.complaints.register.Jdbc.ts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.InvalidInputException.Problem;
+import org.complaints.intake.TextHygiene;
+import org.complaints.register.EventLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The complainant's side of the survey: opening the link and answering it, once (ISO 10002 8.3). The link's
+ * token is the only credential, as the tracking token is for the status page.
+ */
+@Service
+public class SurveyAnswers {
+
+    public static final int MAX_COMMENT = 2000;
+    static final List<String> SCORES = List.of("handlingScore", "outcomeScore", "easeScore");
+
+    private final JdbcClient jdbc;
+    private final EventLog events;
+    private final Clock clock;
+
+    public SurveyAnswers(JdbcClient jdbc, EventLog events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A survey that can be answered now: the complaint's reference and the language to ask in. */
+    public record OpenSurvey(long complaintId, String reference, String language, Instant expiresAt) {
+    }
+
+    /** The answers: each score 1 (worst) to 5 (best), the comment optional. */
+    public record Answer(Integer handlingScore, Integer outcomeScore, Integer easeScore, String comment) {
+    }
+
+    private record Found(OpenSurvey survey, Instant answeredAt) {
+    }
+
+    /** @throws SurveyRefusedException if the link is unknown, expired or used */
+    @Transactional(readOnly = true)
+    public OpenSurvey open(String token) {
+        Found found = find(token);
+        if (found.answeredAt() != null) {
+            throw new SurveyRefusedException(SurveyRefusedException.Reason.ANSWERED, found.survey().language(),
+                    found.answeredAt());
+        }
+        if (!clock.instant().isBefore(found.survey().expiresAt())) {
+            throw new SurveyRefusedException(SurveyRefusedException.Reason.EXPIRED, found.survey().language(),
+                    found.survey().expiresAt());
+        }
+        return found.survey();
+    }
+
+    /**
+     * Stores the answers and uses the link up. The link is checked before the answers, so a second attempt hears
+     * that the survey was answered, not that a score is missing.
+     *
+     * @throws SurveyRefusedException if the link is unknown, expired or used (the first answers stay as they were)
+     * @throws InvalidInputException  if a score is missing or not 1 to 5, or the comment is too long or unclean
+     */
+    @Transactional
+    public OpenSurvey answer(String token, Answer answer) {
+        OpenSurvey survey = open(token);
+        String comment = validate(answer);
+        Instant now = clock.instant();
+        // answered_at is null in the condition: of two simultaneous answers only one is stored
+        int stored = jdbc.sql("""
+                update cmp_survey set answered_at = ?, handling_score = ?, outcome_score = ?, ease_score = ?, comment = ?
+                where complaint_id = ? and answered_at is null""")
+                .params(ts(now), answer.handlingScore(), answer.outcomeScore(), answer.easeScore(), comment,
+                        survey.complaintId())
+                .update();
+        if (stored == 0) {
+            throw new SurveyRefusedException(SurveyRefusedException.Reason.ANSWERED, survey.language(), now);
+        }
+        // scores only: the comment is the complainant's own text and stays out of the event and audit logs
+        events.append(survey.complaintId(), "SURVEY_ANSWERED", "complainant", "Satisfaction survey answered: handling "
+                + answer.handlingScore() + "/5, outcome " + answer.outcomeScore() + "/5, ease of complaining "
+                + answer.easeScore() + "/5" + (comment == null ? "" : ", with a comment"), null);
+        return survey;
+    }
+
+    private Found find(String token) {
+        if (!SurveyTokens.wellFormed(token)) {
+            throw new SurveyRefusedException(SurveyRefusedException.Reason.UNKNOWN, null, null);
+        }
+        return jdbc.sql("""
+                select s.complaint_id, s.language, s.answered_at, t.expires_at, c.reference
+                from cmp_survey_token t
+                join cmp_survey s on s.complaint_id = t.complaint_id
+                join cmp_complaint c on c.id = t.complaint_id
+                where t.token_hash = ?""")
+                .param(SurveyTokens.hash(token))
+                .query((rs, n) -> new Found(
+                        new OpenSurvey(rs.getLong("complaint_id"), rs.getString("reference"), rs.getString("language"),
+                                rs.getObject("expires_at", OffsetDateTime.class).toInstant()),
+                        rs.getObject("answered_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("answered_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .orElseThrow(() -> new SurveyRefusedException(SurveyRefusedException.Reason.UNKNOWN, null, null));
+    }
+
+    /** @return the comment as stored (normalised, null when empty) */
+    private static String validate(Answer answer) {
+        List<Problem> problems = new ArrayList<>();
+        Integer[] scores = {answer.handlingScore(), answer.outcomeScore(), answer.easeScore()};
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] == null || scores[i] < 1 || scores[i] > 5) {
+                problems.add(Problem.of(SCORES.get(i), "score", "choose a score from 1 to 5"));
+            }
+        }
+        String comment = TextHygiene.normalize(answer.comment());
+        if (comment != null && comment.isEmpty()) {
+            comment = null;
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            problems.add(Problem.of("comment", "too-long", "at most " + MAX_COMMENT + " characters",
+                    MAX_COMMENT, comment.length()));
+        } else if (comment != null && !TextHygiene.isClean(comment, true)) {
+            problems.add(Problem.of("comment", "invalid-characters", "control or text-direction characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return comment;
+    }
+}

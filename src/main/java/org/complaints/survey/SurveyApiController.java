@@ -1,0 +1,106 @@
+package org.complaints.survey;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.complaints.engine.InvalidInputException;
+import org.complaints.intake.PublicFieldProblems;
+import org.complaints.mail.MailFormats;
+import org.complaints.mail.MailTemplates;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The survey for clients of the complainant API: {@code GET} tells whether the link can be used, {@code POST}
+ * answers it with {@code {"handlingScore": 1-5, "outcomeScore": 1-5, "easeScore": 1-5, "comment": "..."}}.
+ * Refusals and field problems are RFC 9457 problem details in the language of Accept-Language, with the same
+ * statuses as the page: 404 unknown, 410 expired, 409 answered, 400 invalid.
+ */
+@RestController
+class SurveyApiController {
+
+    private final SurveyAnswers answers;
+    private final MessageSource messages;
+    private final MailFormats formats;
+
+    SurveyApiController(SurveyAnswers answers, MessageSource messages, MailFormats formats) {
+        this.answers = answers;
+        this.messages = messages;
+        this.formats = formats;
+    }
+
+    @GetMapping("/api/surveys/{token}")
+    Map<String, Object> survey(@PathVariable String token) {
+        SurveyAnswers.OpenSurvey survey = answers.open(token);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reference", survey.reference());
+        body.put("language", survey.language());
+        body.put("expiresAt", survey.expiresAt().toString());
+        body.put("questions", SurveyAnswers.SCORES);
+        return body;
+    }
+
+    @PostMapping("/api/surveys/{token}")
+    Map<String, Object> answer(@PathVariable String token, @RequestBody(required = false) SurveyAnswers.Answer answer) {
+        SurveyAnswers.OpenSurvey survey = answers.answer(token,
+                answer == null ? new SurveyAnswers.Answer(null, null, null, null) : answer);
+        return Map.of("reference", survey.reference(), "answered", true);
+    }
+
+    @ExceptionHandler(SurveyRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(SurveyRefusedException e, HttpServletRequest request) {
+        String key = "page.survey.refused." + e.reason().name().toLowerCase(Locale.ROOT);
+        String language = locale().getLanguage();
+        Object[] when = {e.when() == null ? ""
+                : formats.date(e.when(), MailTemplates.LANGUAGES.containsKey(language) ? language : "en")};
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()),
+                messages.getMessage(key + ".detail", when, locale()));
+        problem.setTitle(messages.getMessage(key + ".title", null, locale()));
+        problem.setType(URI.create("urn:complaints:problem:survey-" + e.reason().name().toLowerCase(Locale.ROOT)));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid", request);
+        problem.setProperty("errors", PublicFieldProblems.of(e, messages, locale()));
+        return respond(problem);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "unreadable", request));
+    }
+
+    private ProblemDetail problem(HttpStatus status, String kind, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage("problem." + kind + ".detail", null, locale()));
+        problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale()));
+        problem.setType(URI.create("urn:complaints:problem:" + kind));
+        problem.setInstance(URI.create(request.getRequestURI()));
+        return problem;
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
