@@ -10,6 +10,7 @@ import org.complaints.register.Assessment;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,12 +24,15 @@ public class AssessmentService {
     private final EventLog events;
     private final Deadlines deadlines;
     private final MailFormats formats;
+    private final ApplicationEventPublisher publisher;
 
-    public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats) {
+    public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats,
+                             ApplicationEventPublisher publisher) {
         this.register = register;
         this.events = events;
         this.deadlines = deadlines;
         this.formats = formats;
+        this.publisher = publisher;
     }
 
     /** The decision table's result becomes the committed response date and the stage dates derived from it. */
@@ -111,6 +115,7 @@ public class AssessmentService {
             detail.append("Notes: ").append(input.notes());
         }
         events.append(complaintId, "ASSESSED", actor, summary, detail.isEmpty() ? null : detail.toString());
+        publisher.publishEvent(new ComplaintAssessed(complaintId, inScope, actor));
         return new ConfirmedAssessment(assessment, deadlines.reminderDate(deadline));
     }
 
