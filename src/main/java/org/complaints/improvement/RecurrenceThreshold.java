@@ -127,8 +127,9 @@ public class RecurrenceThreshold {
         if (result.isEmpty()) {
             return Optional.empty();
         }
-        Object window = result.getFirstResult().getEntry("windowDays");
-        Object threshold = result.getFirstResult().getEntry("threshold");
+        // an empty output cell gives no entry at all
+        Object window = result.getFirstResult().getEntryMap().get("windowDays");
+        Object threshold = result.getFirstResult().getEntryMap().get("threshold");
         if (threshold == null) {
             return Optional.empty();
         }
