@@ -138,25 +138,31 @@ class CorrectiveActionController {
 
     private Map<String, Object> detail(CorrectiveAction action) {
         Map<String, Object> view = summary(action);
-        view.put("openingReason", action.openingReason());
+        boolean confidentialShown = seesConfidential();
+        List<CorrectiveActionRegister.LinkedComplaint> linked = register.complaintsOf(action.id());
+        // the references of confidential complaints are left out wherever the action's record names them, for those
+        // who may not see them
+        List<String> hidden = confidentialShown ? List.of() : linked.stream()
+                .filter(CorrectiveActionRegister.LinkedComplaint::confidential)
+                .map(CorrectiveActionRegister.LinkedComplaint::reference).toList();
+        view.put("openingReason", redact(action.openingReason(), hidden));
         view.put("openedBy", action.openedBy());
         view.put("rootCause", action.rootCause());
-        view.put("rootCauseAnalysis", action.rootCauseAnalysis());
-        view.put("actionPlan", action.actionPlan());
-        view.put("implementationNotes", action.implementationNotes());
+        view.put("rootCauseAnalysis", redact(action.rootCauseAnalysis(), hidden));
+        view.put("actionPlan", redact(action.actionPlan(), hidden));
+        view.put("implementationNotes", redact(action.implementationNotes(), hidden));
         view.put("implementedAt", action.implementedAt());
         view.put("effectivenessCheckDue", action.effectivenessCheckDue());
-        view.put("effectivenessNotes", action.effectivenessNotes());
+        view.put("effectivenessNotes", redact(action.effectivenessNotes(), hidden));
         view.put("checkedAt", action.checkedAt());
         view.put("processInstanceId", action.processInstanceId());
-        boolean confidentialShown = seesConfidential();
-        view.put("complaints", register.complaintsOf(action.id()).stream().map(c -> {
+        view.put("complaints", linked.stream().map(c -> {
             Map<String, Object> complaint = new LinkedHashMap<>();
-            boolean hidden = c.confidential() && !confidentialShown;
-            complaint.put("reference", hidden ? null : c.reference());
+            boolean withheld = c.confidential() && !confidentialShown;
+            complaint.put("reference", withheld ? null : c.reference());
             complaint.put("confidential", c.confidential());
             complaint.put("category", c.category());
-            complaint.put("productOrService", hidden ? null : c.productOrService());
+            complaint.put("productOrService", withheld ? null : c.productOrService());
             complaint.put("receivedAt", c.receivedAt());
             complaint.put("stage", c.stage());
             complaint.put("linkedAt", c.linkedAt());
@@ -169,11 +175,19 @@ class CorrectiveActionController {
             event.put("occurredAt", e.occurredAt());
             event.put("type", e.type());
             event.put("actor", e.actor());
-            event.put("summary", e.summary());
-            event.put("detail", e.detail());
+            event.put("summary", redact(e.summary(), hidden));
+            event.put("detail", redact(e.detail(), hidden));
             return event;
         }).toList());
         return view;
+    }
+
+    private static String redact(String text, List<String> references) {
+        String result = text;
+        for (String reference : references) {
+            result = result == null ? null : result.replace(reference, "[confidential complaint]");
+        }
+        return result;
     }
 
     /** Complaint managers and administrators see confidential complaints; quality managers do not (4.10). */

@@ -102,7 +102,7 @@ public class RecurrenceThreshold {
             return;
         }
         String reason = count + " complaints about " + subject.describe() + " in the last " + rule.get().windowDays()
-                + " days (more than the threshold of " + rule.get().threshold() + "), the latest " + complaint.reference();
+                + " days, more than the threshold of " + rule.get().threshold();
         List<Long> linked = new ArrayList<>(register.complaints(subject, since, properties.maxComplaintsLinkedOnOpening()));
         if (!linked.contains(complaint.id())) {
             linked.add(complaint.id());

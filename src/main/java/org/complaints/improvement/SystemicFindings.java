@@ -39,8 +39,8 @@ public class SystemicFindings {
             subject = byProduct;
         }
         boolean category = subject == byCategory;
-        String reason = "The investigation of " + complaint.reference() + " found a systemic cause ("
-                + findings.rootCause() + ")";
+        // no complaint reference here: the linked complaints say which, to those who may see them (ISO 10002 4.10)
+        String reason = "An investigation found a systemic cause (root cause " + findings.rootCause() + ")";
         opening.openOrLink(new CorrectiveActionRegister.NewAction(ActionTrigger.SYSTEMIC_FINDING, subject,
                         complaint.category(), category ? null : complaint.productOrService(), reason,
                         findings.rootCause(), findings.investigator()),

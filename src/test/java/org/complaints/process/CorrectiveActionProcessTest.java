@@ -461,6 +461,22 @@ class CorrectiveActionProcessTest {
         assertThat(instance).isEnded();
     }
 
+    @Test
+    @Order(7)
+    void theProcessBelongsToOneActionOpenedByTheApplication() {
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult()
+                .isStartableInTasklist()).isFalse();
+        long before = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        assertThatThrownBy(() -> staff.as("manager", () -> runtime.startProcessInstanceByKey(KEY, "CAPA-2026-9999")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("actionId: a corrective action is opened by");
+        Opened opened = opened();
+        assertThatThrownBy(() -> staff.as("manager", () -> runtime.startProcessInstanceByKey(KEY,
+                opened.action().reference(), Map.of("actionId", opened.action().id()))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(opened.action().reference() + " is already being worked on");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before + 1);
+    }
+
     // ------------------------------------------------------------------ coverage
 
     @Test
