@@ -206,8 +206,12 @@ public class CorrectiveActionRegister {
                 where id = ?""", plan, owner, ts(due), ActionStatus.IMPLEMENTING.name(), id);
     }
 
-    public void reviseDueDate(long id, String owner, Instant due) {
-        update("update cmp_corrective_action set action_owner = ?, due_date = ? where id = ?", owner, ts(due), id);
+    public void reviseDueDate(long id, Instant due) {
+        update("update cmp_corrective_action set due_date = ? where id = ?", ts(due), id);
+    }
+
+    public void changeOwner(long id, String owner) {
+        update("update cmp_corrective_action set action_owner = ? where id = ?", owner, id);
     }
 
     public void recordImplementation(long id, String notes, Instant implementedAt, Instant checkDue) {

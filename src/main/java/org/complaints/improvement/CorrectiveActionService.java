@@ -109,7 +109,10 @@ public class CorrectiveActionService {
         return checkDue;
     }
 
-    /** A complaint manager takes charge of an overdue action: a revised due date and, if need be, another owner. */
+    /**
+     * A complaint manager takes charge of an overdue action: a revised due date and, if need be, another owner
+     * (who takes over with {@link #changeOwner}, when the implementation task is handed over).
+     */
     public Revision reviseDueDate(long actionId, LocalDate revised, String notes, String newOwner, String actor) {
         List<String> problems = new ArrayList<>();
         requireText(problems, "supervisionNotes", notes, 10, "describe what you decided");
@@ -133,10 +136,24 @@ public class CorrectiveActionService {
             }
         }
         refuse(problems);
-        register.reviseDueDate(actionId, owner, due);
+        register.reviseDueDate(actionId, due);
         register.event(actionId, "SUPERVISED", actor, "Overdue action supervised: due " + dates.format(due)
-                + (owner.equals(action.owner()) ? "" : ", owner " + action.owner() + " replaced by " + owner), notes);
+                + (owner.equals(action.owner()) ? "" : ", handed over to " + owner), notes);
         return new Revision(owner, due);
+    }
+
+    /**
+     * Whoever is given the implementation task owns the action from then on (a manager's hand-over in Tasklist or
+     * after supervision): a member of staff, recorded on the action. No-op for the current owner.
+     */
+    public String changeOwner(long actionId, String newOwner, String actor) {
+        String owner = staffMember("assignee", newOwner);
+        CorrectiveAction action = register.get(actionId);
+        if (!owner.equals(action.owner())) {
+            register.changeOwner(actionId, owner);
+            register.event(actionId, "OWNER_CHANGED", actor, "Owner " + action.owner() + " replaced by " + owner, null);
+        }
+        return owner;
     }
 
     public Check recordCheck(long actionId, String result, String notes, String sendBackTo, String actor) {

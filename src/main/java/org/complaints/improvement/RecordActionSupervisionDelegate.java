@@ -1,6 +1,7 @@
 package org.complaints.improvement;
 
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RecordActionSupervision (ISO 10002 8.7, 4.12): records the manager's revised due date and, if the action
- * changes hands, the new owner; the open implementation task follows at once.
+ * changes hands, gives the open implementation task to the new owner; the task's due date follows at once.
  */
 @Component
 public class RecordActionSupervisionDelegate implements JavaDelegate {
@@ -39,19 +40,25 @@ public class RecordActionSupervisionDelegate implements JavaDelegate {
                 form.date("revisedDueDate"), form.text("supervisionNotes"), form.text("newActionOwner"),
                 currentUser.id().orElse("system"));
         Date due = Date.from(revision.due());
-        execution.setVariable("actionOwner", revision.owner());
         execution.setVariable("implementationDue", due);
         execution.removeVariable("newActionOwner");
-        // on behalf of the policy: the supervising manager decides, the application moves the task
+        // on behalf of the policy: the supervising manager decides, the application moves the task; handing it
+        // over makes the new owner the action's owner (actionOwnerFollowsAssignee)
+        List<Task> open = authority.withoutAuthorization(() -> tasks.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(IMPLEMENT_TASK).list());
         authority.withoutAuthorization(() -> {
-            for (Task open : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                    .taskDefinitionKey(IMPLEMENT_TASK).list()) {
-                open.setDueDate(due);
-                tasks.saveTask(open);
-                if (!revision.owner().equals(open.getAssignee())) {
-                    tasks.setAssignee(open.getId(), revision.owner());
+            for (Task task : open) {
+                task.setDueDate(due);
+                tasks.saveTask(task);
+                if (!revision.owner().equals(task.getAssignee())) {
+                    tasks.setAssignee(task.getId(), revision.owner());
                 }
             }
         });
+        if (open.isEmpty() && !revision.owner().equals(form.text("actionOwner"))) {
+            // implemented meanwhile: the action still changes hands for what follows
+            execution.setVariable("actionOwner", actions.changeOwner(form.id("actionId"), revision.owner(),
+                    currentUser.id().orElse("system")));
+        }
     }
 }

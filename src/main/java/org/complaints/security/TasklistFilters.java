@@ -68,7 +68,7 @@ public class TasklistFilters {
                 tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmAssessment"),
                 StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS);
         // corrective actions (ISO 10002 8.7): managers work them, quality managers follow them
-        create("Corrective actions", "Root-cause analyses, action plans, overdue actions and effectiveness checks", 5,
+        create("Corrective actions", "Root-cause analyses, action plans, overdue actions and effectiveness checks", 6,
                 tasks.createTaskQuery().processDefinitionKey("corrective-action"), ACTION_COLUMNS,
                 StaffGroups.MANAGERS, StaffGroups.QUALITY);
     }

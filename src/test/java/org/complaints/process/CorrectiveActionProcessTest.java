@@ -385,11 +385,14 @@ class CorrectiveActionProcessTest {
         assertThat(implement.getDueDate()).isEqualTo(Date.from(calendar.endOf(revised)));
         assertThat(reload(opened).owner()).isEqualTo("handler2");
         assertThat(reload(opened).dueDate()).isEqualTo(calendar.endOf(revised));
+        // the previous owner's access to the task ended with the hand-over
+        assertThat(staff.as("handler", () -> tasks.createTaskQuery().taskId(implement.getId()).count())).isZero();
+        assertThat(staff.as("handler2", () -> tasks.createTaskQuery().taskId(implement.getId()).count())).isOne();
 
         staff.complete("handler2", instance, "Task_ImplementCorrectiveAction", implemented());
         assertThat(instance).isWaitingAt("Event_EffectivenessWaitOver");
         assertThat(actions.events(opened.action().id())).extracting(CorrectiveActionRegister.ActionEvent::type)
-                .containsSubsequence("PLANNED", "REMINDER_SENT", "SUPERVISED", "IMPLEMENTED");
+                .containsSubsequence("PLANNED", "REMINDER_SENT", "SUPERVISED", "OWNER_CHANGED", "IMPLEMENTED");
     }
 
     // ------------------------------------------------------------------ what people enter, who may do what
@@ -463,6 +466,43 @@ class CorrectiveActionProcessTest {
 
     @Test
     @Order(7)
+    void whoeverTheImplementationIsHandedToOwnsTheActionAndOnlyStaffCanBe() {
+        Opened opened = opened();
+        ProcessInstance instance = opened.instance();
+        staff.complete("manager", instance, "Task_AnalyseRootCause", analysis());
+        staff.complete("manager", instance, "Task_PlanCorrectiveAction", plan("handler", workingDaysFromToday(10)));
+        String implement = staff.task(instance, "Task_ImplementCorrectiveAction").getId();
+
+        // a manager hands the task over in Tasklist
+        staff.as("manager", () -> {
+            tasks.setAssignee(implement, "handler2");
+            return null;
+        });
+        assertThat(reload(opened).owner()).isEqualTo("handler2");
+        assertThat(runtime.getVariable(instance.getId(), "actionOwner")).isEqualTo("handler2");
+        assertThat(actions.events(opened.action().id())).extracting(CorrectiveActionRegister.ActionEvent::summary)
+                .contains("Owner handler replaced by handler2");
+        assertThat(staff.as("handler", () -> tasks.createTaskQuery().taskId(implement).count())).isZero();
+        // someone outside the complaint groups cannot own an action
+        assertThatThrownBy(() -> staff.as("manager", () -> {
+            tasks.setAssignee(implement, "testadmin");
+            return null;
+        })).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("no staff account \"testadmin\"");
+        assertThat(staff.task(instance, "Task_ImplementCorrectiveAction")).isAssignedTo("handler2");
+
+        staff.complete("handler2", instance, "Task_ImplementCorrectiveAction", implemented());
+        staff.advanceAndRun(staff.dateVariable(instance, "effectivenessCheckDue"), instance.getId());
+        // the new owner is the one who may not check the action
+        String checkTask = staff.task(instance, "Task_CheckEffectiveness").getId();
+        assertThat(staff.as("handler2", () -> tasks.createTaskQuery().taskId(checkTask).count())).isZero();
+        assertThatThrownBy(() -> staff.as("demo", () -> {
+            tasks.setAssignee(checkTask, "handler2");
+            return null;
+        })).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("handler2 owns this corrective action");
+    }
+
+    @Test
+    @Order(8)
     void theProcessBelongsToOneActionOpenedByTheApplication() {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult()
                 .isStartableInTasklist()).isFalse();
