@@ -93,12 +93,12 @@ create table cmp_corrective_action (
     trigger_type            varchar(20)   not null,
     -- what the action is about: category:<category> or product:<product or service in lower case>
     subject_key             varchar(250)  not null,
-    -- the subject while the action is open, null once closed: at most one open action per subject
+    -- the subject while the action is open, null once closed or cancelled: at most one open action per subject
     open_key                varchar(250)  unique,
     category                varchar(30),
     product_or_service      varchar(200),
     opening_reason          varchar(2000) not null,
-    -- ANALYSIS, PLANNING, IMPLEMENTING, MONITORING, CLOSED
+    -- ANALYSIS, PLANNING, IMPLEMENTING, MONITORING, CLOSED, CANCELLED
     status                  varchar(20)   not null,
     action_round            integer       not null default 1,
     root_cause              varchar(30),

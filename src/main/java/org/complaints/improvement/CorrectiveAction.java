@@ -30,6 +30,6 @@ public record CorrectiveAction(
         String processInstanceId) {
 
     public boolean isOpen() {
-        return status != ActionStatus.CLOSED;
+        return status != ActionStatus.CLOSED && status != ActionStatus.CANCELLED;
     }
 }

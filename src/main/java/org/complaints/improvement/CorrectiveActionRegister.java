@@ -161,9 +161,10 @@ public class CorrectiveActionRegister {
                 .orElseThrow(() -> new CorrectiveActionNotFoundException("with reference " + reference));
     }
 
-    /** Every action, newest first; {@code open} true/false filters, null lists all. */
+    /** Every action, newest first; {@code open} true/false filters (closed includes cancelled), null lists all. */
     public List<CorrectiveAction> list(Boolean open) {
-        String where = open == null ? "" : open ? " where status <> 'CLOSED'" : " where status = 'CLOSED'";
+        String where = open == null ? "" : open ? " where status not in ('CLOSED', 'CANCELLED')"
+                : " where status in ('CLOSED', 'CANCELLED')";
         return jdbc.sql("select * from cmp_corrective_action" + where + " order by opened_at desc, id desc")
                 .query(CorrectiveActionRegister::map).list();
     }
@@ -229,10 +230,13 @@ public class CorrectiveActionRegister {
                 where id = ?""", effective, notes, ts(checkedAt), nextStatus.name(), effective ? 0 : 1, id);
     }
 
-    /** Closed: the subject is free for a new action should the complaints come back. */
-    public void close(long id, Instant closedAt) {
+    /**
+     * Closed (or cancelled): the subject is free for a new action should the complaints come back; complaints
+     * received before count no more.
+     */
+    public void close(long id, ActionStatus status, Instant closedAt) {
         update("update cmp_corrective_action set status = ?, open_key = null, closed_at = ? where id = ?",
-                ActionStatus.CLOSED.name(), ts(closedAt), id);
+                status.name(), ts(closedAt), id);
     }
 
     // ------------------------------------------------------------------ the action's own record

@@ -184,11 +184,28 @@ public class CorrectiveActionService {
         if (!action.isOpen()) {
             return;
         }
-        register.close(actionId, clock.instant());
+        register.close(actionId, ActionStatus.CLOSED, clock.instant());
         register.event(actionId, "CLOSED", actor, "Closed as effective after " + action.round() + " round(s)", null);
         for (CorrectiveActionRegister.LinkedComplaint complaint : register.complaintsOf(actionId)) {
             events.append(complaint.complaintId(), "CORRECTIVE_ACTION_CLOSED", actor, "Corrective action "
                     + action.reference() + " closed: found effective", null);
+        }
+    }
+
+    /**
+     * The action's process instance was cancelled before the action closed: the register says so, the subject is
+     * free again, and every linked complaint's event log records it.
+     */
+    public void cancelled(long actionId, String reason, String actor) {
+        CorrectiveAction action = register.get(actionId);
+        if (!action.isOpen()) {
+            return;
+        }
+        register.close(actionId, ActionStatus.CANCELLED, clock.instant());
+        register.event(actionId, "CANCELLED", actor, "Process instance cancelled in round " + action.round(), reason);
+        for (CorrectiveActionRegister.LinkedComplaint complaint : register.complaintsOf(actionId)) {
+            events.append(complaint.complaintId(), "CORRECTIVE_ACTION_CANCELLED", actor, "Corrective action "
+                    + action.reference() + " cancelled before its effect was checked", null);
         }
     }
 

@@ -35,7 +35,7 @@ public class SystemicFindings {
         ActionSubject byCategory = complaint.category() == null ? null : ActionSubject.category(complaint.category());
         ActionSubject byProduct = ActionSubject.product(complaint.productOrService());
         ActionSubject subject = byCategory;
-        if (byCategory == null || register.findOpen(byCategory).isEmpty() && register.findOpen(byProduct).isPresent()) {
+        if (byCategory == null || (register.findOpen(byCategory).isEmpty() && register.findOpen(byProduct).isPresent())) {
             subject = byProduct;
         }
         boolean category = subject == byCategory;

@@ -503,6 +503,26 @@ class CorrectiveActionProcessTest {
 
     @Test
     @Order(8)
+    void anInstanceCancelledByAnAdministratorCancelsItsActionAndFreesTheSubject() {
+        Opened opened = opened();
+        staff.complete("manager", opened.instance(), "Task_AnalyseRootCause", analysis());
+        runtime.deleteProcessInstance(opened.instance().getId(), "Opened twice by mistake");
+        CorrectiveAction cancelled = reload(opened);
+        assertThat(cancelled.status()).isEqualTo(ActionStatus.CANCELLED);
+        assertThat(cancelled.isOpen()).isFalse();
+        assertThat(cancelled.closedAt()).isNotNull();
+        assertThat(actions.findOpen(ActionSubject.product(opened.complaint().productOrService()))).isEmpty();
+        assertThat(actions.events(cancelled.id())).last().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("CANCELLED");
+            assertThat(e.detail()).isEqualTo("Opened twice by mistake");
+        });
+        assertThat(staff.eventTypes(opened.complaint())).contains("CORRECTIVE_ACTION_CANCELLED");
+        assertThat(actions.list(false)).extracting(CorrectiveAction::reference).contains(cancelled.reference());
+        assertThat(actions.list(true)).extracting(CorrectiveAction::reference).doesNotContain(cancelled.reference());
+    }
+
+    @Test
+    @Order(9)
     void theProcessBelongsToOneActionOpenedByTheApplication() {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult()
                 .isStartableInTasklist()).isFalse();
