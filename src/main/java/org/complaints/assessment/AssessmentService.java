@@ -11,6 +11,7 @@ import org.complaints.register.Assessment;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,14 +26,16 @@ public class AssessmentService {
     private final Deadlines deadlines;
     private final MailFormats formats;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats,
-                             Clock clock) {
+                             Clock clock, ApplicationEventPublisher publisher) {
         this.clock = clock;
         this.register = register;
         this.events = events;
         this.deadlines = deadlines;
         this.formats = formats;
+        this.publisher = publisher;
     }
 
     /** The decision table's result becomes the committed response date and the stage dates derived from it. */
@@ -117,6 +120,7 @@ public class AssessmentService {
             detail.append("Notes: ").append(input.notes());
         }
         events.append(complaintId, "ASSESSED", actor, summary, detail.isEmpty() ? null : detail.toString());
+        publisher.publishEvent(new ComplaintAssessed(complaintId, inScope, actor));
         return new ConfirmedAssessment(assessment, deadlines.reminderDate(deadline));
     }
 

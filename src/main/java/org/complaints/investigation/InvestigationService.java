@@ -5,6 +5,7 @@ import java.util.List;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Records the investigation's findings and root cause (ISO 10002 7.6, 8.2 causes). */
@@ -16,10 +17,12 @@ public class InvestigationService {
 
     private final ComplaintRegister register;
     private final EventLog events;
+    private final ApplicationEventPublisher publisher;
 
-    public InvestigationService(ComplaintRegister register, EventLog events) {
+    public InvestigationService(ComplaintRegister register, EventLog events, ApplicationEventPublisher publisher) {
         this.register = register;
         this.events = events;
+        this.publisher = publisher;
     }
 
     public void recordFindings(long complaintId, String findings, String evidence, String rootCause, boolean systemic,
@@ -37,5 +40,6 @@ public class InvestigationService {
         register.recordFindings(complaintId, rootCause, systemic);
         events.append(complaintId, "INVESTIGATED", investigator, "Investigation completed; root cause " + rootCause
                 + (systemic ? " (systemic)" : ""), "Findings: " + findings + (evidence == null ? "" : "\nEvidence: " + evidence));
+        publisher.publishEvent(new FindingsRecorded(complaintId, rootCause, systemic, investigator));
     }
 }

@@ -69,6 +69,32 @@ public class ComplaintMailer {
         return send(complaint, template, dedupKey, properties.staffLanguage(), recipients, model);
     }
 
+    /** A staff e-mail about something other than one complaint, as the SMTP server accepted it. */
+    public record StaffNotice(String messageId, String recipients, String subject, String body, Instant sentAt) {
+    }
+
+    /**
+     * Sends {@code template} to staff, in the staff language, about something other than one complaint (a
+     * corrective action, ISO 10002 8.7): the same templates, sender and Message-ID scheme
+     * ({@code <dedupKey.reference@domain>}). The caller keeps the copy and sees to it that a repeated step does
+     * not send it again; a delivery failure fails the step, as for complaint e-mails.
+     */
+    public StaffNotice sendStaffNotice(String reference, String template, String dedupKey, List<String> recipients,
+                                       Map<String, Object> model) {
+        Map<String, Object> fullModel = new HashMap<>(model);
+        fullModel.putIfAbsent("reference", reference);
+        fullModel.putIfAbsent("organisation", properties.organisation());
+        MailTemplates.RenderedMail mail = templates.render(template, properties.staffLanguage(), fullModel);
+        String messageId = "<" + dedupKey + "." + reference + "@" + properties.messageIdDomain() + ">";
+        try {
+            sender.send(mime(messageId, recipients, mail));
+        } catch (MailException | MessagingException e) {
+            throw new MailDeliveryException("E-mail '" + template + "' for " + reference + " could not be delivered: "
+                    + MailDeliveryException.describe(e));
+        }
+        return new StaffNotice(messageId, String.join(", ", recipients), mail.subject(), mail.body(), clock.instant());
+    }
+
     private boolean send(Complaint complaint, String template, String dedupKey, String language,
                          List<String> recipients, Map<String, Object> model) {
         if (log.isSent(complaint.id(), dedupKey)) {

@@ -69,6 +69,15 @@ public class AccessGrants {
             new Grant(StaffGroups.QUALITY, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DEPLOYMENT, ANY, List.of(Permissions.READ)),
+            // corrective actions (ISO 10002 8.7): quality managers read them all, instances and tasks; an action's
+            // owner (any member of staff) gets the implementation task itself and reads its definition
+            new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, "corrective-action", List.of(
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK)),
+            new Grant(StaffGroups.HANDLERS, PROCESS_DEFINITION, "corrective-action",
+                    List.of(ProcessDefinitionPermissions.READ)),
+            new Grant(StaffGroups.INTAKE, PROCESS_DEFINITION, "corrective-action",
+                    List.of(ProcessDefinitionPermissions.READ)),
             new Grant(StaffGroups.ADMIN, APPLICATION, ANY, List.of(Permissions.ALL)));
 
     /** Staff see each other's names (assignees, candidate lists), never more of an account. */

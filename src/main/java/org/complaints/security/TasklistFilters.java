@@ -29,6 +29,12 @@ public class TasklistFilters {
             Map.of("name", "productOrService", "label", "Product or service"),
             Map.of("name", "responseDeadline", "label", "Committed response date"));
 
+    private static final List<Map<String, String>> ACTION_COLUMNS = List.of(
+            Map.of("name", "reference", "label", "Reference"),
+            Map.of("name", "subject", "label", "About"),
+            Map.of("name", "actionOwner", "label", "Owner"),
+            Map.of("name", "implementationDue", "label", "Due"));
+
     private final FilterService filters;
     private final TaskService tasks;
     private final AuthorizationService authorizations;
@@ -65,16 +71,25 @@ public class TasklistFilters {
         create("Registered complaints", "Complaints registered and acknowledged, waiting for their initial assessment", 4,
                 tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmAssessment"),
                 StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS);
+        // corrective actions (ISO 10002 8.7): managers work them, quality managers follow them
+        create("Corrective actions", "Root-cause analyses, action plans, overdue actions and effectiveness checks", 6,
+                tasks.createTaskQuery().processDefinitionKey("corrective-action"), ACTION_COLUMNS,
+                StaffGroups.MANAGERS, StaffGroups.QUALITY);
     }
 
     private void create(String name, String description, int priority, TaskQuery query, String... groups) {
+        create(name, description, priority, query, COLUMNS, groups);
+    }
+
+    private void create(String name, String description, int priority, TaskQuery query,
+                        List<Map<String, String>> columns, String... groups) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
                 .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-                        "variables", COLUMNS));
+                        "variables", columns));
         filters.saveFilter(filter);
         for (String group : groups) {
             Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -16,7 +16,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 class MailTemplatesTest {
 
     static final String[] TEMPLATES = {"acknowledgement", "out-of-scope", "decision", "review-decision", "delay-notice",
-            "status-update", "closure-notice", "withdrawal-confirmation", "deadline-reminder", "survey-invitation"};
+            "status-update", "closure-notice", "withdrawal-confirmation", "deadline-reminder", "survey-invitation",
+            "corrective-action-reminder"};
 
     private final MailTemplates templates = new MailTemplates(messages());
 
@@ -53,6 +54,10 @@ class MailTemplatesTest {
         model.put("closureReason", "NO_REACTION");
         model.put("priority", "high");
         model.put("deadlineDate", "23 November 2026");
+        model.put("owner", "handler");
+        model.put("dueDate", "2026-12-04");
+        model.put("subject", "category billing");
+        model.put("plan", "PLAN-TEXT");
         model.put("statusUrl", "https://complaints.example.org/complaints/CMP-2026-000042?token=abc");
         model.put("surveyUrl", "https://complaints.example.org/survey/SURVEY-TOKEN");
         model.put("validUntil", "23 December 2026");
