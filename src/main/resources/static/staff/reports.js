@@ -69,4 +69,31 @@
       scales: { y: { beginAtZero: true, ticks: { precision: 0 } },
         percent: { position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false } } } }
   });
+
+  if (report.satisfaction) {
+    var questions = { 'handling': report.satisfaction.handling, 'outcome': report.satisfaction.outcome,
+      'ease of complaining': report.satisfaction.ease };
+    var colours = ['#b23a48', '#e07a1f', '#bbbbbb', '#7fb069', '#4c9a2a'];
+    new Chart(document.getElementById('chart-satisfaction'), {
+      type: 'bar',
+      data: { labels: Object.keys(questions),
+        datasets: [1, 2, 3, 4, 5].map(function (score) {
+          return { label: String(score), backgroundColor: colours[score - 1],
+            data: Object.keys(questions).map(function (q) { return questions[q].distribution[score]; }) };
+        }) },
+      options: { animation: false, indexAxis: 'y', responsive: true, maintainAspectRatio: false,
+        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } }
+    });
+  }
+
+  if (report.correctiveActions) {
+    new Chart(document.getElementById('chart-capa'), {
+      type: 'bar',
+      data: { labels: Object.keys(report.correctiveActions.openNowByStatus),
+        datasets: [{ label: 'open corrective actions', data: Object.values(report.correctiveActions.openNowByStatus),
+          backgroundColor: '#1f6f8b' }] },
+      options: { animation: false, responsive: true, maintainAspectRatio: false,
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  }
 }());

@@ -50,7 +50,8 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // survey invitations go out within seconds, not at the next full minute
-        properties = {"camunda.bpm.job-execution.enabled=true", "complaints.survey.schedule=*/2 * * * * *"})
+        properties = {"camunda.bpm.job-execution.enabled=true", "complaints.survey.schedule=*/2 * * * * *",
+                "complaints.survey.delay=PT0S"})
 @ActiveProfiles("postgres")
 // one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext

@@ -326,7 +326,8 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
                 .matches("[1-9][0-9]*");
         // the charts were drawn (Chart.js from the jar; the CSP allows only our own scripts)
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('chart-channel') !== undefined")));
+                .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('chart-channel') !== undefined "
+                        + "&& Chart.getChart('chart-satisfaction') !== undefined && Chart.getChart('chart-capa') !== undefined")));
         // a product name with markup stays text: no script of a complainant's runs on a staff page
         assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
         shot("19-reports-page");

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.complaints.audit.AuditLog;
+import org.complaints.improvement.CorrectiveAction;
+import org.complaints.improvement.CorrectiveActionRegister;
 import org.complaints.mail.MailLog;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.Complaint;
@@ -14,13 +16,15 @@ import org.complaints.register.Decision;
 import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
 import org.complaints.security.StaffGroups;
+import org.complaints.survey.SurveyAnswers;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A complaint's evidence record for auditors (ISO 10002 8.5, 4.12): the register entry, every decision, every
- * e-mail and every step of the event log with who, when and the ISO 10002 clause it evidences. Read only from
+ * e-mail, every step of the event log with who, when and the ISO 10002 clause it evidences, the corrective
+ * actions it is linked to (8.7) and its satisfaction survey (8.3). Read only from
  * the register, so it stays complete after the engine's history is cleaned up. Each reading is audited.
  */
 @Service
@@ -31,9 +35,13 @@ public class EvidenceRecords {
     private final DecisionRegister decisions;
     private final MailLog mails;
     private final AuditLog audit;
+    private final CorrectiveActionRegister correctiveActions;
+    private final SurveyAnswers surveys;
 
     public EvidenceRecords(ComplaintRegister register, EventLog events, DecisionRegister decisions, MailLog mails,
-                           AuditLog audit) {
+                           AuditLog audit, CorrectiveActionRegister correctiveActions, SurveyAnswers surveys) {
+        this.correctiveActions = correctiveActions;
+        this.surveys = surveys;
         this.register = register;
         this.events = events;
         this.decisions = decisions;
@@ -45,7 +53,8 @@ public class EvidenceRecords {
     }
 
     public record EvidenceRecord(Complaint complaint, AccessMarkings markings, List<Decision> decisions,
-                                 List<MailLog.SentMail> mails, List<Step> timeline, Map<String, Long> clauses) {
+                                 List<MailLog.SentMail> mails, List<Step> timeline, Map<String, Long> clauses,
+                                 List<CorrectiveAction> correctiveActions, SurveyAnswers.SurveyOfComplaint survey) {
     }
 
     /**
@@ -77,6 +86,7 @@ public class EvidenceRecords {
         }
         audit.append(complaint.id(), markings.processInstanceId(), user, "evidence.READ", "evidence-record", null,
                 Map.of("reference", reference));
-        return new EvidenceRecord(complaint, markings, rounds, mails.list(complaint.id()), timeline, clauses);
+        return new EvidenceRecord(complaint, markings, rounds, mails.list(complaint.id()), timeline, clauses,
+                correctiveActions.actionsOf(complaint.id()), surveys.ofComplaint(complaint.id()).orElse(null));
     }
 }

@@ -33,9 +33,15 @@ final class IsoClauses {
             Map.entry("CLOSED", "7.9 Closing"),
             Map.entry("ACCESS_CHANGED", "4.10 Confidentiality"),
             Map.entry("ANONYMISED", "4.10 Confidentiality"),
+            Map.entry("LEGAL_HOLD", "4.10 Confidentiality"),
             Map.entry("SURVEY_SENT", "8.3 Satisfaction"),
             Map.entry("SURVEY_ANSWERED", "8.3 Satisfaction"),
-            Map.entry("CORRECTIVE_ACTION", "8.7 Continual improvement"));
+            Map.entry("SURVEY_NOT_DELIVERED", "8.3 Satisfaction"),
+            Map.entry("CORRECTIVE_ACTION_OPENED", "8.7 Continual improvement"),
+            Map.entry("CORRECTIVE_ACTION_LINKED", "8.7 Continual improvement"),
+            Map.entry("CORRECTIVE_ACTION_CLOSED", "8.7 Continual improvement"),
+            Map.entry("CORRECTIVE_ACTION_CANCELLED", "8.7 Continual improvement"),
+            Map.entry("RECURRENCE_CHECK_FAILED", "8.7 Continual improvement"));
 
     private static final Map<String, String> BY_MAIL_TEMPLATE = Map.ofEntries(
             Map.entry("acknowledgement", "7.4 Acknowledgement"),

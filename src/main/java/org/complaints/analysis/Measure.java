@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.complaints.analysis.PerformanceReport.Durations;
 import org.complaints.analysis.PerformanceReport.StageCompliance;
+import org.complaints.survey.SatisfactionReport;
 
 /**
  * What an objective can measure (ISO 10002 8.4, 6.2), by the name used in the configuration. Each gives its
@@ -27,9 +28,9 @@ public enum Measure {
     EXTERNAL_REFERRAL_RATE("external-referral-rate", Comparison.AT_MOST, "% of decisions referred outside",
             inputs -> new Value(inputs.report().rates().externalReferral(), inputs.report().totals().decided())),
     PROCESS_SATISFACTION("process-satisfaction", Comparison.AT_LEAST, "mean satisfaction with the handling (1-5)",
-            inputs -> inputs.processSatisfaction()),
+            inputs -> mean(inputs.report().satisfaction().handling())),
     OUTCOME_SATISFACTION("outcome-satisfaction", Comparison.AT_LEAST, "mean satisfaction with the outcome (1-5)",
-            inputs -> inputs.outcomeSatisfaction());
+            inputs -> mean(inputs.report().satisfaction().outcome()));
 
     /** Whether the measured value must reach the target or stay below it. */
     public enum Comparison {
@@ -44,8 +45,8 @@ public enum Measure {
     public record Value(Double value, long basis) {
     }
 
-    /** What measures read: the period's report and the satisfaction survey's means. */
-    public record Inputs(PerformanceReport report, Value processSatisfaction, Value outcomeSatisfaction) {
+    /** What measures read: the period's report (satisfaction included). */
+    public record Inputs(PerformanceReport report) {
     }
 
     private final String id;
@@ -86,6 +87,10 @@ public enum Measure {
         StageCompliance compliance = inputs.report().sla().stream().filter(s -> s.stage().equals(stage)).findFirst()
                 .orElseThrow();
         return new Value(compliance.percentMet(), compliance.met() + compliance.missed());
+    }
+
+    private static Value mean(SatisfactionReport.Score score) {
+        return new Value(score.mean(), score.answers());
     }
 
     private static Value days(Durations durations, boolean p90) {

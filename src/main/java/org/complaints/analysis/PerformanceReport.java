@@ -2,11 +2,14 @@ package org.complaints.analysis;
 
 import java.util.List;
 import java.util.Map;
+import org.complaints.improvement.CorrectiveActionFigures;
+import org.complaints.survey.SatisfactionReport;
 
 /**
  * How complaint handling performed over a period (ISO 10002 8.2 analysis, 8.4 monitoring), for the reports page,
  * its CSV export and the management review. Counts are of the complaints received in the period; the backlog is
- * taken at the period's end.
+ * taken at the period's end; satisfaction covers the surveys of the complaints closed in the period (8.3);
+ * corrective actions are those opened, checked and closed in the period, and the register as it stands (8.7).
  */
 public record PerformanceReport(
         Period period,
@@ -21,6 +24,8 @@ public record PerformanceReport(
         Backlog backlog,
         List<ParetoBar> recurringCauses,
         List<ParetoBar> recurringCategories,
+        SatisfactionReport satisfaction,
+        CorrectiveActionFigures.Summary correctiveActions,
         List<ObjectiveResult> objectives) {
 
     /** {@code bucket} is day, week (starting Monday) or month, by the period's length. */

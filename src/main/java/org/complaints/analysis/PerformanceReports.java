@@ -28,8 +28,9 @@ import org.complaints.analysis.PerformanceReport.Series;
 import org.complaints.analysis.PerformanceReport.StageCompliance;
 import org.complaints.analysis.PerformanceReport.Totals;
 import org.complaints.deadlines.DeadlineProperties;
+import org.complaints.improvement.CorrectiveActionFigures;
 import org.complaints.register.Jdbc;
-import org.springframework.beans.factory.ObjectProvider;
+import org.complaints.survey.SurveyResults;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -50,15 +51,17 @@ public class PerformanceReports {
     private final JdbcClient jdbc;
     private final ZoneId zone;
     private final ReportingProperties properties;
-    private final ObjectProvider<SatisfactionMeans> satisfaction;
+    private final SurveyResults surveys;
+    private final CorrectiveActionFigures correctiveActions;
     private final Clock clock;
 
     public PerformanceReports(JdbcClient jdbc, DeadlineProperties deadlines, ReportingProperties properties,
-                              ObjectProvider<SatisfactionMeans> satisfaction, Clock clock) {
+                              SurveyResults surveys, CorrectiveActionFigures correctiveActions, Clock clock) {
         this.jdbc = jdbc;
         this.zone = deadlines.zone();
         this.properties = properties;
-        this.satisfaction = satisfaction;
+        this.surveys = surveys;
+        this.correctiveActions = correctiveActions;
         this.clock = clock;
     }
 
@@ -99,8 +102,10 @@ public class PerformanceReports {
                 new Period(period.from().toString(), period.to().toString(), period.zone().getId(), bucket),
                 totals, series(period, bucket, tally), durations(tally.histogram("ack")),
                 durations(tally.histogram("decide")), sla, tally.totals("outcome"), tally.totals("closure_reason"),
-                rates, backlog(period), pareto(tally.totals("root_cause")), pareto(categories), List.of());
-        return withObjectives(partial, period);
+                rates, backlog(period), pareto(tally.totals("root_cause")), pareto(categories),
+                surveys.satisfaction(period.from(), period.to()),
+                correctiveActions.over(period.start(), period.end()), List.of());
+        return withObjectives(partial);
     }
 
     /**
@@ -157,11 +162,8 @@ public class PerformanceReports {
         return params;
     }
 
-    private PerformanceReport withObjectives(PerformanceReport report, ReportPeriod period) {
-        SatisfactionMeans survey = satisfaction.getIfAvailable();
-        Measure.Value none = new Measure.Value(null, 0);
-        Measure.Inputs inputs = new Measure.Inputs(report, survey == null ? none : survey.process(period),
-                survey == null ? none : survey.outcome(period));
+    private PerformanceReport withObjectives(PerformanceReport report) {
+        Measure.Inputs inputs = new Measure.Inputs(report);
         List<ObjectiveResult> results = properties.objectives().stream().map(objective -> {
             Measure measure = Measure.byId(objective.measure());
             Measure.Value value = measure.of(inputs);
@@ -171,7 +173,8 @@ public class PerformanceReports {
         }).toList();
         return new PerformanceReport(report.period(), report.totals(), report.received(), report.timeToAcknowledge(),
                 report.timeToDecide(), report.sla(), report.outcomes(), report.closureReasons(), report.rates(),
-                report.backlog(), report.recurringCauses(), report.recurringCategories(), results);
+                report.backlog(), report.recurringCauses(), report.recurringCategories(), report.satisfaction(),
+                report.correctiveActions(), results);
     }
 
     /** Received per bucket by channel, category and the most frequent products ("other" for the rest). */

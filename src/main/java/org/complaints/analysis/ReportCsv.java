@@ -8,6 +8,8 @@ import java.util.Map;
 import org.complaints.analysis.PerformanceReport.ObjectiveResult;
 import org.complaints.analysis.PerformanceReport.ParetoBar;
 import org.complaints.analysis.PerformanceReport.StageCompliance;
+import org.complaints.improvement.CorrectiveActionFigures;
+import org.complaints.survey.SatisfactionReport;
 
 /**
  * A performance report as CSV for spreadsheets (RFC 4180, comma-separated): one table, the columns
@@ -64,6 +66,8 @@ final class ReportCsv {
         r.backlog().byAge().forEach((k, v) -> row("backlog", k, "", v));
         pareto("recurring causes", r.recurringCauses());
         pareto("recurring categories", r.recurringCategories());
+        satisfaction(r.satisfaction());
+        correctiveActions(r.correctiveActions());
         for (ObjectiveResult objective : r.objectives()) {
             row("objectives", objective.name(), "target (" + objective.comparison() + ")", objective.target());
             row("objectives", objective.name(), "measured", objective.value());
@@ -71,6 +75,42 @@ final class ReportCsv {
             row("objectives", objective.name(), "met", objective.met() == null ? "no data" : objective.met() ? "yes" : "no");
         }
         flush();
+    }
+
+    private void satisfaction(SatisfactionReport s) {
+        row("satisfaction", "invited", "", s.invited());
+        row("satisfaction", "sent", "", s.sent());
+        row("satisfaction", "not sent yet", "", s.pending());
+        row("satisfaction", "not delivered", "", s.failed());
+        row("satisfaction", "answered", "", s.answered());
+        row("satisfaction", "response rate", "", s.responseRate());
+        score("handling", s.handling());
+        score("outcome", s.outcome());
+        score("ease of complaining", s.ease());
+        s.byOutcome().forEach((outcome, g) -> {
+            row("satisfaction by outcome", outcome, "answered", g.answered());
+            row("satisfaction by outcome", outcome, "handling mean", g.handlingMean());
+            row("satisfaction by outcome", outcome, "outcome mean", g.outcomeMean());
+            row("satisfaction by outcome", outcome, "ease mean", g.easeMean());
+        });
+    }
+
+    private void score(String question, SatisfactionReport.Score score) {
+        row("satisfaction", question, "answers", score.answers());
+        row("satisfaction", question, "mean", score.mean());
+        score.distribution().forEach((value, n) -> row("satisfaction", question, "score " + value, n));
+    }
+
+    private void correctiveActions(CorrectiveActionFigures.Summary c) {
+        row("corrective actions", "opened", "", c.opened());
+        c.openedByTrigger().forEach((k, v) -> row("corrective actions", "opened", "trigger " + k, v));
+        c.openedByStatusNow().forEach((k, v) -> row("corrective actions", "opened", "status now " + k, v));
+        row("corrective actions", "closed as effective", "", c.closedEffective());
+        row("corrective actions", "median days to close", "", c.medianDaysToClose());
+        row("corrective actions", "effectiveness checks", "", c.checks());
+        row("corrective actions", "found not effective", "", c.checksNotEffective());
+        c.openNowByStatus().forEach((k, v) -> row("corrective actions", "open now", k, v));
+        row("corrective actions", "overdue now", "", c.overdueNow());
     }
 
     private void series(String section, List<String> buckets, Map<String, List<Long>> series) {

@@ -1,12 +1,12 @@
 package org.complaints.analysis;
 
-import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import org.complaints.register.Jdbc;
 
 /**
  * What the reports read of one complaint (no personal data), and how it counts: the one place that decides which
@@ -25,12 +25,12 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
     static final String NONE = "(none)";
 
     static ReportFacts read(ResultSet rs) throws SQLException {
-        return new ReportFacts(instant(rs, "received_at"), rs.getString("channel"), rs.getString("category"),
+        return new ReportFacts(Jdbc.instant(rs, "received_at"), rs.getString("channel"), rs.getString("category"),
                 rs.getString("product_or_service"), rs.getString("outcome"), rs.getString("closure_reason"),
                 rs.getString("root_cause"), bool(rs, "in_scope"), bool(rs, "ack_sla_met"),
                 bool(rs, "assessment_sla_met"), bool(rs, "response_sla_met"), rs.getInt("review_round"),
-                rs.getBoolean("external_referral"), instant(rs, "acknowledged_at"), instant(rs, "first_decided_at"),
-                instant(rs, "closed_at"), instant(rs, "response_deadline"), instant(rs, "deadline_revised_at"));
+                rs.getBoolean("external_referral"), Jdbc.instant(rs, "acknowledged_at"), Jdbc.instant(rs, "first_decided_at"),
+                Jdbc.instant(rs, "closed_at"), Jdbc.instant(rs, "response_deadline"), Jdbc.instant(rs, "deadline_revised_at"));
     }
 
     /** Adds this complaint to {@code tally}: its received day (organisation's zone), flags, series and durations. */
@@ -100,10 +100,6 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
         }
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {
         boolean value = rs.getBoolean(column);

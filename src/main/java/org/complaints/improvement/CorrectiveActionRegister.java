@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.complaints.audit.AuditLog;
 import org.complaints.register.ComplaintStage;
+import org.complaints.register.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -178,9 +179,9 @@ public class CorrectiveActionRegister {
                 where l.action_id = ? order by l.linked_at, c.id""")
                 .param(actionId)
                 .query((rs, n) -> new LinkedComplaint(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("category"), rs.getString("product_or_service"), instant(rs, "received_at"),
+                        rs.getString("category"), rs.getString("product_or_service"), Jdbc.instant(rs, "received_at"),
                         ComplaintStage.valueOf(rs.getString("stage")), rs.getBoolean("confidential"),
-                        instant(rs, "linked_at"), rs.getString("linked_by"),
+                        Jdbc.instant(rs, "linked_at"), rs.getString("linked_by"),
                         ActionTrigger.valueOf(rs.getString("link_reason"))))
                 .list();
     }
@@ -263,7 +264,7 @@ public class CorrectiveActionRegister {
     public List<ActionEvent> events(long actionId) {
         return jdbc.sql("select * from cmp_corrective_action_event where action_id = ? order by occurred_at, id")
                 .param(actionId)
-                .query((rs, n) -> new ActionEvent(instant(rs, "occurred_at"), rs.getString("event_type"),
+                .query((rs, n) -> new ActionEvent(Jdbc.instant(rs, "occurred_at"), rs.getString("event_type"),
                         rs.getString("actor"), rs.getString("summary"), rs.getString("detail")))
                 .list();
     }
@@ -298,10 +299,6 @@ public class CorrectiveActionRegister {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     static CorrectiveAction map(ResultSet rs, int row) throws SQLException {
         boolean effective = rs.getBoolean("effective");
@@ -320,16 +317,16 @@ public class CorrectiveActionRegister {
                 rs.getString("root_cause_analysis"),
                 rs.getString("action_plan"),
                 rs.getString("action_owner"),
-                instant(rs, "due_date"),
+                Jdbc.instant(rs, "due_date"),
                 rs.getString("implementation_notes"),
-                instant(rs, "implemented_at"),
-                instant(rs, "effectiveness_check_due"),
+                Jdbc.instant(rs, "implemented_at"),
+                Jdbc.instant(rs, "effectiveness_check_due"),
                 rs.getString("effectiveness_notes"),
                 checked,
-                instant(rs, "checked_at"),
-                instant(rs, "opened_at"),
+                Jdbc.instant(rs, "checked_at"),
+                Jdbc.instant(rs, "opened_at"),
                 rs.getString("opened_by"),
-                instant(rs, "closed_at"),
+                Jdbc.instant(rs, "closed_at"),
                 rs.getString("process_instance_id"));
     }
 }

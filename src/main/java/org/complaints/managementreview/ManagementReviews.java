@@ -34,7 +34,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Management reviews (ISO 10002 8.6) in the application's own tables: the input prepared for a period (figures
- * against the objectives, actions still open from earlier reviews), the review's conclusions and decisions, and
+ * against the objectives, survey results, corrective actions, actions still open from earlier reviews), the review's conclusions and decisions, and
  * its actions until each is done.
  */
 @Service("managementReviews")
@@ -137,9 +137,21 @@ public class ManagementReviews {
             long met = report.objectives().stream().filter(o -> Boolean.TRUE.equals(o.met())).count();
             long missed = report.objectives().stream().filter(o -> Boolean.FALSE.equals(o.met())).count();
             long noData = report.objectives().size() - met - missed;
-            return report.totals().received() + " complaints received, " + report.totals().closed() + " closed; "
-                    + "objectives: " + met + " met, " + missed + " missed, " + noData + " without data; "
-                    + openActions().size() + " actions of earlier reviews still open.";
+            StringBuilder line = new StringBuilder().append(report.totals().received()).append(" complaints received, ")
+                    .append(report.totals().closed()).append(" closed; objectives: ").append(met).append(" met, ")
+                    .append(missed).append(" missed, ").append(noData).append(" without data; ");
+            // inputs prepared before surveys and corrective actions were part of the report lack these sections
+            if (report.satisfaction() != null) {
+                line.append(report.satisfaction().answered()).append(" of ").append(report.satisfaction().sent())
+                        .append(" surveys answered, handling rated ")
+                        .append(report.satisfaction().handling().mean() == null ? "-"
+                                : report.satisfaction().handling().mean()).append(" of 5; ");
+            }
+            if (report.correctiveActions() != null) {
+                line.append(report.correctiveActions().open().size()).append(" corrective actions open (")
+                        .append(report.correctiveActions().overdueNow()).append(" overdue); ");
+            }
+            return line.append(openActions().size()).append(" actions of earlier reviews still open.").toString();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Review input of " + review.reference() + " is unreadable", e);
         }
@@ -270,19 +282,15 @@ public class ManagementReviews {
     private ManagementReview mapReview(ResultSet rs, int row) throws SQLException {
         return new ManagementReview(rs.getLong("id"), rs.getString("reference"),
                 rs.getObject("period_from", LocalDate.class), rs.getObject("period_to", LocalDate.class),
-                instant(rs, "prepared_at"), rs.getString("input_json"), instant(rs, "held_at"), rs.getString("held_by"),
+                Jdbc.instant(rs, "prepared_at"), rs.getString("input_json"), Jdbc.instant(rs, "held_at"), rs.getString("held_by"),
                 rs.getString("attendees"), rs.getString("conclusions"), rs.getString("decisions"),
-                instant(rs, "closed_at"), rs.getString("process_instance_id"));
+                Jdbc.instant(rs, "closed_at"), rs.getString("process_instance_id"));
     }
 
     private ReviewAction mapAction(ResultSet rs, int row) throws SQLException {
         return new ReviewAction(rs.getLong("id"), rs.getLong("review_id"), rs.getString("description"),
                 rs.getString("owner"), rs.getObject("due_date", LocalDate.class), rs.getString("status"),
-                instant(rs, "completed_at"), rs.getString("completed_by"), rs.getString("completion_note"));
+                Jdbc.instant(rs, "completed_at"), rs.getString("completed_by"), rs.getString("completion_note"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.intake.TextHygiene;
 import org.complaints.register.EventLog;
+import org.complaints.register.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +46,27 @@ public class SurveyAnswers {
     }
 
     private record Found(OpenSurvey survey, Instant answeredAt) {
+    }
+
+    /** A complaint's survey as its evidence record shows it (8.3): status, dates and answers. */
+    public record SurveyOfComplaint(String status, Instant invitedAt, Instant sentAt, Instant expiresAt,
+                                    Instant answeredAt, Integer handlingScore, Integer outcomeScore,
+                                    Integer easeScore, String comment) {
+    }
+
+    /** The complaint's survey, if it was chosen for one. */
+    @Transactional(readOnly = true)
+    public Optional<SurveyOfComplaint> ofComplaint(long complaintId) {
+        return jdbc.sql("""
+                select status, invited_at, sent_at, expires_at, answered_at, handling_score, outcome_score,
+                       ease_score, comment
+                from cmp_survey where complaint_id = ?""")
+                .param(complaintId)
+                .query((rs, n) -> new SurveyOfComplaint(rs.getString("status"), Jdbc.instant(rs, "invited_at"),
+                        Jdbc.instant(rs, "sent_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "answered_at"),
+                        Jdbc.integer(rs, "handling_score"), Jdbc.integer(rs, "outcome_score"), Jdbc.integer(rs, "ease_score"),
+                        rs.getString("comment")))
+                .optional();
     }
 
     /** @throws SurveyRefusedException if the link is unknown, expired or used */

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param share    the share of closed complaints surveyed, 0.0 to 1.0; chosen by the reference, so the same
  *                 complaint is always chosen or never
  * @param validFor how long the link works after the e-mail was sent
- * @param delay    how long after closure the e-mail is sent (e.g. to let a remedy arrive first)
+ * @param delay    how long after closure the e-mail is sent: the closing e-mail (sent by its own retried step)
+ *                 arrives first and a remedy has time to arrive
  * @param schedule when pending invitations are sent (Spring cron, server time zone; "-" turns sending off)
  */
 @ConfigurationProperties("complaints.survey")
@@ -19,7 +20,7 @@ public record SurveyProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1.0") double share,
         @DefaultValue("P30D") Duration validFor,
-        @DefaultValue("PT0S") Duration delay,
+        @DefaultValue("PT1H") Duration delay,
         @DefaultValue("0 * * * * *") String schedule) {
 
     public SurveyProperties {
