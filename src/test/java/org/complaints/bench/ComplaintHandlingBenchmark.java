@@ -1,0 +1,380 @@
+package org.complaints.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.HistoryService;
+import org.complaints.PostgresApplicationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * How much load the application carries on this machine, beside the bare engine on the same database (issue 7):
+ * intake over HTTP, the whole lifecycle through the REST API as the demo staff, a handler's Tasklist filter over
+ * many open tasks, SLA timers falling due at once, storage per closed complaint and history clean-up, with the
+ * heap capped (bench profile). Prints a Markdown table and writes it to {@code bench/results/}; asserts only that
+ * the work was done right, never a time.
+ * <p>
+ * {@code ./mvnw verify -Pbench -Dbench.size=full} (the issue's sizes) or {@code -Dbench.size=smoke} (seconds, run by
+ * .ci/run so the harness cannot rot). Each size can be overridden, e.g. {@code -Dbench.open-complaints=20000}.
+ */
+@Import(RoundTrips.Counting.class)
+@TestPropertySource(properties = {"complaints.intake.max-submissions-per-minute=100000000",
+        // the report roll-up and metrics run as in production; the survey would only add mail
+        "complaints.survey.enabled=false"})
+class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
+
+    private record Sizes(int intake, int openLoopSeconds, int lifecycle, int lifecycleClients, int openComplaints,
+                         int dueAtOnce, int tasklistQueries) {
+
+        static Sizes of(String size) {
+            Sizes base = size.equals("full") ? new Sizes(3000, 60, 500, 16, 100_000, 5000, 200)
+                    : new Sizes(100, 4, 8, 4, 200, 50, 20);
+            return new Sizes(Integer.getInteger("bench.intake", base.intake),
+                    Integer.getInteger("bench.open-loop-seconds", base.openLoopSeconds),
+                    Integer.getInteger("bench.lifecycle", base.lifecycle),
+                    Integer.getInteger("bench.lifecycle-clients", base.lifecycleClients),
+                    Integer.getInteger("bench.open-complaints", base.openComplaints),
+                    Integer.getInteger("bench.due-at-once", base.dueAtOnce),
+                    Integer.getInteger("bench.tasklist-queries", base.tasklistQueries));
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Autowired DataSource dataSource;
+    @Autowired HistoryService history;
+    @Autowired JdbcTemplate template;
+
+    private Baseline baseline;
+
+    @Test
+    void complaintHandlingUnderLoad() throws Exception {
+        String size = System.getProperty("bench.size", "smoke");
+        Sizes sizes = Sizes.of(size);
+        Results results = new Results(size, template.queryForObject("select version()", String.class)
+                .replaceAll(" on .*", "") + " (embedded, same machine), full history");
+        try (Baseline bare = new Baseline(dataSource)) {
+            baseline = bare;
+            warmUp();
+            scenarios(sizes, results);
+        }
+    }
+
+    private void scenarios(Sizes sizes, Results results) throws Exception {
+
+        // --- the bare engine, one client: the reference for the one-client figures
+        Load.Result base1 = baselineRun(1, sizes.intake());
+        results.add("baseline: bare engine, start + complete one user task (Java API), 1 client",
+                String.valueOf(sizes.intake()), base1, null, roundTripsOf(() -> baselineRun(1, 20), 20), "-");
+        double baselineSteps = steps(Baseline.PROCESS);
+        double baselineRoundTrips = roundTripsOf(() -> baselineRun(1, 50), 50);
+
+        // --- lifecycle first, on a register still small: its storage and round trips are its own
+        long databaseBefore = databaseBytes();
+        Map<String, Long> tablesBefore = tableBytes();
+        long roundTripsBefore = RoundTrips.now();
+        Load.Result lifecycle = Load.closed(sizes.lifecycleClients(), sizes.lifecycle(), i -> lifecycle());
+        double lifecycleRoundTrips = (double) (RoundTrips.now() - roundTripsBefore) / sizes.lifecycle();
+        long databaseAfter = databaseBytes();
+        assertThat(lifecycle.failures()).isZero();
+        double complaintSteps = steps("complaint-handling");
+        Load.Result baseLifecycle = baselineRun(sizes.lifecycleClients(), sizes.lifecycle() * 4);
+        double expected = complaintSteps * baselineRoundTrips / baselineSteps;
+        results.add("whole lifecycle: intake to closure, tasks through the REST API as demo staff, "
+                        + sizes.lifecycleClients() + " clients", String.valueOf(sizes.lifecycle()), lifecycle,
+                baseLifecycle, lifecycleRoundTrips, "≥ 40 closed/s; round trips ≤ 1.5 × baseline per step");
+        results.note(String.format("Lifecycle: %.0f engine steps (activity instances) per closed complaint; the bare "
+                        + "engine costs %.1f round trips per step, so the same steps would cost %.0f; measured %.0f "
+                        + "(%.2f×, target ≤ 1.5×; includes acknowledgement, decision and closure e-mails, register and "
+                        + "audit writes, and the Tasklist-style polling of the clients).", complaintSteps,
+                baselineRoundTrips / baselineSteps, expected, lifecycleRoundTrips, lifecycleRoundTrips / expected));
+        Map<String, Long> tablesAfter = tableBytes();
+        StringBuilder largest = new StringBuilder("Storage per closed complaint by table (largest growth): ");
+        tablesAfter.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue() - tablesBefore.getOrDefault(b.getKey(), 0L),
+                        a.getValue() - tablesBefore.getOrDefault(a.getKey(), 0L)))
+                .limit(8).forEach(e -> largest.append(String.format("%s %.1f KB, ", e.getKey(),
+                        (e.getValue() - tablesBefore.getOrDefault(e.getKey(), 0L)) / 1024.0 / sizes.lifecycle())));
+        results.note(largest.substring(0, largest.length() - 2) + ".");
+        results.figure("storage per closed complaint, history included", String.valueOf(sizes.lifecycle()),
+                String.format("%.1f KB", (databaseAfter - databaseBefore) / 1024.0 / sizes.lifecycle()),
+                "≤ 20 KB (growth of the database over the lifecycle run)");
+
+        // --- intake over HTTP, 8 and 32 clients, then open loop at 50/s
+        for (int clients : new int[] {8, 32}) {
+            long before = RoundTrips.now();
+            Load.Result intake = Load.closed(clients, sizes.intake(), this::file);
+            double perOp = (double) (RoundTrips.now() - before) / sizes.intake();
+            assertThat(intake.failures()).isZero();
+            results.add("intake: POST /api/complaints, " + clients + " clients", String.valueOf(sizes.intake()),
+                    intake, baselineRun(clients, sizes.intake()), perOp, "≥ 300/s");
+        }
+        int openOps = 50 * sizes.openLoopSeconds();
+        Load.Result open = Load.open(50, openOps, 64, this::file);
+        assertThat(open.failures()).isZero();
+        results.add("intake: POST /api/complaints, open loop at 50/s", String.valueOf(openOps), open,
+                Load.open(50, openOps, 64, i -> baseline.run(i)), Double.NaN, "p99 < 100 ms");
+
+        // --- many open complaints waiting for investigation: Tasklist and SLA timers over them
+        seedOpenComplaints(sizes.openComplaints());
+        String filter = filterId("Complaint handlers");
+        long before = RoundTrips.now();
+        Load.Result tasklist = Load.closed(1, sizes.tasklistQueries(), i -> {
+            JsonNode page = JSON.readTree(send("handler", "GET", "/engine-rest/filter/" + filter
+                    + "/list?firstResult=0&maxResults=50", null).body());
+            if (page.size() != 50) {
+                throw new IllegalStateException("a page of " + page.size() + " tasks, not 50");
+            }
+        });
+        double perQuery = (double) (RoundTrips.now() - before) / sizes.tasklistQueries();
+        assertThat(tasklist.failures()).isZero();
+        long openTasks = template.queryForObject("select count(*) from act_ru_task", Long.class);
+        results.add("Tasklist: the handler's group filter, page of 50 (REST, as handler)", String.format("%,d open tasks",
+                openTasks), tasklist, base1, perQuery, "p95 ≤ 20 ms");
+
+        timers(sizes.dueAtOnce(), results);
+        cleanUp(results);
+        results.figure("memory: peak heap of the JVM (application, load generator and SMTP server)", "whole run",
+                Results.peakHeapMegabytes() + " MB of " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB",
+                "heap capped at 512 MB");
+        results.note("Written to " + results.write());
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    private void warmUp() throws Exception {
+        Load.closed(4, 40, this::file);
+        baselineRun(4, 200);
+    }
+
+    private Load.Result baselineRun(int clients, int operations) throws Exception {
+        return Load.closed(clients, operations, i -> baseline.run(i));
+    }
+
+    private void file(int i) throws Exception {
+        HttpResponse<String> reply = send(null, "POST", "/api/complaints", Map.of("name", "Bench Complainant",
+                "email", "bench" + i + "@example.org", "language", "en", "productOrService", "Broadband",
+                "description", "The connection drops every evening between seven and nine.", "consent", true));
+        if (reply.statusCode() != 201) {
+            throw new IllegalStateException("intake answered " + reply.statusCode() + ": " + reply.body());
+        }
+    }
+
+    /** One complaint from intake to closure, as the complainant and the staff do it. */
+    private void lifecycle() throws Exception {
+        HttpResponse<String> filed = send(null, "POST", "/api/complaints", Map.of("name", "Bench Complainant",
+                "email", "lifecycle" + System.nanoTime() + "@example.org", "language", "en", "productOrService",
+                "Broadband", "description", "The connection drops every evening between seven and nine.",
+                "consent", true));
+        JsonNode complaint = JSON.readTree(filed.body());
+        String reference = complaint.path("reference").asText();
+        String token = complaint.path("trackingToken").asText();
+        completeTask(reference, "Task_ConfirmAssessment", variables("scopeDecision", "in-scope", "severity", "medium",
+                "impact", "individual", "category", "other", "safetyRelevant", false, "overrideAssessment", false));
+        completeTask(reference, "Task_InvestigateComplaint", variables("findings",
+                "The line card at the exchange fails under evening load.", "rootCause", "process-failure",
+                "systemicIssue", false));
+        completeTask(reference, "Task_ProposeResolution", variables("outcome", "not-upheld", "decisionReasons",
+                "The fault lies with the neighbouring network, which we do not run."));
+        // the complainant accepts once the decision has gone out (409 until the process waits for it)
+        awaitTrue(() -> send(null, "POST", "/api/complaints/" + reference + "/decision-response?token=" + token,
+                Map.of("accepted", true)).statusCode() == 200);
+        awaitTrue(() -> "CLOSED".equals(template.queryForObject(
+                "select stage from cmp_complaint where reference = ?", String.class, reference)));
+    }
+
+    private void completeTask(String reference, String key, Map<String, Object> variables) throws Exception {
+        String[] id = new String[1];
+        awaitTrue(() -> {
+            JsonNode found = JSON.readTree(send("handler", "GET", "/engine-rest/task?processInstanceBusinessKey="
+                    + reference + "&taskDefinitionKey=" + key, null).body());
+            id[0] = found.isArray() && !found.isEmpty() ? found.get(0).path("id").asText() : null;
+            return id[0] != null;
+        });
+        HttpResponse<String> done = send("handler", "POST", "/engine-rest/task/" + id[0] + "/complete",
+                Map.of("variables", variables));
+        if (done.statusCode() != 204) {
+            throw new IllegalStateException(key + " of " + reference + ": " + done.statusCode() + " " + done.body());
+        }
+    }
+
+    /** Complaints filed over HTTP and assessed by a handler, so they wait in investigation with their timers. */
+    private void seedOpenComplaints(int count) throws Exception {
+        long seeding = System.nanoTime();
+        Load.closed(16, count, this::file);
+        awaitTrue(() -> template.queryForObject("select count(*) from act_ru_task "
+                + "where task_def_key_ = 'Task_ConfirmAssessment'", Long.class) >= count, Duration.ofMinutes(60));
+        List<String> ids = template.queryForList("select id_ from act_ru_task where task_def_key_ = "
+                + "'Task_ConfirmAssessment'", String.class);
+        Map<String, Object> assessment = variables("scopeDecision", "in-scope", "severity", "medium", "impact",
+                "individual", "category", "other", "safetyRelevant", false, "overrideAssessment", false);
+        Load.Result assessed = Load.closed(16, ids.size(), i -> {
+            HttpResponse<String> done = send("handler", "POST", "/engine-rest/task/" + ids.get(i) + "/complete",
+                    Map.of("variables", assessment));
+            if (done.statusCode() != 204) {
+                throw new IllegalStateException(done.statusCode() + " " + done.body());
+            }
+        });
+        assertThat(assessed.failures()).isZero();
+        System.out.printf("seeded %,d open complaints in investigation in %.0f s%n", ids.size(),
+                (System.nanoTime() - seeding) / 1e9);
+    }
+
+    /** So many response deadlines fall due at the same moment; how late does each escalation task appear? */
+    private void timers(int count, Results results) throws Exception {
+        Instant due = Instant.now().plusSeconds(10);
+        List<String> jobs = template.queryForList("select j.id_ from act_ru_job j join act_ru_jobdef d on "
+                + "d.id_ = j.job_def_id_ where d.act_id_ = 'StartEvent_ResponseDeadlineReached' order by j.id_ limit "
+                + count, String.class);
+        assertThat(jobs).hasSize(count);
+        for (int from = 0; from < jobs.size(); from += 1000) {
+            List<String> part = jobs.subList(from, Math.min(jobs.size(), from + 1000));
+            template.update("update act_ru_job set duedate_ = ? where id_ in (" + String.join(",",
+                    java.util.Collections.nCopies(part.size(), "?")) + ")", concat(Timestamp.from(due), part));
+        }
+        String supervise = "select count(*) from act_ru_task where task_def_key_ = 'Task_SuperviseOverdueComplaint'";
+        long existing = template.queryForObject(supervise, Long.class);
+        awaitTrue(() -> template.queryForObject(supervise, Long.class) >= existing + count, Duration.ofMinutes(30));
+        Histogram lateness = new Histogram(3_600_000_000L, 3);
+        List<Timestamp> created = template.queryForList("select create_time_ from act_ru_task where task_def_key_ = "
+                + "'Task_SuperviseOverdueComplaint' and create_time_ >= ?", Timestamp.class,
+                Timestamp.from(due.minusSeconds(1)));
+        Instant last = due;
+        for (Timestamp t : created) {
+            lateness.recordValue(Math.max(1, Duration.between(due, t.toInstant()).toNanos() / 1000));
+            last = t.toInstant().isAfter(last) ? t.toInstant() : last;
+        }
+        double seconds = Math.max(0.001, Duration.between(due, last).toMillis() / 1000.0);
+        results.add("SLA timers: response deadlines falling due at once, due time to escalation task",
+                String.format("%,d due of %,d open", count, template.queryForObject(
+                        "select count(*) from cmp_complaint where closed_at is null", Long.class)),
+                new Load.Result(created.size(), 0, seconds, lateness), null, Double.NaN,
+                "p99 lateness ≤ 5 s; ≥ 400 timers/s");
+        // the same jobs do not fire twice
+        assertThat(template.queryForObject(supervise, Long.class)).isEqualTo(existing + count);
+    }
+
+    /** The engine's history clean-up over the closed complaints, as if their time to live had passed. */
+    private void cleanUp(Results results) throws Exception {
+        long finished = template.queryForObject("select count(*) from act_hi_procinst where removal_time_ is not null",
+                Long.class);
+        Timestamp yesterday = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
+        for (String table : template.queryForList("select table_name from information_schema.columns where "
+                + "column_name = 'removal_time_' and table_schema = current_schema()", String.class)) {
+            template.update("update " + table + " set removal_time_ = ? where removal_time_ is not null", yesterday);
+        }
+        long start = System.nanoTime();
+        history.cleanUpHistoryAsync(true);
+        awaitTrue(() -> template.queryForObject("select count(*) from act_hi_procinst where removal_time_ is not null",
+                Long.class) == 0, Duration.ofMinutes(30));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double perSecond = finished / seconds;
+        results.figure("history clean-up (removal-time strategy), process instances with all their history",
+                String.format("%,d instances", finished), String.format("%,.0f/s; 10,000 complaints in %.0f s",
+                        perSecond, 10_000 / perSecond), "a day of 10,000 complaints within the nightly window (4 h)");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private double roundTripsOf(Work work, int operations) throws Exception {
+        long before = RoundTrips.now();
+        work.run();
+        return (double) (RoundTrips.now() - before) / operations;
+    }
+
+    private double steps(String processKey) {
+        Long instances = template.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ? "
+                + "and end_time_ is not null", Long.class, processKey);
+        Long activities = template.queryForObject("select count(*) from act_hi_actinst a join act_hi_procinst p on "
+                + "p.id_ = a.proc_inst_id_ where p.proc_def_key_ = ? and p.end_time_ is not null", Long.class,
+                processKey);
+        return instances == 0 ? Double.NaN : (double) activities / instances;
+    }
+
+    private String filterId(String name) throws Exception {
+        JsonNode filters = JSON.readTree(send("handler", "GET", "/engine-rest/filter?resourceType=Task", null).body());
+        for (JsonNode filter : filters) {
+            if (filter.path("name").asText().equals(name)) {
+                return filter.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("no filter " + name + " for handler: " + filters);
+    }
+
+    private long databaseBytes() {
+        return template.queryForObject("select pg_database_size(current_database())", Long.class);
+    }
+
+    /** Every table with its indexes and TOAST, in bytes. */
+    private Map<String, Long> tableBytes() {
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        template.query("select relname, pg_total_relation_size(relid) as bytes from pg_stat_user_tables",
+                (java.sql.ResultSet rs) -> {
+                    sizes.put(rs.getString("relname"), rs.getLong("bytes"));
+                });
+        return sizes;
+    }
+
+    private HttpResponse<String> send(String user, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @FunctionalInterface
+    private interface Probe {
+        boolean test() throws Exception;
+    }
+
+    private static void awaitTrue(Probe probe) throws Exception {
+        awaitTrue(probe, Duration.ofMinutes(2));
+    }
+
+    private static void awaitTrue(Probe probe, Duration timeout) throws Exception {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!probe.test()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("not reached within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static Object[] concat(Object first, List<String> rest) {
+        Object[] all = new Object[rest.size() + 1];
+        all[0] = first;
+        for (int i = 0; i < rest.size(); i++) {
+            all[i + 1] = rest.get(i);
+        }
+        return all;
+    }
+}

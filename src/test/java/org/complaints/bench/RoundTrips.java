@@ -1,0 +1,86 @@
+package org.complaints.bench;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the JDBC round trips of the whole application (engine, register, background jobs): every statement
+ * executed, every batch, every commit and rollback. The benchmark reads the counter before and after a scenario
+ * and divides by the operations it did; background work of the same period is part of the cost, as in production.
+ */
+public final class RoundTrips {
+
+    private static final LongAdder COUNT = new LongAdder();
+
+    private RoundTrips() {
+    }
+
+    public static long now() {
+        return COUNT.sum();
+    }
+
+    /** Wraps the application's DataSource bean. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Counting {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())
+                            ? proxy(DataSource.class, dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    private static Object proxy(Class<?> type, Object target) {
+        return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] {type}, new Counter(target));
+    }
+
+    private record Counter(Object target) implements InvocationHandler {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.startsWith("execute") || name.equals("commit") || name.equals("rollback")) {
+                COUNT.increment();
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            if (name.equals("unwrap") || name.equals("isWrapperFor")) {
+                return result;
+            }
+            // wrap what carries statements further: connections and the three statement kinds
+            if (result instanceof CallableStatement s) {
+                return proxy(CallableStatement.class, s);
+            }
+            if (result instanceof PreparedStatement s) {
+                return proxy(PreparedStatement.class, s);
+            }
+            if (result instanceof Statement s) {
+                return proxy(Statement.class, s);
+            }
+            if (result instanceof Connection c) {
+                return proxy(Connection.class, c);
+            }
+            return result;
+        }
+    }
+}
