@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,12 +26,15 @@ public class AuditSealer {
     static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final AuditChain chain;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public AuditSealer(JdbcClient jdbc, AuditLog log, Clock clock, PlatformTransactionManager transactions) {
+    public AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditLog log, Clock clock,
+                       PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.chain = log.chain();
         this.clock = clock;
         // a template, not @Transactional: the scheduled call below would bypass the proxy and with it the lock
@@ -65,13 +70,15 @@ public class AuditSealer {
         if (rows.isEmpty()) {
             return 0;
         }
+        List<Object[]> links = new ArrayList<>(rows.size());
         for (Unsealed row : rows) {
             seq++;
             String next = chain.link(hash, row.leaf(), seq, row.id());
-            jdbc.sql("update cmp_audit set chain_seq = ?, prev_hash = ?, chain_hash = ? where id = ?")
-                    .params(seq, hash, next, row.id()).update();
+            links.add(new Object[] {seq, hash, next, row.id()});
             hash = next;
         }
+        // one batch, not one round trip per row
+        batch.batchUpdate("update cmp_audit set chain_seq = ?, prev_hash = ?, chain_hash = ? where id = ?", links);
         jdbc.sql("update cmp_audit_seal set last_seq = ?, last_hash = ?, sealed_at = ? where id = 1")
                 .params(seq, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
         return rows.size();

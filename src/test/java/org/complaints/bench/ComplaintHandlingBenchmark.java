@@ -90,10 +90,12 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         long databaseBefore = databaseBytes();
         Map<String, Long> tablesBefore = tableBytes();
         long roundTripsBefore = RoundTrips.now();
+        Map<String, Long> lifecycleStatements = RoundTrips.byStatement();
         Load.Result lifecycle = Load.closed(sizes.lifecycleClients(), sizes.lifecycle(), i -> lifecycle());
         double lifecycleRoundTrips = (double) (RoundTrips.now() - roundTripsBefore) / sizes.lifecycle();
         long databaseAfter = databaseBytes();
         assertThat(lifecycle.failures()).isZero();
+        results.note(topStatements("Lifecycle", lifecycleStatements, sizes.lifecycle()));
         double complaintSteps = steps("complaint-handling");
         Load.Result baseLifecycle = baselineRun(sizes.lifecycleClients(), sizes.lifecycle() * 4);
         double expected = complaintSteps * baselineRoundTrips / baselineSteps;
@@ -120,8 +122,12 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         // --- intake over HTTP, 8 and 32 clients, then open loop at 50/s
         for (int clients : new int[] {8, 32}) {
             long before = RoundTrips.now();
+            Map<String, Long> statementsBefore = RoundTrips.byStatement();
             Load.Result intake = Load.closed(clients, sizes.intake(), this::file);
             double perOp = (double) (RoundTrips.now() - before) / sizes.intake();
+            if (clients == 8) {
+                results.note(topStatements("Intake", statementsBefore, sizes.intake()));
+            }
             assertThat(intake.failures()).isZero();
             results.add("intake: POST /api/complaints, " + clients + " clients", String.valueOf(sizes.intake()),
                     intake, baselineRun(clients, sizes.intake()), perOp, "≥ 300/s");
@@ -325,6 +331,18 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
 
     private long databaseBytes() {
         return template.queryForObject("select pg_database_size(current_database())", Long.class);
+    }
+
+    /** The statements a scenario ran most, per operation. */
+    private static String topStatements(String scenario, Map<String, Long> before, int operations) {
+        StringBuilder line = new StringBuilder(scenario + ": round trips per operation by statement (most first): ");
+        RoundTrips.byStatement().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(15)
+                .forEach(e -> line.append(String.format("`%s` %.1f; ", e.getKey(), (double) e.getValue() / operations)));
+        return line.toString();
     }
 
     /** Every table with its indexes and TOAST, in bytes. */

@@ -8,6 +8,9 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -22,12 +25,26 @@ import org.springframework.context.annotation.Bean;
 public final class RoundTrips {
 
     private static final LongAdder COUNT = new LongAdder();
+    private static final Map<String, LongAdder> BY_STATEMENT = new ConcurrentHashMap<>();
 
     private RoundTrips() {
     }
 
     public static long now() {
         return COUNT.sum();
+    }
+
+    /** Round trips per statement (its first words), for "where the time goes". */
+    public static Map<String, Long> byStatement() {
+        Map<String, Long> copy = new HashMap<>();
+        BY_STATEMENT.forEach((sql, n) -> copy.put(sql, n.sum()));
+        return copy;
+    }
+
+    private static void count(String sql) {
+        COUNT.increment();
+        String key = sql == null ? "(unknown)" : sql.strip().replaceAll("\\s+", " ");
+        BY_STATEMENT.computeIfAbsent(key.length() > 90 ? key.substring(0, 90) : key, k -> new LongAdder()).increment();
     }
 
     /** Wraps the application's DataSource bean. */
@@ -46,17 +63,25 @@ public final class RoundTrips {
         }
     }
 
-    private static Object proxy(Class<?> type, Object target) {
-        return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] {type}, new Counter(target));
+    private static Object proxy(Class<?> type, Object target, String sql) {
+        return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] {type},
+                new Counter(target, sql));
     }
 
-    private record Counter(Object target) implements InvocationHandler {
+    private static Object proxy(Class<?> type, Object target) {
+        return proxy(type, target, null);
+    }
+
+    /** {@code sql}: what a prepared statement runs. */
+    private record Counter(Object target, String sql) implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.startsWith("execute") || name.equals("commit") || name.equals("rollback")) {
-                COUNT.increment();
+            if (name.startsWith("execute")) {
+                count(args != null && args.length > 0 && args[0] instanceof String text ? text : sql);
+            } else if (name.equals("commit") || name.equals("rollback")) {
+                count(name);
             }
             Object result;
             try {
@@ -68,11 +93,13 @@ public final class RoundTrips {
                 return result;
             }
             // wrap what carries statements further: connections and the three statement kinds
+            String prepared = name.startsWith("prepare") && args != null && args.length > 0
+                    && args[0] instanceof String text ? text : null;
             if (result instanceof CallableStatement s) {
-                return proxy(CallableStatement.class, s);
+                return proxy(CallableStatement.class, s, prepared);
             }
             if (result instanceof PreparedStatement s) {
-                return proxy(PreparedStatement.class, s);
+                return proxy(PreparedStatement.class, s, prepared);
             }
             if (result instanceof Statement s) {
                 return proxy(Statement.class, s);
