@@ -88,15 +88,18 @@ public class AuditLog {
             pending = new Pending();
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
+            return pending;
         }
-        return pending;
+        // bound by an outer transaction that is suspended now (REQUIRES_NEW): this one writes at once
+        return TransactionSynchronizationManager.getSynchronizations().contains(pending) ? pending : null;
     }
 
     /** Writes the current transaction's rows now: before a read, and before the commit. */
-    private void flush() {
+    private void writePending() {
         Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
                 ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
-        if (pending != null && !pending.rows.isEmpty()) {
+        if (pending != null && TransactionSynchronizationManager.getSynchronizations().contains(pending)
+                && !pending.rows.isEmpty()) {
             List<Object[]> rows = new ArrayList<>(pending.rows);
             pending.rows.clear();
             batch.batchUpdate(INSERT, rows);
@@ -109,7 +112,7 @@ public class AuditLog {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            flush();
+            writePending();
         }
 
         @Override
@@ -120,7 +123,7 @@ public class AuditLog {
 
     /** The last recorded value of a process variable, for the "before" of its next change. */
     public Object lastVariableValue(String processInstanceId, String variable) {
-        flush();
+        writePending();
         List<String> payloads = jdbc.sql("""
                 select payload from cmp_audit where process_instance_id = ? and entity = ? and action like 'variable.%'
                 order by id desc fetch first 1 rows only""")
@@ -137,7 +140,7 @@ public class AuditLog {
 
     /** Erases the payloads of a complaint's rows (anonymisation); the chain stays verifiable. */
     public int redact(long complaintId, String processInstanceId) {
-        flush();
+        writePending();
         return jdbc.sql("""
                 update cmp_audit set payload = null, payload_salt = null
                 where (complaint_id = ? or process_instance_id = ?) and payload is not null""")
@@ -145,7 +148,7 @@ public class AuditLog {
     }
 
     public List<Entry> list(long complaintId, String processInstanceId) {
-        flush();
+        writePending();
         return jdbc.sql("select * from cmp_audit where complaint_id = ? or process_instance_id = ? order by id")
                 .params(complaintId, processInstanceId).query(AuditLog::entry).list();
     }

@@ -20,12 +20,16 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.complaints.security.StaffGroups;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The audit log on the embedded engine's database: rows chained after the fact, tampering and deletion named,
@@ -46,6 +50,13 @@ class AuditLogSpringTest {
     @Autowired JdbcClient jdbc;
     @Autowired IdentityService identity;
     @Autowired ProcessEngine engine;
+    @Autowired PlatformTransactionManager transactionManager;
+    private TransactionTemplate transactions;
+
+    @BeforeEach
+    void templates() {
+        transactions = new TransactionTemplate(transactionManager);
+    }
 
     @AfterEach
     void reset() {
@@ -64,6 +75,37 @@ class AuditLogSpringTest {
 
     private List<Map<String, Object>> rows(long complaint) {
         return jdbc.sql("select * from cmp_audit where complaint_id = ? order by id").param(complaint).query().listOfRows();
+    }
+
+    @Test
+    void withinATransactionRowsAreWrittenInOneBatchAtCommitAndReadBackBeforeIt() {
+        long complaint = COMPLAINT.incrementAndGet();
+        transactions.executeWithoutResult(tx -> {
+            audit.append(complaint, null, "handler", "complaint.ASSESSED", null, null, Map.of("n", 1));
+            audit.append(complaint, null, "handler", "complaint.INVESTIGATED", null, null, Map.of("n", 2));
+            // not written yet: the batch goes at commit
+            assertThat(rows(complaint)).isEmpty();
+            // the log's own reads see them, in order
+            assertThat(audit.list(complaint, "none")).extracting(AuditLog.Entry::action)
+                    .containsExactly("complaint.ASSESSED", "complaint.INVESTIGATED");
+            audit.append(complaint, null, "handler", "complaint.PROPOSED", null, null, null);
+        });
+        assertThat(rows(complaint)).extracting(row -> row.get("action"))
+                .containsExactly("complaint.ASSESSED", "complaint.INVESTIGATED", "complaint.PROPOSED");
+    }
+
+    @Test
+    void aRolledBackTransactionLeavesNoRowsButAnInnerOneThatCommittedKeepsItsOwn() {
+        long complaint = COMPLAINT.incrementAndGet();
+        TransactionTemplate inner = new TransactionTemplate(transactionManager);
+        inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        transactions.executeWithoutResult(tx -> {
+            audit.append(complaint, null, "handler", "complaint.OUTER", null, null, null);
+            inner.executeWithoutResult(nested -> audit.append(complaint, null, "handler", "complaint.INNER", null,
+                    null, null));
+            tx.setRollbackOnly();
+        });
+        assertThat(rows(complaint)).extracting(row -> row.get("action")).containsExactly("complaint.INNER");
     }
 
     @Test
