@@ -78,9 +78,11 @@ public class ComplaintRegister {
                 select * from cmp_complaint
                 where id <> ? and received_at >= ?
                   and (lower(complainant_email) = lower(?) or lower(product_or_service) = lower(?))
-                order by received_at desc""")
-                .params(complaint.id(), ts(since), complaint.complainantEmail(), complaint.productOrService())
-                .query(ComplaintRegister::map).list().stream().limit(limit).toList();
+                order by received_at desc
+                fetch first ? rows only""")
+                // in the database: a popular product has thousands of complaints, of which only the latest are shown
+                .params(complaint.id(), ts(since), complaint.complainantEmail(), complaint.productOrService(), limit)
+                .query(ComplaintRegister::map).list();
     }
 
     public void linkProcessInstance(long id, String processInstanceId) {

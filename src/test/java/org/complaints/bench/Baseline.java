@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -29,6 +30,8 @@ final class Baseline implements AutoCloseable {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(false);
         configuration.setMetricsEnabled(false);
+        // as the application's engine (Spring Boot starter default): no id block row to fight over
+        configuration.setIdGenerator(new StrongUuidGenerator());
         engine = configuration.buildProcessEngine();
         BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
                 .startEvent().userTask("Task_Baseline").camundaCandidateGroups("bench").endEvent().done();

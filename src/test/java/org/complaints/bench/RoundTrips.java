@@ -26,6 +26,7 @@ public final class RoundTrips {
 
     private static final LongAdder COUNT = new LongAdder();
     private static final Map<String, LongAdder> BY_STATEMENT = new ConcurrentHashMap<>();
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
 
     private RoundTrips() {
     }
@@ -43,8 +44,12 @@ public final class RoundTrips {
 
     private static void count(String sql) {
         COUNT.increment();
-        String key = sql == null ? "(unknown)" : sql.strip().replaceAll("\\s+", " ");
-        BY_STATEMENT.computeIfAbsent(key.length() > 90 ? key.substring(0, 90) : key, k -> new LongAdder()).increment();
+        // the same statement texts come back all the time: normalise each once
+        String key = KEYS.computeIfAbsent(sql == null ? "(unknown)" : sql, text -> {
+            String flat = text.strip().replaceAll("\\s+", " ");
+            return flat.length() > 90 ? flat.substring(0, 90) : flat;
+        });
+        BY_STATEMENT.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
     /** Wraps the application's DataSource bean. */
