@@ -102,12 +102,6 @@ public class MailOutbox {
         jdbc.sql("update cmp_mail_outbox set incident_id = ? where id = ?").params(incidentId, id).update();
     }
 
-    /** Failed messages with an incident, which may have been resolved since. */
-    public List<Entry> failedWithIncident() {
-        return jdbc.sql("select * from cmp_mail_outbox where status = 'FAILED' and incident_id is not null")
-                .query(MailOutbox::entry).list();
-    }
-
     /**
      * A failed message pending again for one more attempt now ({@code attempts} stays one short of the limit, so a
      * further failure gives it up again at once); false when it is not FAILED.

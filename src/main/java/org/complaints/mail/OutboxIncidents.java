@@ -2,8 +2,8 @@ package org.complaints.mail;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -13,20 +13,18 @@ import org.springframework.stereotype.Component;
 /**
  * Incidents in the engine for e-mails the outbox gave up, so they show in Cockpit on the complaint's (or corrective
  * action's) running process instance, found by its business key, the reference. Resolving the incident sends the
- * message once more ({@link OutboxSender}).
+ * message once more ({@link MailIncidentHandler}).
  */
 @Component
 public class OutboxIncidents {
 
-    /** The incident type; the configuration is {@code mail-outbox:<id>}. */
+    /** The incident type; its configuration names the outbox message ({@code mail-outbox:<id>}). */
     public static final String TYPE = "mailNotDelivered";
 
     private final RuntimeService runtime;
-    private final HistoryService history;
 
-    public OutboxIncidents(RuntimeService runtime, HistoryService history) {
+    public OutboxIncidents(RuntimeService runtime) {
         this.runtime = runtime;
-        this.history = history;
     }
 
     /** Raises the incident on the current activity of the running instance with this business key, if there is one. */
@@ -37,24 +35,13 @@ public class OutboxIncidents {
             return Optional.empty();
         }
         String executionId = currentExecution(runtime.getActivityInstance(instance.getId()), instance.getId());
-        Incident incident = runtime.createIncident(TYPE, executionId, "mail-outbox:" + outboxId, message);
+        Incident incident = runtime.createIncident(TYPE, executionId, MailIncidentHandler.configuration(outboxId), message);
         return Optional.of(incident.getId());
     }
 
-    /** Whether the incident was resolved by someone (not merely removed with its ended process instance). */
-    public boolean resolved(String incidentId) {
-        return runtime.createIncidentQuery().incidentId(incidentId).count() == 0
-                && history.createHistoricIncidentQuery().incidentId(incidentId).resolved().count() > 0;
-    }
-
-    /** Whether the incident is gone, resolved or with its process instance. */
-    public boolean gone(String incidentId) {
-        return runtime.createIncidentQuery().incidentId(incidentId).count() == 0;
-    }
-
-    /** Resolves the incident if it is still open (the message went out after all). */
+    /** Resolves the incident if it is still open (the message went out, or is being retried, after all). */
     public void resolve(String incidentId) {
-        if (!gone(incidentId)) {
+        if (runtime.createIncidentQuery().incidentId(incidentId).count() > 0) {
             runtime.resolveIncident(incidentId);
         }
     }
@@ -68,7 +55,7 @@ public class OutboxIncidents {
             if (next.getChildActivityInstances().length == 0 && next.getExecutionIds().length > 0 && next != root) {
                 return next.getExecutionIds()[0];
             }
-            open.addAll(java.util.List.of(next.getChildActivityInstances()));
+            open.addAll(List.of(next.getChildActivityInstances()));
         }
         return fallback;
     }

@@ -2,7 +2,6 @@ package org.complaints.mail;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.complaints.register.EventLog;
 import org.complaints.security.EngineAuthority;
 import org.slf4j.Logger;
@@ -25,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A refused message stays PENDING and is tried again after a pause growing from {@code first-retry} to
  * {@code longest-retry}; after {@code max-attempts} it is FAILED: an event in the complaint's log, an incident on
  * its running process instance (Cockpit), the {@code complaints_emails_outbox_failed} gauge and the health
- * details show it. Resolving the incident, or {@code POST /api/staff/mail-outbox/{id}/retry}, sends it once more.
+ * details show it. Resolving the incident ({@link MailIncidentHandler}), or
+ * {@code POST /api/staff/mail-outbox/{id}/retry}, sends it once more.
  */
 @Component
 public class OutboxSender {
@@ -70,12 +70,8 @@ public class OutboxSender {
         }
     }
 
-    /**
-     * Sends every message due now (at most one batch), after putting back the failed ones whose incident was
-     * resolved; returns how many went out.
-     */
+    /** Sends every message due now (at most one batch); returns how many went out. */
     public int sendDue() {
-        retryResolved();
         int sent = 0;
         for (Long id : outbox.due(clock.instant(), properties.batch())) {
             try {
@@ -104,24 +100,6 @@ public class OutboxSender {
             }
             return true;
         }));
-    }
-
-    private void retryResolved() {
-        for (MailOutbox.Entry failed : outbox.failedWithIncident()) {
-            try {
-                transaction.executeWithoutResult(tx -> authority.withoutAuthorization(() -> {
-                    if (incidents.resolved(failed.incidentId())) {
-                        outbox.retryFailed(failed.id(), properties.maxAttempts() - 1, clock.instant());
-                        LOG.info("Mail outbox: message {} sent again, its incident was resolved", failed.id());
-                    } else if (incidents.gone(failed.incidentId())) {
-                        // ended with its process instance: the staff API can still retry it
-                        outbox.recordIncident(failed.id(), null);
-                    }
-                }));
-            } catch (RuntimeException e) {
-                LOG.error("Mail outbox: incident of message {} not checked ({})", failed.id(), e.getClass().getName());
-            }
-        }
     }
 
     /** In a transaction holding the message's lock; true if this call sent it. */

@@ -699,6 +699,36 @@ class ComplaintHandlingProcessTest {
         assertThat(mailLog.list(complaint.id())).extracting(MailLog.SentMail::sentAt).containsExactly(sentAt);
     }
 
+    @Test
+    @Order(19)
+    void anEmailGivenUpAfterItsProcessEndedHasNoIncidentAndIsRetriedOnce() {
+        outboxSender.sendDue();
+        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        mail.stop();
+        messages.withdraw(complaint.reference(), "I have solved it with the courier myself.");
+        staff.runDueJobs();
+        assertThat(instance).isEnded();
+        MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "withdrawal-confirmation").orElseThrow();
+        while ("PENDING".equals(entry.status())) {
+            ClockUtil.setCurrentTime(Date.from(entry.nextAttemptAt().plusSeconds(1)));
+            outboxSender.sendDue();
+            entry = mailOutbox.find(entry.id()).orElseThrow();
+        }
+        // given up with nowhere to raise an incident: the event log, the gauge and the staff API show it
+        assertThat(entry.status()).isEqualTo("FAILED");
+        assertThat(entry.incidentId()).isNull();
+        assertThat(staff.eventTypes(complaint)).contains("MAIL_NOT_DELIVERED");
+
+        mail.start();
+        assertThat(outboxSender.sendDue()).isZero();
+        assertThat(outboxSender.retry(entry.id())).isTrue();
+        assertThat(outboxSender.retry(entry.id())).as("pending again, not failed").isFalse();
+        assertThat(outboxSender.sendDue()).isEqualTo(1);
+        assertThat(outboxSender.sendDue()).isZero();
+        assertThat(staff.mailsWithSubject("You have withdrawn your complaint " + complaint.reference())).hasSize(1);
+    }
+
     // ------------------------------------------------------------------ coverage
 
     @Test
