@@ -93,6 +93,10 @@ public class MailOutbox {
                 .params(attempts, ts(next), cut(failure), id).update();
     }
 
+    public void noteFailure(long id, String failure) {
+        jdbc.sql("update cmp_mail_outbox set last_failure = ? where id = ?").params(cut(failure), id).update();
+    }
+
     public void markFailed(long id, int attempts, String failure) {
         jdbc.sql("update cmp_mail_outbox set status = 'FAILED', attempts = ?, last_failure = ? where id = ?")
                 .params(attempts, cut(failure), id).update();

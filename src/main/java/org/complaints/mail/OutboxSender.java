@@ -74,15 +74,16 @@ public class OutboxSender {
     public int sendDue() {
         int sent = 0;
         for (Long id : outbox.due(clock.instant(), properties.batch())) {
+            Instant[] acceptedAt = new Instant[1];
             try {
-                if (Boolean.TRUE.equals(transaction.execute(tx -> sendOne(id)))) {
+                if (Boolean.TRUE.equals(transaction.execute(tx -> sendOne(id, acceptedAt)))) {
                     sent++;
                 }
             } catch (RuntimeException e) {
                 // not an SMTP refusal (those are handled inside), e.g. a listener or the database failed: the
-                // transaction is rolled back, so the message is still pending; still never retried in a tight loop
+                // transaction is rolled back, so the message is still pending
                 LOG.error("Mail outbox: message {} not completed ({})", id, e.getClass().getName());
-                afterFailure(id, e.getClass().getSimpleName());
+                afterFailure(id, acceptedAt[0], e.getClass().getSimpleName());
             }
         }
         return sent;
@@ -103,7 +104,7 @@ public class OutboxSender {
     }
 
     /** In a transaction holding the message's lock; true if this call sent it. */
-    private boolean sendOne(long id) {
+    private boolean sendOne(long id, Instant[] acceptedAt) {
         MailOutbox.Entry entry = outbox.lockDue(id, clock.instant()).orElse(null);
         if (entry == null) {
             // another node is sending it or sent it meanwhile
@@ -116,6 +117,7 @@ public class OutboxSender {
             return false;
         }
         Instant sentAt = clock.instant();
+        acceptedAt[0] = sentAt;
         outbox.markSent(id, sentAt);
         recorder.record(entry.mail(), sentAt);
         if (entry.incidentId() != null) {
@@ -124,9 +126,21 @@ public class OutboxSender {
         return true;
     }
 
-    private void afterFailure(long id, String kind) {
+    /**
+     * Never retried in a tight loop, and never sent again once the SMTP server accepted it: then it is only marked
+     * sent (its copy and follow-up are missing, hence the error in the log).
+     */
+    private void afterFailure(long id, Instant acceptedAt, String kind) {
         try {
-            transaction.executeWithoutResult(tx -> outbox.lockDue(id, clock.instant()).ifPresent(e -> failed(e, kind)));
+            transaction.executeWithoutResult(tx -> outbox.lockDue(id, clock.instant()).ifPresent(e -> {
+                if (acceptedAt == null) {
+                    failed(e, kind);
+                } else {
+                    outbox.markSent(id, acceptedAt);
+                    outbox.noteFailure(id, "sent, not recorded: " + kind);
+                    LOG.error("Mail outbox: message {} was sent but not recorded ({})", id, kind);
+                }
+            }));
         } catch (RuntimeException again) {
             // still pending and due: the next run tries it again
             LOG.error("Mail outbox: failure of message {} not recorded ({})", id, again.getClass().getName());

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -55,6 +56,8 @@ import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.MailLog;
 import org.complaints.mail.MailOutbox;
+import org.complaints.mail.MailSentListener;
+import org.complaints.mail.OutgoingMail;
 import org.complaints.mail.OutboxIncidents;
 import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
@@ -102,6 +105,28 @@ class ComplaintHandlingProcessTest {
         ProcessCoverage processCoverage() {
             return new ProcessCoverage();
         }
+
+        @Bean
+        FailingFollowUp failingFollowUp() {
+            return new FailingFollowUp();
+        }
+    }
+
+    /** A follow-up of the acknowledgement that fails when told to, after the SMTP server accepted the e-mail. */
+    static class FailingFollowUp implements MailSentListener {
+        final AtomicBoolean failing = new AtomicBoolean();
+
+        @Override
+        public Set<String> templates() {
+            return Set.of("acknowledgement");
+        }
+
+        @Override
+        public void sent(OutgoingMail mail, Instant sentAt) {
+            if (failing.get()) {
+                throw new IllegalStateException("follow-up failed");
+            }
+        }
     }
 
     @Autowired ProcessEngine engine;
@@ -123,6 +148,7 @@ class ComplaintHandlingProcessTest {
     @Autowired JdbcClient jdbc;
 
     @Autowired OutboxSender outboxSender;
+    @Autowired FailingFollowUp failingFollowUp;
     @Autowired MailOutbox mailOutbox;
     @Autowired TransactionTemplate transactions;
 
@@ -727,6 +753,26 @@ class ComplaintHandlingProcessTest {
         assertThat(outboxSender.sendDue()).isEqualTo(1);
         assertThat(outboxSender.sendDue()).isZero();
         assertThat(staff.mailsWithSubject("You have withdrawn your complaint " + complaint.reference())).hasSize(1);
+    }
+
+    @Test
+    @Order(20)
+    void anEmailAcceptedByTheServerIsNeverSentAgainEvenWhenRecordingItFails() {
+        outboxSender.sendDue();
+        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        failingFollowUp.failing.set(true);
+        try {
+            staff.runDueJobs();
+            ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+            assertThat(outboxSender.sendDue()).isZero();
+        } finally {
+            failingFollowUp.failing.set(false);
+        }
+        assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
+        MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
+        assertThat(entry.status()).isEqualTo("SENT");
+        assertThat(entry.lastFailure()).contains("not recorded").contains("IllegalStateException");
     }
 
     // ------------------------------------------------------------------ coverage
