@@ -82,7 +82,8 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
         }
         for (String reference : references) {
             assertThat(deliveries(messageId("acknowledgement", reference))).as(reference).isEqualTo(1);
-            Instant acknowledgedAt = ((OffsetDateTime) complaintRow(reference).get("acknowledged_at")).toInstant();
+            Instant acknowledgedAt = jdbc.sql("select acknowledged_at from cmp_complaint where reference = ?")
+                    .param(reference).query(OffsetDateTime.class).single().toInstant();
             assertThat(acknowledgedAt).as("acknowledged when it went out").isAfterOrEqualTo(back.minusSeconds(1));
             assertThat(eventCount(reference, "ACKNOWLEDGED")).isEqualTo(1);
             assertThat(eventCount(reference, "MAIL_SENT")).isEqualTo(1);
