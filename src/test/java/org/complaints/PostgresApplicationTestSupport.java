@@ -45,13 +45,13 @@ import org.springframework.web.client.RestClient;
 /**
  * The application as production runs it, for integration tests: the postgres profile on a real PostgreSQL
  * (embedded, started here, one per test JVM), e-mail through a real SMTP server (GreenMail), the job executor
- * running asynchronous steps and the survey sender sending invitations by themselves, and staff working through
- * the engine's REST API with HTTP Basic.
+ * running asynchronous steps, the mail outbox (every second) and the survey sender sending by themselves, and staff
+ * working through the engine's REST API with HTTP Basic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // survey invitations go out within seconds, not at the next full minute
         properties = {"camunda.bpm.job-execution.enabled=true", "complaints.survey.schedule=*/2 * * * * *",
-                "complaints.survey.delay=PT0S"})
+                "complaints.survey.delay=PT0S", "complaints.mail.outbox.schedule=* * * * * *"})
 @ActiveProfiles("postgres")
 // one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext

@@ -1,51 +1,61 @@
 package org.complaints.acknowledgement;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.complaints.deadlines.Deadlines;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailFormats;
-import org.complaints.mail.MailLog;
+import org.complaints.mail.MailSentListener;
+import org.complaints.mail.OutgoingMail;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.springframework.stereotype.Service;
 
-/** Acknowledgement (ISO 10002 7.4): reference, what happens next and the committed response date. */
+/**
+ * Acknowledgement (ISO 10002 7.4): reference, what happens next and the committed response date. The step queues
+ * the e-mail; the complaint counts as acknowledged when it has actually gone out.
+ */
 @Service
-public class AcknowledgementService {
+public class AcknowledgementService implements MailSentListener {
 
     static final String TEMPLATE = "acknowledgement";
 
     private final ComplaintRegister register;
     private final ComplaintMailer mailer;
-    private final MailLog mailLog;
     private final MailFormats formats;
     private final EventLog events;
     private final Deadlines deadlines;
 
-    public AcknowledgementService(ComplaintRegister register, ComplaintMailer mailer, MailLog mailLog,
-                                  MailFormats formats, EventLog events, Deadlines deadlines) {
+    public AcknowledgementService(ComplaintRegister register, ComplaintMailer mailer, MailFormats formats,
+                                  EventLog events, Deadlines deadlines) {
         this.deadlines = deadlines;
         this.register = register;
         this.mailer = mailer;
-        this.mailLog = mailLog;
         this.formats = formats;
         this.events = events;
     }
 
+    /** Queues the acknowledgement; a repeated step queues nothing. */
     public void acknowledge(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        mailer.sendToComplainant(complaint, TEMPLATE, TEMPLATE, Map.of(
+        mailer.queueToComplainant(complaint, TEMPLATE, TEMPLATE, Map.of(
                 "receivedDate", formats.date(complaint.receivedAt(), complaint.language()),
                 "committedDate", formats.date(complaint.responseDeadline(), complaint.language())));
-        // the acknowledgement time is when the mail went out, also when this step runs a second time
-        mailLog.sentAt(complaintId, TEMPLATE).ifPresent(at -> register.markAcknowledged(complaintId, at,
-                !at.isAfter(deadlines.acknowledgementDue(complaint.receivedAt()))));
-        // logged once: also when a rolled-back earlier attempt already sent the mail
-        if (complaint.acknowledgedAt() == null) {
-            events.append(complaintId, "ACKNOWLEDGED", "system",
-                    "Acknowledged by e-mail with committed response date "
-                            + formats.date(complaint.responseDeadline(), "en"), null);
-        }
+    }
+
+    @Override
+    public Set<String> templates() {
+        return Set.of(TEMPLATE);
+    }
+
+    /** The acknowledgement time is when the e-mail went out, not when the step queued it. */
+    @Override
+    public void sent(OutgoingMail mail, Instant sentAt) {
+        Complaint complaint = register.get(mail.complaintId());
+        register.markAcknowledged(complaint.id(), sentAt, !sentAt.isAfter(deadlines.acknowledgementDue(complaint.receivedAt())));
+        events.append(complaint.id(), "ACKNOWLEDGED", "system", "Acknowledged by e-mail with committed response date "
+                + formats.date(complaint.responseDeadline(), "en"), null);
     }
 }

@@ -6,8 +6,9 @@ import org.complaints.engine.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_SendAcknowledgement (ISO 10002 7.4). Asynchronous in the diagram: an SMTP failure fails only this job,
- * which the job executor retries and then turns into an incident; the receipt stays committed.
+ * Task_SendAcknowledgement (ISO 10002 7.4): queues the acknowledgement in the mail outbox, in the engine's
+ * transaction. Asynchronous in the diagram, so the receipt commits first and a template problem fails this job
+ * alone; an SMTP outage only delays the e-mail (see mail.OutboxSender).
  */
 @Component
 public class SendAcknowledgementDelegate implements JavaDelegate {

@@ -68,8 +68,11 @@ public class ReportRollup {
         jdbc.sql("select id from cmp_report_lock where id = 1 for update").query(Integer.class).single();
         List<Long> ids = new ArrayList<>();
         Tally tally = new Tally();
+        // a complaint whose e-mail is still in the outbox may yet change its acknowledgement or answer time
         jdbc.sql("select id, " + ReportFacts.COLUMNS + " from cmp_complaint where rolled_up = false "
-                        + "and closed_at is not null order by received_at, id fetch first " + BATCH + " rows only")
+                        + "and closed_at is not null and not exists (select 1 from cmp_mail_outbox o "
+                        + "where o.complaint_id = cmp_complaint.id and o.status in ('PENDING', 'FAILED')) "
+                        + "order by received_at, id fetch first " + BATCH + " rows only")
                 .query(rs -> {
                     ids.add(rs.getLong("id"));
                     ReportFacts.read(rs).addTo(tally, zone, clock.instant());

@@ -28,7 +28,7 @@ public class SendOutOfScopeExplanationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = register.get(FormValues.of(execution).id("complaintId"));
-        mailer.sendToComplainant(complaint, "out-of-scope", "out-of-scope", Map.of(
+        mailer.queueToComplainant(complaint, "out-of-scope", "out-of-scope", Map.of(
                 "reason", complaint.scopeReason(),
                 "externalBody", recourse.externalBody(),
                 "externalBodyUrl", recourse.externalBodyUrl()));

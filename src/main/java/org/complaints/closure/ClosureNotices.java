@@ -20,11 +20,11 @@ public class ClosureNotices {
 
     public void sendClosureNotice(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        mailer.sendToComplainant(complaint, "closure-notice", "closure-notice",
+        mailer.queueToComplainant(complaint, "closure-notice", "closure-notice",
                 Map.of("closureReason", complaint.closureReason()));
     }
 
     public void confirmWithdrawal(long complaintId) {
-        mailer.sendToComplainant(register.get(complaintId), "withdrawal-confirmation", "withdrawal-confirmation", Map.of());
+        mailer.queueToComplainant(register.get(complaintId), "withdrawal-confirmation", "withdrawal-confirmation", Map.of());
     }
 }

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.complaints.deadlines.Deadlines;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.mail.MailLog;
+import org.complaints.mail.MailSentListener;
+import org.complaints.mail.OutgoingMail;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.Decision;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Service;
  * register where reports find them after the engine's history is gone.
  */
 @Service
-public class ClosureService {
+public class ClosureService implements MailSentListener {
+
+    private static final String OUT_OF_SCOPE_ANSWER = "out-of-scope";
 
     public static final List<String> REASONS = List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE",
             "WITHDRAWN");
@@ -73,6 +78,23 @@ public class ClosureService {
         surveys.inviteAfterClosure(complaint, closedAt);
     }
 
+    @Override
+    public Set<String> templates() {
+        return Set.of(OUT_OF_SCOPE_ANSWER);
+    }
+
+    /**
+     * The out-of-scope explanation is the answer (7.5, 7.8), queued just before the complaint closes: once it has
+     * gone out, the response time limit is judged by when it did.
+     */
+    @Override
+    public void sent(OutgoingMail mail, Instant sentAt) {
+        Complaint complaint = register.get(mail.complaintId());
+        if (complaint.isClosed()) {
+            register.recordResponseSla(complaint.id(), responseMet(complaint));
+        }
+    }
+
     /** Acknowledged within the configured working days of receipt; null when withdrawn before it was due. */
     private Boolean acknowledgementMet(Complaint c) {
         Instant due = deadlines.acknowledgementDue(c.receivedAt());
@@ -88,7 +110,7 @@ public class ClosureService {
      */
     private Boolean responseMet(Complaint c) {
         Optional<Instant> answeredAt = decisions.find(c.id(), 1).map(Decision::communicatedAt)
-                .or(() -> mailLog.sentAt(c.id(), "out-of-scope"));
+                .or(() -> mailLog.sentAt(c.id(), OUT_OF_SCOPE_ANSWER));
         if (c.responseDeadline() == null) {
             return null;
         }

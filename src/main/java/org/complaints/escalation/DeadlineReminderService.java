@@ -42,7 +42,7 @@ public class DeadlineReminderService {
                     + " has an e-mail address; the deadline reminder could not be sent", null);
             return;
         }
-        mailer.sendToStaff(complaint, "deadline-reminder", "deadline-reminder", recipients, Map.of(
+        mailer.queueToStaff(complaint, "deadline-reminder", "deadline-reminder", recipients, Map.of(
                 "priority", complaint.priority(),
                 "deadlineDate", formats.date(complaint.responseDeadline(), mail.staffLanguage()),
                 "stage", complaint.stage().name()));

@@ -57,7 +57,7 @@ public class SupervisionService {
 
     public void sendDelayNotice(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        mailer.sendToComplainant(complaint, "delay-notice", "delay-notice",
+        mailer.queueToComplainant(complaint, "delay-notice", "delay-notice",
                 Map.of("revisedDate", formats.date(complaint.responseDeadline(), complaint.language())));
     }
 }

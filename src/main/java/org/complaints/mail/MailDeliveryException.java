@@ -6,14 +6,22 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
- * An e-mail the SMTP server did not accept; the process step fails and is retried by the job executor. It
- * carries no cause and no server text: those end up in incident messages, job logs and stack traces, and
- * typically quote the complainant's address (no personal data in logs or incidents).
+ * An e-mail the SMTP server did not accept; the outbox retries it later. It carries no cause and no server text:
+ * those end up in incident messages, logs and stack traces, and typically quote the complainant's address (no
+ * personal data in logs or incidents).
  */
 public class MailDeliveryException extends RuntimeException {
 
-    public MailDeliveryException(String message) {
+    private final String kind;
+
+    public MailDeliveryException(String message, String kind) {
         super(message);
+        this.kind = kind;
+    }
+
+    /** The failure by exception types and SMTP reply code, e.g. "MailSendException > SMTPAddressFailedException (550)". */
+    public String kind() {
+        return kind;
     }
 
     /** What went wrong, by exception type and SMTP reply code only: "MailSendException > SMTPAddressFailedException (550)". */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.complaints.mail.MailOutbox;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,26 +21,31 @@ import org.springframework.stereotype.Component;
  * Prometheus figures for operators (issue: production operation): complaints received and closed, open ones per
  * stage, overdue ones and recorded SLA misses, open incidents and the due-job backlog. Read from the register and
  * the engine every {@code complaints.metrics.refresh} (a snapshot, so a scrape never queries the database).
- * E-mails sent and failed are counted where they are sent ({@code ComplaintMailer}).
+ * the mail outbox (pending, the oldest pending one's age, failed). E-mails sent and failed are counted where they
+ * are sent ({@code SmtpDelivery}).
  */
 @Component
 public class ComplaintMetrics implements MeterBinder {
 
     /** The figures of one refresh. */
     record Snapshot(long received, long closed, Map<ComplaintStage, Long> openByStage, long overdue,
-                    long ackMissed, long assessmentMissed, long responseMissed, long incidents, long dueJobs) {
+                    long ackMissed, long assessmentMissed, long responseMissed, long incidents, long dueJobs,
+                    MailOutbox.Figures outbox) {
     }
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final MailOutbox outbox;
     private final Clock clock;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    public ComplaintMetrics(JdbcClient jdbc, RuntimeService runtime, ManagementService management, Clock clock) {
+    public ComplaintMetrics(JdbcClient jdbc, RuntimeService runtime, ManagementService management, MailOutbox outbox,
+                            Clock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.management = management;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -68,6 +74,15 @@ public class ComplaintMetrics implements MeterBinder {
                 .description("Open engine incidents (e.g. an e-mail that could not be sent)").register(registry);
         Gauge.builder("complaints.jobs.due", this, m -> m.current().dueJobs())
                 .description("Engine jobs due now and not yet done (timers, asynchronous steps)").register(registry);
+        Gauge.builder("complaints.emails.outbox.pending", this, m -> m.current().outbox().pending())
+                .description("E-mails in the outbox waiting to be sent (also between retries)").register(registry);
+        Gauge.builder("complaints.emails.outbox.oldest.age", this,
+                        m -> m.current().outbox().oldestPending().toMillis() / 1000.0)
+                .baseUnit("seconds").description("How long the oldest pending e-mail has been waiting")
+                .register(registry);
+        Gauge.builder("complaints.emails.outbox.failed", this, m -> m.current().outbox().failed())
+                .description("E-mails given up after their retries, each with an incident, until retried")
+                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "${complaints.metrics.refresh:PT30S}")
@@ -110,7 +125,7 @@ public class ComplaintMetrics implements MeterBinder {
                     and response_deadline < ?""").param(Jdbc.ts(clock.instant())).query(Long.class).single();
         return new Snapshot(n(counts, "received"), n(counts, "closed"), open, overdue, n(counts, "ack_missed"),
                 n(counts, "assessment_missed"), n(counts, "response_missed"), runtime.createIncidentQuery().count(),
-                management.createJobQuery().executable().count());
+                management.createJobQuery().executable().count(), outbox.figures(clock.instant()));
     }
 
     private static long n(Map<String, Long> counts, String key) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.complaints.audit.AuditLog;
+import org.complaints.mail.MailOutbox;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
@@ -43,12 +44,13 @@ public class Anonymiser {
     private final HistoryService history;
     private final TaskService tasks;
     private final EngineAuthority authority;
+    private final MailOutbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public Anonymiser(JdbcClient jdbc, ComplaintRegister register, EventLog events, AuditLog audit,
                       RuntimeService runtime, HistoryService history, TaskService tasks, EngineAuthority authority,
-                      PlatformTransactionManager transactions, Clock clock) {
+                      MailOutbox outbox, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.register = register;
         this.events = events;
@@ -57,6 +59,7 @@ public class Anonymiser {
         this.history = history;
         this.tasks = tasks;
         this.authority = authority;
+        this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -89,6 +92,8 @@ public class Anonymiser {
             // waits for a survey invitation being sent right now, so its e-mail copy is there to be scrubbed
             jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update").param(complaintId)
                     .query(Long.class).optional();
+            // the same for an e-mail of the outbox; what has not gone out is cancelled, nothing personal stays
+            outbox.erase(complaintId);
             authority.withoutAuthorization(() -> removeEngineData(instance));
             scrubRegister(complaintId);
             audit.redact(complaintId, instance);

@@ -58,6 +58,10 @@ public class SubjectAccess {
             complaint.put("addedInformation", rows("select * from cmp_added_information where complaint_id = ? order by id", id));
             complaint.put("attachments", attachments(id));
             complaint.put("emails", rows("select * from cmp_mail where complaint_id = ? order by id", id));
+            // e-mails written but not sent yet (the outbox forgets recipients and text of sent ones)
+            complaint.put("emailsNotYetSent", rows("""
+                    select dedup_key, template, language, recipients, subject, body, message_id, status, queued_at
+                    from cmp_mail_outbox where complaint_id = ? and status in ('PENDING', 'FAILED') order by id""", id));
             complaint.put("inboundEmails", rows("select * from cmp_inbound_mail where complaint_id = ?", id));
             complaint.put("events", rows("select * from cmp_event where complaint_id = ? order by id", id));
             // the survey answers; not the link's hash, which is a credential, not information about the person

@@ -152,6 +152,11 @@ public class ComplaintRegister {
                 ComplaintStage.CLOSED.name(), reason, ts(closedAt), ackSlaMet, responseSlaMet, externalOutcome, id);
     }
 
+    /** The response time limit judged again, once the answer of a closed complaint has actually gone out. */
+    public void recordResponseSla(long id, Boolean met) {
+        update("update cmp_complaint set response_sla_met = ? where id = ?", met, id);
+    }
+
     public void addInformation(long id, String channel, String content, Instant at) {
         jdbc.sql("insert into cmp_added_information (complaint_id, added_at, channel, content) values (?, ?, ?, ?)")
                 .params(id, ts(at), channel, content).update();

@@ -1,12 +1,15 @@
 package org.complaints.response;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.complaints.deadlines.Deadlines;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailFormats;
+import org.complaints.mail.MailSentListener;
+import org.complaints.mail.OutgoingMail;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.Decision;
@@ -16,10 +19,15 @@ import org.springframework.stereotype.Service;
 
 /**
  * Communicating the decision (ISO 10002 7.8): decision, reasons and the recourse still open, in the
- * complainant's language; the copy stays in the register.
+ * complainant's language; the copy stays in the register. The step queues the e-mail; the decision counts as
+ * communicated when it has actually gone out.
  */
 @Service
-public class DecisionNotifier {
+public class DecisionNotifier implements MailSentListener {
+
+    private static final String FIRST = "decision";
+    private static final String REVIEWED = "review-decision";
+    private static final String KEY_PREFIX = "decision-";
 
     private final ComplaintRegister register;
     private final DecisionRegister decisions;
@@ -28,11 +36,9 @@ public class DecisionNotifier {
     private final Deadlines deadlines;
     private final RecourseProperties recourse;
     private final EventLog events;
-    private final Clock clock;
 
     public DecisionNotifier(ComplaintRegister register, DecisionRegister decisions, ComplaintMailer mailer,
-                            MailFormats formats, Deadlines deadlines, RecourseProperties recourse, EventLog events,
-                            Clock clock) {
+                            MailFormats formats, Deadlines deadlines, RecourseProperties recourse, EventLog events) {
         this.register = register;
         this.decisions = decisions;
         this.mailer = mailer;
@@ -40,10 +46,9 @@ public class DecisionNotifier {
         this.deadlines = deadlines;
         this.recourse = recourse;
         this.events = events;
-        this.clock = clock;
     }
 
-    /** Sends the decision of {@code round}; returns until when the complainant can react. */
+    /** Queues the decision of {@code round}; returns until when the complainant can react. */
     public Date communicate(long complaintId, int round) {
         Complaint complaint = register.get(complaintId);
         Decision decision = decisions.get(complaintId, round);
@@ -57,14 +62,21 @@ public class DecisionNotifier {
         model.put("reactionDate", formats.date(reactionDeadline.toInstant(), complaint.language()));
         model.put("externalBody", recourse.externalBody());
         model.put("externalBodyUrl", recourse.externalBodyUrl());
-        String template = round == 1 ? "decision" : "review-decision";
-        mailer.sendToComplainant(complaint, template, "decision-" + round, model);
-        // logged once: also when a rolled-back earlier attempt already sent the mail
-        if (decision.communicatedAt() == null) {
-            events.append(complaintId, "DECISION_COMMUNICATED", "system", "Decision of round " + round
-                    + " (" + decision.outcome() + ") sent to the complainant", null);
-        }
-        decisions.markCommunicated(complaintId, round, clock.instant());
+        mailer.queueToComplainant(complaint, round == 1 ? FIRST : REVIEWED, KEY_PREFIX + round, model);
         return reactionDeadline;
+    }
+
+    @Override
+    public Set<String> templates() {
+        return Set.of(FIRST, REVIEWED);
+    }
+
+    @Override
+    public void sent(OutgoingMail mail, Instant sentAt) {
+        int round = Integer.parseInt(mail.dedupKey().substring(KEY_PREFIX.length()));
+        Decision decision = decisions.get(mail.complaintId(), round);
+        decisions.markCommunicated(mail.complaintId(), round, sentAt);
+        events.append(mail.complaintId(), "DECISION_COMMUNICATED", "system", "Decision of round " + round
+                + " (" + decision.outcome() + ") sent to the complainant", null);
     }
 }

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.complaints.intake.IntakeProperties;
+import org.complaints.mail.Backoff;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailDeliveryException;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailLog;
+import org.complaints.mail.OutgoingMail;
+import org.complaints.mail.SentMailRecorder;
+import org.complaints.mail.SmtpDelivery;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
@@ -27,8 +31,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the survey invitations that are due, through the one mail path ({@link ComplaintMailer}), in the
- * complainant's language.
+ * Sends the survey invitations that are due, in the complainant's language: rendered by the one mail path
+ * ({@link ComplaintMailer}), delivered by {@link SmtpDelivery} and recorded by {@link SentMailRecorder}, like the
+ * mail outbox's messages. cmp_survey is the invitations' own outbox: the link's token is made only when the e-mail
+ * is due, and an invitation that cannot be answered in time any more is given up without an incident.
  *
  * <p>Each invitation is sent in a transaction that holds the lock on its cmp_survey row: a second node (or a
  * second run) waits and then finds it sent, and an anonymisation waits until the e-mail and its copy are
@@ -36,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * V6), so a link that reached the complainant always works. A refused e-mail leaves the invitation pending and
  * is retried with growing pauses (1 minute doubling to 6 hours); one that could not be delivered within its
  * validity period is marked FAILED and counted as such. Only a crash between the SMTP server's acceptance and
- * the mail log's commit can send it twice (see ComplaintMailer), then with a fresh link.
+ * the mail log's commit can send it twice (as in mail.OutboxSender), then with a fresh link.
  */
 @Component
 public class SurveySender {
@@ -51,6 +57,8 @@ public class SurveySender {
     private final JdbcClient jdbc;
     private final ComplaintRegister register;
     private final ComplaintMailer mailer;
+    private final SmtpDelivery smtp;
+    private final SentMailRecorder recorder;
     private final MailLog mailLog;
     private final MailFormats formats;
     private final EventLog events;
@@ -60,12 +68,15 @@ public class SurveySender {
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
 
-    public SurveySender(JdbcClient jdbc, ComplaintRegister register, ComplaintMailer mailer, MailLog mailLog,
-                        MailFormats formats, EventLog events, SurveyProperties properties, IntakeProperties intake,
-                        Clock clock, PlatformTransactionManager transactions) {
+    public SurveySender(JdbcClient jdbc, ComplaintRegister register, ComplaintMailer mailer, SmtpDelivery smtp,
+                        SentMailRecorder recorder, MailLog mailLog, MailFormats formats, EventLog events,
+                        SurveyProperties properties, IntakeProperties intake, Clock clock,
+                        PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.register = register;
         this.mailer = mailer;
+        this.smtp = smtp;
+        this.recorder = recorder;
         this.mailLog = mailLog;
         this.formats = formats;
         this.events = events;
@@ -169,12 +180,15 @@ public class SurveySender {
         Map<String, Object> model = Map.of(
                 "surveyUrl", intake.publicBaseUrl().replaceAll("/+$", "") + "/survey/" + token,
                 "validUntil", formats.date(expiresAt, complaint.language()));
+        OutgoingMail mail = mailer.forComplainant(complaint, TEMPLATE, TEMPLATE, model);
         try {
-            mailer.sendToComplainant(complaint, TEMPLATE, TEMPLATE, model);
+            smtp.deliver(mail);
         } catch (MailDeliveryException e) {
             retryLater(pending.get(), now, e.getMessage());
             return false;
         }
+        // the copy and MAIL_SENT committed at once, so a second run finds it even if this transaction rolls back
+        ownTransaction.executeWithoutResult(tx -> recorder.record(mail, now));
         markSent(complaintId, now, expiresAt);
         return true;
     }
@@ -214,10 +228,6 @@ public class SurveySender {
 
     /** 1 minute after the first failure, doubling, at most 6 hours. */
     static Duration pause(int attempts) {
-        Duration pause = FIRST_RETRY;
-        for (int i = 1; i < attempts && pause.compareTo(LONGEST_RETRY) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return pause.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause;
+        return Backoff.pause(attempts, FIRST_RETRY, LONGEST_RETRY);
     }
 }

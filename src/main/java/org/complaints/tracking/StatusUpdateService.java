@@ -34,6 +34,6 @@ public class StatusUpdateService {
         // once decided, the committed date is history; the decision mail gave the next date
         boolean beforeDecision = complaint.decidedAt() == null;
         model.put("committedDate", beforeDecision ? formats.date(complaint.responseDeadline(), complaint.language()) : null);
-        mailer.sendToComplainant(complaint, "status-update", "status-update-" + occasion, model);
+        mailer.queueToComplainant(complaint, "status-update", "status-update-" + occasion, model);
     }
 }

@@ -16,14 +16,18 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -35,6 +39,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -50,6 +55,11 @@ import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.MailLog;
+import org.complaints.mail.MailOutbox;
+import org.complaints.mail.MailSentListener;
+import org.complaints.mail.OutgoingMail;
+import org.complaints.mail.OutboxIncidents;
+import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintRegister;
@@ -70,6 +80,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path through processes/complaint-handling.bpmn, on the real Spring context (delegates, register, mail
@@ -94,6 +105,28 @@ class ComplaintHandlingProcessTest {
         ProcessCoverage processCoverage() {
             return new ProcessCoverage();
         }
+
+        @Bean
+        FailingFollowUp failingFollowUp() {
+            return new FailingFollowUp();
+        }
+    }
+
+    /** A follow-up of the acknowledgement that fails when told to, after the SMTP server accepted the e-mail. */
+    static class FailingFollowUp implements MailSentListener {
+        final AtomicBoolean failing = new AtomicBoolean();
+
+        @Override
+        public Set<String> templates() {
+            return Set.of("acknowledgement");
+        }
+
+        @Override
+        public void sent(OutgoingMail mail, Instant sentAt) {
+            if (failing.get()) {
+                throw new IllegalStateException("follow-up failed");
+            }
+        }
     }
 
     @Autowired ProcessEngine engine;
@@ -114,12 +147,18 @@ class ComplaintHandlingProcessTest {
     @Autowired WorkingDayCalendar calendar;
     @Autowired JdbcClient jdbc;
 
+    @Autowired OutboxSender outboxSender;
+    @Autowired FailingFollowUp failingFollowUp;
+    @Autowired MailOutbox mailOutbox;
+    @Autowired TransactionTemplate transactions;
+
     ProcessTestSupport staff;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail);
+        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
+                outboxSender);
     }
 
     @AfterEach
@@ -583,31 +622,70 @@ class ComplaintHandlingProcessTest {
 
     @Test
     @Order(16)
-    void smtpOutageRetriesThenRaisesAnIncidentAndNeverLosesTheReceipt() throws Exception {
-        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+    void smtpOutageDelaysTheAcknowledgementWithBackoffThenAnIncidentAndAResolvedIncidentSendsItOnce() throws Exception {
+        // whatever earlier tests left queued goes out first, so only this complaint's e-mail meets the outage
+        outboxSender.sendDue();
+        String email = uniqueEmail();
+        ProcessInstance instance = staff.startByStaff(startForm(email));
         Complaint complaint = staff.complaintOf(instance);
         mail.stop();
-        Job ack = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("Task_SendAcknowledgement").singleResult();
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Job current = management.createJobQuery().jobId(ack.getId()).singleResult();
-            ClockUtil.setCurrentTime(new Date(Math.max(ClockUtil.getCurrentTime().getTime(),
-                    current.getDuedate() == null ? 0 : current.getDuedate().getTime()) + 1000));
-            assertThatThrownBy(() -> management.executeJob(ack.getId())).hasMessageContaining("could not be delivered");
-        }
-        assertThat(management.createJobQuery().jobId(ack.getId()).singleResult().getRetries()).isZero();
-        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult().getIncidentMessage())
-                .contains("acknowledgement").contains(complaint.reference());
-        // the receipt is committed and the complaint is still registered and waiting
-        assertThat(staff.reload(complaint).acknowledgedAt()).isNull();
-        assertThat(instance).isWaitingAt("Task_SendAcknowledgement");
-
-        mail.start();
-        management.setJobRetries(ack.getId(), 1);
-        management.executeJob(ack.getId());
+        staff.runDueJobs();
+        // the process is not held up by the mail server, and the receipt is committed
         assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
+        MailOutbox.Entry queued = mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
+        assertThat(queued.status()).isEqualTo("PENDING");
+        assertThat(queued.attempts()).isEqualTo(1);
+        assertThat(queued.lastFailure()).contains("MailConnectException").doesNotContain(email);
+        assertThat(Duration.between(ClockUtil.getCurrentTime().toInstant(), queued.nextAttemptAt()))
+                .isBetween(Duration.ofSeconds(59), Duration.ofSeconds(60));
+        assertThat(outboxSender.sendDue()).as("not retried before its pause").isZero();
+        assertThat(mailOutbox.find(queued.id()).orElseThrow().attempts()).isEqualTo(1);
+
+        // pauses double from 1 minute up to the cap of 1 hour; the tenth failure gives up
+        List<Duration> pauses = new ArrayList<>();
+        MailOutbox.Entry current = queued;
+        while ("PENDING".equals(current.status())) {
+            Instant tried = current.nextAttemptAt();
+            ClockUtil.setCurrentTime(Date.from(tried.plusSeconds(1)));
+            assertThat(outboxSender.sendDue()).isZero();
+            current = mailOutbox.find(queued.id()).orElseThrow();
+            if ("PENDING".equals(current.status())) {
+                pauses.add(Duration.between(tried.plusSeconds(1), current.nextAttemptAt()));
+            }
+        }
+        assertThat(pauses).extracting(Duration::toMinutes).containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
+        assertThat(current.status()).isEqualTo("FAILED");
+        assertThat(current.attempts()).isEqualTo(10);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getIncidentType()).isEqualTo(OutboxIncidents.TYPE);
+        assertThat(incident.getId()).isEqualTo(current.incidentId());
+        assertThat(incident.getActivityId()).isEqualTo("Task_ConfirmAssessment");
+        assertThat(incident.getIncidentMessage()).contains("acknowledgement").contains(complaint.reference())
+                .contains("could not be delivered").doesNotContain(email);
+        assertThat(staff.eventTypes(complaint)).contains("MAIL_NOT_DELIVERED").doesNotContain("ACKNOWLEDGED");
+        assertThat(staff.reload(complaint).acknowledgedAt()).isNull();
+
+        // back up: a given-up e-mail waits for someone to resolve the incident, then goes out exactly once
+        mail.start();
+        assertThat(outboxSender.sendDue()).isZero();
+        assertThat(staff.mailsWithSubject(complaint.reference())).isEmpty();
+        runtime.resolveIncident(incident.getId());
+        Instant sentAt = ClockUtil.getCurrentTime().toInstant();
+        assertThat(outboxSender.sendDue()).isEqualTo(1);
+        assertThat(outboxSender.sendDue()).isZero();
         assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
-        assertThat(staff.reload(complaint).acknowledgedAt()).isNotNull();
+        assertThat(staff.mailsWithSubject(complaint.reference()).get(0).getMessageID())
+                .isEqualTo("<acknowledgement." + complaint.reference() + "@complaints.example.org>");
+        MailOutbox.Entry sent = mailOutbox.find(queued.id()).orElseThrow();
+        assertThat(sent.status()).isEqualTo("SENT");
+        assertThat(sent.attempts()).isEqualTo(10);
+        // the copy is in the mail log; the outbox keeps no personal data once sent
+        assertThat(sent.mail().recipients()).isEmpty();
+        assertThat(sent.mail().body()).isNull();
+        // acknowledged when the e-mail actually went out
+        assertThat(staff.reload(complaint).acknowledgedAt()).isEqualTo(sentAt);
+        assertThat(staff.eventTypes(complaint).stream().filter("ACKNOWLEDGED"::equals)).hasSize(1);
+        assertThat(staff.eventTypes(complaint).stream().filter("MAIL_SENT"::equals)).hasSize(1);
     }
 
     @Test
@@ -617,8 +695,84 @@ class ComplaintHandlingProcessTest {
         Complaint complaint = staff.complaintOf(instance);
         acknowledgements.acknowledge(complaint.id());
         acknowledgements.acknowledge(complaint.id());
+        staff.runDueJobs();
         assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
         assertThat(mailLog.list(complaint.id())).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from cmp_mail_outbox where complaint_id = ?").param(complaint.id())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(18)
+    void aStepThatRollsBackLeavesNoEmailAndTheAcknowledgementTimeIsWhenItWentOut() {
+        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        Job ack = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("Task_SendAcknowledgement").singleResult();
+        // the step's transaction (the engine's) fails after the e-mail was queued: nothing stays queued
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+            acknowledgements.acknowledge(complaint.id());
+            throw new IllegalStateException("the engine's transaction rolls back");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(mailOutbox.find(complaint.reference(), "acknowledgement")).isEmpty();
+
+        management.executeJob(ack.getId());
+        assertThat(staff.reload(complaint).acknowledgedAt()).as("queued, not yet sent").isNull();
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(90)));
+        Instant sentAt = ClockUtil.getCurrentTime().toInstant();
+        staff.runDueJobs();
+        assertThat(staff.reload(complaint).acknowledgedAt()).isEqualTo(sentAt);
+        assertThat(mailLog.list(complaint.id())).extracting(MailLog.SentMail::sentAt).containsExactly(sentAt);
+    }
+
+    @Test
+    @Order(19)
+    void anEmailGivenUpAfterItsProcessEndedHasNoIncidentAndIsRetriedOnce() {
+        outboxSender.sendDue();
+        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        mail.stop();
+        messages.withdraw(complaint.reference(), "I have solved it with the courier myself.");
+        staff.runDueJobs();
+        assertThat(instance).isEnded();
+        MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "withdrawal-confirmation").orElseThrow();
+        while ("PENDING".equals(entry.status())) {
+            ClockUtil.setCurrentTime(Date.from(entry.nextAttemptAt().plusSeconds(1)));
+            outboxSender.sendDue();
+            entry = mailOutbox.find(entry.id()).orElseThrow();
+        }
+        // given up with nowhere to raise an incident: the event log, the gauge and the staff API show it
+        assertThat(entry.status()).isEqualTo("FAILED");
+        assertThat(entry.incidentId()).isNull();
+        assertThat(staff.eventTypes(complaint)).contains("MAIL_NOT_DELIVERED");
+
+        mail.start();
+        assertThat(outboxSender.sendDue()).isZero();
+        assertThat(outboxSender.retry(entry.id())).isTrue();
+        assertThat(outboxSender.retry(entry.id())).as("pending again, not failed").isFalse();
+        assertThat(outboxSender.sendDue()).isEqualTo(1);
+        assertThat(outboxSender.sendDue()).isZero();
+        assertThat(staff.mailsWithSubject("You have withdrawn your complaint " + complaint.reference())).hasSize(1);
+    }
+
+    @Test
+    @Order(20)
+    void anEmailAcceptedByTheServerIsNeverSentAgainEvenWhenRecordingItFails() {
+        outboxSender.sendDue();
+        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        failingFollowUp.failing.set(true);
+        try {
+            staff.runDueJobs();
+            ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+            assertThat(outboxSender.sendDue()).isZero();
+        } finally {
+            failingFollowUp.failing.set(false);
+        }
+        assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
+        MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
+        assertThat(entry.status()).isEqualTo("SENT");
+        assertThat(entry.lastFailure()).contains("not recorded").contains("IllegalStateException");
     }
 
     // ------------------------------------------------------------------ coverage

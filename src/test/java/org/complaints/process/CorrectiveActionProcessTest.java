@@ -48,6 +48,7 @@ import org.complaints.improvement.CorrectiveActionProperties;
 import org.complaints.improvement.CorrectiveActionRegister;
 import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
+import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
@@ -110,12 +111,15 @@ class CorrectiveActionProcessTest {
     @Autowired CorrectiveActionProperties properties;
     @Autowired ActionOwnerReminders reminders;
 
+    @Autowired OutboxSender outboxSender;
+
     ProcessTestSupport staff;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail);
+        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
+                outboxSender);
     }
 
     @AfterEach

@@ -42,6 +42,7 @@ import org.complaints.improvement.SystemicFindings;
 import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.investigation.FindingsRecorded;
+import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
@@ -94,12 +95,15 @@ class CorrectiveActionTriggersTest {
     @Autowired EngineAuthority authority;
     @Autowired PlatformTransactionManager transactions;
 
+    @Autowired OutboxSender outboxSender;
+
     ProcessTestSupport staff;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail);
+        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
+                outboxSender);
     }
 
     @AfterEach

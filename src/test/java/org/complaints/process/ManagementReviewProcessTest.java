@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.mail.OutboxSender;
 import org.complaints.managementreview.ManagementReview;
 import org.complaints.managementreview.ManagementReviews;
 import org.complaints.managementreview.ReviewAction;
@@ -86,12 +87,15 @@ class ManagementReviewProcessTest {
     @Autowired EventLog events;
     @Autowired ManagementReviews reviews;
 
+    @Autowired OutboxSender outboxSender;
+
     ProcessTestSupport staff;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail);
+        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
+                outboxSender);
     }
 
     @AfterEach

@@ -17,6 +17,7 @@ import java.util.Properties;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.complaints.mail.OutboxSender;
 import org.complaints.register.AttachmentRegister;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
@@ -51,6 +52,7 @@ class MailboxIntakeTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired JdbcClient jdbc;
+    @Autowired OutboxSender outbox;
 
     GreenMailUser mailbox;
 
@@ -137,6 +139,8 @@ class MailboxIntakeTest {
         Complaint complaint = complaintFrom("kees@example.nl");
         management.createJobQuery().processInstanceId(complaint.processInstanceId()).activityId("Task_SendAcknowledgement")
                 .list().forEach(job -> management.executeJob(job.getId()));
+        // the acknowledgement leaves the outbox; the complainant answers it
+        outbox.sendDue();
 
         MimeMessage reply = message("<reply.3@mail.example.nl>", "Kees <kees@example.nl>", "Re: your message",
                 "Here is my customer number: 4711.");

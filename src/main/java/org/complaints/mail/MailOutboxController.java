@@ -1,0 +1,61 @@
+package org.complaints.mail;
+
+import java.time.Instant;
+import java.util.List;
+import org.complaints.security.StaffAccess;
+import org.complaints.security.StaffApi;
+import org.complaints.security.StaffGroups;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The mail outbox for complaint managers and administrators: what has not gone out and why (by kind, never the
+ * server's text or the recipients), and a retry for a message given up, also when its process has ended.
+ */
+@RestController
+@StaffApi
+class MailOutboxController {
+
+    private static final int LIMIT = 500;
+
+    private final MailOutbox outbox;
+    private final OutboxSender sender;
+    private final StaffAccess staff;
+
+    MailOutboxController(MailOutbox outbox, OutboxSender sender, StaffAccess staff) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.staff = staff;
+    }
+
+    record Unsent(long id, String reference, String template, String messageId, String status, int attempts,
+                  Instant queuedAt, Instant nextAttemptAt, String lastFailure, String incidentId) {
+    }
+
+    @GetMapping("/api/staff/mail-outbox")
+    List<Unsent> unsent() {
+        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        return outbox.unsent(LIMIT).stream().map(MailOutboxController::unsent).toList();
+    }
+
+    @PostMapping("/api/staff/mail-outbox/{id}/retry")
+    Unsent retry(@PathVariable long id) {
+        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        MailOutbox.Entry entry = outbox.find(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "No e-mail " + id + " in the outbox."));
+        if (!sender.retry(id)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "E-mail " + id + " is " + entry.status()
+                    + "; only a FAILED e-mail can be retried.");
+        }
+        return unsent(outbox.find(id).orElseThrow());
+    }
+
+    private static Unsent unsent(MailOutbox.Entry e) {
+        return new Unsent(e.id(), e.mail().reference(), e.mail().template(), e.mail().messageId(), e.status(),
+                e.attempts(), e.queuedAt(), e.nextAttemptAt(), e.lastFailure(), e.incidentId());
+    }
+}
