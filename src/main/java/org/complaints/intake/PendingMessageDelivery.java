@@ -96,6 +96,11 @@ public class PendingMessageDelivery {
                 pause(attempt);
             } catch (NotWaiting notWaiting) {
                 return postpone(id, notWaiting.getMessage());
+            } catch (RuntimeException failed) {
+                // e.g. a step of the withdrawal failing: the message stays kept and is tried again, the sender
+                // of it was already told it is received
+                LOG.warn("Complainant message {} could not be delivered now", id, failed);
+                return postpone(id, failed.getClass().getSimpleName());
             }
         }
     }
