@@ -63,6 +63,10 @@ public class PendingMessageDelivery {
         NotWaiting(Throwable cause) {
             super(cause.getMessage(), cause, false, false);
         }
+
+        NotWaiting(String why) {
+            super(why, null, false, false);
+        }
     }
 
     /**
@@ -116,6 +120,11 @@ public class PendingMessageDelivery {
             pending.giveUp(id, now);
             events.append(complaint.id(), "MESSAGE_AFTER_CLOSURE", "system", afterClosure(message.messageName()), null);
             return Delivery.AFTER_CLOSURE;
+        }
+        if (runtime.createExecutionQuery().processInstanceBusinessKey(complaint.reference())
+                .messageEventSubscriptionName(message.messageName()).active().count() == 0) {
+            // the usual case of a message kept for later; asked first, so the engine does not log an error for it
+            throw new NotWaiting("complaint " + complaint.reference() + " cannot take " + message.messageName() + " now");
         }
         try {
             runtime.createMessageCorrelation(message.messageName())
