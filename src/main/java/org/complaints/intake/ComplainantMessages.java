@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
+import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
@@ -20,7 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a complainant can say about an open complaint, delivered to its process by the lifecycle's messages
- * (correlated by the reference as business key). The register records it in the same transaction.
+ * (correlated by the reference as business key). Added information and withdrawals are kept in the register
+ * first and delivered when the process can take them ({@link PendingMessageDelivery}); an answer to a decision
+ * belongs to the one decision the complainant has seen, so it is taken only while the process waits for it and
+ * is otherwise refused with "try again" (409, Retry-After), never kept for a later decision.
  */
 @Service
 public class ComplainantMessages {
@@ -35,9 +39,14 @@ public class ComplainantMessages {
     private final RuntimeService runtime;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final PendingMessages pending;
+    private final PendingMessageDelivery deliveries;
 
     public ComplainantMessages(ComplaintRegister register, EventLog events, RuntimeService runtime, Clock clock,
-                               PlatformTransactionManager transactions) {
+                               PlatformTransactionManager transactions, PendingMessages pending,
+                               PendingMessageDelivery deliveries) {
+        this.pending = pending;
+        this.deliveries = deliveries;
         this.register = register;
         this.events = events;
         this.runtime = runtime;
@@ -62,7 +71,7 @@ public class ComplainantMessages {
             } catch (OptimisticLockingException conflict) {
                 if (attempt == 3) {
                     throw new ComplaintNotOpenException("Your complaint is being updated right now; please try again "
-                            + "in a moment.", true);
+                            + "in a moment.", true, 5);
                 }
                 try {
                     Thread.sleep(100L * attempt);
@@ -94,38 +103,65 @@ public class ComplainantMessages {
         });
     }
 
-    public void withdraw(String reference, String reason) {
-        inTransaction(() -> {
-            checkComment(reason);
+    /**
+     * The complainant withdraws the complaint (ISO 10002 7.9). Kept first and then delivered: a withdrawal the
+     * process cannot take at this moment is applied as soon as it can, never lost.
+     */
+    public Delivery withdraw(String reference, String reason) {
+        checkComment(reason);
+        long id = transaction.execute(tx -> {
             Complaint complaint = open(reference);
-            correlate(complaint, COMPLAINT_WITHDRAWN, Map.of("withdrawalReason", nullToEmpty(reason)), "open");
-            events.append(complaint.id(), "WITHDRAWN", "complainant", "The complainant withdrew the complaint", reason);
+            return pending.pending(complaint.id(), COMPLAINT_WITHDRAWN).orElseGet(() -> pending.keep(complaint.id(),
+                    COMPLAINT_WITHDRAWN, nullToEmpty(reason), "web", clock.instant()));
         });
+        Delivery delivery = delivery(id);
+        if (delivery == Delivery.AFTER_CLOSURE) {
+            throw closed(register.getByReference(reference));
+        }
+        return delivery;
     }
 
-    public void addInformation(String reference, String text, String channel) {
+    /**
+     * Information the complainant adds (ISO 10002 4.11): recorded in the register at once, then delivered to the
+     * process, which opens a review task; if the process cannot take it now, it is delivered later. Within a
+     * caller's transaction (e-mail intake) delivery follows that transaction's commit.
+     */
+    public Delivery addInformation(String reference, String text, String channel) {
         List<Problem> problems = new ArrayList<>();
         SubmissionValidator.text(problems, "text", "the added information", TextHygiene.normalize(text), 1, 4000, true, true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         String information = TextHygiene.normalize(text);
-        inTransaction(() -> {
+        long id = joiningTransaction(() -> {
             Complaint complaint = open(reference);
             register.addInformation(complaint.id(), channel, information, clock.instant());
-            correlate(complaint, INFORMATION_ADDED, Map.of("addedInformation", information), "open");
             events.append(complaint.id(), "INFORMATION_ADDED", "complainant", "The complainant added information",
                     information);
+            return pending.keep(complaint.id(), INFORMATION_ADDED, information, channel, clock.instant());
         });
+        return delivery(id);
+    }
+
+    private long joiningTransaction(java.util.function.Supplier<Long> work) {
+        return TransactionSynchronizationManager.isActualTransactionActive() ? work.get() : transaction.execute(tx -> work.get());
+    }
+
+    private Delivery delivery(long id) {
+        return deliveries.deliverAfterCommit(id);
     }
 
     private Complaint open(String reference) {
         Complaint complaint = register.getByReference(reference);
         if (complaint.stage() == ComplaintStage.CLOSED) {
-            throw new ComplaintNotOpenException("Complaint " + reference + " is already closed ("
-                    + complaint.closureReason() + "); nothing can be added to it any more.", false);
+            throw closed(complaint);
         }
         return complaint;
+    }
+
+    private static ComplaintNotOpenException closed(Complaint complaint) {
+        return new ComplaintNotOpenException("Complaint " + complaint.reference() + " is already closed ("
+                + complaint.closureReason() + "); nothing can be added to it any more.", false);
     }
 
     private void correlate(Complaint complaint, String message, Map<String, Object> variables, String expectedState) {

@@ -135,6 +135,11 @@ public class Anonymiser {
         jdbc.sql("update cmp_decision set reasons = ?, remedy = null where complaint_id = ?")
                 .params(REMOVED, complaintId).update();
         jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?").params(REMOVED, complaintId).update();
+        // the complaint is closed now: a message still waiting for its process has nowhere to go
+        jdbc.sql("""
+                update cmp_complainant_message set content = null,
+                    status = case when status = 'PENDING' then 'AFTER_CLOSURE' else status end
+                where complaint_id = ?""").param(complaintId).update();
         jdbc.sql("update cmp_mail set recipients = ?, body = ? where complaint_id = ?")
                 .params(ANONYMOUS, REMOVED, complaintId).update();
         // survey: the comment is the complainant's own text and the link is theirs; the scores stay for the figures

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * Refusals of bad input ({@link BadUserRequestException}, e.g. a start form without a description, a four-eyes
  * violation) reach the REST layer wrapped: by the engine around task listeners, by the REST resources around
  * form submission. Unwrapped, they are the caller's to correct: 400 with the refusal's message, not 500.
+ * Concurrent changes of the same task are 409 ({@link ConcurrentChange}).
  */
 final class RefusalExceptionMapper {
 
@@ -52,7 +53,7 @@ final class RefusalExceptionMapper {
         public Response toResponse(ProcessEngineException exception) {
             // the engine's wrapper ("ENGINE-03051 There was an exception while invoking the TaskListener ...")
             // only obscures the refusal, which Tasklist shows as it is
-            return refusal(exception, null)
+            return ConcurrentChange.conflict(exception).or(() -> refusal(exception, null))
                     .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
         }
     }
@@ -63,7 +64,8 @@ final class RefusalExceptionMapper {
 
         @Override
         public Response toResponse(RestException exception) {
-            return refusal(exception, exception.getMessage()).orElseGet(() -> camundaDefault.toResponse(exception));
+            return ConcurrentChange.conflict(exception).or(() -> refusal(exception, exception.getMessage()))
+                    .orElseGet(() -> camundaDefault.toResponse(exception));
         }
     }
 }

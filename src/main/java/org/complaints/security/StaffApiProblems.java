@@ -1,5 +1,6 @@
 package org.complaints.security;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.ComplaintNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,13 @@ class StaffApiProblems {
     ResponseEntity<ProblemDetail> invalid(InvalidInputException exception) {
         return ResponseEntity.badRequest()
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, exception.getMessage()));
+    }
+
+    /** Two people changing the same thing at once: the later one is told, nothing of theirs was saved. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ProblemDetail> conflict() {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ConcurrentChange.MESSAGE));
     }
 
     @ExceptionHandler(ComplaintNotFoundException.class)

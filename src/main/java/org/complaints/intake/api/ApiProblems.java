@@ -53,7 +53,7 @@ class ApiProblems {
     @ExceptionHandler(ComplaintNotOpenException.class)
     ResponseEntity<ProblemDetail> notOpen(ComplaintNotOpenException e, HttpServletRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, e.retryable() ? "try-again" : "closed", request);
-        return respond(problem, e.retryable() ? "60" : null);
+        return respond(problem, e.retryable() ? String.valueOf(e.retryAfterSeconds()) : null);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

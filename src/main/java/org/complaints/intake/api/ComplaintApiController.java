@@ -9,6 +9,7 @@ import org.complaints.intake.AttachmentPolicy;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintRequest;
 import org.complaints.intake.IntakeProperties;
+import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.intake.PublicSubmissions;
 import org.complaints.intake.SubmissionRateLimiter;
 import org.complaints.intake.Uploads;
@@ -95,13 +96,19 @@ class ComplaintApiController {
     record MessageRequest(String text) {
     }
 
+    /** 200 when the process took the information at once, 202 when it is kept and delivered as soon as it can. */
     @PostMapping("/{reference}/messages")
-    ComplaintStatus addInformation(@PathVariable String reference, @RequestBody MessageRequest body,
-                                   @RequestHeader(name = TOKEN_HEADER, required = false) String header,
-                                   @RequestParam(name = "token", required = false) String query) {
+    ResponseEntity<ComplaintStatus> addInformation(@PathVariable String reference, @RequestBody MessageRequest body,
+                                                   @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+                                                   @RequestParam(name = "token", required = false) String query) {
         Complaint complaint = statuses.open(reference, token(header, query));
-        messages.addInformation(complaint.reference(), body == null ? null : body.text(), "web");
-        return statuses.status(statuses.open(reference, token(header, query)));
+        Delivery delivery = messages.addInformation(complaint.reference(), body == null ? null : body.text(), "web");
+        return answer(delivery, reference, token(header, query));
+    }
+
+    private ResponseEntity<ComplaintStatus> answer(Delivery delivery, String reference, String token) {
+        return ResponseEntity.status(delivery == Delivery.PENDING ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(statuses.status(statuses.open(reference, token)));
     }
 
     record DecisionResponse(Boolean accepted, String comment) {
@@ -127,13 +134,14 @@ class ComplaintApiController {
     record Withdrawal(String reason) {
     }
 
+    /** 200 when the complaint is withdrawn, 202 when the withdrawal is kept and applied as soon as it can be. */
     @PostMapping("/{reference}/withdrawal")
-    ComplaintStatus withdraw(@PathVariable String reference, @RequestBody(required = false) Withdrawal body,
-                             @RequestHeader(name = TOKEN_HEADER, required = false) String header,
-                             @RequestParam(name = "token", required = false) String query) {
+    ResponseEntity<ComplaintStatus> withdraw(@PathVariable String reference, @RequestBody(required = false) Withdrawal body,
+                                             @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+                                             @RequestParam(name = "token", required = false) String query) {
         Complaint complaint = statuses.open(reference, token(header, query));
-        messages.withdraw(complaint.reference(), body == null ? null : body.reason());
-        return statuses.status(statuses.open(reference, token(header, query)));
+        Delivery delivery = messages.withdraw(complaint.reference(), body == null ? null : body.reason());
+        return answer(delivery, reference, token(header, query));
     }
 
     private static String token(String header, String query) {

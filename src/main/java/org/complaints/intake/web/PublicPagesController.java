@@ -13,6 +13,7 @@ import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.ComplaintRequest;
 import org.complaints.intake.IntakeProperties;
+import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.intake.PublicFieldProblems;
 import org.complaints.intake.PublicSubmissions;
 import org.complaints.intake.Uploads;
@@ -161,6 +162,7 @@ class PublicPagesController {
                           @RequestParam(required = false) String text, HttpServletResponse response, Model model) {
         Complaint complaint = statuses.open(reference, token);
         try {
+            // kept in the register either way; the process takes it now or as soon as it can
             messages.addInformation(complaint.reference(), text, "web");
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -173,13 +175,14 @@ class PublicPagesController {
     String withdraw(@PathVariable String reference, @RequestParam(required = false) String token,
                     @RequestParam(required = false) String reason, HttpServletResponse response, Model model) {
         Complaint complaint = statuses.open(reference, token);
+        Delivery delivery;
         try {
-            messages.withdraw(complaint.reference(), reason);
+            delivery = messages.withdraw(complaint.reference(), reason);
         } catch (InvalidInputException e) {
             response.setStatus(400);
             return showStatus(model, complaint, token, null, fieldErrors(e));
         }
-        return redirectToStatus(complaint, "withdrawn");
+        return redirectToStatus(complaint, delivery == Delivery.DELIVERED ? "withdrawn" : "withdrawal-received");
     }
 
     private String showStatus(Model model, Complaint complaint, String token, String done, Map<String, String> errors) {
@@ -203,7 +206,7 @@ class PublicPagesController {
         common(model, request);
         response.setStatus(409);
         if (e.retryable()) {
-            response.setHeader("Retry-After", "60");
+            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         model.addAttribute("retryable", e.retryable());
         model.addAttribute("backPath", request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "")

@@ -17,6 +17,7 @@ import java.util.Properties;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.complaints.intake.PendingMessageDelivery;
 import org.complaints.mail.OutboxSender;
 import org.complaints.register.AttachmentRegister;
 import org.complaints.register.Complaint;
@@ -30,7 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** E-mail intake against a real IMAP server: new complaint, reply to an existing one, duplicate delivery. */
+/**
+ * E-mail intake against a real IMAP server: new complaint, reply to an existing one (also while its process cannot
+ * take it), duplicate delivery.
+ */
 @SpringBootTest(properties = {
         "complaints.mailbox.enabled=true", "complaints.mailbox.host=127.0.0.1", "complaints.mailbox.port=3143",
         "complaints.mailbox.protocol=imap", "complaints.mailbox.username=complaints@example.org",
@@ -53,6 +57,7 @@ class MailboxIntakeTest {
     @Autowired ManagementService management;
     @Autowired JdbcClient jdbc;
     @Autowired OutboxSender outbox;
+    @Autowired PendingMessageDelivery deliveries;
 
     GreenMailUser mailbox;
 
@@ -192,5 +197,39 @@ class MailboxIntakeTest {
         List<String> notes = jdbc.sql("select note from cmp_inbound_mail where message_id = '<bad.6@mail.example.nl>'")
                 .query(String.class).list();
         assertThat(notes.get(0)).contains("complainantEmail");
+    }
+
+    @Test
+    void aReplyTheProcessCannotTakeNowIsTakenInAndDeliveredLater() throws Exception {
+        mailbox.deliver(message("<first.7@mail.example.nl>", "Joop <joop@example.nl>", "Missing refund",
+                "I returned the shoes a month ago and have no refund yet."));
+        poller.poll();
+        Complaint complaint = complaintFrom("joop@example.nl");
+        // an administrator suspended the instance (Cockpit): the process cannot take messages now
+        runtime.suspendProcessInstanceById(complaint.processInstanceId());
+
+        mailbox.deliver(message("<reply.7@mail.example.nl>", "Joop <joop@example.nl>", "Re: " + complaint.reference(),
+                "The return label number is RT-998877."));
+        // taken in and marked seen: the message lives on in the register, not in the mailbox
+        assertThat(poller.poll()).isOne();
+        assertThat(poller.poll()).isZero();
+        assertThat(jdbc.sql("select outcome from cmp_inbound_mail where message_id = '<reply.7@mail.example.nl>'")
+                .query(String.class).single()).isEqualTo("ADDED_TO_COMPLAINT");
+        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?").param(complaint.id())
+                .query(String.class).single()).contains("RT-998877");
+        assertThat(reviewTasks(complaint)).isZero();
+
+        runtime.activateProcessInstanceById(complaint.processInstanceId());
+        Long kept = jdbc.sql("select id from cmp_complainant_message where complaint_id = ?").param(complaint.id())
+                .query(Long.class).single();
+        deliveries.deliver(kept);
+        deliveries.deliver(kept);
+        assertThat(reviewTasks(complaint)).isOne();
+        assertThat(runtime.getVariable(complaint.processInstanceId(), "addedInformation").toString()).contains("RT-998877");
+    }
+
+    private long reviewTasks(Complaint complaint) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(complaint.reference())
+                .taskDefinitionKey("Task_ReviewAddedInformation").count();
     }
 }
