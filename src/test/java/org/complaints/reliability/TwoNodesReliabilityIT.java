@@ -2,6 +2,7 @@ package org.complaints.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -92,6 +93,7 @@ class TwoNodesReliabilityIT {
     private ApplicationNode nodeA;
     private ApplicationNode nodeB;
     private final Complainants complainants = new Complainants();
+    private String lockOwnerBeforeKill;
     /** Complaints answered 201 around the database restart, checked again at the end. */
     private final List<Complainants.Filed> restartRun = Collections.synchronizedList(new ArrayList<>());
 
@@ -260,6 +262,7 @@ class TwoNodesReliabilityIT {
     void fiveHundredComplaintsWhileANodeIsKilledAreAcknowledgedOnceAndTheirTimersFireOnce() throws Exception {
         String section = "3. " + COMPLAINTS + " complaints, node A killed hard";
         String ownerA = nodeA.lockOwner();
+        lockOwnerBeforeKill = ownerA;
         Map<Integer, Complainants.Filed> filed = new ConcurrentHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(8);
 
@@ -359,19 +362,50 @@ class TwoNodesReliabilityIT {
 
     @Test
     @Order(4)
-    void inTheEndEveryComplaintOfTheDatabaseRestartIsAcknowledged() throws Exception {
-        String section = "2. PostgreSQL killed hard under load";
+    void theKilledNodeStartedAgainRejoinsAndWorks() throws Exception {
+        String section = "4. Node A started again after the kill";
+        String deadOwner = lockOwnerBeforeKill;
+        nodeA.start();
+        report.figure(section, "node A ready after", nodeA.awaitReady(Duration.ofMinutes(3)));
+        assertThat(nodeA.lockOwner()).as("a new lock owner: nothing of the dead process is taken for alive")
+                .isNotEqualTo(deadOwner);
+        List<Complainants.Filed> filed = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            filed.add(complainants.file("RJ" + n, List.of(nodeA), Duration.ofMinutes(1), () -> true)
+                    .orElseThrow(() -> new AssertionError("node A did not accept a complaint after its restart")));
+        }
+        List<String> references = references(filed);
+        Duration acknowledged = await("acknowledgements of the complaints filed on the restarted node",
+                Duration.ofMinutes(1), () -> missing(ACKNOWLEDGEMENT, references).isEmpty());
+        report.figure(section, "complaints filed on it, all acknowledged within",
+                references.size() + ", " + ReliabilityReport.seconds(acknowledged));
+    }
+
+    @Test
+    @Order(5)
+    void inTheEndEveryComplaintIsAcknowledgedAndTheAuditChainIsIntact() throws Exception {
+        String section = "5. In the end";
         // a step that failed while the database was down is retried after its retry interval (R5/PT2M)
         List<String> references = references(restartRun);
         await("acknowledgements of every complaint answered 201 around the database restart", Duration.ofMinutes(3),
                 () -> missing(ACKNOWLEDGEMENT, references).isEmpty());
         List<Inbox.Received> acknowledgements = inbox.received(ACKNOWLEDGEMENT, references);
         assertThat(acknowledgements).as("one Message-ID per complaint").hasSize(references.size());
-        report.figure(section, "acknowledgements in the end (distinct Message-IDs / copies)",
+        report.figure(section, "complaints of step 2: acknowledgements (distinct Message-IDs / copies)",
                 acknowledgements.size() + " / " + copies(acknowledgements));
-        report.figure(section, "duplicate copies (same Message-ID; SMTP accepted, database gone before the record)",
-                duplicates(acknowledgements));
+        report.figure(section, "of them duplicate copies (same Message-ID: SMTP accepted, database gone before the "
+                + "record)", duplicates(acknowledgements));
         assertThat(incidents()).as("incidents").isZero();
+
+        // two nodes sealed the audit chain concurrently, through a database crash and a node killed mid-work
+        JsonNode verification = JSON.readTree(staffCall(nodeB, ADMIN, ADMIN_PASSWORD,
+                "/api/staff/audit/verification", null, "GET"));
+        report.figure(section, "audit chain: rows checked, intact", verification.path("rowsChecked").asLong() + ", "
+                + verification.path("intact").asBoolean());
+        assertThat(verification.path("intact").asBoolean()).as("audit chain: %s", verification.path("problems"))
+                .isTrue();
+        report.figure(section, "complaints in the register / e-mails received",
+                single("select count(*) from cmp_complaint") + " / " + inbox.total());
     }
 
     // ------------------------------------------------------------------------------------------------ filing
@@ -459,11 +493,12 @@ class TwoNodesReliabilityIT {
         staff.shutdown();
     }
 
-    private Void staffCall(String user, String password, String path, Object body, String method) throws Exception {
+    private String staffCall(String user, String password, String path, Object body, String method) throws Exception {
         return staffCall(nodeB, user, password, path, body, method);
     }
 
-    private Void staffCall(ApplicationNode node, String user, String password, String path, Object body, String method)
+    /** A member of staff's call to a node (Basic authentication), which must succeed; returns the body. */
+    private String staffCall(ApplicationNode node, String user, String password, String path, Object body, String method)
             throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(node.uri(path))
                 .timeout(Duration.ofSeconds(60))
@@ -474,7 +509,7 @@ class TwoNodesReliabilityIT {
                         : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s %s on %s: %s", method, path, node, response.body()).isBetween(200, 204);
-        return null;
+        return response.body();
     }
 
     // ------------------------------------------------------------------------------------------------ database
