@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -89,7 +87,7 @@ class TwoNodesReliabilityIT {
 
     private ReliabilityReport report;
     private CrashablePostgres postgres;
-    private JdbcClient db;
+    private ObservedTables tables;
     private Inbox inbox;
     private ApplicationNode nodeA;
     private ApplicationNode nodeB;
@@ -115,7 +113,7 @@ class TwoNodesReliabilityIT {
                         + "database logs: `node-a.log`, `node-b.log`, `postgres.log` next to this file."));
         postgres = CrashablePostgres.startEmpty(OUT.resolve("postgres-data"), OUT.resolve("postgres.log"),
                 ApplicationNode.freePort());
-        db = postgres.jdbc();
+        tables = new ObservedTables(postgres.jdbc());
         int smtpPort = ApplicationNode.freePort();
         inbox = new Inbox(smtpPort);
 
@@ -170,7 +168,7 @@ class TwoNodesReliabilityIT {
         String section = "1. A second node joins";
         nodeA.start();
         report.figure(section, "node A ready on an empty database after", nodeA.awaitReady(Duration.ofMinutes(3)));
-        Schema before = schema();
+        ObservedTables.Schema before = tables.schema();
         long migrationFiles;
         try (var files = Files.list(Path.of("src", "main", "resources", "db", "migration"))) {
             migrationFiles = files.filter(f -> f.toString().endsWith(".sql")).count();
@@ -181,16 +179,16 @@ class TwoNodesReliabilityIT {
 
         nodeB.start();
         report.figure(section, "node B ready (joining) after", nodeB.awaitReady(Duration.ofMinutes(3)));
-        assertThat(schema()).as("the joining node changed neither schema nor deployments").isEqualTo(before);
+        assertThat(tables.schema()).as("the joining node changed neither schema nor deployments").isEqualTo(before);
         assertThat(nodeA.health("/actuator/health").path("status").asText()).isEqualTo("UP");
         assertThat(nodeB.health("/actuator/health").path("status").asText()).isEqualTo("UP");
         assertThat(nodeB.lockOwner()).as("each node's job executor locks jobs under its own name")
                 .isNotEqualTo(nodeA.lockOwner());
         report.figure(section, "Flyway migrations (all successful, none re-run)", before.migrations());
         report.figure(section, "engine schema log entries before / after the join",
-                before.engineSchemaLog() + " / " + schema().engineSchemaLog());
+                before.engineSchemaLog() + " / " + tables.schema().engineSchemaLog());
         report.figure(section, "deployments / definitions before / after the join", before.deployments() + " / "
-                + before.processDefinitions() + " and " + schema().deployments() + " / " + schema().processDefinitions());
+                + before.processDefinitions() + " and " + tables.schema().deployments() + " / " + tables.schema().processDefinitions());
     }
 
     @Test
@@ -240,8 +238,7 @@ class TwoNodesReliabilityIT {
 
         List<String> answered = references(restartRun);
         assertThat(new HashSet<>(answered)).as("one reference per complaint").hasSize(answered.size());
-        Set<String> stored = new HashSet<>(db.sql("select reference from cmp_complaint where reference in ("
-                + placeholders(answered.size()) + ")").params(answered).query(String.class).list());
+        Set<String> stored = tables.stored(answered);
         assertThat(answered).as("every complaint answered 201 is in the register after the crash")
                 .allMatch(stored::contains);
         report.figure(section, "complaints answered 201 in all (node A / node B)", answered.size() + " ("
@@ -281,18 +278,18 @@ class TwoNodesReliabilityIT {
         // the other 300; node A dies at 300, as soon as it holds acknowledgements (to strand them) if it does soon
         List<Future<?>> rest = fileRange(clients, filed, 200, COMPLAINTS);
         await(KILL_AT + " complaints filed", Duration.ofMinutes(2), () -> filed.size() >= KILL_AT);
-        awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> lockedBy(ownerA).stream()
+        awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> tables.lockedBy(ownerA).stream()
                 .anyMatch(job -> job.activity().equals("Task_SendAcknowledgement")));
         nodeA.killHard();
         long killedAt = System.nanoTime();
-        List<LockedJob> stranded = lockedBy(ownerA);
+        List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerA);
         report.figure(section, "complaints answered 201 when node A was killed", filed.size());
         report.figure(section, "jobs locked by node A when it died", describe(stranded));
         waitFor(rest);
         clients.shutdown();
         complaints = referencesOf(filed, 0, COMPLAINTS);
 
-        await("node A's locks taken over", LOCK_TIME.multipliedBy(4), () -> lockedBy(ownerA).isEmpty());
+        await("node A's locks taken over", LOCK_TIME.multipliedBy(4), () -> tables.lockedBy(ownerA).isEmpty());
         report.figure(section, "kill to the last of node A's jobs taken over by node B",
                 Duration.ofNanos(System.nanoTime() - killedAt));
         await("every acknowledgement", Duration.ofMinutes(4), () -> missing(ACKNOWLEDGEMENT, complaints).isEmpty());
@@ -312,11 +309,11 @@ class TwoNodesReliabilityIT {
         report.figure(section, "duplicate copies (same Message-ID, from a step node A was running)",
                 duplicates(acknowledgements));
         assertOncePerComplaint("acknowledgement", acknowledgements, complaints, stranded);
-        assertThat(events("ACKNOWLEDGED", complaints)).as("ACKNOWLEDGED in the event log, once per complaint")
+        assertThat(tables.events("ACKNOWLEDGED", complaints)).as("ACKNOWLEDGED in the event log, once per complaint")
                 .allSatisfy((reference, count) -> assertThat(count).as(reference).isEqualTo(1))
                 .hasSize(COMPLAINTS);
         assertNoJobLocked(ownerA);
-        report.figure(section, "jobs left locked by node A / incidents", lockedBy(ownerA).size() + " / " + incidents());
+        report.figure(section, "jobs left locked by node A / incidents", tables.lockedBy(ownerA).size() + " / " + tables.incidents());
     }
 
     @Test
@@ -339,24 +336,24 @@ class TwoNodesReliabilityIT {
 
         // the timers of the 500 fall due: a status update each, reminder and escalation for the investigated 100
         String ownerB = nodeB.lockOwner();
-        assertThat(moveTimersToNow(processInstances(complaints), "StartEvent_StatusUpdateDue"))
+        assertThat(tables.moveTimersToNow(tables.processInstances(complaints), "StartEvent_StatusUpdateDue"))
                 .as("status-update timers brought forward").isEqualTo(COMPLAINTS);
-        assertThat(moveTimersToNow(processInstances(slaComplaints), "Boundary_ReminderDue",
+        assertThat(tables.moveTimersToNow(tables.processInstances(slaComplaints), "Boundary_ReminderDue",
                 "StartEvent_ResponseDeadlineReached"))
                 .as("reminder and response-deadline timers brought forward").isEqualTo(2 * SLA_COMPLAINTS);
-        awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> lockedBy(ownerB).stream()
+        awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> tables.lockedBy(ownerB).stream()
                 .anyMatch(job -> TIMER_WORK.contains(job.activity())));
         nodeB.killHard();
         long killedAt = System.nanoTime();
-        List<LockedJob> stranded = lockedBy(ownerB);
+        List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerB);
         report.figure(section, "jobs locked by node B when it died", describe(stranded));
 
-        await("node B's locks taken over", LOCK_TIME.multipliedBy(4), () -> lockedBy(ownerB).isEmpty());
+        await("node B's locks taken over", LOCK_TIME.multipliedBy(4), () -> tables.lockedBy(ownerB).isEmpty());
         report.figure(section, "kill to the last of node B's jobs taken over by node A",
                 Duration.ofNanos(System.nanoTime() - killedAt));
         await("every status update, reminder and escalation", Duration.ofMinutes(4),
                 () -> missing(STATUS_UPDATE, complaints).isEmpty() && missing(DEADLINE_REMINDER, slaComplaints).isEmpty()
-                        && tasks("Task_SuperviseOverdueComplaint", slaComplaints) >= SLA_COMPLAINTS);
+                        && tables.tasks("Task_SuperviseOverdueComplaint", slaComplaints) >= SLA_COMPLAINTS);
         report.figure(section, "kill to every timer's work done", Duration.ofNanos(System.nanoTime() - killedAt));
 
         List<Inbox.Received> statusUpdates = inbox.received(STATUS_UPDATE, complaints);
@@ -371,22 +368,22 @@ class TwoNodesReliabilityIT {
         assertOncePerComplaint("deadline reminder", reminders, slaComplaints, stranded);
 
         // every timer fired once: one activity instance per timer, one supervision task, the next status cycle
-        assertThat(firings("StartEvent_StatusUpdateDue", complaints)).allSatisfy((reference, count) ->
+        assertThat(tables.firings("StartEvent_StatusUpdateDue", complaints)).allSatisfy((reference, count) ->
                 assertThat(count).as("status-update timer of %s fired", reference).isEqualTo(1)).hasSize(COMPLAINTS);
-        assertThat(firings("Boundary_ReminderDue", slaComplaints)).allSatisfy((reference, count) ->
+        assertThat(tables.firings("Boundary_ReminderDue", slaComplaints)).allSatisfy((reference, count) ->
                 assertThat(count).as("reminder timer of %s fired", reference).isEqualTo(1)).hasSize(SLA_COMPLAINTS);
-        assertThat(firings("StartEvent_ResponseDeadlineReached", slaComplaints)).allSatisfy((reference, count) ->
+        assertThat(tables.firings("StartEvent_ResponseDeadlineReached", slaComplaints)).allSatisfy((reference, count) ->
                 assertThat(count).as("response-deadline timer of %s fired", reference).isEqualTo(1))
                 .hasSize(SLA_COMPLAINTS);
-        assertThat(tasks("Task_SuperviseOverdueComplaint", slaComplaints)).as("one supervision task each")
+        assertThat(tables.tasks("Task_SuperviseOverdueComplaint", slaComplaints)).as("one supervision task each")
                 .isEqualTo(SLA_COMPLAINTS);
-        assertThat(timerJobs("StartEvent_StatusUpdateDue", complaints, Duration.ofDays(6)))
+        assertThat(tables.timerJobs("StartEvent_StatusUpdateDue", complaints, Duration.ofDays(6)))
                 .as("each complaint's status cycle waits for its next turn, days ahead").isEqualTo(COMPLAINTS);
-        assertThat(timerJobs("Boundary_ReminderDue", slaComplaints, Duration.ZERO)
-                + timerJobs("StartEvent_ResponseDeadlineReached", slaComplaints, Duration.ZERO))
+        assertThat(tables.timerJobs("Boundary_ReminderDue", slaComplaints, Duration.ZERO)
+                + tables.timerJobs("StartEvent_ResponseDeadlineReached", slaComplaints, Duration.ZERO))
                 .as("no SLA timer left to fire").isZero();
         assertNoJobLocked(ownerB);
-        report.figure(section, "jobs left locked by node B / incidents", lockedBy(ownerB).size() + " / " + incidents());
+        report.figure(section, "jobs left locked by node B / incidents", tables.lockedBy(ownerB).size() + " / " + tables.incidents());
     }
 
     @Test
@@ -403,7 +400,7 @@ class TwoNodesReliabilityIT {
                 acknowledgements.size() + " / " + copies(acknowledgements));
         report.figure(section, "of them duplicate copies (same Message-ID: SMTP accepted, database gone before the "
                 + "record)", duplicates(acknowledgements));
-        assertThat(incidents()).as("incidents").isZero();
+        assertThat(tables.incidents()).as("incidents").isZero();
 
         // both nodes sealed the audit chain concurrently, through a database crash and two nodes killed mid-work
         JsonNode verification = JSON.readTree(staffCall(nodeA, ADMIN, ADMIN_PASSWORD,
@@ -413,7 +410,7 @@ class TwoNodesReliabilityIT {
         assertThat(verification.path("intact").asBoolean()).as("audit chain: %s", verification.path("problems"))
                 .isTrue();
         report.figure(section, "complaints in the register / e-mails received",
-                single("select count(*) from cmp_complaint") + " / " + inbox.total());
+                tables.single("select count(*) from cmp_complaint") + " / " + inbox.total());
     }
 
     // ------------------------------------------------------------------------------------------------ filing
@@ -476,13 +473,10 @@ class TwoNodesReliabilityIT {
 
     /** The handler confirms the assessment (in scope) of each complaint, alternately on both nodes. */
     private void startInvestigation(List<String> references) throws Exception {
-        List<String> processes = processInstances(references);
+        List<String> processes = tables.processInstances(references);
         await("assessment tasks of the first " + references.size() + " complaints", Duration.ofMinutes(2), () ->
-                db.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_ConfirmAssessment' and proc_inst_id_ in ("
-                        + placeholders(processes.size()) + ")").params(processes).query(Long.class).single()
-                        == references.size());
-        List<String> taskIds = db.sql("select id_ from act_ru_task where task_def_key_ = 'Task_ConfirmAssessment' "
-                + "and proc_inst_id_ in (" + placeholders(processes.size()) + ")").params(processes).query(String.class).list();
+                tables.taskIds("Task_ConfirmAssessment", processes).size() == references.size());
+        List<String> taskIds = tables.taskIds("Task_ConfirmAssessment", processes);
         Map<String, Object> variables = new LinkedHashMap<>();
         for (Object[] variable : new Object[][] {{"scopeDecision", "in-scope"}, {"severity", "medium"},
                 {"impact", "individual"}, {"category", "other"}, {"safetyRelevant", false}, {"overrideAssessment", false}}) {
@@ -516,128 +510,16 @@ class TwoNodesReliabilityIT {
         return response.body();
     }
 
-    // ------------------------------------------------------------------------------------------------ database
-
-    record Schema(long migrations, long failedMigrations, long engineSchemaLog, long deployments,
-                  long processDefinitions) {
-    }
-
-    private Schema schema() {
-        return new Schema(single("select count(*) from cmp_schema_history where success"),
-                single("select count(*) from cmp_schema_history where not success"),
-                single("select count(*) from act_ge_schema_log"),
-                single("select count(*) from act_re_deployment"),
-                single("select count(*) from act_re_procdef") + single("select count(*) from act_re_decision_def"));
-    }
-
-    private long single(String sql) {
-        return db.sql(sql).query(Long.class).single();
-    }
-
-    record LockedJob(String id, String processInstanceId, String activity) {
-    }
+    // ------------------------------------------------------------------------------------------------ database checks
 
     private void assertNoJobLocked(String deadOwner) {
-        assertThat(lockedBy(deadOwner)).as("jobs still locked by the dead node").isEmpty();
-        assertThat(db.sql("select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ < ?")
-                .param(new Timestamp(System.currentTimeMillis())).query(Long.class).single())
-                .as("jobs with an expired lock").isZero();
-        assertThat(incidents()).as("incidents").isZero();
+        assertThat(tables.lockedBy(deadOwner)).as("jobs still locked by the dead node").isEmpty();
+        assertThat(tables.expiredLocks()).as("jobs with an expired lock").isZero();
+        assertThat(tables.incidents()).as("incidents").isZero();
     }
 
-    private static String describe(List<LockedJob> jobs) {
-        return jobs.size() + " " + jobs.stream().collect(Collectors.groupingBy(LockedJob::activity, Collectors.counting()));
-    }
-
-    private List<LockedJob> lockedBy(String owner) {
-        return db.sql("""
-                select j.id_, j.process_instance_id_, coalesce(d.act_id_, j.handler_type_) activity
-                from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_ where j.lock_owner_ = ?""")
-                .param(owner).query((rs, n) -> new LockedJob(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-    }
-
-    private List<String> processInstances(List<String> references) {
-        List<String> ids = db.sql("select process_instance_id from cmp_complaint where reference in ("
-                + placeholders(references.size()) + ")").params(references).query(String.class).list();
-        assertThat(ids).as("process instances").hasSize(references.size()).doesNotContainNull();
-        return ids;
-    }
-
-    private Set<String> referencesOfProcesses(List<String> processInstanceIds) {
-        if (processInstanceIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(db.sql("select reference from cmp_complaint where process_instance_id in ("
-                + placeholders(processInstanceIds.size()) + ")").params(processInstanceIds).query(String.class).list());
-    }
-
-    /**
-     * Brings the given timers of these process instances forward to now (as if their time had come): the
-     * deadlines are working days away, the test has minutes.
-     */
-    private int moveTimersToNow(List<String> processInstanceIds, String... activityIds) {
-        List<Object> params = new ArrayList<>();
-        params.add(new Timestamp(System.currentTimeMillis() - 1000));
-        params.addAll(processInstanceIds);
-        params.addAll(List.of(activityIds));
-        return db.sql("update act_ru_job set duedate_ = ? where lock_owner_ is null and process_instance_id_ in ("
-                        + placeholders(processInstanceIds.size()) + ") and job_def_id_ in (select id_ from act_ru_jobdef "
-                        + "where act_id_ in (" + placeholders(activityIds.length) + "))")
-                .params(params).update();
-    }
-
-    /** Per complaint: how many times the given activity ran (the engine's history). */
-    private Map<String, Long> firings(String activityId, List<String> references) {
-        return perComplaint("""
-                select c.reference, count(a.id_) from cmp_complaint c
-                left join act_hi_actinst a on a.proc_inst_id_ = c.process_instance_id and a.act_id_ = ?
-                where c.reference in (%s) group by c.reference""", activityId, references);
-    }
-
-    private Map<String, Long> events(String type, List<String> references) {
-        return perComplaint("""
-                select c.reference, count(e.id) from cmp_complaint c
-                left join cmp_event e on e.complaint_id = c.id and e.event_type = ?
-                where c.reference in (%s) group by c.reference""", type, references);
-    }
-
-    private Map<String, Long> perComplaint(String sql, String first, List<String> references) {
-        List<Object> params = new ArrayList<>();
-        params.add(first);
-        params.addAll(references);
-        return db.sql(sql.formatted(placeholders(references.size()))).params(params)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private long tasks(String taskDefinitionKey, List<String> references) {
-        List<Object> params = new ArrayList<>();
-        params.add(taskDefinitionKey);
-        params.addAll(references);
-        return db.sql("select count(*) from act_ru_task t join cmp_complaint c on c.process_instance_id = t.proc_inst_id_ "
-                + "where t.task_def_key_ = ? and c.reference in (" + placeholders(references.size()) + ")")
-                .params(params).query(Long.class).single();
-    }
-
-    /** Timer jobs of the activity for these complaints, due more than {@code ahead} from now. */
-    private long timerJobs(String activityId, List<String> references, Duration ahead) {
-        List<Object> params = new ArrayList<>();
-        params.add(activityId);
-        params.add(new Timestamp(System.currentTimeMillis() + ahead.toMillis()));
-        params.addAll(references);
-        return db.sql("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-                        + "join cmp_complaint c on c.process_instance_id = j.process_instance_id_ "
-                        + "where d.act_id_ = ? and j.duedate_ >= ? and c.reference in ("
-                        + placeholders(references.size()) + ")")
-                .params(params).query(Long.class).single();
-    }
-
-    private long incidents() {
-        return single("select count(*) from act_ru_incident");
-    }
-
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+    private static String describe(List<ObservedTables.LockedJob> jobs) {
+        return jobs.size() + " " + jobs.stream().collect(Collectors.groupingBy(ObservedTables.LockedJob::activity, Collectors.counting()));
     }
 
     // ------------------------------------------------------------------------------------------------ mail
@@ -649,8 +531,8 @@ class TwoNodesReliabilityIT {
     }
 
     private void assertOncePerComplaint(String what, List<Inbox.Received> received, List<String> references,
-                                        List<LockedJob> strandedAtKill) {
-        Set<String> inFlightAtKill = referencesOfProcesses(strandedAtKill.stream().map(LockedJob::processInstanceId)
+                                        List<ObservedTables.LockedJob> strandedAtKill) {
+        Set<String> inFlightAtKill = tables.referencesOfProcesses(strandedAtKill.stream().map(ObservedTables.LockedJob::processInstanceId)
                 .toList());
         Map<String, List<Inbox.Received>> byReference = received.stream()
                 .collect(Collectors.groupingBy(Inbox.Received::reference));
@@ -705,16 +587,8 @@ class TwoNodesReliabilityIT {
     private String diagnostics() {
         StringBuilder text = new StringBuilder("Jobs by activity and lock owner: ");
         try {
-            db.sql("""
-                    select coalesce(d.act_id_, j.handler_type_) activity, coalesce(j.lock_owner_, '-') owner,
-                           count(*) jobs, min(j.retries_) retries, max(j.exception_msg_) error
-                    from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_
-                    where j.duedate_ is null or j.duedate_ < ? group by 1, 2""")
-                    .param(new Timestamp(System.currentTimeMillis() + 60_000))
-                    .query((rs, n) -> "\n  " + rs.getString(1) + " owner=" + rs.getString(2) + " jobs=" + rs.getLong(3)
-                            + " min retries=" + rs.getInt(4) + " error=" + rs.getString(5))
-                    .list().forEach(text::append);
-            text.append("\nIncidents: ").append(incidents());
+            tables.dueJobs().forEach(line -> text.append("\n  ").append(line));
+            text.append("\nIncidents: ").append(tables.incidents());
         } catch (RuntimeException e) {
             text.append("(database not reachable: ").append(e.getMessage()).append(')');
         }
