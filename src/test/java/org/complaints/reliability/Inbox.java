@@ -34,6 +34,13 @@ final class Inbox implements AutoCloseable {
     /** Every Message-ID received whose dedup key matches {@code kind}, for the given complaints. */
     List<Received> received(Predicate<String> kind, Collection<String> references) {
         Set<String> wanted = new HashSet<>(references);
+        return copiesByMessageId().entrySet().stream().map(e -> parse(e.getKey(), e.getValue()))
+                .filter(r -> r != null && kind.test(r.dedupKey()) && wanted.contains(r.reference()))
+                .toList();
+    }
+
+    /** How many copies of each Message-ID have arrived so far. */
+    Map<String, Integer> copiesByMessageId() {
         Map<String, Integer> copies = new HashMap<>();
         for (MimeMessage message : server.getReceivedMessages()) {
             try {
@@ -45,9 +52,7 @@ final class Inbox implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        return copies.entrySet().stream().map(e -> parse(e.getKey(), e.getValue()))
-                .filter(r -> r != null && kind.test(r.dedupKey()) && wanted.contains(r.reference()))
-                .toList();
+        return copies;
     }
 
     int total() {

@@ -58,14 +58,6 @@ final class ObservedTables {
         return ids;
     }
 
-    Set<String> referencesOfProcesses(List<String> processInstanceIds) {
-        if (processInstanceIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("select reference from cmp_complaint where process_instance_id in ("
-                + placeholders(processInstanceIds.size()) + ")").params(processInstanceIds).query(String.class).list());
-    }
-
     /**
      * Brings the given timers of these process instances forward to now (as if their time had come): the
      * deadlines are working days away, the test has minutes.

@@ -283,6 +283,7 @@ class TwoNodesReliabilityIT {
         nodeA.killHard();
         long killedAt = System.nanoTime();
         List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerA);
+        Map<String, Integer> copiesAtKill = copiesShortlyAfter(killedAt);
         report.figure(section, "complaints answered 201 when node A was killed", filed.size());
         report.figure(section, "jobs locked by node A when it died", describe(stranded));
         waitFor(rest);
@@ -306,9 +307,9 @@ class TwoNodesReliabilityIT {
         List<Inbox.Received> acknowledgements = inbox.received(ACKNOWLEDGEMENT, complaints);
         report.figure(section, "acknowledgements received (distinct Message-IDs / copies)",
                 acknowledgements.size() + " / " + copies(acknowledgements));
-        report.figure(section, "duplicate copies (same Message-ID, from a step node A was running)",
+        report.figure(section, "duplicate copies (same Message-ID, first copy sent by node A before it died)",
                 duplicates(acknowledgements));
-        assertOncePerComplaint("acknowledgement", acknowledgements, complaints, stranded);
+        assertOncePerComplaint("acknowledgement", acknowledgements, complaints, copiesAtKill);
         assertThat(tables.events("ACKNOWLEDGED", complaints)).as("ACKNOWLEDGED in the event log, once per complaint")
                 .allSatisfy((reference, count) -> assertThat(count).as(reference).isEqualTo(1))
                 .hasSize(COMPLAINTS);
@@ -346,6 +347,7 @@ class TwoNodesReliabilityIT {
         nodeB.killHard();
         long killedAt = System.nanoTime();
         List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerB);
+        Map<String, Integer> copiesAtKill = copiesShortlyAfter(killedAt);
         report.figure(section, "jobs locked by node B when it died", describe(stranded));
 
         await("node B's locks taken over", LOCK_TIME.multipliedBy(4), () -> tables.lockedBy(ownerB).isEmpty());
@@ -362,10 +364,10 @@ class TwoNodesReliabilityIT {
                 statusUpdates.size() + " / " + copies(statusUpdates));
         report.figure(section, "deadline reminders received (distinct Message-IDs / copies)",
                 reminders.size() + " / " + copies(reminders));
-        report.figure(section, "duplicate copies (same Message-ID, from a step node B was running)",
+        report.figure(section, "duplicate copies (same Message-ID, first copy sent by node B before it died)",
                 duplicates(statusUpdates) + duplicates(reminders));
-        assertOncePerComplaint("status update", statusUpdates, complaints, stranded);
-        assertOncePerComplaint("deadline reminder", reminders, slaComplaints, stranded);
+        assertOncePerComplaint("status update", statusUpdates, complaints, copiesAtKill);
+        assertOncePerComplaint("deadline reminder", reminders, slaComplaints, copiesAtKill);
 
         // every timer fired once: one activity instance per timer, one supervision task, the next status cycle
         assertThat(tables.firings("StartEvent_StatusUpdateDue", complaints)).allSatisfy((reference, count) ->
@@ -530,10 +532,14 @@ class TwoNodesReliabilityIT {
         return references.stream().filter(r -> !received.contains(r)).toList();
     }
 
-    private void assertOncePerComplaint(String what, List<Inbox.Received> received, List<String> references,
-                                        List<ObservedTables.LockedJob> strandedAtKill) {
-        Set<String> inFlightAtKill = tables.referencesOfProcesses(strandedAtKill.stream().map(ObservedTables.LockedJob::processInstanceId)
-                .toList());
+    /**
+     * One Message-ID per complaint; a second copy of it only in the window that cannot be closed: the dead node had
+     * its message accepted by the SMTP server and died before recording that, so the first copy had arrived when it
+     * died (mail it sent is in {@code copiesAtKill}, taken a moment after the kill) and the second comes from the
+     * node that took its work over. Independent of how a node sends mail (job, outbox sender).
+     */
+    private static void assertOncePerComplaint(String what, List<Inbox.Received> received, List<String> references,
+                                               Map<String, Integer> copiesAtKill) {
         Map<String, List<Inbox.Received>> byReference = received.stream()
                 .collect(Collectors.groupingBy(Inbox.Received::reference));
         assertThat(byReference.keySet()).as("every complaint got its %s", what).containsExactlyInAnyOrderElementsOf(references);
@@ -542,11 +548,21 @@ class TwoNodesReliabilityIT {
                     .hasSize(1);
             Inbox.Received message = messages.get(0);
             if (message.copies() > 1) {
-                assertThat(inFlightAtKill).as("%s delivered %d times: only a step the dead node was running may repeat",
-                        message.messageId(), message.copies()).contains(reference);
-                assertThat(message.copies()).as(message.messageId()).isEqualTo(2);
+                assertThat(message.copies()).as("copies of %s", message.messageId()).isEqualTo(2);
+                assertThat(copiesAtKill.getOrDefault(message.messageId(), 0))
+                        .as("%s repeated: its first copy must come from the node that died", message.messageId())
+                        .isEqualTo(1);
             }
         });
+    }
+
+    /**
+     * The mail received up to a second after a kill: what the dead node had handed to the SMTP server has arrived by
+     * then, and the survivor cannot have repeated any of it yet (the dead node's locks last {@link #LOCK_TIME}).
+     */
+    private Map<String, Integer> copiesShortlyAfter(long killedAt) throws InterruptedException {
+        Thread.sleep(Math.max(0, Duration.ofSeconds(1).minusNanos(System.nanoTime() - killedAt).toMillis()));
+        return inbox.copiesByMessageId();
     }
 
     private static int copies(List<Inbox.Received> received) {
