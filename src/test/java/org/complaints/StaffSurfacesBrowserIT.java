@@ -341,7 +341,16 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
                         + "&& Chart.getChart('chart-satisfaction') !== undefined && Chart.getChart('chart-capa') !== undefined")));
         // a product name with markup stays text: no script of a complainant's runs on a staff page
         assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
+        // a responsive chart keeps the height of its box (it grew without end when the canvas had the height)
+        Thread.sleep(500);
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('chart-channel').clientHeight")).intValue()).isBetween(100, 280);
         shot("19-reports-page");
+        for (String section : new String[] {"Satisfaction with complaint handling (8.3)", "Corrective actions (8.7)"}) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                    browser.findElement(By.xpath("//h2[normalize-space(.)='" + section + "']")));
+            shot("19-reports-page-" + (section.startsWith("Satisfaction") ? "satisfaction" : "corrective-actions"));
+        }
 
         browser.get("http://127.0.0.1:" + port + "/staff/complaints/" + reference + "/evidence");
         WebElement timeline = waitFor(By.cssSelector("table.timeline"));

@@ -42,6 +42,8 @@ class ManagementReviewPage {
         model.addAttribute("earlierOpen", json.convertValue(input.path("openActionsOfEarlierReviews"),
                 new TypeReference<List<ReviewAction>>() { }));
         model.addAttribute("input", json.treeToValue(input.path("performance"), PerformanceReport.class));
+        // the same charts as the reports page, drawn from the input as it stood
+        model.addAttribute("chartData", json.writeValueAsString(input.path("performance")).replace("<", "\\u003c"));
         return "staff/management-review";
     }
 

@@ -8,10 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -253,7 +256,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         for (int from = 0; from < jobs.size(); from += 1000) {
             List<String> part = jobs.subList(from, Math.min(jobs.size(), from + 1000));
             template.update("update act_ru_job set duedate_ = ? where id_ in (" + String.join(",",
-                    java.util.Collections.nCopies(part.size(), "?")) + ")", concat(Timestamp.from(due), part));
+                    Collections.nCopies(part.size(), "?")) + ")", concat(Timestamp.from(due), part));
         }
         String supervise = "select count(*) from act_ru_task where task_def_key_ = 'Task_SuperviseOverdueComplaint'";
         long existing = template.queryForObject(supervise, Long.class);
@@ -347,9 +350,9 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
 
     /** Every table with its indexes and TOAST, in bytes. */
     private Map<String, Long> tableBytes() {
-        Map<String, Long> sizes = new java.util.HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
         template.query("select relname, pg_total_relation_size(relid) as bytes from pg_stat_user_tables",
-                (java.sql.ResultSet rs) -> {
+                (ResultSet rs) -> {
                     sizes.put(rs.getString("relname"), rs.getLong("bytes"));
                 });
         return sizes;
