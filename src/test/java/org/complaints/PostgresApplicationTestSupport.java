@@ -65,9 +65,10 @@ public abstract class PostgresApplicationTestSupport {
     protected static final Duration TIMEOUT = Duration.ofSeconds(60);
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final int SMTP_PORT = freePort();
     /** Stopped when the test JVM ends, after every test class has closed its application context. */
     private static final EmbeddedPostgres POSTGRES = startPostgres();
+    // chosen after PostgreSQL has its port: chosen before, the server could take the same free port first
+    private static final int SMTP_PORT = freePortBut(POSTGRES.getPort());
 
     @RegisterExtension
     protected static final GreenMailExtension MAILBOX = new GreenMailExtension(
@@ -336,6 +337,14 @@ public abstract class PostgresApplicationTestSupport {
     }
 
     // ---------------------------------------------------------------- infrastructure started before Spring
+
+    private static int freePortBut(int taken) {
+        int port = freePort();
+        while (port == taken) {
+            port = freePort();
+        }
+        return port;
+    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
