@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +76,12 @@ public class AuditLog {
             jdbc.sql(INSERT).params(row).update();
         } else {
             pending.rows.add(row);
+            if (processInstanceId != null && action.startsWith("variable.")) {
+                Object value = after == null ? null : after.get("value");
+                // as the logged row reads back (a JSON value as text)
+                pending.variables.put(processInstanceId + '\n' + entity,
+                        Optional.ofNullable(value == null ? null : String.valueOf(value)));
+            }
         }
     }
 
@@ -109,6 +117,8 @@ public class AuditLog {
     private final class Pending implements TransactionSynchronization {
 
         private final List<Object[]> rows = new ArrayList<>();
+        /** The last value of each variable this transaction logged (a step sets and resets a dozen at once). */
+        private final Map<String, Optional<Object>> variables = new HashMap<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -123,7 +133,12 @@ public class AuditLog {
 
     /** The last recorded value of a process variable, for the "before" of its next change. */
     public Object lastVariableValue(String processInstanceId, String variable) {
-        writePending();
+        Pending pending = pending();
+        Optional<Object> logged = pending == null ? null : pending.variables.get(processInstanceId + '\n' + variable);
+        if (logged != null) {
+            return logged.orElse(null);
+        }
+        // not changed in this transaction, so its last row is an earlier transaction's: no need to write ours first
         List<String> payloads = jdbc.sql("""
                 select payload from cmp_audit where process_instance_id = ? and entity = ? and action like 'variable.%'
                 order by id desc fetch first 1 rows only""")

@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.complaints.engine.LiteralFeelEngine;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,7 @@ class DecisionTableChangeTest {
     @Autowired FormService forms;
     @Autowired IdentityService identity;
     @Autowired ComplaintRegister register;
+    @Autowired ProcessEngine engine;
 
     private ProcessInstance fileByPhone(String email) {
         Map<String, Object> form = new HashMap<>(Map.of("channel", "phone", "complainantName", "Mari Tamm",
@@ -91,5 +95,13 @@ class DecisionTableChangeTest {
         assertThat(complaintOf(before).responseDays()).isEqualTo(15);
         assertThat(repository.getProcessDefinition(before.getProcessDefinitionId()).getVersion()).isEqualTo(1);
         assertThat(repository.getProcessDefinition(after.getProcessDefinitionId()).getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void decisionsAreEvaluatedThroughTheApplicationsFeelEngine() {
+        // the literal-cell cache only helps if the engine built by Spring Boot really uses it
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(LiteralFeelEngine.class);
+        assertThat(complaintOf(fileByPhone("cached@example.ee")).responseDays()).isEqualTo(15);
     }
 }
