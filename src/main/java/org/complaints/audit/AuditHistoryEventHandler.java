@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.UserOperationLogEntryEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 
 /**
  * The engine's side of the audit log: instances started and ended, tasks created, assigned, completed and
@@ -53,8 +54,7 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
             putIfPresent(after, "taskId", variable.getTaskId());
             Map<String, Object> before = new LinkedHashMap<>();
             if (!"create".equals(type) && variable.getProcessInstanceId() != null) {
-                putIfPresent(before, "value", log.get().lastVariableValue(variable.getProcessInstanceId(),
-                        variable.getVariableName()));
+                putIfPresent(before, "value", previousValue(variable));
             }
             log.get().append(null, variable.getProcessInstanceId(), actor(), "variable." + type,
                     variable.getVariableName(), before, after);
@@ -82,17 +82,41 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
         }
     }
 
+    /**
+     * The value before this change. The engine's own history handler, which runs after this one, loads the
+     * variable's history row to update it; loading it here first costs no extra query (the engine then finds it in
+     * its cache) and still holds the old value. Without that row (an event from outside the engine) the audit log's
+     * last record answers.
+     */
+    private Object previousValue(HistoricVariableUpdateEventEntity variable) {
+        CommandContext context = Context.getCommandContext();
+        if (context != null && variable.getVariableInstanceId() != null) {
+            HistoricVariableInstanceEntity previous = context.getDbEntityManager()
+                    .selectById(HistoricVariableInstanceEntity.class, variable.getVariableInstanceId());
+            if (previous != null) {
+                return value(previous.getTextValue(), previous.getLongValue(), previous.getDoubleValue(),
+                        previous.getByteArrayId() != null, previous.getSerializerName());
+            }
+        }
+        return log.get().lastVariableValue(variable.getProcessInstanceId(), variable.getVariableName());
+    }
+
     private static Object value(HistoricVariableUpdateEventEntity variable) {
-        if (variable.getTextValue() != null) {
-            return variable.getTextValue();
+        return value(variable.getTextValue(), variable.getLongValue(), variable.getDoubleValue(),
+                variable.getByteValue() != null, variable.getSerializerName());
+    }
+
+    private static Object value(String text, Long number, Double decimal, boolean bytes, String serializer) {
+        if (text != null) {
+            return text;
         }
-        if (variable.getLongValue() != null) {
-            return variable.getLongValue();
+        if (number != null) {
+            return number;
         }
-        if (variable.getDoubleValue() != null) {
-            return variable.getDoubleValue();
+        if (decimal != null) {
+            return decimal;
         }
-        return variable.getByteValue() != null ? "[" + variable.getSerializerName() + "]" : null;
+        return bytes ? "[" + serializer + "]" : null;
     }
 
     private static String actor() {

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.complaints.security.StaffGroups;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,6 +292,34 @@ class AuditLogSpringTest {
         assertThat(entries.get(1).payload()).contains("\"before\":{\"value\":\"upheld\"}", "\"after\":{\"value\":\"rejected\"");
         assertThat(entries.get(2).payload()).contains("failedJob", "sendAcknowledgement").doesNotContain("jan@example.net");
 
+        sealer.sealNow();
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aVariableChangedByTheEngineIsAuditedWithItsValueBefore() {
+        engine.getRepositoryService().createDeployment().addModelInstance("audit-probe.bpmn",
+                Bpmn.createExecutableProcess("audit-probe").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("Task_Probe").endEvent().done()).deploy();
+        String instance = engine.getRuntimeService().startProcessInstanceByKey("audit-probe",
+                Map.of("outcome", "upheld", "count", 1)).getId();
+        engine.getRuntimeService().setVariable(instance, "outcome", "rejected");
+        // two changes in one transaction: the second one's value before is the first one's value after
+        transactions.executeWithoutResult(status -> {
+            engine.getRuntimeService().setVariables(instance, Map.of("outcome", "withdrawn", "count", 2));
+            engine.getRuntimeService().setVariable(instance, "count", 3);
+        });
+
+        List<String> updates = audit.list(-1, instance).stream()
+                .filter(entry -> entry.action().equals("variable.update")).map(AuditLog.Entry::payload).toList();
+        assertThat(updates).hasSize(4);
+        assertThat(updates.get(0)).contains("\"before\":{\"value\":\"upheld\"}", "\"after\":{\"value\":\"rejected\"");
+        assertThat(updates).anySatisfy(payload -> assertThat(payload)
+                .contains("\"before\":{\"value\":\"rejected\"}", "\"after\":{\"value\":\"withdrawn\""));
+        assertThat(updates).anySatisfy(payload -> assertThat(payload)
+                .contains("\"before\":{\"value\":\"1\"}", "\"after\":{\"value\":\"2\""));
+        // the engine keeps numbers as text too: the log shows them as it shows the value after
+        assertThat(updates.get(3)).contains("\"before\":{\"value\":\"2\"}", "\"after\":{\"value\":\"3\"");
         sealer.sealNow();
         assertThat(verifier.verify().intact()).isTrue();
     }
