@@ -131,12 +131,22 @@ public class CorrectiveActionRegister {
                 .params(subject.value(), ts(since), ts(clock.instant())).query(Long.class).single();
     }
 
+    /**
+     * As {@link #countComplaints} but counting no further than {@code cap}: whether a threshold is exceeded needs
+     * only that many rows, not a scan of the whole window of a busy subject at every assessment.
+     */
+    public long countComplaintsUpTo(ActionSubject subject, Instant since, long cap) {
+        return jdbc.sql("select count(*) from (select 1 from cmp_complaint where " + subjectCondition(subject)
+                        + " and in_scope = true and received_at >= ? and received_at <= ? fetch first ? rows only) c")
+                .params(subject.value(), ts(since), ts(clock.instant()), cap).query(Long.class).single();
+    }
+
     /** The ids of those complaints, oldest first, at most {@code limit}. */
     public List<Long> complaints(ActionSubject subject, Instant since, int limit) {
         return jdbc.sql("select id from cmp_complaint where " + subjectCondition(subject)
-                        + " and in_scope = true and received_at >= ? and received_at <= ? order by received_at, id")
-                .params(subject.value(), ts(since), ts(clock.instant())).query(Long.class).list().stream()
-                .limit(limit).toList();
+                        + " and in_scope = true and received_at >= ? and received_at <= ? order by received_at, id"
+                        + " fetch first ? rows only")
+                .params(subject.value(), ts(since), ts(clock.instant()), limit).query(Long.class).list();
     }
 
     private static String subjectCondition(ActionSubject subject) {

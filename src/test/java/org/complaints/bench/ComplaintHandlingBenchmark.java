@@ -407,6 +407,8 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     private void cleanUp(Results results) throws Exception {
         long finished = template.queryForObject("select count(*) from act_hi_procinst where removal_time_ is not null",
                 Long.class);
+        long complaints = template.queryForObject("select count(*) from act_hi_procinst where removal_time_ is not "
+                + "null and proc_def_key_ = 'complaint-handling'", Long.class);
         Timestamp yesterday = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
         for (String table : template.queryForList("select table_name from information_schema.columns where "
                 + "column_name = 'removal_time_' and table_schema = current_schema()", String.class)) {
@@ -417,10 +419,12 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         awaitTrue(() -> template.queryForObject("select count(*) from act_hi_procinst where removal_time_ is not null",
                 Long.class) == 0, Duration.ofMinutes(30));
         double seconds = (System.nanoTime() - start) / 1e9;
-        double perSecond = finished / seconds;
+        // most instances are the baseline's small ones: the whole time charged to the complaints is an upper bound
         results.figure("history clean-up (removal-time strategy), process instances with all their history",
-                String.format("%,d instances", finished), String.format("%,.0f/s; 10,000 complaints in %.0f s",
-                        perSecond, 10_000 / perSecond), "a day of 10,000 complaints within the nightly window (4 h)");
+                String.format("%,d instances, %,d of them closed complaints", finished, complaints),
+                String.format("%,.0f instances/s in %.1f s; 10,000 complaints in at most %.0f s", finished / seconds,
+                        seconds, seconds * 10_000 / Math.max(1, complaints)),
+                "a day of 10,000 complaints within the nightly window (4 h)");
     }
 
     // ------------------------------------------------------------------ helpers

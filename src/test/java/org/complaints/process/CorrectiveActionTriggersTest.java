@@ -266,6 +266,8 @@ class CorrectiveActionTriggersTest {
         assertThat(actions.list(true)).filteredOn(o -> o.subjectKey().equals("category:data-protection")).hasSize(1);
         assertThat(instancesOf(action)).hasSize(1);
         assertThat(staff.eventTypes(next.complaint())).contains("CORRECTIVE_ACTION_LINKED");
+        counted.add(next.complaint().id());
+        assertThat(linkedIds(action)).containsExactlyInAnyOrderElementsOf(counted);
     }
 
     @Test
