@@ -58,12 +58,17 @@ public class CorrectiveActionOpening {
 
     /**
      * Opens an action about {@code action.subject()} unless one is open already, and links the complaints to
-     * it (each once). Must run in a transaction: the lock it takes is held until that transaction ends.
+     * it (each once). Must run in a transaction: the lock an opening takes is held until that transaction ends.
      */
     public Outcome openOrLink(CorrectiveActionRegister.NewAction action, List<Long> complaintIds, String actor) {
         int year = clock.instant().atZone(deadlines.zone()).getYear();
-        register.lockForOpening(year);
         Optional<CorrectiveAction> open = register.findOpen(action.subject());
+        if (open.isEmpty()) {
+            // only an opening takes the lock (and looks again under it): joining an open action needs none, and
+            // taking it for every complaint of a busy subject queued all their assessments on one row
+            register.lockForOpening(year);
+            open = register.findOpenUnderLock(action.subject());
+        }
         CorrectiveAction capa;
         if (open.isPresent()) {
             capa = open.get();

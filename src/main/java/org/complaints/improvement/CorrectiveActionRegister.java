@@ -96,6 +96,15 @@ public class CorrectiveActionRegister {
                 .query(CorrectiveActionRegister::map).optional();
     }
 
+    /**
+     * The same, read again under the opening lock: a statement of its own, because H2 may answer a repeated
+     * identical query from its result cache, which a commit of another transaction does not invalidate.
+     */
+    public Optional<CorrectiveAction> findOpenUnderLock(ActionSubject subject) {
+        return jdbc.sql("select * from cmp_corrective_action where open_key = ? for update").param(subject.key())
+                .query(CorrectiveActionRegister::map).optional();
+    }
+
     /** When the last action about this subject was closed: complaints before it were dealt with by that action. */
     public Optional<Instant> lastClosed(ActionSubject subject) {
         return jdbc.sql("select max(closed_at) from cmp_corrective_action where subject_key = ?")

@@ -33,6 +33,19 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         }
     }
 
+    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+    /** All of a user's groups go into the checks (the engine would first read every grant's group); see above. */
+    @Test
+    void authorizationChecksTakeTheUsersGroupsAsTheyAre() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration();
+        List<String> groups = configuration.getCommandExecutorTxRequired().execute(context -> context
+                .getAuthorizationManager().filterAuthenticatedGroupIds(List.of(StaffGroups.HANDLERS,
+                        "group-without-grants", StaffGroups.HANDLERS)));
+        assertThat(groups).containsExactly(StaffGroups.HANDLERS, "group-without-grants");
+    }
+
     @Test
     void anonymousCallersGetNothingButTheEngineList() throws Exception {
         assertThat(call(null, null, HttpMethod.GET, "/engine", null).status()).isEqualTo(200);
