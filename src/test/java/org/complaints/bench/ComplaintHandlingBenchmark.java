@@ -84,6 +84,9 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         Sizes sizes = Sizes.of(size);
         Results results = new Results(size, template.queryForObject("select version()", String.class)
                 .replaceAll(" on .*", "") + " (embedded, same machine), full history");
+        // the sizes as run (each can be overridden), so a table says what it measured
+        results.note("Sizes: " + sizes + (System.getProperty("bench.scenarios", "").isBlank() ? ""
+                : "; scenarios " + System.getProperty("bench.scenarios")));
         ScheduledExecutorService mailboxCleaner = Executors.newSingleThreadScheduledExecutor();
         mailboxCleaner.scheduleWithFixedDelay(ComplaintHandlingBenchmark::emptyMailbox, 5, 5, TimeUnit.SECONDS);
         try (Baseline bare = new Baseline(dataSource)) {
