@@ -112,6 +112,17 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
                 .isEqualTo(404);
     }
 
+    /** The indexes the engine's schema lacks for many open complaints (operations/EngineIndexes). */
+    @Test
+    void theEngineTablesHaveTheIndexesForManyOpenComplaints() {
+        assertThat(jdbc.sql("select indexdef from pg_indexes where indexname in ('cmp_act_ru_job_duedate', "
+                + "'cmp_act_ru_task_parent') order by indexname").query(String.class).list())
+                .satisfiesExactly(
+                        job -> assertThat(job).containsIgnoringCase("act_ru_job").containsIgnoringCase("duedate_"),
+                        task -> assertThat(task).containsIgnoringCase("act_ru_task")
+                                .containsIgnoringCase("parent_task_id_"));
+    }
+
     @Test
     void aMessageForAnUnknownReferenceIsRefusedReadably() {
         Reply reply = post("intake", "/message",
