@@ -123,6 +123,18 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
                                 .containsIgnoringCase("parent_task_id_"));
     }
 
+    /**
+     * What lets PostgreSQL plan a Tasklist page by each task's grants rather than joining every open task with all
+     * of a group's grants: statistics on the permission bits, and every statement planned with its values.
+     */
+    @Test
+    void tasklistQueriesArePlannedWithThePermissionStatistics() {
+        assertThat(jdbc.sql("select pg_get_statisticsobjdef(oid) from pg_statistic_ext where stxname = "
+                + "'cmp_act_ru_auth_perms'").query(String.class).single())
+                .contains("act_ru_authorization").contains("perms_ & 2").contains("perms_ & 64");
+        assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    }
+
     @Test
     void aMessageForAnUnknownReferenceIsRefusedReadably() {
         Reply reply = post("intake", "/message",

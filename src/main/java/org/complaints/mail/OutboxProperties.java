@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts  attempts before a message is given up: it is then FAILED, an incident is raised on the
  *                     complaint's running process instance, and it is sent again only when that incident is
  *                     resolved or the staff API retries it
- * @param batch        messages sent per run at most; the rest wait for the next run
+ * @param batch        messages looked up at a time
+ * @param drainFor     how long one run goes on taking the next batch while every batch was full (a backlog, e.g.
+ *                     after an outage or a burst of complaints, drains at the SMTP server's pace rather than one
+ *                     batch per run); bounded because the run shares the scheduler thread with the other
+ *                     scheduled work
  */
 @ConfigurationProperties("complaints.mail.outbox")
 public record OutboxProperties(
@@ -22,12 +26,16 @@ public record OutboxProperties(
         @DefaultValue("PT1M") Duration firstRetry,
         @DefaultValue("PT1H") Duration longestRetry,
         @DefaultValue("10") int maxAttempts,
-        @DefaultValue("100") int batch) {
+        @DefaultValue("100") int batch,
+        @DefaultValue("PT10S") Duration drainFor) {
 
     public OutboxProperties {
         if (firstRetry.isNegative() || firstRetry.isZero() || longestRetry.compareTo(firstRetry) < 0) {
             throw new IllegalArgumentException("complaints.mail.outbox: first-retry must be positive and at most "
                     + "longest-retry, not " + firstRetry + " and " + longestRetry);
+        }
+        if (drainFor.isNegative()) {
+            throw new IllegalArgumentException("complaints.mail.outbox: drain-for must not be negative, not " + drainFor);
         }
         if (maxAttempts < 1 || batch < 1) {
             throw new IllegalArgumentException("complaints.mail.outbox: max-attempts and batch must be at least 1");

@@ -2,6 +2,7 @@ package org.complaints.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.complaints.register.EventLog;
 import org.complaints.security.EngineAuthority;
 import org.slf4j.Logger;
@@ -60,7 +61,15 @@ public class OutboxSender {
     @Scheduled(cron = "${complaints.mail.outbox.schedule:*/5 * * * * *}")
     public void sendScheduled() {
         try {
-            int sent = sendDue();
+            // batch after batch while they come full and go out, for at most drain-for (a backlog drains at the
+            // SMTP server's pace; a batch that sent nothing, e.g. the server is away, ends the run)
+            long until = System.nanoTime() + properties.drainFor().toNanos();
+            int sent = 0;
+            Batch batch;
+            do {
+                batch = sendBatch();
+                sent += batch.sent();
+            } while (batch.full() && batch.sent() > 0 && System.nanoTime() < until);
             if (sent > 0) {
                 LOG.info("Mail outbox: {} e-mail(s) sent", sent);
             }
@@ -72,8 +81,16 @@ public class OutboxSender {
 
     /** Sends every message due now (at most one batch); returns how many went out. */
     public int sendDue() {
+        return sendBatch().sent();
+    }
+
+    private record Batch(boolean full, int sent) {
+    }
+
+    private Batch sendBatch() {
         int sent = 0;
-        for (Long id : outbox.due(clock.instant(), properties.batch())) {
+        List<Long> due = outbox.due(clock.instant(), properties.batch());
+        for (Long id : due) {
             Instant[] acceptedAt = new Instant[1];
             try {
                 if (Boolean.TRUE.equals(transaction.execute(tx -> sendOne(id, acceptedAt)))) {
@@ -86,7 +103,7 @@ public class OutboxSender {
                 afterFailure(id, acceptedAt[0], e.getClass().getSimpleName());
             }
         }
-        return sent;
+        return new Batch(due.size() >= properties.batch(), sent);
     }
 
     /** Sends a FAILED message once more (staff API); false when it is not FAILED. */

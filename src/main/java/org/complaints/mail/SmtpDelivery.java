@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.springframework.mail.MailException;
@@ -18,6 +19,29 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SmtpDelivery {
+
+    /** Jakarta Mail's way to name the stream provider; Angus Mail is the implementation on the class path. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its stream provider up again for every body part it writes; without this property
+        // that is a ServiceLoader scan of every jar (half the CPU time of sending an e-mail, measured by the
+        // benchmark: 20 e-mails/s per sender). With it, the class is simply instantiated; named only if present, as
+        // a name that does not load would stop all mail
+        if (System.getProperty(STREAM_PROVIDER) == null && angusStreamProvider()) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
+    }
+
+    private static boolean angusStreamProvider() {
+        try {
+            return StreamProvider.class.isAssignableFrom(Class.forName(ANGUS_STREAM_PROVIDER, false,
+                    SmtpDelivery.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     private final JavaMailSender sender;
     private final MailProperties properties;

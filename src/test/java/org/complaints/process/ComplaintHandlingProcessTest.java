@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,13 +60,17 @@ import org.complaints.mail.MailOutbox;
 import org.complaints.mail.MailSentListener;
 import org.complaints.mail.OutgoingMail;
 import org.complaints.mail.OutboxIncidents;
+import org.complaints.mail.OutboxProperties;
 import org.complaints.mail.OutboxSender;
+import org.complaints.mail.SentMailRecorder;
+import org.complaints.mail.SmtpDelivery;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
+import org.complaints.security.EngineAuthority;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,6 +85,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -151,6 +157,12 @@ class ComplaintHandlingProcessTest {
     @Autowired FailingFollowUp failingFollowUp;
     @Autowired MailOutbox mailOutbox;
     @Autowired TransactionTemplate transactions;
+    @Autowired SmtpDelivery smtpDelivery;
+    @Autowired SentMailRecorder sentMailRecorder;
+    @Autowired OutboxIncidents outboxIncidents;
+    @Autowired EngineAuthority engineAuthority;
+    @Autowired Clock clock;
+    @Autowired PlatformTransactionManager transactionManager;
 
     ProcessTestSupport staff;
 
@@ -773,6 +785,49 @@ class ComplaintHandlingProcessTest {
         MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
         assertThat(entry.status()).isEqualTo("SENT");
         assertThat(entry.lastFailure()).contains("not recorded").contains("IllegalStateException");
+    }
+
+    @Test
+    @Order(21)
+    void aBacklogGoesOutBatchAfterBatchInOneRunForAsLongAsTheRunMayDrain() {
+        outboxSender.sendDue();
+        Complaint complaint = staff.complaintOf(staff.startByStaff(startForm(uniqueEmail())));
+        List<String> backlog = queue(complaint, "backlog", 5);
+        // batches of two: one run takes three of them, the last one not full
+        drainingSender(Duration.ofSeconds(30)).sendScheduled();
+        assertThat(backlog).allSatisfy(key ->
+                assertThat(mailOutbox.find(complaint.reference(), key).orElseThrow().status()).isEqualTo("SENT"));
+        assertThat(staff.mailsWithSubject("Backlog " + complaint.reference())).hasSize(5);
+
+        // a run with no time to drain sends one batch; the next run the rest
+        List<String> more = queue(complaint, "more", 3);
+        drainingSender(Duration.ZERO).sendScheduled();
+        assertThat(more).filteredOn(key -> "SENT".equals(mailOutbox.find(complaint.reference(), key).orElseThrow()
+                .status())).hasSize(2);
+        drainingSender(Duration.ZERO).sendScheduled();
+        assertThat(staff.mailsWithSubject("More " + complaint.reference())).hasSize(3);
+    }
+
+    private List<String> queue(Complaint complaint, String kind, int count) {
+        List<String> keys = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 1; i <= count; i++) {
+                String key = kind + "-" + i;
+                String subject = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + complaint.reference()
+                        + " " + i;
+                mailOutbox.add(new OutgoingMail(complaint.id(), complaint.reference(), key, "test-" + kind, "en",
+                        List.of(complaint.complainantEmail()), subject, "Message " + i, "<" + key + "." + complaint.reference()
+                        + "@complaints.example.org>"), clock.instant());
+                keys.add(key);
+            }
+        });
+        return keys;
+    }
+
+    private OutboxSender drainingSender(Duration drainFor) {
+        return new OutboxSender(mailOutbox, smtpDelivery, sentMailRecorder, outboxIncidents, events, engineAuthority,
+                new OutboxProperties("-", Duration.ofMinutes(1), Duration.ofHours(1), 10, 2, drainFor), clock,
+                transactionManager);
     }
 
     // ------------------------------------------------------------------ coverage
