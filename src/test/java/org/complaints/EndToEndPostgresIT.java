@@ -10,11 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.complaints.security.StaffGroups;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.web.client.RestClient;
 import org.springframework.http.HttpMethod;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The whole lifecycle of a complaint through the running application, as production runs it: the postgres
@@ -29,6 +36,11 @@ import org.springframework.http.HttpMethod;
 // Spring Boot tests switch metrics export off unless asked: this class checks the Prometheus endpoint
 @AutoConfigureObservability(tracing = false)
 class EndToEndPostgresIT extends PostgresApplicationTestSupport {
+
+    @Autowired TaskService taskService;
+    @Autowired FilterService filterService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired PlatformTransactionManager transactionManager;
 
     @Test
     void engineRestNeedsAStaffMemberSignedInWithHttpBasic() {
@@ -124,15 +136,34 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
     }
 
     /**
-     * What lets PostgreSQL plan a Tasklist page by each task's grants rather than joining every open task with all
-     * of a group's grants: statistics on the permission bits, and every statement planned with its values.
+     * A staff member's task queries look each task's grants up by index rather than comparing every task with all of
+     * the group's grants (operations/TaskQueryPlanning): only in those commands, only for their transaction.
      */
     @Test
-    void tasklistQueriesArePlannedWithThePermissionStatistics() {
-        assertThat(jdbc.sql("select pg_get_statisticsobjdef(oid) from pg_statistic_ext where stxname = "
-                + "'cmp_act_ru_auth_perms'").query(String.class).single())
-                .contains("act_ru_authorization").contains("perms_ & 2").contains("perms_ & 64");
-        assertThat(jdbc.sql("show plan_cache_mode").query(String.class).single()).isEqualTo("force_custom_plan");
+    void aStaffMembersTaskQueriesArePlannedWithoutMaterialisingTheirGrants() {
+        String filter = filterService.createFilterQuery().filterName("Complaint handlers").singleResult().getId();
+        identityService.setAuthentication("handler", List.of(StaffGroups.HANDLERS));
+        try {
+            assertThat(materialisingAfter(() -> runtimeService.createProcessInstanceQuery().count()))
+                    .as("another query").isEqualTo("on");
+            assertThat(materialisingAfter(() -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.HANDLERS)
+                    .listPage(0, 50))).as("a task query").isEqualTo("off");
+            assertThat(materialisingAfter(() -> filterService.listPage(filter, 0, 50)))
+                    .as("a Tasklist filter").isEqualTo("off");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(materialisingAfter(() -> { })).as("after the transaction").isEqualTo("on");
+        assertThat(materialisingAfter(() -> taskService.createTaskQuery().count()))
+                .as("the engine's own task query, no authorization check").isEqualTo("on");
+    }
+
+    /** PostgreSQL's enable_material in a transaction, after that work ran in it. */
+    private String materialisingAfter(Runnable work) {
+        return new TransactionTemplate(transactionManager).execute(tx -> {
+            work.run();
+            return jdbc.sql("show enable_material").query(String.class).single();
+        });
     }
 
     @Test

@@ -12,21 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes and planner statistics the engine's schema lacks, each found by the benchmark with many open complaints:
+ * Indexes the engine's schema lacks, each found by the benchmark with many open complaints:
  * <ul>
  * <li>the jobs' due date: every job acquisition asks for the jobs due now; with tens of thousands of SLA timers
  * waiting (every open complaint has several), that question scans the whole job table, several times a second per
  * node;</li>
  * <li>a task's parent task: completing a task looks for its subtasks, a scan of all open tasks (10–40 ms per
- * completed task at 50,000 open complaints);</li>
- * <li>PostgreSQL only: statistics on the permission bits the task queries test ({@code PERMS_ & 2 = 2}). Without
- * them PostgreSQL guesses that a handler holds some fifteen task grants where he holds one per open task, and joins
- * every task of a Tasklist page with all of them (400 ms per page at 60,000 open tasks) instead of looking each
- * task's grants up by resource id (1 ms). The guess is only corrected where each query is planned with its values,
- * hence {@code plan_cache_mode=force_custom_plan} in application-postgres.yaml.</li>
+ * completed task at 50,000 open complaints).</li>
  * </ul>
  * Created once the engine's tables exist (the engine creates them itself or the operator installed them); where
- * the application may not create them in the engine's schema, start-up goes on and the log gives the statement
+ * the application may not create indexes in the engine's schema, start-up goes on and the log gives the statement
  * for the database administrator.
  */
 @Component
@@ -35,10 +30,6 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     static final List<String> CREATE = List.of(
             "create index if not exists cmp_act_ru_job_duedate on act_ru_job (duedate_)",
             "create index if not exists cmp_act_ru_task_parent on act_ru_task (parent_task_id_)");
-
-    /** READ on a task (2) and READ_TASK on a process definition (64): what Tasklist's queries ask for. */
-    static final String CREATE_STATISTICS_POSTGRES = "create statistics if not exists cmp_act_ru_auth_perms on "
-            + "(perms_ & 2), (perms_ & 64), resource_type_ from act_ru_authorization";
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineIndexes.class);
 
@@ -54,26 +45,16 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         for (String create : CREATE) {
-            execute(create);
-        }
-        if ("postgres".equals(configuration.getDatabaseType())) {
-            // gathered at once, not at the next automatic analyze: the first Tasklist pages are planned with them
-            execute(CREATE_STATISTICS_POSTGRES, "analyze act_ru_authorization");
-        }
-    }
-
-    private void execute(String... statements) {
-        try (Connection connection = configuration.getDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
+            try (Connection connection = configuration.getDataSource().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute(create);
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            } catch (SQLException e) {
+                LOG.warn("Could not create an index the engine needs with many open complaints ({}). Ask the "
+                        + "database administrator to run: {}", e.getMessage(), create);
             }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            LOG.warn("Could not create an index or statistics the engine needs with many open complaints ({}). Ask "
-                    + "the database administrator to run: {}", e.getMessage(), String.join("; ", statements));
         }
     }
 }
