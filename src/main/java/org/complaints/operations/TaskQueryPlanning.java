@@ -71,7 +71,7 @@ class TaskQueryPlanning extends AbstractProcessEnginePlugin {
                 // transaction-scoped: ends with the command's (or its caller's) transaction
                 statement.execute("set local enable_material = off");
             } catch (SQLException e) {
-                // only slower: the query itself is unaffected
+                // only on a broken connection, which the query itself then reports
                 LOG.warn("Task query planned with its default settings ({})", e.getMessage());
             }
         }
