@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.complaints.PostgresApplicationTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ import org.springframework.http.HttpMethod;
  */
 class AccessControlPostgresIT extends PostgresApplicationTestSupport {
 
+    @Autowired ProcessEngine engine;
+
     @BeforeEach
     void outsider() {
         if (identityService.createUserQuery().userId("outsider").count() == 0) {
@@ -33,13 +37,13 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         }
     }
 
-    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
-
-    /** All of a user's groups go into the checks (the engine would first read every grant's group); see above. */
+    /**
+     * All of a user's groups go into the checks; the engine would first read every grant's group
+     * (AuthenticatedGroupsPlugin).
+     */
     @Test
     void authorizationChecksTakeTheUsersGroupsAsTheyAre() {
-        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-                engine.getProcessEngineConfiguration();
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         List<String> groups = configuration.getCommandExecutorTxRequired().execute(context -> context
                 .getAuthorizationManager().filterAuthenticatedGroupIds(List.of(StaffGroups.HANDLERS,
                         "group-without-grants", StaffGroups.HANDLERS)));
