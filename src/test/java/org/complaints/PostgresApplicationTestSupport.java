@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Address;
@@ -44,9 +43,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The application as production runs it, for integration tests: the postgres profile on a real PostgreSQL
- * (embedded, started here, one per test JVM), e-mail through a real SMTP server (GreenMail), the job executor
- * running asynchronous steps, the mail outbox (every second) and the survey sender sending by themselves, and staff
- * working through the engine's REST API with HTTP Basic.
+ * (embedded, started here, one per test JVM), e-mail through a real SMTP server ({@link SmtpTestServer}), the job
+ * executor running asynchronous steps, the mail outbox (every second) and the survey sender sending by themselves,
+ * and staff working through the engine's REST API with HTTP Basic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // survey invitations go out within seconds, not at the next full minute
@@ -71,9 +70,8 @@ public abstract class PostgresApplicationTestSupport {
     private static final int SMTP_PORT = freePortBut(POSTGRES.getPort());
 
     @RegisterExtension
-    protected static final GreenMailExtension MAILBOX = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withPerMethodLifecycle(false);
+    protected static final SmtpTestServer MAILBOX = new SmtpTestServer(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void productionEnvironment(DynamicPropertyRegistry registry) {
