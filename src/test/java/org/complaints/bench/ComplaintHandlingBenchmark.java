@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.user.GreenMailUser;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -279,6 +280,54 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
                 Double.NaN, "-");
         results.add("Tasklist: the handler's group filter, page of 50 (REST, as handler)", String.format("%,d open tasks",
                 openTasks), tasklist, bare, perQuery, "p95 ≤ 20 ms");
+        long webappBefore = RoundTrips.now();
+        Load.Result webapp = tasklistAsTheWebappAsks(filter, sizes.tasklistQueries());
+        results.add("Tasklist: the same page as the Tasklist webapp asks for it (signed in once, HAL with the filter's "
+                + "columns and the count)", String.format("%,d open tasks", openTasks), webapp, bare,
+                (double) (RoundTrips.now() - webappBefore) / sizes.tasklistQueries(), "p95 ≤ 20 ms");
+    }
+
+    /**
+     * Tasklist signs in once and then asks through the webapps' API with its session: no password check per
+     * request, the user's groups kept in the session; the page comes as HAL with the variables the filter shows as
+     * columns and the number of matching tasks.
+     */
+    private Load.Result tasklistAsTheWebappAsks(String filter, int queries) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10))
+                .build();
+        browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/"))
+                .GET().build(), HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .reduce((first, second) -> second).orElseThrow().getValue();
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 200) {
+            throw new IllegalStateException("Tasklist sign-in: " + signedIn.statusCode() + " " + signedIn.body());
+        }
+        // signing in starts a new session, with a new CSRF token, which the webapp hands out with its next answer
+        HttpResponse<Void> whoAmI = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.discarding());
+        String csrf = whoAmI.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String newestFirst = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+                + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+        Load.Result pages = Load.closed(1, queries, i -> {
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/camunda/api/engine/engine/default/filter/" + filter + "/list?firstResult=0&maxResults=50"))
+                    .timeout(Duration.ofSeconds(60)).header("Accept", "application/hal+json")
+                    .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(newestFirst)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode hal = JSON.readTree(page.body());
+            if (page.statusCode() != 200 || hal.path("_embedded").path("task").size() != 50
+                    || hal.path("count").asLong() < 50) {
+                throw new IllegalStateException("Tasklist's page: " + page.statusCode() + " " + page.body());
+            }
+        });
+        assertThat(pages.failures()).isZero();
+        return pages;
     }
 
     // ------------------------------------------------------------------ scenarios
