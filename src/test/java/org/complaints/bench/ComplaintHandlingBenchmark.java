@@ -78,6 +78,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     @Autowired JdbcTemplate template;
 
     private Baseline baseline;
+    private StallWatch stalls;
 
     static {
         // before the application starts: its start-up is part of what the heap must hold
@@ -95,8 +96,9 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
                 : "; scenarios " + System.getProperty("bench.scenarios")));
         ScheduledExecutorService mailboxCleaner = Executors.newSingleThreadScheduledExecutor();
         mailboxCleaner.scheduleWithFixedDelay(ComplaintHandlingBenchmark::emptyMailbox, 5, 5, TimeUnit.SECONDS);
-        try (Baseline bare = new Baseline(dataSource)) {
+        try (Baseline bare = new Baseline(dataSource); StallWatch watch = new StallWatch(template)) {
             baseline = bare;
+            stalls = watch;
             warmUp();
             scenarios(sizes, results);
         } finally {
@@ -137,7 +139,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         }
         if (selected("tasklist") || selected("timers")) {
             // many open complaints waiting for investigation: Tasklist and SLA timers over them
-            seedOpenComplaints(sizes.openComplaints());
+            results.note(seedOpenComplaints(sizes.openComplaints()));
             // the seeding's acknowledgements and e-mails finish first: the queries are measured on a quiet system
             awaitJobsDone();
             awaitMailSent();
@@ -151,6 +153,8 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         if (selected("cleanup")) {
             cleanUp(results);
         }
+        results.note("Transactions open for more than 10 s (sampled every 5 s, reported in the log with their waits and "
+                + "stacks): seen " + stalls.stallsSeen() + " time(s)");
         results.figure("memory: heap of the JVM (application, load generator and SMTP server), read at each of its "
                 + HeapWatch.collections() + " collections", "whole run", String.format("at most %d MB used, at most %d MB "
                 + "live after a collection; cap %d MB, every scenario completed under it", HeapWatch.mostUsedMegabytes(),
@@ -400,11 +404,13 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     }
 
     /** Complaints filed over HTTP and assessed by a handler, so they wait in investigation with their timers. */
-    private void seedOpenComplaints(int count) throws Exception {
+    private String seedOpenComplaints(int count) throws Exception {
         long seeding = System.nanoTime();
-        Load.closed(16, count, this::file);
+        // seeding is set-up, not a measurement: a request that fails is reported and its complaint left out
+        long filingFailures = Load.closed(16, count, this::file).failures();
         awaitTrue(() -> template.queryForObject("select count(*) from act_ru_task "
-                + "where task_def_key_ = 'Task_ConfirmAssessment'", Long.class) >= count, Duration.ofMinutes(60));
+                + "where task_def_key_ = 'Task_ConfirmAssessment'", Long.class) >= count - filingFailures,
+                Duration.ofMinutes(60));
         List<String> ids = template.queryForList("select id_ from act_ru_task where task_def_key_ = "
                 + "'Task_ConfirmAssessment'", String.class);
         Map<String, Object> assessment = variables("scopeDecision", "in-scope", "severity", "medium", "impact",
@@ -416,9 +422,12 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
                 throw new IllegalStateException(done.statusCode() + " " + done.body());
             }
         });
-        assertThat(assessed.failures()).isZero();
-        System.out.printf("seeded %,d open complaints in investigation in %.0f s%n", ids.size(),
-                (System.nanoTime() - seeding) / 1e9);
+        String seeded = String.format("Seeding: %,d open complaints in investigation in %.0f s; %d filing(s) and %d "
+                + "assessment(s) failed (above in the log; a request failing by timeout had waited 60 s)",
+                ids.size() - assessed.failures(), (System.nanoTime() - seeding) / 1e9, filingFailures,
+                assessed.failures());
+        System.out.println(seeded);
+        return seeded;
     }
 
     /** So many response deadlines fall due at the same moment; how late does each escalation task appear? */
