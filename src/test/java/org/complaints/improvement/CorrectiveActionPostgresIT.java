@@ -6,10 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.complaints.PostgresApplicationTestSupport;
+import org.complaints.register.ComplaintRegister;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Corrective actions (ISO 10002 8.7) as production runs them, on PostgreSQL with authorization checks on: a
@@ -20,6 +28,18 @@ import org.springframework.http.HttpMethod;
 class CorrectiveActionPostgresIT extends PostgresApplicationTestSupport {
 
     private static final String ACTIONS = "/api/staff/corrective-actions";
+
+    @Autowired
+    CorrectiveActionOpening opening;
+
+    @Autowired
+    CorrectiveActionRegister actions;
+
+    @Autowired
+    ComplaintRegister complaints;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** A complaint about a product of its own, through the public API; its reference. */
     private String fileAbout(String product) {
@@ -169,6 +189,53 @@ class CorrectiveActionPostgresIT extends PostgresApplicationTestSupport {
         assertThat(joined.json().path("complaints").findValuesAsText("reference")).containsExactly(first, second);
         assertThat(appCall("manager", HttpMethod.GET, "/api/staff/complaints/" + second + "/corrective-actions", null)
                 .json().findValuesAsText("reference")).containsExactly(action);
+    }
+
+    /**
+     * An opening reads the subject's open action again once it holds the opening lock. That read must not wait
+     * for the complaints being linked to the action meanwhile (their links' foreign keys lock the action's row
+     * for key share): with a steady stream of them a row lock never got its turn, and every opening queued
+     * behind it for over a minute (benchmark, 100,000 open complaints).
+     */
+    @Test
+    void anOpeningLooksForTheOpenActionWithoutWaitingForComplaintsBeingLinkedToIt() throws Exception {
+        String product = "Smart plug " + UUID.randomUUID();
+        ActionSubject subject = ActionSubject.product(product);
+        long first = complaints.getByReference(fileAbout(product)).id();
+        long second = complaints.getByReference(fileAbout(product)).id();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        CorrectiveAction action = transaction.execute(tx -> opening.openManually(subject, List.of(first),
+                "Plugs switch themselves off, reported by two shops", "manager")).action();
+        int year = Integer.parseInt(action.reference().substring(5, 9));
+
+        CountDownLatch linked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Void> linking = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            opening.openOrLink(new CorrectiveActionRegister.NewAction(ActionTrigger.MANUAL, subject, null, product,
+                    "Another shop reports the same", null, "demo"), List.of(second), "demo");
+            linked.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(linked.await(30, TimeUnit.SECONDS)).isTrue();
+            Optional<CorrectiveAction> seen = transaction.execute(tx -> {
+                // a wait for the linking transaction fails this statement instead of hanging the test
+                jdbc.sql("set local lock_timeout = '2s'").update();
+                actions.lockForOpening(year);
+                return actions.findOpenUnderLock(subject);
+            });
+            assertThat(seen).hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(action.id()));
+        } finally {
+            done.countDown();
+            linking.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(actions.get(action.id()).reference()).isEqualTo(action.reference());
+        assertThat(jdbc.sql("select complaint_id from cmp_corrective_action_complaint where action_id = ? order by "
+                + "complaint_id").param(action.id()).query(Long.class).list()).containsExactly(first, second);
     }
 
     private static JsonNode linkOf(JsonNode action, String complaintReference) {
