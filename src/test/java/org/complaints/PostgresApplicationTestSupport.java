@@ -11,7 +11,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -261,6 +266,23 @@ public abstract class PostgresApplicationTestSupport {
 
     protected static String messageId(String dedupKey, String reference) {
         return "<" + dedupKey + "." + reference + "@" + MESSAGE_ID_DOMAIN + ">";
+    }
+
+    /**
+     * Signs in to Tasklist as a browser does: the first page hands out the CSRF token (a cookie), the login form
+     * echoes it in a header. The client must keep its cookies in {@code cookies}. Returns the login's reply.
+     */
+    protected HttpResponse<String> signInToTasklist(HttpClient browser, CookieManager cookies, String user)
+            throws Exception {
+        browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/"))
+                .GET().build(), HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .reduce((first, second) -> second).orElseThrow().getValue();
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     protected MimeMessage awaitMail(String messageId, String processInstanceId) throws Exception {

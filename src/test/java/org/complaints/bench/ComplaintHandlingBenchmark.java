@@ -300,15 +300,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10))
                 .build();
-        browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/"))
-                .GET().build(), HttpResponse.BodyHandlers.discarding());
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .reduce((first, second) -> second).orElseThrow().getValue();
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=" + PASSWORD)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = signInToTasklist(browser, cookies, "handler");
         if (signedIn.statusCode() != 200) {
             throw new IllegalStateException("Tasklist sign-in: " + signedIn.statusCode() + " " + signedIn.body());
         }

@@ -225,7 +225,7 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
         java.net.CookieManager cookieJar = new java.net.CookieManager();
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookieJar).build();
         // the webapp hands out its CSRF token with any page; every modifying call must echo it in a header
-        HttpResponse<String> login = signIn(client, cookieJar);
+        HttpResponse<String> login = signInToTasklist(client, cookieJar, "handler");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID")
                 .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
@@ -244,20 +244,6 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"handler\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).isEqualTo(403);
         assertThat(get("manager", "/task/" + task).json().path("assignee").isNull()).isTrue();
-    }
-
-    private HttpResponse<String> signIn(HttpClient client, java.net.CookieManager cookieJar) throws Exception {
-        client.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return client.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken(cookieJar))
-                .POST(HttpRequest.BodyPublishers.ofString("username=handler&password=" + PASSWORD)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrfToken(java.net.CookieManager cookieJar) {
-        return cookieJar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .reduce((first, second) -> second).orElseThrow().getValue();
     }
 
     @Test
