@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -378,7 +379,19 @@ public abstract class PostgresApplicationTestSupport {
     /** PostgreSQL 16 with an application role that owns its database, as a DBA would set it up. */
     private static EmbeddedPostgres startPostgres() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            Integer explainAfter = Integer.getInteger("bench.auto-explain-ms");
+            if (explainAfter != null) {
+                // diagnosis: the server logs the plan (with actual rows and times) of every statement this slow
+                builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                        .setServerConfig("auto_explain.log_min_duration", explainAfter + "ms")
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("auto_explain.log_buffers", "on")
+                        .setServerConfig("auto_explain.log_nested_statements", "on")
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", Path.of("target", "postgres-log").toAbsolutePath().toString());
+            }
+            EmbeddedPostgres postgres = builder.start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("create role complaints login password 'complaints-secret'");
