@@ -391,6 +391,10 @@ public abstract class PostgresApplicationTestSupport {
                         .setServerConfig("logging_collector", "on")
                         .setServerConfig("log_directory", Path.of("target", "postgres-log").toAbsolutePath().toString());
             }
+            // e.g. -Dbench.postgres.synchronous_commit=on: the embedded server's defaults include it off
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.postgres."))
+                    .forEach(name -> builder.setServerConfig(name.substring("bench.postgres.".length()),
+                            System.getProperty(name)));
             EmbeddedPostgres postgres = builder.start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
                  Statement statement = connection.createStatement()) {

@@ -2,7 +2,6 @@ package org.complaints.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.complaints.security.SecretBytes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +33,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class AuditLog {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PAYLOAD = 20000;
 
     private static final String INSERT = """
@@ -201,9 +200,7 @@ public class AuditLog {
     }
 
     private static String salt() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(SecretBytes.next(16));
     }
 
     private static String truncate(String text, int max) {

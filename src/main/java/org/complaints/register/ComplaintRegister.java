@@ -5,7 +5,6 @@ import static org.complaints.register.Jdbc.instant;
 import static org.complaints.register.Jdbc.integer;
 import static org.complaints.register.Jdbc.ts;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.complaints.security.SecretBytes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplaintRegister {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final ReferenceGenerator references;
@@ -53,9 +52,7 @@ public class ComplaintRegister {
 
     /** 256 random bits, URL-safe: with the reference it opens the complaint's status page. */
     private static String newTrackingToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBytes.next(32));
     }
 
     public Complaint get(long id) {

@@ -3,10 +3,10 @@ package org.complaints.survey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.complaints.security.SecretBytes;
 
 /**
  * The survey link's secret: 256 random bits, URL-safe. Only its SHA-256 is stored, so whoever reads the database
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class SurveyTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** What {@link #newToken()} produces: 32 bytes in unpadded base64url. */
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -22,9 +21,7 @@ final class SurveyTokens {
     }
 
     static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBytes.next(32));
     }
 
     /** Anything else is refused without a database lookup. */
