@@ -25,7 +25,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplaintRegister {
 
-
     private final JdbcClient jdbc;
     private final ReferenceGenerator references;
 
