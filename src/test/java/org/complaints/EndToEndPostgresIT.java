@@ -137,36 +137,42 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
 
     /**
      * A staff member's task queries look each task's grants up by index rather than comparing every task with all of
-     * the group's grants (operations/TaskQueryPlanning), and so does the query for the variables a Tasklist page shows:
-     * only in those commands, only for their transaction.
+     * the group's grants, run without parallel workers and are planned for their parameters
+     * (operations/TaskQueryPlanning), and so does the query for the variables a Tasklist page shows: only in those
+     * commands, only for their transaction.
      */
     @Test
-    void aStaffMembersTaskQueriesArePlannedWithoutMaterialisingTheirGrants() {
+    void aStaffMembersTaskQueriesArePlannedForThemselves() {
+        String planned = "enable_material off, max_parallel_workers_per_gather 0, plan_cache_mode force_custom_plan";
+        String defaults = "enable_material on, max_parallel_workers_per_gather 2, plan_cache_mode auto";
         String filter = filterService.createFilterQuery().filterName("Complaint handlers").singleResult().getId();
         identityService.setAuthentication("handler", List.of(StaffGroups.HANDLERS));
         try {
-            assertThat(materialisingAfter(() -> runtimeService.createProcessInstanceQuery().count()))
-                    .as("another query").isEqualTo("on");
-            assertThat(materialisingAfter(() -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.HANDLERS)
-                    .listPage(0, 50))).as("a task query").isEqualTo("off");
-            assertThat(materialisingAfter(() -> filterService.listPage(filter, 0, 50)))
-                    .as("a Tasklist filter").isEqualTo("off");
-            assertThat(materialisingAfter(() -> runtimeService.createVariableInstanceQuery()
+            assertThat(planningAfter(() -> runtimeService.createProcessInstanceQuery().count()))
+                    .as("another query").isEqualTo(defaults);
+            assertThat(planningAfter(() -> taskService.createTaskQuery().taskCandidateGroup(StaffGroups.HANDLERS)
+                    .listPage(0, 50))).as("a task query").isEqualTo(planned);
+            assertThat(planningAfter(() -> filterService.listPage(filter, 0, 50)))
+                    .as("a Tasklist filter").isEqualTo(planned);
+            assertThat(planningAfter(() -> runtimeService.createVariableInstanceQuery()
                     .variableNameIn("reference", "responseDeadline").unlimitedList()))
-                    .as("the variables Tasklist shows as a page's columns").isEqualTo("off");
+                    .as("the variables Tasklist shows as a page's columns").isEqualTo(planned);
         } finally {
             identityService.clearAuthentication();
         }
-        assertThat(materialisingAfter(() -> { })).as("after the transaction").isEqualTo("on");
-        assertThat(materialisingAfter(() -> taskService.createTaskQuery().count()))
-                .as("the engine's own task query, no authorization check").isEqualTo("on");
+        assertThat(planningAfter(() -> { })).as("after the transaction").isEqualTo(defaults);
+        assertThat(planningAfter(() -> taskService.createTaskQuery().count()))
+                .as("the engine's own task query, no authorization check").isEqualTo(defaults);
     }
 
-    /** PostgreSQL's enable_material in a transaction, after that work ran in it. */
-    private String materialisingAfter(Runnable work) {
+    /** The planner settings TaskQueryPlanning changes, in a transaction, after that work ran in it. */
+    private String planningAfter(Runnable work) {
         return new TransactionTemplate(transactionManager).execute(tx -> {
             work.run();
-            return jdbc.sql("show enable_material").query(String.class).single();
+            return "enable_material " + jdbc.sql("show enable_material").query(String.class).single()
+                    + ", max_parallel_workers_per_gather "
+                    + jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()
+                    + ", plan_cache_mode " + jdbc.sql("show plan_cache_mode").query(String.class).single();
         });
     }
 

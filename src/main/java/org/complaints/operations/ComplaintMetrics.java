@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Prometheus figures for operators (issue: production operation): complaints received and closed, open ones per
  * stage, overdue ones and recorded SLA misses, open incidents and the due-job backlog. Read from the register and
- * the engine every {@code complaints.metrics.refresh} (a snapshot, so a scrape never queries the database).
+ * the engine every {@code complaints.metrics.refresh} (a snapshot, so a scrape never queries the database), and
  * the mail outbox (pending, the oldest pending one's age, failed). E-mails sent and failed are counted where they
  * are sent ({@code SmtpDelivery}).
  */
@@ -99,7 +100,8 @@ public class ComplaintMetrics implements MeterBinder {
         return current;
     }
 
-    private Snapshot read() {
+    /** Reads the figures now (the scheduled refresh and the tests). */
+    Snapshot read() {
         // closed complaints from the report roll-up, the rest (open, or closed since the last roll-up) one by one:
         // no scrape reads a million rows
         Map<String, Long> counts = new java.util.HashMap<>();
@@ -108,22 +110,28 @@ public class ComplaintMetrics implements MeterBinder {
                 .query(rs -> {
                     counts.merge(rs.getString("key1"), rs.getLong("n"), Long::sum);
                 });
-        Map<String, Object> live = jdbc.sql("""
-                select count(*) as received, count(closed_at) as closed,
+        Map<ComplaintStage, Long> open = new EnumMap<>(ComplaintStage.class);
+        long[] overdue = {0};
+        // one pass over the complaints not rolled up (every open one, and those closed since the last roll-up): at
+        // 20,000 open complaints each pass took PostgreSQL 20-30 ms (the benchmark), three of them every refresh before
+        jdbc.sql("""
+                select stage, closed_at is null as still_open, count(*) as received, count(closed_at) as closed,
                        count(case when ack_sla_met = false then 1 end) as ack_missed,
                        count(case when assessment_sla_met = false then 1 end) as assessment_missed,
-                       count(case when response_sla_met = false then 1 end) as response_missed
-                from cmp_complaint where rolled_up = false""").query().singleRow();
-        live.forEach((key, value) -> counts.merge(key, ((Number) value).longValue(), Long::sum));
-        Map<ComplaintStage, Long> open = new EnumMap<>(ComplaintStage.class);
-        jdbc.sql("select stage, count(*) as n from cmp_complaint where closed_at is null group by stage")
+                       count(case when response_sla_met = false then 1 end) as response_missed,
+                       count(case when first_decided_at is null and response_deadline < ? then 1 end) as overdue
+                from cmp_complaint where rolled_up = false group by stage, closed_at is null""")
+                .param(Jdbc.ts(clock.instant()))
                 .query(rs -> {
-                    open.put(ComplaintStage.valueOf(rs.getString("stage")), rs.getLong("n"));
+                    for (String key : List.of("received", "closed", "ack_missed", "assessment_missed", "response_missed")) {
+                        counts.merge(key, rs.getLong(key), Long::sum);
+                    }
+                    if (rs.getBoolean("still_open")) {
+                        open.merge(ComplaintStage.valueOf(rs.getString("stage")), rs.getLong("received"), Long::sum);
+                        overdue[0] += rs.getLong("overdue");
+                    }
                 });
-        long overdue = jdbc.sql("""
-                select count(*) from cmp_complaint where closed_at is null and first_decided_at is null
-                    and response_deadline < ?""").param(Jdbc.ts(clock.instant())).query(Long.class).single();
-        return new Snapshot(n(counts, "received"), n(counts, "closed"), open, overdue, n(counts, "ack_missed"),
+        return new Snapshot(n(counts, "received"), n(counts, "closed"), open, overdue[0], n(counts, "ack_missed"),
                 n(counts, "assessment_missed"), n(counts, "response_missed"), runtime.createIncidentQuery().count(),
                 management.createJobQuery().executable().count(), outbox.figures(clock.instant()));
     }

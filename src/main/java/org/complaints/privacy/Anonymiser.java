@@ -16,7 +16,6 @@ import org.complaints.mail.MailOutbox;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
-import org.complaints.register.Jdbc;
 import org.complaints.security.EngineAuthority;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,10 +80,7 @@ public class Anonymiser {
             transaction.executeWithoutResult(tx -> authority.withoutAuthorization(() -> {
                 if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
                     runtime.deleteProcessInstance(instance, "Personal data erased", true, true, true);
-                    jdbc.sql("""
-                            update cmp_complaint set stage = 'CLOSED', closure_reason = 'ERASED', closed_at = ?
-                            where id = ? and closed_at is null""")
-                            .params(Jdbc.ts(clock.instant()), complaintId).update();
+                    register.closeErased(complaintId, clock.instant());
                 }
             }));
         }
@@ -126,12 +122,7 @@ public class Anonymiser {
             }
         }
         jdbc.sql("update cmp_event set detail = null where complaint_id = ?").param(complaintId).update();
-        jdbc.sql("""
-                update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = null,
-                    description = ?, remedy_sought = null, receipt_notes = null, scope_reason = null,
-                    tracking_token = null, anonymised_at = coalesce(anonymised_at, ?)
-                where id = ?""")
-                .params(ANONYMOUS, ANONYMOUS, REMOVED, Jdbc.ts(clock.instant()), complaintId).update();
+        register.removePersonalData(complaintId, ANONYMOUS, REMOVED, clock.instant());
         jdbc.sql("update cmp_decision set reasons = ?, remedy = null where complaint_id = ?")
                 .params(REMOVED, complaintId).update();
         jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?").params(REMOVED, complaintId).update();

@@ -20,13 +20,17 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The complaint register (ISO 10002 7.2, 7.3, 8.1): the application's own record of every complaint. It runs in
- * the caller's transaction, which inside a process step is the engine's transaction.
+ * the caller's transaction, which inside a process step is the engine's transaction. A complaint read once in a
+ * transaction is answered from memory until the register writes it again: every write to what it answers goes
+ * through this class (the report roll-up only sets its own flag).
  */
 @Repository
 public class ComplaintRegister {
 
     private final JdbcClient jdbc;
     private final ReferenceGenerator references;
+    private final TransactionReads<Complaint> complaints = new TransactionReads<>();
+    private final TransactionReads<AccessMarkings> markings = new TransactionReads<>();
 
     public ComplaintRegister(JdbcClient jdbc, ReferenceGenerator references) {
         this.jdbc = jdbc;
@@ -55,6 +59,10 @@ public class ComplaintRegister {
     }
 
     public Complaint get(long id) {
+        return complaints.get(id, this::load);
+    }
+
+    private Complaint load(long id) {
         return jdbc.sql("select * from cmp_complaint where id = ?").param(id).query(ComplaintRegister::map)
                 .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
     }
@@ -110,6 +118,7 @@ public class ComplaintRegister {
 
     public void markAcknowledged(long id, Instant at, boolean inTime) {
         // the first acknowledgement counts; a repeated step does not move the time
+        forget(id);
         jdbc.sql("update cmp_complaint set acknowledged_at = ?, ack_sla_met = ? where id = ? and acknowledged_at is null")
                 .params(ts(at), inTime, id).update();
     }
@@ -148,6 +157,22 @@ public class ComplaintRegister {
                 ComplaintStage.CLOSED.name(), reason, ts(closedAt), ackSlaMet, responseSlaMet, externalOutcome, id);
     }
 
+    /** Ends an open complaint whose complainant's personal data is being erased (ISO 10002 and GDPR erasure). */
+    public void closeErased(long id, Instant at) {
+        forget(id);
+        jdbc.sql("update cmp_complaint set stage = 'CLOSED', closure_reason = 'ERASED', closed_at = ? where id = ? "
+                + "and closed_at is null").params(ts(at), id).update();
+    }
+
+    /** Replaces the complainant's personal data and free texts; the first anonymisation's time stays. */
+    public void removePersonalData(long id, String anonymous, String removed, Instant at) {
+        update("""
+                update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = null,
+                    description = ?, remedy_sought = null, receipt_notes = null, scope_reason = null,
+                    tracking_token = null, anonymised_at = coalesce(anonymised_at, ?)
+                where id = ?""", anonymous, anonymous, removed, ts(at), id);
+    }
+
     /** The response time limit judged again, once the answer of a closed complaint has actually gone out. */
     public void recordResponseSla(long id, Boolean met) {
         update("update cmp_complaint set response_sla_met = ? where id = ?", met, id);
@@ -160,6 +185,10 @@ public class ComplaintRegister {
 
     /** Who may see and work the complaint: its confidentiality, the staff it names, a legal hold. */
     public AccessMarkings accessMarkings(long id) {
+        return markings.get(id, this::loadMarkings);
+    }
+
+    private AccessMarkings loadMarkings(long id) {
         return jdbc.sql("""
                 select confidential, named_staff, legal_hold, legal_hold_reason, process_instance_id, reference,
                     anonymised_at
@@ -183,10 +212,16 @@ public class ComplaintRegister {
     }
 
     private void update(String sql, Object... params) {
+        forget((Long) params[params.length - 1]);
         int rows = jdbc.sql(sql).params(params).update();
         if (rows == 0) {
             throw new ComplaintNotFoundException("with id " + params[params.length - 1]);
         }
+    }
+
+    private void forget(long id) {
+        complaints.forget(id);
+        markings.forget(id);
     }
 
     static Complaint map(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package org.complaints.security;
 
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -38,6 +39,19 @@ class ComplaintAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
         return named(task, newAssignee) ? null : super.newTaskAssignee(task, oldAssignee, newAssignee);
+    }
+
+    // the engine looks for an earlier grant before it adds one; a task created by this command has none
+    @Override
+    protected AuthorizationEntity getGrantAuthorizationByGroupId(String groupId, Resource resource, String resourceId) {
+        return Grants.createdInThisCommand(resource, resourceId) ? null
+                : super.getGrantAuthorizationByGroupId(groupId, resource, resourceId);
+    }
+
+    @Override
+    protected AuthorizationEntity getGrantAuthorizationByUserId(String userId, Resource resource, String resourceId) {
+        return Grants.createdInThisCommand(resource, resourceId) ? null
+                : super.getGrantAuthorizationByUserId(userId, resource, resourceId);
     }
 
     private boolean named(Task task, String userId) {

@@ -7,10 +7,15 @@ import java.util.Objects;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
  * Authorization rows for one resource, written inside the running engine command. One command may grant the
@@ -70,7 +75,30 @@ final class Grants {
                 return cached;
             }
         }
-        return manager().findAuthorization(type, userId, groupId, resource, resourceId);
+        return createdInThisCommand(resource, resourceId) ? null
+                : manager().findAuthorization(type, userId, groupId, resource, resourceId);
+    }
+
+    /**
+     * Whether the task or process instance the resource id names was created by the running command: then no
+     * authorization row can name it yet and the database need not be asked (a new task's or instance's grants
+     * are half of an intake's authorization lookups).
+     */
+    static boolean createdInThisCommand(Resource resource, String resourceId) {
+        Class<?> entity;
+        if (resource == Resources.TASK || resource == Resources.HISTORIC_TASK) {
+            entity = TaskEntity.class;
+        } else if (resource == Resources.PROCESS_INSTANCE || resource == Resources.HISTORIC_PROCESS_INSTANCE) {
+            entity = ExecutionEntity.class;
+        } else {
+            return false;
+        }
+        CommandContext context = Context.getCommandContext();
+        if (context == null || resourceId == null) {
+            return false;
+        }
+        CachedDbEntity cached = context.getDbEntityManager().getDbEntityCache().getCachedEntity(entity, resourceId);
+        return cached != null && cached.getEntityState() == DbEntityState.TRANSIENT;
     }
 
     private static AuthorizationManager manager() {

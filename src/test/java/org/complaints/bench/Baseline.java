@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.complaints.operations.TaskQueryPlanning;
 
 /**
  * The bare engine on the same database: a second, plain Camunda engine (no application plugins, no audit
@@ -179,7 +180,9 @@ final class Baseline implements AutoCloseable {
     long taskCountAs(String userId, List<String> groups, String candidateGroup) {
         return as(userId, groups, () -> configuration().getCommandExecutorTxRequired().execute(context -> {
             try (Statement statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement()) {
-                statement.execute("set local enable_material = off");
+                for (String setting : TaskQueryPlanning.SETTINGS) {
+                    statement.execute(setting);
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }

@@ -64,6 +64,9 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         String openRef = openFiled.path("reference").asText();
         String openInstance = processInstanceOf(openRef);
         awaitTask(openRef, "Task_ConfirmAssessment", openInstance);
+        // its acknowledgement recorded before the figures are read: otherwise it may go out between the two readings
+        await("acknowledgement of " + openRef + " recorded", openInstance,
+                () -> complaintRow(openRef).get("acknowledged_at"));
 
         // subject access: everything about the address, engine history included
         Reply export = appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + closed.email(), null);
