@@ -157,7 +157,7 @@ public class ComplaintRegister {
                 ComplaintStage.CLOSED.name(), reason, ts(closedAt), ackSlaMet, responseSlaMet, externalOutcome, id);
     }
 
-    /** Ends an open complaint whose complainant's personal data is being erased (ISO 10002 and GDPR erasure). */
+    /** Ends an open complaint whose complainant's personal data is being erased on request. */
     public void closeErased(long id, Instant at) {
         forget(id);
         jdbc.sql("update cmp_complaint set stage = 'CLOSED', closure_reason = 'ERASED', closed_at = ? where id = ? "

@@ -81,8 +81,8 @@ final class Grants {
 
     /**
      * Whether the task or process instance the resource id names was created by the running command: then no
-     * authorization row can name it yet and the database need not be asked (a new task's or instance's grants
-     * are half of an intake's authorization lookups).
+     * authorization row can name it yet and the database need not be asked (five of the nine authorization lookups
+     * of an intake, the benchmark found).
      */
     static boolean createdInThisCommand(Resource resource, String resourceId) {
         Class<?> entity;
