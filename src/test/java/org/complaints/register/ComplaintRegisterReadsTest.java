@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Set;
-import org.complaints.deadlines.DeadlineProperties;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,16 +28,12 @@ class ComplaintRegisterReadsTest {
 
     @BeforeEach
     void schema() {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:reads" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .table("cmp_schema_history").load().migrate();
+        JdbcDataSource dataSource = H2Register.migrated("reads");
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("UTC"));
-        DeadlineProperties deadlines = new DeadlineProperties(ZoneId.of("Europe/Amsterdam"), java.time.LocalTime.of(17, 0),
-                Set.of(), List.of(), List.of(), 1, 2, 2, 10, 10, "R/P7D");
-        register = new ComplaintRegister(jdbc, new ReferenceGenerator(jdbc, dataSource, clock, deadlines, transactions));
+        register = new ComplaintRegister(jdbc, new ReferenceGenerator(jdbc, dataSource, clock, H2Register.AMSTERDAM,
+                transactions));
         transaction = new TransactionTemplate(transactions);
         nested = new TransactionTemplate(transactions);
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.complaints.deadlines.DeadlineProperties;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,26 +23,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** References count per year in the organisation's zone, never twice, and do not roll back with the intake. */
 class ReferenceGeneratorTest {
 
-    private static final DeadlineProperties AMSTERDAM = new DeadlineProperties(ZoneId.of("Europe/Amsterdam"),
-            LocalTime.of(17, 0), Set.of(), List.of(), List.of(), 1, 2, 2, 10, 10, "R/P7D");
-
     private JdbcDataSource dataSource;
     private JdbcClient jdbc;
     private DataSourceTransactionManager transactions;
 
     @BeforeEach
     void schema() {
-        dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:references" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2")
-                .table("cmp_schema_history").load().migrate();
+        dataSource = H2Register.migrated("references");
         jdbc = JdbcClient.create(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
     }
 
     private ReferenceGenerator at(String instant) {
         return new ReferenceGenerator(jdbc, dataSource, Clock.fixed(Instant.parse(instant), ZoneId.of("UTC")),
-                AMSTERDAM, transactions);
+                H2Register.AMSTERDAM, transactions);
     }
 
     @Test
