@@ -165,6 +165,21 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
                 .as("the engine's own task query, no authorization check").isEqualTo(defaults);
     }
 
+    /**
+     * A reading REST request runs its commands in one transaction (RestReadTransaction): one that fails inside the
+     * engine still gets the REST API's own readable answer, and the next request is served as usual.
+     */
+    @Test
+    void aReadThatFailsInsideTheEngineIsAnsweredReadably() {
+        Reply refused = get("handler", "/task/no-such-task/form");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("message").asText()).contains("Cannot get form for task no-such-task");
+        String filter = filterService.createFilterQuery().filterName("Complaint handlers").singleResult().getId();
+        Reply page = get("handler", "/filter/" + filter + "/list?firstResult=0&maxResults=5");
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.json().isArray()).isTrue();
+    }
+
     /** The planner settings TaskQueryPlanning changes, in a transaction, after that work ran in it. */
     private String planningAfter(Runnable work) {
         return new TransactionTemplate(transactionManager).execute(tx -> {

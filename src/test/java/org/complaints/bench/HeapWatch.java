@@ -20,6 +20,11 @@ final class HeapWatch {
     private static final AtomicLong MOST_USED = new AtomicLong();
     private static final AtomicLong LARGEST_LIVE = new AtomicLong();
     private static final AtomicLong COLLECTIONS = new AtomicLong();
+    // milliseconds the collections took, as the collector reports them; for G1's young and mixed collections the
+    // application's threads stand still that long (its concurrent cycle reports separately and pauses little)
+    private static final AtomicLong PAUSED_MILLIS = new AtomicLong();
+    private static final AtomicLong PAUSES = new AtomicLong();
+    private static final AtomicLong LONGEST_MILLIS = new AtomicLong();
 
     private HeapWatch() {
     }
@@ -30,8 +35,15 @@ final class HeapWatch {
                 if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                     return;
                 }
-                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                var collection = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                var info = collection.getGcInfo();
                 COLLECTIONS.incrementAndGet();
+                // G1 names its concurrent work "G1 Concurrent GC" (JDK 20+): the threads keep running meanwhile
+                if (!collection.getGcName().contains("Concurrent")) {
+                    PAUSES.incrementAndGet();
+                    PAUSED_MILLIS.addAndGet(info.getDuration());
+                    LONGEST_MILLIS.accumulateAndGet(info.getDuration(), Math::max);
+                }
                 MOST_USED.accumulateAndGet(heapOnly(info.getMemoryUsageBeforeGc()), Math::max);
                 LARGEST_LIVE.accumulateAndGet(heapOnly(info.getMemoryUsageAfterGc()), Math::max);
             }, null, null);
@@ -50,6 +62,31 @@ final class HeapWatch {
 
     static long collections() {
         return COLLECTIONS.get();
+    }
+
+    /** The collections' pauses so far; {@link Pauses#since} gives those of a scenario from this reading on. */
+    static Pauses pauses() {
+        return new Pauses(PAUSES.get(), PAUSED_MILLIS.get(), LONGEST_MILLIS.getAndSet(0));
+    }
+
+    /**
+     * Collections that stopped the application's threads, in all and the longest. Taking a reading starts a new
+     * longest, so a scenario's longest pause is the one read at its end.
+     */
+    record Pauses(long count, long millis, long longestMillis) {
+
+        /** The pauses from this reading to now. */
+        String since() {
+            Pauses now = pauses();
+            return String.format("%d collection pauses, %d ms in all, the longest %d ms", now.count - count,
+                    now.millis - millis, now.longestMillis);
+        }
+    }
+
+    private static boolean stopsTheWorld(javax.management.Notification notification) {
+        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        // G1 names its concurrent work "G1 Concurrent GC" (JDK 17+): threads keep running meanwhile
+        return !info.getGcName().contains("Concurrent");
     }
 
     // the notification lists every pool the collector touched; metaspace and code cache are not heap
