@@ -279,9 +279,9 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
                 throw new IllegalStateException("a page of " + page.size() + " tasks, not 50");
             }
         };
+        results.note("Tasklist: " + settleDatabase());
         // no scenario before asks for a filter's page: its code is compiled (JIT) before it is measured, as it
         // would be on a node that has served Tasklist for a while
-        results.note("Tasklist: " + settleDatabase());
         Load.closed(1, TASKLIST_WARM_UP, restPage);
         long before = RoundTrips.now();
         Map<String, Long> statementsBefore = RoundTrips.byStatement();
@@ -632,20 +632,23 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     private String settleDatabase() throws Exception {
         long start = System.nanoTime();
         long until = start + Duration.ofMinutes(10).toNanos();
-        String running = template.queryForList("select query from pg_stat_activity where backend_type = "
-                + "'autovacuum worker'", String.class).toString();
-        while (!running.equals("[]") && System.nanoTime() < until) {
+        List<String> running = autovacuumWorkers();
+        while (!running.isEmpty() && System.nanoTime() < until) {
             Thread.sleep(1000);
-            running = template.queryForList("select query from pg_stat_activity where backend_type = "
-                    + "'autovacuum worker'", String.class).toString();
+            running = autovacuumWorkers();
         }
-        String vacuum = running.equals("[]")
+        String vacuum = running.isEmpty()
                 ? String.format("waited %.0f s for PostgreSQL's autovacuum to finish", (System.nanoTime() - start) / 1e9)
                 : "autovacuum still ran after 10 minutes of waiting (" + running + ")";
         long analyse = System.nanoTime();
         template.execute("analyze");
         return String.format("%s, then analysed the tables in %.1f s, before measuring", vacuum,
                 (System.nanoTime() - analyse) / 1e9);
+    }
+
+    private List<String> autovacuumWorkers() {
+        return template.queryForList("select query from pg_stat_activity where backend_type = 'autovacuum worker'",
+                String.class);
     }
 
     /** Waits until no active job is due (asynchronous continuations done); timers due later do not count. */

@@ -83,12 +83,6 @@ final class HeapWatch {
         }
     }
 
-    private static boolean stopsTheWorld(javax.management.Notification notification) {
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        // G1 names its concurrent work "G1 Concurrent GC" (JDK 17+): threads keep running meanwhile
-        return !info.getGcName().contains("Concurrent");
-    }
-
     // the notification lists every pool the collector touched; metaspace and code cache are not heap
     private static long heapOnly(Map<String, MemoryUsage> pools) {
         long used = 0;

@@ -28,7 +28,7 @@ final class Results {
     /** A scenario measured with latencies, beside its baseline. */
     void add(String scenario, String sizeText, Load.Result result, Load.Result baseline, double roundTripsPerOp,
              String target) {
-        rows.add(String.format("| %s | %s | %,.1f/s | %.1f | %.1f | %.1f | %s | %s | %s |", scenario, sizeText,
+        row(String.format("| %s | %s | %,.1f/s | %.1f | %.1f | %.1f | %s | %s | %s |", scenario, sizeText,
                 result.throughput(), result.millis(50), result.millis(95), result.millis(99),
                 baseline == null ? "-" : String.format("%.2f× throughput, %.2f× p99", result.throughput()
                         / baseline.throughput(), result.millis(99) / baseline.millis(99)),
@@ -38,7 +38,13 @@ final class Results {
 
     /** A figure without a latency distribution (storage, clean-up, memory). */
     void figure(String scenario, String sizeText, String value, String target) {
-        rows.add(String.format("| %s | %s | %s | | | | | | %s |", scenario, sizeText, value, target));
+        row(String.format("| %s | %s | %s | | | | | | %s |", scenario, sizeText, value, target));
+    }
+
+    /** Printed as soon as measured too, so a run cut short still leaves its figures in the log. */
+    private void row(String row) {
+        rows.add(row);
+        System.out.println("Result: " + row);
     }
 
     void note(String note) {
