@@ -227,6 +227,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     /** Intake over HTTP, 8 and 32 clients, then an open loop at 50/s. */
     private void intake(Sizes sizes, Results results, double baselineSteps) throws Exception {
         double eightClients = Double.NaN;
+        double eightClientsRoundTrips = Double.NaN;
         for (int clients : new int[] {8, 32}) {
             long before = RoundTrips.now();
             long activitiesBefore = activityInstances();
@@ -242,6 +243,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
             }
             if (clients == 8) {
                 eightClients = intake.throughput();
+                eightClientsRoundTrips = perOp;
             }
             Load.Result base = baselineRun(clients, sizes.intake());
             results.add("intake: POST /api/complaints, " + clients + " clients", String.valueOf(sizes.intake()),
@@ -271,15 +273,18 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
             // the same work as fast as the engine goes, until its asynchronous steps are done too: how much of the
             // two cores 50/s leaves to everything the application does beside the engine
             long started = System.nanoTime();
+            long roundTripsBefore = RoundTrips.now();
             Load.Result engineFlat = Load.closed(8, sizes.intake(), i -> baseline.intake(openOps + i));
             assertThat(engineFlat.failures()).isZero();
             awaitJobsDone();
             double engineRate = sizes.intake() / ((System.nanoTime() - started) / 1e9);
+            double engineRoundTrips = (double) (RoundTrips.now() - roundTripsBefore) / sizes.intake();
             results.figure("engine ceiling for intake, measured: the bare engine doing the intake's engine work "
                     + "flat out (8 clients, until its asynchronous steps are done)", String.valueOf(sizes.intake()),
-                    String.format("%.1f complaints/s: at 50/s the engine alone keeps the machine %.0f%% busy; the "
-                            + "application's intake at 8 clients %.1f/s: at 50/s %.0f%% busy", engineRate,
-                            5000 / engineRate, eightClients, 5000 / eightClients), "-");
+                    String.format("%.1f complaints/s, %.1f round trips each: at 50/s the engine alone keeps the "
+                            + "machine %.0f%% busy; the application's intake at 8 clients %.1f/s, %.1f round trips "
+                            + "each: at 50/s %.0f%% busy", engineRate, engineRoundTrips, 5000 / engineRate,
+                            eightClients, eightClientsRoundTrips, 5000 / eightClients), "-");
         } finally {
             baseline.stopJobExecutor();
             baseline.deleteIntakes();
