@@ -240,8 +240,6 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
             double steps = (double) (activityInstances() - activitiesBefore) / sizes.intake();
             if (clients == 8) {
                 results.note(topStatements("Intake", statementsBefore, sizes.intake()));
-            }
-            if (clients == 8) {
                 eightClients = intake.throughput();
                 eightClientsRoundTrips = perOp;
             }
