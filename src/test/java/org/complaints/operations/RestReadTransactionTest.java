@@ -64,6 +64,22 @@ class RestReadTransactionTest {
         filter = new RestReadTransaction.ReadTransactionFilter(transactions);
     }
 
+    /** One command writes, the next fails and is answered with that status, as the REST API's exception mappers do. */
+    private void writeThenFail(MockHttpServletResponse response, int status) {
+        command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('first')").update());
+        try {
+            command.executeWithoutResult(tx -> {
+                throw new IllegalStateException("refused");
+            });
+        } catch (IllegalStateException e) {
+            response.setStatus(status);
+        }
+    }
+
+    private int rowsWritten() {
+        return jdbc.sql("select count(*) from failed_sign_in").query(Integer.class).single();
+    }
+
     @Test
     void aReadingRequestsCommandsShareOneTransactionAndCommitOnce() throws Exception {
         List<Connection> connections = new ArrayList<>();
@@ -80,28 +96,19 @@ class RestReadTransactionTest {
         assertThat(connections).hasSize(5).containsOnly(connections.get(0));
         assertThat(transactions.commits).hasValue(1);
         assertThat(transactions.rollbacks).hasValue(0);
-        assertThat(jdbc.sql("select count(*) from failed_sign_in").query(Integer.class).single()).isEqualTo(1);
+        assertThat(rowsWritten()).isEqualTo(1);
     }
 
     @Test
     void aCommandThatFailsRollsTheRequestBackWithoutRaisingOverTheAnswer() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task/unknown/form"), response, (req, res) -> {
-            command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('half')").update());
-            try {
-                command.executeWithoutResult(tx -> {
-                    throw new IllegalStateException("No task found");
-                });
-            } catch (IllegalStateException e) {
-                // as the REST API's exception mappers do
-                ((MockHttpServletResponse) res).setStatus(404);
-            }
-        });
+        filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task/unknown/form"), response,
+                (req, res) -> writeThenFail((MockHttpServletResponse) res, 404));
 
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(transactions.commits).hasValue(0);
         assertThat(transactions.rollbacks).hasValue(1);
-        assertThat(jdbc.sql("select count(*) from failed_sign_in").query(Integer.class).single()).isZero();
+        assertThat(rowsWritten()).isZero();
     }
 
     @Test
@@ -113,26 +120,17 @@ class RestReadTransactionTest {
                 })).isInstanceOf(ServletException.class).hasMessage("broken");
 
         assertThat(transactions.rollbacks).hasValue(1);
-        assertThat(jdbc.sql("select count(*) from failed_sign_in").query(Integer.class).single()).isZero();
+        assertThat(rowsWritten()).isZero();
     }
 
     @Test
     void aChangingRequestKeepsOneTransactionPerCommand() throws Exception {
         filter.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/t1/complete"),
-                new MockHttpServletResponse(), (req, res) -> {
-                    command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('a')").update());
-                    try {
-                        command.executeWithoutResult(tx -> {
-                            throw new IllegalStateException("refused");
-                        });
-                    } catch (IllegalStateException e) {
-                        ((MockHttpServletResponse) res).setStatus(400);
-                    }
-                });
+                new MockHttpServletResponse(), (req, res) -> writeThenFail((MockHttpServletResponse) res, 400));
 
         // the first command's work stays committed although the second failed
         assertThat(transactions.commits).hasValue(1);
         assertThat(transactions.rollbacks).hasValue(1);
-        assertThat(jdbc.sql("select count(*) from failed_sign_in").query(Integer.class).single()).isEqualTo(1);
+        assertThat(rowsWritten()).isEqualTo(1);
     }
 }
