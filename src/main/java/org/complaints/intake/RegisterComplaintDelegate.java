@@ -1,6 +1,8 @@
 package org.complaints.intake;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.FormValues;
@@ -48,8 +50,15 @@ public class RegisterComplaintDelegate implements JavaDelegate {
                     NamedStaff.parse(form.text("namedStaff")), form.text("registeredBy"));
         }
         access.opened(complaint.id(), execution.getProcessInstanceId());
-        execution.setProcessBusinessKey(complaint.reference());
+        // a channel's complaint arrives with its business key and variables already set: setting them again would
+        // write a history row and an audit entry per variable (13 of an intake's 33) that record no change
+        if (!complaint.reference().equals(execution.getProcessBusinessKey())) {
+            execution.setProcessBusinessKey(complaint.reference());
+        }
         execution.removeVariables(PERSONAL_DATA);
-        execution.setVariables(IntakeService.processVariables(complaint));
+        Map<String, Object> variables = IntakeService.processVariables(complaint);
+        variables.entrySet().removeIf(variable -> Objects.equals(execution.getVariable(variable.getKey()),
+                variable.getValue()));
+        execution.setVariables(variables);
     }
 }

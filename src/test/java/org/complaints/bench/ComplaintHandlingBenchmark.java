@@ -253,16 +253,21 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         results.note("Intake, open loop: " + settleDatabase());
         int openOps = 50 * sizes.openLoopSeconds();
         HeapWatch.Pauses pausesBefore = HeapWatch.pauses();
+        CpuMeter.Reading cpuBefore = CpuMeter.read();
         Load.Result open = Load.open(50, openOps, 64, this::file);
-        results.note("Intake, open loop at 50/s: " + pausesBefore.since() + " (the JVM runs the application, the "
-                + "load generator and the SMTP server)");
+        String cpu = cpuBefore.since();
+        results.note("Intake, open loop at 50/s: " + cpu + "; " + pausesBefore.since() + " (the JVM runs the "
+                + "application, the load generator and the SMTP server); " + open.slowSeconds(100));
         assertThat(open.failures()).isZero();
         results.add("intake: POST /api/complaints, open loop at 50/s", String.valueOf(openOps), open,
                 Load.open(50, openOps, 64, i -> baseline.run(i)), Double.NaN, "p99 < 100 ms");
         // the same arrivals doing only the engine's part of an intake, its asynchronous steps run meanwhile
         baseline.startJobExecutor();
         try {
+            CpuMeter.Reading engineCpuBefore = CpuMeter.read();
             Load.Result engineOnly = Load.open(50, openOps, 64, i -> baseline.intake(i));
+            results.note("Bare engine doing the intake's engine work, open loop at 50/s: " + engineCpuBefore.since()
+                    + "; " + engineOnly.slowSeconds(100));
             assertThat(engineOnly.failures()).isZero();
             awaitJobsDone();
             results.add("baseline: bare engine, the intake's engine work (message start with its variables, 5 steps "

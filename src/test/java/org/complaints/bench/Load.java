@@ -27,7 +27,40 @@ final class Load {
     }
 
     /** What a run measured. */
-    record Result(long operations, long failures, double seconds, Histogram latencies) {
+    record Result(long operations, long failures, double seconds, Histogram latencies, long[] microsByOperation,
+                  double perSecond) {
+
+        Result(long operations, long failures, double seconds, Histogram latencies) {
+            this(operations, failures, seconds, latencies, null, Double.NaN);
+        }
+
+        /**
+         * Of an open loop: how the operations slower than {@code millis} spread over the run's seconds (by when
+         * each was due), so a queue that builds now and then (a burst of background work) shows apart from a
+         * machine that is slow throughout.
+         */
+        String slowSeconds(long millis) {
+            if (microsByOperation == null) {
+                return "";
+            }
+            java.util.TreeMap<Integer, int[]> bySecond = new java.util.TreeMap<>();
+            int slow = 0;
+            for (int i = 0; i < microsByOperation.length; i++) {
+                if (microsByOperation[i] > millis * 1000) {
+                    slow++;
+                    int[] second = bySecond.computeIfAbsent((int) (i / perSecond), s -> new int[2]);
+                    second[0]++;
+                    second[1] = (int) Math.max(second[1], microsByOperation[i] / 1000);
+                }
+            }
+            StringBuilder worst = new StringBuilder();
+            bySecond.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0])).limit(5)
+                    .forEach(e -> worst.append(worst.isEmpty() ? "" : ", ").append(String.format(
+                            "second %d: %d (up to %d ms)", e.getKey(), e.getValue()[0], e.getValue()[1])));
+            return String.format("%d of %d operations over %d ms, due in %d of %d seconds%s", slow,
+                    microsByOperation.length, millis, bySecond.size(), (int) Math.ceil(microsByOperation.length
+                            / perSecond), slow == 0 ? "" : "; most in " + worst);
+        }
 
         double throughput() {
             return operations / seconds;
@@ -76,6 +109,7 @@ final class Load {
         Histogram histogram = new ConcurrentHistogram(3_600_000_000L, 3);
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(maxInFlight);
+        long[] micros = new long[operations];
         long interval = (long) (1e9 / perSecond);
         long start = System.nanoTime();
         for (int i = 0; i < operations; i++) {
@@ -93,7 +127,8 @@ final class Load {
                     report(e);
                 }
                 // from when it was due, not from when a thread was free: the wait is part of the latency
-                histogram.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                micros[index] = Math.max(1, (System.nanoTime() - due) / 1000);
+                histogram.recordValue(micros[index]);
             });
         }
         pool.shutdown();
@@ -101,7 +136,7 @@ final class Load {
             throw new IllegalStateException("open-loop run did not finish");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(operations - failures.get(), failures.get(), seconds, histogram);
+        return new Result(operations - failures.get(), failures.get(), seconds, histogram, micros, perSecond);
     }
 
     private static final AtomicInteger REPORTED = new AtomicInteger();

@@ -1,0 +1,80 @@
+package org.complaints.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * How busy the machine was over a stretch of the run, and who kept it busy: this JVM (application, load generator
+ * and SMTP server) and PostgreSQL's processes, from Linux's {@code /proc} (clock ticks, 100 per second). Read at
+ * the start and end of a row; elsewhere than Linux it says it cannot tell.
+ */
+final class CpuMeter {
+
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** Ticks so far: all cores busy, all cores in all, this JVM, PostgreSQL; taken at {@code nanos}. */
+    record Reading(long busy, long total, long jvm, long postgres, long nanos) {
+
+        /** From this reading to now, as one sentence. */
+        String since() {
+            Reading now = read();
+            if (now == null || this.total == 0) {
+                return "CPU use unknown (no /proc)";
+            }
+            double seconds = (now.nanos - nanos) / 1e9;
+            double cores = Runtime.getRuntime().availableProcessors();
+            double busyShare = (double) (now.busy - busy) / Math.max(1, now.total - total);
+            return String.format("machine %.0f%% busy over %d cores (this JVM %.0f%%, PostgreSQL %.0f%% of the "
+                            + "machine)", 100 * busyShare, (int) cores,
+                    100 * (now.jvm - jvm) / TICKS_PER_SECOND / seconds / cores,
+                    100 * (now.postgres - postgres) / TICKS_PER_SECOND / seconds / cores);
+        }
+    }
+
+    private CpuMeter() {
+    }
+
+    static Reading read() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < cpu.length; i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            // idle and iowait are the fourth and fifth figures
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long postgres = 0;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    long[] ticks = ticks(process, "postgres");
+                    postgres += ticks == null ? 0 : ticks[0];
+                }
+            }
+            long[] jvm = ticks(Path.of("/proc/self"), null);
+            return new Reading(total - idle, total, jvm == null ? 0 : jvm[0], postgres, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            return new Reading(0, 0, 0, 0, System.nanoTime());
+        }
+    }
+
+    /** User + system ticks of one process, if its command is {@code command} (any when null). */
+    private static long[] ticks(Path process, String command) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            // the command is in parentheses and may hold spaces: the fields count from the closing one
+            int close = stat.lastIndexOf(')');
+            String name = stat.substring(stat.indexOf('(') + 1, close);
+            if (command != null && !command.equals(name)) {
+                return null;
+            }
+            List<String> fields = List.of(stat.substring(close + 2).split(" "));
+            return new long[] {Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))};
+        } catch (IOException | RuntimeException gone) {
+            // a process that ended between listing and reading
+            return null;
+        }
+    }
+}
