@@ -376,6 +376,11 @@ public abstract class PostgresApplicationTestSupport {
         }
     }
 
+    /** A connection to the application's database as PostgreSQL's superuser: for diagnosis in the benchmark. */
+    protected static Connection superuserConnection() throws java.sql.SQLException {
+        return POSTGRES.getDatabase("postgres", "complaints").getConnection();
+    }
+
     /** PostgreSQL 16 with an application role that owns its database, as a DBA would set it up. */
     private static EmbeddedPostgres startPostgres() {
         try {

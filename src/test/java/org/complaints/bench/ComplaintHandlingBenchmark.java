@@ -253,9 +253,13 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         results.note("Intake, open loop: " + settleDatabase());
         int openOps = 50 * sizes.openLoopSeconds();
         HeapWatch.Pauses pausesBefore = HeapWatch.pauses();
+        PgStatements statements = new PgStatements(PostgresApplicationTestSupport::superuserConnection);
+        statements.reset();
         CpuMeter.Reading cpuBefore = CpuMeter.read();
         Load.Result open = Load.open(50, openOps, 64, this::file);
         String cpu = cpuBefore.since();
+        awaitJobsDone();
+        statements.top("Intake, open loop at 50/s, with its asynchronous steps", 25, openOps).ifPresent(results::note);
         results.note("Intake, open loop at 50/s: " + cpu + "; " + pausesBefore.since() + " (the JVM runs the "
                 + "application, the load generator and the SMTP server); " + open.slowSeconds(100));
         assertThat(open.failures()).isZero();
@@ -264,12 +268,15 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         // the same arrivals doing only the engine's part of an intake, its asynchronous steps run meanwhile
         baseline.startJobExecutor();
         try {
+            statements.reset();
             CpuMeter.Reading engineCpuBefore = CpuMeter.read();
             Load.Result engineOnly = Load.open(50, openOps, 64, i -> baseline.intake(i));
             results.note("Bare engine doing the intake's engine work, open loop at 50/s: " + engineCpuBefore.since()
                     + "; " + engineOnly.slowSeconds(100));
             assertThat(engineOnly.failures()).isZero();
             awaitJobsDone();
+            statements.top("Bare engine doing the intake's engine work, open loop at 50/s", 25, openOps)
+                    .ifPresent(results::note);
             results.add("baseline: bare engine, the intake's engine work (message start with its variables, 5 steps "
                     + "to the asynchronous acknowledgement, then it and the assessment task; 4 event subprocesses), "
                     + "open loop at 50/s", String.valueOf(openOps), engineOnly, null, Double.NaN, "-");
@@ -284,10 +291,10 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
             double engineRoundTrips = (double) (RoundTrips.now() - roundTripsBefore) / sizes.intake();
             results.figure("engine ceiling for intake, measured: the bare engine doing the intake's engine work "
                     + "flat out (8 clients, until its asynchronous steps are done)", String.valueOf(sizes.intake()),
-                    String.format("%.1f complaints/s, %.1f round trips each: at 50/s the engine alone keeps the "
-                            + "machine %.0f%% busy; the application's intake at 8 clients %.1f/s, %.1f round trips "
-                            + "each: at 50/s %.0f%% busy", engineRate, engineRoundTrips, 5000 / engineRate,
-                            eightClients, eightClientsRoundTrips, 5000 / eightClients), "-");
+                    String.format("%.1f complaints/s, %.1f round trips each (50/s is %.0f%% of that rate); the "
+                            + "application's intake at 8 clients %.1f/s, %.1f round trips each (50/s is %.0f%% of "
+                            + "it); the CPU both use at 50/s is in the notes", engineRate, engineRoundTrips,
+                            5000 / engineRate, eightClients, eightClientsRoundTrips, 5000 / eightClients), "-");
         } finally {
             baseline.stopJobExecutor();
             baseline.deleteIntakes();

@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -312,6 +313,29 @@ class ComplaintHandlingProcessTest {
         staff.advanceTo(staff.dateVariable(instance, "reactionDeadline"));
         assertThat(instance).isEnded().hasPassed("Event_NoReaction", "Task_CloseComplaint");
         assertThat(staff.reload(complaint).closureReason()).isEqualTo("NO_REACTION");
+    }
+
+    @Test
+    @Order(2)
+    void aChannelComplaintsVariablesAreWrittenOnceWhenItIsRegistered() {
+        Complaint filed = intake.file(new ComplaintSubmission("email", null, "Jan de Vries", uniqueEmail(), null, "nl",
+                "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
+                null, false));
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
+                .singleResult();
+        assertThat(instance).hasPassed("Task_RegisterComplaint");
+        // the channel started the process with them; Task_RegisterComplaint found nothing to change, so each has
+        // one history row (and one audit entry), not a second one recording the same value
+        List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(instance.getId())
+                .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
+        for (Map.Entry<String, Object> variable : IntakeService.processVariables(filed).entrySet()) {
+            assertThat(updates).filteredOn(update -> update.getVariableName().equals(variable.getKey()))
+                    .as(variable.getKey()).singleElement()
+                    .satisfies(update -> assertThat(update.getValue()).isEqualTo(variable.getValue()));
+        }
+        assertThat(runtime.getVariable(instance.getId(), "complaintId")).isEqualTo(filed.id());
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getBusinessKey()).isEqualTo(filed.reference());
     }
 
     @Test
