@@ -21,7 +21,7 @@ final class CpuMeter {
         /** From this reading to now, as one sentence. */
         String since() {
             Reading now = read();
-            if (now == null || this.total == 0) {
+            if (this.total == 0) {
                 return "CPU use unknown (no /proc)";
             }
             double seconds = (now.nanos - nanos) / 1e9;
@@ -49,32 +49,30 @@ final class CpuMeter {
             long postgres = 0;
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
                 for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                    long[] ticks = ticks(process, "postgres");
-                    postgres += ticks == null ? 0 : ticks[0];
+                    postgres += ticks(process, "postgres");
                 }
             }
-            long[] jvm = ticks(Path.of("/proc/self"), null);
-            return new Reading(total - idle, total, jvm == null ? 0 : jvm[0], postgres, System.nanoTime());
+            return new Reading(total - idle, total, ticks(Path.of("/proc/self"), null), postgres, System.nanoTime());
         } catch (IOException | RuntimeException e) {
             return new Reading(0, 0, 0, 0, System.nanoTime());
         }
     }
 
-    /** User + system ticks of one process, if its command is {@code command} (any when null). */
-    private static long[] ticks(Path process, String command) {
+    /** User + system ticks of one process, if its command is {@code command} (any when null); else 0. */
+    private static long ticks(Path process, String command) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             // the command is in parentheses and may hold spaces: the fields count from the closing one
             int close = stat.lastIndexOf(')');
             String name = stat.substring(stat.indexOf('(') + 1, close);
             if (command != null && !command.equals(name)) {
-                return null;
+                return 0;
             }
             List<String> fields = List.of(stat.substring(close + 2).split(" "));
-            return new long[] {Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))};
+            return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
         } catch (IOException | RuntimeException gone) {
             // a process that ended between listing and reading
-            return null;
+            return 0;
         }
     }
 }

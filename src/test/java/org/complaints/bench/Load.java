@@ -2,6 +2,7 @@ package org.complaints.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +44,7 @@ final class Load {
             if (microsByOperation == null) {
                 return "";
             }
-            java.util.TreeMap<Integer, int[]> bySecond = new java.util.TreeMap<>();
+            TreeMap<Integer, int[]> bySecond = new TreeMap<>();
             int slow = 0;
             for (int i = 0; i < microsByOperation.length; i++) {
                 if (microsByOperation[i] > millis * 1000) {

@@ -50,6 +50,7 @@ import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.complaints.acknowledgement.AcknowledgementService;
+import org.complaints.audit.AuditLog;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.ComplainantMessages;
@@ -148,6 +149,7 @@ class ComplaintHandlingProcessTest {
     @Autowired DecisionRegister decisions;
     @Autowired EventLog events;
     @Autowired MailLog mailLog;
+    @Autowired AuditLog audit;
     @Autowired IntakeService intake;
     @Autowired ComplainantMessages messages;
     @Autowired AcknowledgementService acknowledgements;
@@ -325,13 +327,16 @@ class ComplaintHandlingProcessTest {
                 .singleResult();
         assertThat(instance).hasPassed("Task_RegisterComplaint");
         // the channel started the process with them; Task_RegisterComplaint found nothing to change, so each has
-        // one history row (and one audit entry), not a second one recording the same value
+        // one history row and one audit entry, not a second one recording the same value
         List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(instance.getId())
                 .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
+        List<AuditLog.Entry> audited = audit.list(filed.id(), instance.getId());
         for (Map.Entry<String, Object> variable : IntakeService.processVariables(filed).entrySet()) {
             assertThat(updates).filteredOn(update -> update.getVariableName().equals(variable.getKey()))
                     .as(variable.getKey()).singleElement()
                     .satisfies(update -> assertThat(update.getValue()).isEqualTo(variable.getValue()));
+            assertThat(audited).filteredOn(entry -> variable.getKey().equals(entry.entity()))
+                    .extracting(AuditLog.Entry::action).as(variable.getKey()).containsExactly("variable.create");
         }
         assertThat(runtime.getVariable(instance.getId(), "complaintId")).isEqualTo(filed.id());
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
