@@ -236,14 +236,16 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(registered.get("channel")).isEqualTo("phone");
         assertThat(registered.get("language")).isEqualTo("nl");
         assertThat(registered.get("process_instance_id")).isEqualTo(processInstanceId);
-        // decision table: medium severity, one customer -> normal priority, 15 working days, complaint handlers
-        assertThat(registered.get("priority")).isEqualTo("normal");
-        assertThat(registered.get("response_days")).isEqualTo(15);
-        assertThat(registered.get("handling_group")).isEqualTo("complaint-handlers");
-        assertThat(registered.get("response_deadline")).isNotNull();
 
-        // --- the acknowledgement reaches the complainant, in Dutch (7.4) ---
+        // --- assessed by the job executor just after the receipt; the acknowledgement reaches the complainant,
+        // in Dutch (7.4) ---
         MimeMessage acknowledgement = awaitMail(messageId("acknowledgement", reference), processInstanceId);
+        Map<String, Object> assessed = complaintRow(reference);
+        // decision table: medium severity, one customer -> normal priority, 15 working days, complaint handlers
+        assertThat(assessed.get("priority")).isEqualTo("normal");
+        assertThat(assessed.get("response_days")).isEqualTo(15);
+        assertThat(assessed.get("handling_group")).isEqualTo("complaint-handlers");
+        assertThat(assessed.get("response_deadline")).isNotNull();
         assertThat(recipients(acknowledgement)).containsExactly(email);
         assertThat(acknowledgement.getFrom()).extracting(Address::toString).containsExactly(MAIL_FROM);
         Locale dutch = Locale.forLanguageTag("nl");

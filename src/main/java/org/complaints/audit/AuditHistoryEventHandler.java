@@ -48,16 +48,11 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
                     ? operation.getUserId() : actor(), "operation." + operation.getOperationType(),
                     operation.getProperty(), before, after);
         } else if (event instanceof HistoricVariableUpdateEventEntity variable) {
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("value", value(variable));
-            after.put("revision", variable.getRevision());
-            putIfPresent(after, "taskId", variable.getTaskId());
-            Map<String, Object> before = new LinkedHashMap<>();
-            if (!"create".equals(type) && variable.getProcessInstanceId() != null) {
-                putIfPresent(before, "value", previousValue(variable));
-            }
-            log.get().append(null, variable.getProcessInstanceId(), actor(), "variable." + type,
-                    variable.getVariableName(), before, after);
+            boolean created = "create".equals(type);
+            boolean deleted = "delete".equals(type);
+            log.get().appendVariableChange(variable.getProcessInstanceId(), variable.getTaskId(), actor(),
+                    variable.getVariableName(), !created, created ? null : previousValue(variable), !deleted,
+                    deleted ? null : value(variable));
         } else if (event instanceof HistoricTaskInstanceEventEntity task) {
             Map<String, Object> after = new LinkedHashMap<>();
             putIfPresent(after, "name", task.getName());
@@ -83,7 +78,7 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
     }
 
     /**
-     * The value before this change. The engine's own history handler, which runs after this one, loads the
+     * The value before this change (an update or a deletion). The engine's own history handler, which runs after this one, loads the
      * variable's history row to update it; loading it here first costs no extra query (the engine then finds it in
      * its cache) and still holds the old value. Without that row (an event from outside the engine) the audit log's
      * last record answers.

@@ -1,6 +1,7 @@
 package org.complaints.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,11 +11,13 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.complaints.security.SecretBytes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +32,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * anonymisation (payload erased, its digest kept). Within a transaction the rows are kept and written in one
  * JDBC batch just before it commits (a process step writes dozens: one round trip instead of one each); every
  * read of the log writes them first, so the transaction always reads its own rows.
+ *
+ * <p>The process variables one transaction changes in one process instance (one step: a start, a form
+ * submitted, a service task) are one entry, {@value #VARIABLES}: every changed variable's value before the step
+ * (if it had one) and after it (if it still has one). An intake sets some twenty at once: a row each made 20 of
+ * its 28 audit rows, each hashed, sealed and rewritten, and told an auditor no more.
  */
 @Repository
 public class AuditLog {
 
     private static final int MAX_PAYLOAD = 20000;
+
+    /** The action of a step's variable changes. */
+    public static final String VARIABLES = "variables.changed";
 
     private static final String INSERT = """
             insert into cmp_audit (occurred_at, actor, complaint_id, process_instance_id, action, entity, payload,
@@ -66,21 +77,85 @@ public class AuditLog {
         String what = truncate(action, 60);
         String which = truncate(entity, 200);
         String payload = payload(before, after);
-        String salt = payload == null ? null : salt();
-        String digest = payload == null ? null : AuditChain.payloadDigest(salt, payload);
-        Object[] row = {at.atOffset(ZoneOffset.UTC), who, complaintId, processInstanceId, what, which, payload, salt,
-                digest, chain.leaf(at, who, complaintId, processInstanceId, what, which, digest)};
+        Object[] row = row(at, who, complaintId, processInstanceId, what, which, payload);
         Pending pending = pending();
         if (pending == null) {
             jdbc.sql(INSERT).params(row).update();
         } else {
             pending.rows.add(row);
-            if (processInstanceId != null && action.startsWith("variable.")) {
-                Object value = after == null ? null : after.get("value");
-                // as the logged row reads back (a JSON value as text)
-                pending.variables.put(processInstanceId + '\n' + entity,
-                        Optional.ofNullable(value == null ? null : String.valueOf(value)));
+        }
+    }
+
+    /**
+     * A process variable's change, logged with the others of its transaction and process instance (and task, for
+     * a task's own variables) as one {@value #VARIABLES} entry. {@code existedBefore} / {@code existsAfter} say
+     * whether the variable had a value before the change and has one after it (created: not before; deleted:
+     * not after).
+     */
+    public void appendVariableChange(String processInstanceId, String taskId, String actor, String name,
+                                     boolean existedBefore, Object before, boolean existsAfter, Object after) {
+        String who = actor == null ? "system" : truncate(actor, 100);
+        Pending pending = pending();
+        VariableChanges changes = pending == null ? null
+                : pending.changes.get(processInstanceId + '\n' + taskId + '\n' + who);
+        if (changes == null) {
+            changes = new VariableChanges(clock.instant().truncatedTo(ChronoUnit.MILLIS), who, processInstanceId, taskId);
+            if (pending != null) {
+                pending.changes.put(processInstanceId + '\n' + taskId + '\n' + who, changes);
+                pending.rows.add(changes);
             }
+        }
+        changes.add(name, existedBefore, before, existsAfter, after);
+        if (pending == null) {
+            jdbc.sql(INSERT).params(changes.row()).update();
+        } else if (processInstanceId != null) {
+            // as the logged row reads back (a JSON value as text)
+            pending.variables.put(processInstanceId + '\n' + name,
+                    Optional.ofNullable(!existsAfter || after == null ? null : String.valueOf(after)));
+        }
+    }
+
+    private Object[] row(Instant at, String who, Long complaintId, String processInstanceId, String what,
+                         String which, String payload) {
+        String salt = payload == null ? null : salt();
+        String digest = payload == null ? null : AuditChain.payloadDigest(salt, payload);
+        return new Object[] {at.atOffset(ZoneOffset.UTC), who, complaintId, processInstanceId, what, which, payload,
+                salt, digest, chain.leaf(at, who, complaintId, processInstanceId, what, which, digest)};
+    }
+
+    /** One step's variable changes in one process instance: the first value before and the last value after. */
+    private final class VariableChanges {
+
+        private final Instant at;
+        private final String actor;
+        private final String processInstanceId;
+        private final String taskId;
+        private final Map<String, Object> before = new LinkedHashMap<>();
+        private final Map<String, Object> after = new LinkedHashMap<>();
+        private final Set<String> seen = new HashSet<>();
+
+        VariableChanges(Instant at, String actor, String processInstanceId, String taskId) {
+            this.at = at;
+            this.actor = actor;
+            this.processInstanceId = processInstanceId;
+            this.taskId = taskId;
+        }
+
+        void add(String name, boolean existedBefore, Object valueBefore, boolean existsAfter, Object valueAfter) {
+            // a variable changed twice in the step: what it was before the step, what it is after it
+            if (seen.add(name) && existedBefore) {
+                before.put(name, valueBefore);
+            }
+            if (existsAfter) {
+                after.put(name, valueAfter);
+            } else {
+                after.remove(name);
+            }
+        }
+
+        Object[] row() {
+            return AuditLog.this.row(at, actor, null, processInstanceId, VARIABLES, truncate(taskId, 200),
+                    payload(before, after));
         }
     }
 
@@ -107,15 +182,23 @@ public class AuditLog {
                 ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
         if (pending != null && TransactionSynchronizationManager.getSynchronizations().contains(pending)
                 && !pending.rows.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(pending.rows);
+            List<Object[]> rows = new ArrayList<>(pending.rows.size());
+            for (Object row : pending.rows) {
+                rows.add(row instanceof VariableChanges changes ? changes.row() : (Object[]) row);
+            }
+            // later changes in this transaction make entries of their own, after the reads that saw these
             pending.rows.clear();
+            pending.changes.clear();
             batch.batchUpdate(INSERT, rows);
         }
     }
 
     private final class Pending implements TransactionSynchronization {
 
-        private final List<Object[]> rows = new ArrayList<>();
+        /** Rows ({@code Object[]}) and variable changes still gathering ({@link VariableChanges}), in order. */
+        private final List<Object> rows = new ArrayList<>();
+        /** The variable changes still gathering, by process instance, task and actor. */
+        private final Map<String, VariableChanges> changes = new HashMap<>();
         /** The last value of each variable this transaction logged (a step sets and resets a dozen at once). */
         private final Map<String, Optional<Object>> variables = new HashMap<>();
 
@@ -137,19 +220,38 @@ public class AuditLog {
         if (logged != null) {
             return logged.orElse(null);
         }
-        // not changed in this transaction, so its last row is an earlier transaction's: no need to write ours first
-        List<String> payloads = jdbc.sql("""
-                select payload from cmp_audit where process_instance_id = ? and entity = ? and action like 'variable.%'
-                order by id desc fetch first 1 rows only""")
-                .params(processInstanceId, variable).query(String.class).list();
-        if (payloads.isEmpty() || payloads.get(0) == null) {
-            return null;
+        // not changed in this transaction, so its last entry is an earlier transaction's: no need to write ours
+        // first. The entries of the instance's steps that name it, newest first (before variables were logged per
+        // step, one entry per change: action variable.*, the variable as entity, its value at after.value).
+        List<Map<String, Object>> entries = jdbc.sql("""
+                select action, payload from cmp_audit where process_instance_id = ?
+                and ((action = ? and payload like ?) or (action like 'variable.%' and entity = ?))
+                order by id desc fetch first 20 rows only""")
+                .params(processInstanceId, VARIABLES, "%\"" + variable.replace("%", "\\%").replace("_", "\\_") + "\"%",
+                        variable)
+                .query().listOfRows();
+        for (Map<String, Object> entry : entries) {
+            String payload = (String) entry.get("payload");
+            if (payload == null) {
+                return null;
+            }
+            try {
+                JsonNode entryPayload = json.readTree(payload);
+                if (!VARIABLES.equals(entry.get("action"))) {
+                    return entryPayload.path("after").path("value").asText(null);
+                }
+                if (entryPayload.path("after").has(variable)) {
+                    return entryPayload.path("after").path(variable).asText(null);
+                }
+                if (entryPayload.path("before").has(variable)) {
+                    return null; // deleted in that step
+                }
+                // the name was only part of a value: an older step may have changed it
+            } catch (JsonProcessingException e) {
+                return null;
+            }
         }
-        try {
-            return json.readTree(payloads.get(0)).path("after").path("value").asText(null);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return null;
     }
 
     /** Erases the payloads of a complaint's rows (anonymisation); the chain stays verifiable. */

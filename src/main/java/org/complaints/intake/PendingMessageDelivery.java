@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
 import org.complaints.register.EventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +121,11 @@ public class PendingMessageDelivery {
             pending.giveUp(id, now);
             events.append(complaint.id(), "MESSAGE_AFTER_CLOSURE", "system", afterClosure(message.messageName()), null);
             return Delivery.AFTER_CLOSURE;
+        }
+        if (ComplainantMessages.INFORMATION_ADDED.equals(message.messageName())
+                && complaint.stage() == ComplaintStage.RECEIVED) {
+            // the assessment (a step of its own, just after the receipt) names the group that reviews it
+            throw new NotWaiting("complaint " + complaint.reference() + " is not assessed yet");
         }
         if (runtime.createExecutionQuery().processInstanceBusinessKey(complaint.reference())
                 .messageEventSubscriptionName(message.messageName()).active().count() == 0) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -44,6 +45,7 @@ class DecisionTableChangeTest {
     @Autowired RepositoryService repository;
     @Autowired FormService forms;
     @Autowired IdentityService identity;
+    @Autowired ManagementService management;
     @Autowired ComplaintRegister register;
     @Autowired ProcessEngine engine;
 
@@ -55,11 +57,16 @@ class DecisionTableChangeTest {
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("complaint-handling")
                 .latestVersion().singleResult();
         identity.setAuthentication("intake", java.util.List.of(org.complaints.security.StaffGroups.INTAKE));
+        ProcessInstance instance;
         try {
-            return forms.submitStartForm(latest.getId(), form);
+            instance = forms.submitStartForm(latest.getId(), form);
         } finally {
             identity.clearAuthentication();
         }
+        // the assessment runs just after the receipt, as a job
+        management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority").list()
+                .forEach(job -> management.executeJob(job.getId()));
+        return instance;
     }
 
     private Complaint complaintOf(ProcessInstance instance) {

@@ -2,8 +2,11 @@ package org.complaints.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -221,8 +224,8 @@ class AuditLogSpringTest {
         String name = "Jan de Vries " + UUID.randomUUID();
         String other = "Someone Else " + UUID.randomUUID();
         audit.append(complaint, null, "intake", "complaint.RECEIVED", null, null, Map.of("name", name));
-        audit.append(null, "pi-redact-" + complaint, "system", "variable.create", "complainantName", null,
-                Map.of("value", name));
+        audit.appendVariableChange("pi-redact-" + complaint, null, "system", "complainantName", false, null, true,
+                name);
         audit.append(COMPLAINT.incrementAndGet(), null, "intake", "complaint.RECEIVED", null, null,
                 Map.of("name", other));
         sealer.sealNow();
@@ -284,42 +287,59 @@ class AuditLogSpringTest {
 
         List<AuditLog.Entry> entries = audit.list(-1, instance);
         assertThat(entries).extracting(AuditLog.Entry::action)
-                .containsExactly("variable.create", "variable.update", "incident.create", "variable.delete");
+                .containsExactly(AuditLog.VARIABLES, AuditLog.VARIABLES, "incident.create", AuditLog.VARIABLES);
         assertThat(entries).extracting(AuditLog.Entry::actor).containsExactly("tester", "tester", "tester", "system");
-        assertThat(entries.get(0).entity()).isEqualTo("outcome");
+        assertThat(entries.get(0).entity()).isNull();
         assertThat(entries.get(0).complaintId()).isNull();
-        assertThat(entries.get(0).payload()).contains("\"after\":{\"value\":\"upheld\"");
-        assertThat(entries.get(1).payload()).contains("\"before\":{\"value\":\"upheld\"}", "\"after\":{\"value\":\"rejected\"");
+        assertThat(entries.get(0).payload()).isEqualTo("{\"after\":{\"outcome\":\"upheld\"}}");
+        // no history row to read the value before from (the event came from outside the engine): the log's own
+        assertThat(entries.get(1).payload()).isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
         assertThat(entries.get(2).payload()).contains("failedJob", "sendAcknowledgement").doesNotContain("jan@example.net");
+        // deleted: it had a value before, none after
+        assertThat(entries.get(3).payload()).isEqualTo("{\"before\":{\"outcome\":\"rejected\"}}");
 
         sealer.sealNow();
         assertThat(verifier.verify().intact()).isTrue();
     }
 
     @Test
-    void aVariableChangedByTheEngineIsAuditedWithItsValueBefore() {
+    void theVariablesOneStepChangesAreOneEntryWithTheirValuesBeforeAndAfter() throws Exception {
         engine.getRepositoryService().createDeployment().addModelInstance("audit-probe.bpmn",
                 Bpmn.createExecutableProcess("audit-probe").camundaHistoryTimeToLive(1).startEvent()
                         .userTask("Task_Probe").endEvent().done()).deploy();
         String instance = engine.getRuntimeService().startProcessInstanceByKey("audit-probe",
                 Map.of("outcome", "upheld", "count", 1)).getId();
         engine.getRuntimeService().setVariable(instance, "outcome", "rejected");
-        // two changes in one transaction: the second one's value before is the first one's value after
+        // one step changing two variables, one of them twice: what each was before the step, what it is after it
         transactions.executeWithoutResult(status -> {
             engine.getRuntimeService().setVariables(instance, Map.of("outcome", "withdrawn", "count", 2));
             engine.getRuntimeService().setVariable(instance, "count", 3);
         });
+        engine.getRuntimeService().removeVariable(instance, "outcome");
 
-        List<String> updates = audit.list(-1, instance).stream()
-                .filter(entry -> entry.action().equals("variable.update")).map(AuditLog.Entry::payload).toList();
-        assertThat(updates).hasSize(4);
-        assertThat(updates.get(0)).contains("\"before\":{\"value\":\"upheld\"}", "\"after\":{\"value\":\"rejected\"");
-        assertThat(updates).anySatisfy(payload -> assertThat(payload)
-                .contains("\"before\":{\"value\":\"rejected\"}", "\"after\":{\"value\":\"withdrawn\""));
-        assertThat(updates).anySatisfy(payload -> assertThat(payload)
-                .contains("\"before\":{\"value\":\"1\"}", "\"after\":{\"value\":\"2\""));
-        // the engine keeps numbers as text too: the log shows them as it shows the value after
-        assertThat(updates.get(3)).contains("\"before\":{\"value\":\"2\"}", "\"after\":{\"value\":\"3\"");
+        List<AuditLog.Entry> steps = audit.list(-1, instance).stream()
+                .filter(entry -> entry.action().equals(AuditLog.VARIABLES)).toList();
+        assertThat(steps).hasSize(4).allSatisfy(entry -> assertThat(entry.entity()).isNull());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> payloads = new ArrayList<>();
+        for (AuditLog.Entry step : steps) {
+            payloads.add(json.readTree(step.payload()));
+        }
+        // started: created, nothing before; the engine keeps numbers as text too, and the log shows them so
+        assertThat(payloads.get(0).has("before")).isFalse();
+        assertThat(payloads.get(0).path("after").path("outcome").asText()).isEqualTo("upheld");
+        assertThat(payloads.get(0).path("after").path("count").asText()).isEqualTo("1");
+        assertThat(payloads.get(1).toString()).isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
+        assertThat(payloads.get(2).path("before").size()).isEqualTo(2);
+        assertThat(payloads.get(2).path("before").path("outcome").asText()).isEqualTo("rejected");
+        assertThat(payloads.get(2).path("before").path("count").asText()).isEqualTo("1");
+        assertThat(payloads.get(2).path("after").size()).isEqualTo(2);
+        assertThat(payloads.get(2).path("after").path("outcome").asText()).isEqualTo("withdrawn");
+        assertThat(payloads.get(2).path("after").path("count").asText()).isEqualTo("3");
+        assertThat(payloads.get(3).toString()).isEqualTo("{\"before\":{\"outcome\":\"withdrawn\"}}");
+        // the value before of a change from outside the engine comes from these entries
+        assertThat(audit.lastVariableValue(instance, "count")).isEqualTo("3");
+        assertThat(audit.lastVariableValue(instance, "outcome")).isNull();
         sealer.sealNow();
         assertThat(verifier.verify().intact()).isTrue();
     }

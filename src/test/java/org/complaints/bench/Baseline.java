@@ -35,8 +35,8 @@ final class Baseline implements AutoCloseable {
 
     /**
      * The engine work of one intake, without the application: started by a message with the intake's variables,
-     * the same steps up to the asynchronous acknowledgement (gateway, three service steps, here expressions), then
-     * the acknowledgement and the assessment task, with the complaint process's four event subprocesses (two
+     * the same steps (gateway, four service steps, here expressions; the assessment's asynchronous), then the
+     * assessment task, with the complaint process's four event subprocesses (two
      * messages, two timers) waiting beside them.
      */
     private static final String INTAKE_MODEL = """
@@ -52,11 +52,11 @@ final class Baseline implements AutoCloseable {
                 <sequenceFlow id="f2" sourceRef="Join" targetRef="Register"/>
                 <serviceTask id="Register" camunda:expression="${true}"/>
                 <sequenceFlow id="f3" sourceRef="Register" targetRef="AssessPriority"/>
-                <serviceTask id="AssessPriority" camunda:expression="${true}"/>
+                <serviceTask id="AssessPriority" camunda:asyncBefore="true" camunda:expression="${true}"/>
                 <sequenceFlow id="f4" sourceRef="AssessPriority" targetRef="SetDeadline"/>
                 <serviceTask id="SetDeadline" camunda:expression="${true}"/>
                 <sequenceFlow id="f5" sourceRef="SetDeadline" targetRef="Acknowledge"/>
-                <serviceTask id="Acknowledge" camunda:asyncBefore="true" camunda:expression="${true}"/>
+                <serviceTask id="Acknowledge" camunda:expression="${true}"/>
                 <sequenceFlow id="f6" sourceRef="Acknowledge" targetRef="ConfirmAssessment"/>
                 <userTask id="ConfirmAssessment" camunda:candidateGroups="bench"/>
                 <sequenceFlow id="f7" sourceRef="ConfirmAssessment" targetRef="Done"/>

@@ -234,7 +234,8 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
             Map<String, Long> statementsBefore = RoundTrips.byStatement();
             Load.Result intake = Load.closed(clients, sizes.intake(), this::file);
             assertThat(intake.failures()).isZero();
-            // the acknowledgement runs after the reply (asynchronous continuation): its steps belong to the intake
+            // the assessment and acknowledgement run after the reply (asynchronous continuation): their steps
+            // belong to the intake
             awaitJobsDone();
             double perOp = (double) (RoundTrips.now() - before) / sizes.intake();
             double steps = (double) (activityInstances() - activitiesBefore) / sizes.intake();
@@ -277,8 +278,8 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
             awaitJobsDone();
             statements.top("Bare engine doing the intake's engine work, open loop at 50/s", 25, openOps)
                     .ifPresent(results::note);
-            results.add("baseline: bare engine, the intake's engine work (message start with its variables, 5 steps "
-                    + "to the asynchronous acknowledgement, then it and the assessment task; 4 event subprocesses), "
+            results.add("baseline: bare engine, the intake's engine work (message start with its variables, 3 steps "
+                    + "to the asynchronous assessment, then it, 2 steps and the assessment task; 4 event subprocesses), "
                     + "open loop at 50/s", String.valueOf(openOps), engineOnly, null, Double.NaN, "-");
             // the same work as fast as the engine goes, until its asynchronous steps are done too: how much of the
             // two cores 50/s leaves to everything the application does beside the engine

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.PendingMessageDelivery;
@@ -138,6 +140,31 @@ class ComplainantMessageDeliveryTest {
         assertThat(messages.addInformation(complaint.reference(), "Photo of the box attached later.", "web"))
                 .isEqualTo(Delivery.DELIVERED);
         assertThat(reviewTasks(instance)).isOne();
+        assertThat(kept(complaint, ComplainantMessages.INFORMATION_ADDED)).containsEntry("status", "DELIVERED");
+    }
+
+    @Test
+    void informationAddedBeforeTheAssessmentIsKeptAndReachesTheGroupTheAssessmentNames() {
+        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        Complaint complaint = staff.complaintOf(instance);
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority")
+                .count()).isOne();
+
+        // received, not yet assessed: no handling group yet to review it
+        assertThat(messages.addInformation(complaint.reference(), "The order number is 8812.", "web"))
+                .isEqualTo(Delivery.PENDING);
+        assertThat(kept(complaint, ComplainantMessages.INFORMATION_ADDED)).containsEntry("status", "PENDING");
+        assertThat(reviewTasks(instance)).isZero();
+
+        staff.runDueJobsOf(instance.getId());
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmAssessment")
+                .count()).isOne();
+        sweepLater();
+        Task review = tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ReviewAddedInformation").singleResult();
+        assertThat(review).isNotNull();
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .contains((String) runtime.getVariable(instance.getId(), "handlingGroup"));
         assertThat(kept(complaint, ComplainantMessages.INFORMATION_ADDED)).containsEntry("status", "DELIVERED");
     }
 

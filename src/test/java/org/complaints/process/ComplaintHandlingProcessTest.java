@@ -9,6 +9,8 @@ import static org.complaints.process.ProcessTestSupport.proposal;
 import static org.complaints.process.ProcessTestSupport.startForm;
 import static org.complaints.process.ProcessTestSupport.uniqueEmail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -185,7 +187,7 @@ class ComplaintHandlingProcessTest {
     /** Receipt by staff to acknowledgement: reference, register record, acknowledgement e-mail. */
     private ProcessInstance receivedAndAcknowledged(Map<String, Object> form) {
         ProcessInstance instance = staff.startByStaff(form);
-        assertThat(instance).isWaitingAt("Task_SendAcknowledgement");
+        assertThat(instance).isWaitingAt("Task_AssessPriority");
         staff.runDueJobs();
         assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
         return instance;
@@ -319,7 +321,7 @@ class ComplaintHandlingProcessTest {
 
     @Test
     @Order(2)
-    void aChannelComplaintsVariablesAreWrittenOnceWhenItIsRegistered() {
+    void aChannelComplaintsVariablesAreWrittenOnceWhenItIsRegistered() throws Exception {
         Complaint filed = intake.file(new ComplaintSubmission("email", null, "Jan de Vries", uniqueEmail(), null, "nl",
                 "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
                 null, false));
@@ -327,16 +329,21 @@ class ComplaintHandlingProcessTest {
                 .singleResult();
         assertThat(instance).hasPassed("Task_RegisterComplaint");
         // the channel started the process with them; Task_RegisterComplaint found nothing to change, so each has
-        // one history row and one audit entry, not a second one recording the same value
+        // one history row, not a second one recording the same value, and the audit log shows it created by one step
         List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(instance.getId())
                 .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
-        List<AuditLog.Entry> audited = audit.list(filed.id(), instance.getId());
+        List<JsonNode> steps = new ArrayList<>();
+        for (AuditLog.Entry entry : audit.list(filed.id(), instance.getId())) {
+            if (entry.action().equals(AuditLog.VARIABLES)) {
+                steps.add(new ObjectMapper().readTree(entry.payload()));
+            }
+        }
         for (Map.Entry<String, Object> variable : IntakeService.processVariables(filed).entrySet()) {
             assertThat(updates).filteredOn(update -> update.getVariableName().equals(variable.getKey()))
                     .as(variable.getKey()).singleElement()
                     .satisfies(update -> assertThat(update.getValue()).isEqualTo(variable.getValue()));
-            assertThat(audited).filteredOn(entry -> variable.getKey().equals(entry.entity()))
-                    .extracting(AuditLog.Entry::action).as(variable.getKey()).containsExactly("variable.create");
+            assertThat(steps).filteredOn(step -> step.path("after").has(variable.getKey())).as(variable.getKey())
+                    .singleElement().satisfies(step -> assertThat(step.path("before").has(variable.getKey())).isFalse());
         }
         assertThat(runtime.getVariable(instance.getId(), "complaintId")).isEqualTo(filed.id());
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
@@ -749,7 +756,7 @@ class ComplaintHandlingProcessTest {
         ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
         Complaint complaint = staff.complaintOf(instance);
         Job ack = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("Task_SendAcknowledgement").singleResult();
+                .activityId("Task_AssessPriority").singleResult();
         // the step's transaction (the engine's) fails after the e-mail was queued: nothing stays queued
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
             acknowledgements.acknowledge(complaint.id());
@@ -818,6 +825,55 @@ class ComplaintHandlingProcessTest {
 
     @Test
     @Order(21)
+    void aDecisionThatFailsKeepsTheReceiptAndRaisesAnIncidentAtTheAssessmentAfterItsRetries() {
+        Complaint filed = intake.file(new ComplaintSubmission("web", null, "Jan de Vries", uniqueEmail(), null, "nl",
+                "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
+                null, false));
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
+                .singleResult();
+        // the receipt is committed before any rule runs
+        assertThat(instance).isWaitingAt("Task_AssessPriority");
+        assertThat(filed.reference()).startsWith("CMP-");
+        // the decision table cannot be evaluated (an input is text where its column reads true or false): the step
+        // fails, every retry too
+        runtime.setVariable(instance.getId(), "safetyRelevant", "perhaps");
+        int attempts = 0;
+        for (Job job = assessmentJob(instance); job.getRetries() > 0 && attempts < 10; job = assessmentJob(instance)) {
+            if (job.getDuedate() != null) {
+                ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 1000));
+            }
+            String jobId = job.getId();
+            assertThatThrownBy(() -> management.executeJob(jobId)).hasMessageContaining("perhaps");
+            attempts++;
+        }
+        // R5/PT2M in the model: five attempts, two minutes apart
+        assertThat(attempts).isEqualTo(5);
+        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Task_AssessPriority");
+        assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+        // nothing was lost or half done: the complaint stays received, without a deadline or an acknowledgement
+        Complaint kept = staff.reload(filed);
+        assertThat(kept.stage()).isEqualTo(filed.stage());
+        assertThat(kept.responseDeadline()).isNull();
+        assertThat(mailOutbox.find(filed.reference(), "acknowledgement")).isEmpty();
+
+        // the process owner repairs the cause; the job runs again: assessed, acknowledged, on to the assessment task
+        runtime.setVariable(instance.getId(), "safetyRelevant", false);
+        management.setJobRetries(incident.getConfiguration(), 1);
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))));
+        staff.runDueJobsOf(instance.getId());
+        assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
+        assertThat(staff.reload(filed).responseDeadline()).isNotNull();
+        assertThat(staff.mailsWithSubject(filed.reference())).hasSize(1);
+    }
+
+    private Job assessmentJob(ProcessInstance instance) {
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority")
+                .singleResult();
+    }
+
+    @Test
+    @Order(22)
     void aBacklogGoesOutBatchAfterBatchInOneRunForAsLongAsTheRunMayDrain() {
         outboxSender.sendDue();
         Complaint complaint = staff.complaintOf(staff.startByStaff(startForm(uniqueEmail())));

@@ -282,7 +282,7 @@ class TwoNodesReliabilityIT {
         List<Future<?>> rest = fileRange(clients, filed, 200, COMPLAINTS);
         await(KILL_AT + " complaints filed", Duration.ofMinutes(2), () -> filed.size() >= KILL_AT);
         awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> tables.lockedBy(ownerA).stream()
-                .anyMatch(job -> job.activity().equals("Task_SendAcknowledgement")));
+                .anyMatch(job -> job.activity().equals("Task_AssessPriority")));
         nodeA.killHard();
         long killedAt = System.nanoTime();
         List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerA);
