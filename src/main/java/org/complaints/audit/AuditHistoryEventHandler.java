@@ -78,10 +78,10 @@ class AuditHistoryEventHandler implements HistoryEventHandler {
     }
 
     /**
-     * The value before this change (an update or a deletion). The engine's own history handler, which runs after this one, loads the
-     * variable's history row to update it; loading it here first costs no extra query (the engine then finds it in
-     * its cache) and still holds the old value. Without that row (an event from outside the engine) the audit log's
-     * last record answers.
+     * The value before this change (an update or a deletion). The engine's own history handler, which runs after
+     * this one, loads the variable's history row to update it; loading it here first costs no extra query (the
+     * engine then finds it in its cache) and still holds the old value. Without that row (an event from outside the
+     * engine) the audit log's last record answers.
      */
     private Object previousValue(HistoricVariableUpdateEventEntity variable) {
         CommandContext context = Context.getCommandContext();

@@ -99,7 +99,8 @@ public class AuditLog {
         VariableChanges changes = pending == null ? null
                 : pending.changes.get(processInstanceId + '\n' + taskId + '\n' + who);
         if (changes == null) {
-            changes = new VariableChanges(clock.instant().truncatedTo(ChronoUnit.MILLIS), who, processInstanceId, taskId);
+            changes = new VariableChanges(clock.instant().truncatedTo(ChronoUnit.MILLIS), who, processInstanceId,
+                    taskId);
             if (pending != null) {
                 pending.changes.put(processInstanceId + '\n' + taskId + '\n' + who, changes);
                 pending.rows.add(changes);

@@ -293,7 +293,8 @@ class AuditLogSpringTest {
         assertThat(entries.get(0).complaintId()).isNull();
         assertThat(entries.get(0).payload()).isEqualTo("{\"after\":{\"outcome\":\"upheld\"}}");
         // no history row to read the value before from (the event came from outside the engine): the log's own
-        assertThat(entries.get(1).payload()).isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
+        assertThat(entries.get(1).payload())
+                .isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
         assertThat(entries.get(2).payload()).contains("failedJob", "sendAcknowledgement").doesNotContain("jan@example.net");
         // deleted: it had a value before, none after
         assertThat(entries.get(3).payload()).isEqualTo("{\"before\":{\"outcome\":\"rejected\"}}");
@@ -329,7 +330,8 @@ class AuditLogSpringTest {
         assertThat(payloads.get(0).has("before")).isFalse();
         assertThat(payloads.get(0).path("after").path("outcome").asText()).isEqualTo("upheld");
         assertThat(payloads.get(0).path("after").path("count").asText()).isEqualTo("1");
-        assertThat(payloads.get(1).toString()).isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
+        assertThat(payloads.get(1).toString())
+                .isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
         assertThat(payloads.get(2).path("before").size()).isEqualTo(2);
         assertThat(payloads.get(2).path("before").path("outcome").asText()).isEqualTo("rejected");
         assertThat(payloads.get(2).path("before").path("count").asText()).isEqualTo("1");

@@ -51,7 +51,10 @@ import org.springframework.test.context.TestPropertySource;
 @Import(RoundTrips.Counting.class)
 @TestPropertySource(properties = {"complaints.intake.max-submissions-per-minute=100000000",
         // the report roll-up and metrics run as in production; the survey would only add mail
-        "complaints.survey.enabled=false"})
+        "complaints.survey.enabled=false",
+        // the harness's SMTP server logs a line for each recipient it first meets (a mailbox it creates), in the
+        // application's JVM and log; a production mail server is elsewhere
+        "logging.level.com.icegreen.greenmail=WARN"})
 class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
 
     private record Sizes(int intake, int openLoopSeconds, int lifecycle, int lifecycleClients, int openComplaints,

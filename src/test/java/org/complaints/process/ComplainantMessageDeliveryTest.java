@@ -157,8 +157,8 @@ class ComplainantMessageDeliveryTest {
         assertThat(reviewTasks(instance)).isZero();
 
         staff.runDueJobsOf(instance.getId());
-        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmAssessment")
-                .count()).isOne();
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ConfirmAssessment").count()).isOne();
         sweepLater();
         Task review = tasks.createTaskQuery().processInstanceId(instance.getId())
                 .taskDefinitionKey("Task_ReviewAddedInformation").singleResult();
