@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("complaints.mail.outbox")
 public record OutboxProperties(
-        @DefaultValue("*/5 * * * * *") String schedule,
+        @DefaultValue("* * * * * *") String schedule,
         @DefaultValue("PT1M") Duration firstRetry,
         @DefaultValue("PT1H") Duration longestRetry,
         @DefaultValue("10") int maxAttempts,

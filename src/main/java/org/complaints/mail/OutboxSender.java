@@ -58,7 +58,7 @@ public class OutboxSender {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Scheduled(cron = "${complaints.mail.outbox.schedule:*/5 * * * * *}")
+    @Scheduled(cron = "${complaints.mail.outbox.schedule:* * * * * *}")
     public void sendScheduled() {
         try {
             // batch after batch while they come full and go out, for at most drain-for (a backlog drains at the
@@ -90,17 +90,20 @@ public class OutboxSender {
     private Batch sendBatch() {
         int sent = 0;
         List<Long> due = outbox.due(clock.instant(), properties.batch());
-        for (Long id : due) {
-            Instant[] acceptedAt = new Instant[1];
-            try {
-                if (Boolean.TRUE.equals(transaction.execute(tx -> sendOne(id, acceptedAt)))) {
-                    sent++;
+        // one SMTP connection for the batch; each e-mail still in a transaction of its own
+        try (SmtpDelivery.Connection connection = smtp.connection()) {
+            for (Long id : due) {
+                Instant[] acceptedAt = new Instant[1];
+                try {
+                    if (Boolean.TRUE.equals(transaction.execute(tx -> sendOne(id, acceptedAt, connection)))) {
+                        sent++;
+                    }
+                } catch (RuntimeException e) {
+                    // not an SMTP refusal (those are handled inside), e.g. a listener or the database failed: the
+                    // transaction is rolled back, so the message is still pending
+                    LOG.error("Mail outbox: message {} not completed ({})", id, e.getClass().getName());
+                    afterFailure(id, acceptedAt[0], e.getClass().getSimpleName());
                 }
-            } catch (RuntimeException e) {
-                // not an SMTP refusal (those are handled inside), e.g. a listener or the database failed: the
-                // transaction is rolled back, so the message is still pending
-                LOG.error("Mail outbox: message {} not completed ({})", id, e.getClass().getName());
-                afterFailure(id, acceptedAt[0], e.getClass().getSimpleName());
             }
         }
         return new Batch(due.size() >= properties.batch(), sent);
@@ -121,14 +124,14 @@ public class OutboxSender {
     }
 
     /** In a transaction holding the message's lock; true if this call sent it. */
-    private boolean sendOne(long id, Instant[] acceptedAt) {
+    private boolean sendOne(long id, Instant[] acceptedAt, SmtpDelivery.Connection connection) {
         MailOutbox.Entry entry = outbox.lockDue(id, clock.instant()).orElse(null);
         if (entry == null) {
             // another node is sending it or sent it meanwhile
             return false;
         }
         try {
-            smtp.deliver(entry.mail());
+            connection.deliver(entry.mail());
         } catch (MailDeliveryException e) {
             failed(entry, e.kind());
             return false;
