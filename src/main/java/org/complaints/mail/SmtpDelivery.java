@@ -68,9 +68,9 @@ public class SmtpDelivery {
     }
 
     /**
-     * One connection to the SMTP server for several deliveries (a run of the outbox sender): connecting, the
-     * greeting and signing in once rather than for every e-mail, which cost the sender and the server as much as
-     * the e-mail itself. It connects on its first delivery and again after a failure; close ends it.
+     * One connection to the SMTP server for several deliveries (a batch of the outbox sender): connecting, the
+     * greeting, signing in and quitting once rather than for every e-mail, on both sides. It connects on its first
+     * delivery and again after a failure; close ends it.
      */
     public Connection connection() {
         return new Connection();
