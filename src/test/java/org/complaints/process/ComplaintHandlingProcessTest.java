@@ -319,14 +319,22 @@ class ComplaintHandlingProcessTest {
         assertThat(staff.reload(complaint).closureReason()).isEqualTo("NO_REACTION");
     }
 
+    /** A complaint as a channel (web form, API, e-mail) files it: register record and message start together. */
+    private Complaint fileThrough(String channel) {
+        return intake.file(new ComplaintSubmission(channel, null, "Jan de Vries", uniqueEmail(), null, "nl",
+                "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
+                null, false));
+    }
+
+    private ProcessInstance processOf(Complaint complaint) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference()).singleResult();
+    }
+
     @Test
     @Order(2)
     void aChannelComplaintsVariablesAreWrittenOnceWhenItIsRegistered() throws Exception {
-        Complaint filed = intake.file(new ComplaintSubmission("email", null, "Jan de Vries", uniqueEmail(), null, "nl",
-                "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
-                null, false));
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
-                .singleResult();
+        Complaint filed = fileThrough("email");
+        ProcessInstance instance = processOf(filed);
         assertThat(instance).hasPassed("Task_RegisterComplaint");
         // the channel started the process with them; Task_RegisterComplaint found nothing to change, so each has
         // one history row, not a second one recording the same value, and the audit log shows it created by one step
@@ -826,11 +834,8 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(21)
     void aDecisionThatFailsKeepsTheReceiptAndRaisesAnIncidentAtTheAssessmentAfterItsRetries() {
-        Complaint filed = intake.file(new ComplaintSubmission("web", null, "Jan de Vries", uniqueEmail(), null, "nl",
-                "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
-                null, false));
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
-                .singleResult();
+        Complaint filed = fileThrough("web");
+        ProcessInstance instance = processOf(filed);
         // the receipt is committed before any rule runs
         assertThat(instance).isWaitingAt("Task_AssessPriority");
         assertThat(filed.reference()).startsWith("CMP-");
