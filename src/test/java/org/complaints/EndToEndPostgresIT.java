@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.complaints.register.Complaint;
+import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
+import org.complaints.register.NewComplaint;
 import org.complaints.security.StaffGroups;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +47,8 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
     @Autowired FilterService filterService;
     @Autowired RuntimeService runtimeService;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired ComplaintRegister register;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void engineRestNeedsAStaffMemberSignedInWithHttpBasic() {
@@ -133,6 +141,29 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
                         job -> assertThat(job).containsIgnoringCase("act_ru_job").containsIgnoringCase("duedate_"),
                         task -> assertThat(task).containsIgnoringCase("act_ru_task")
                                 .containsIgnoringCase("parent_task_id_"));
+    }
+
+    /** The production profile has the driver send the engine's batched inserts as multi-row inserts. */
+    @Test
+    void batchedInsertsGoAsMultiRowInserts() throws Exception {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            assertThat(connection.unwrap(org.postgresql.core.BaseConnection.class).getQueryExecutor()
+                    .isReWriteBatchedInsertsEnabled()).isTrue();
+        }
+    }
+
+    /** The register reads a new complaint back from its insert (PostgreSQL's returning clause), as it reads it later. */
+    @Test
+    void aNewComplaintComesBackFromItsInsertAsTheRegisterReadsIt() {
+        Complaint created = new TransactionTemplate(transactionManager).execute(tx -> register.create(new NewComplaint(
+                "letter", Instant.parse("2026-03-02T09:30:00.123456Z"), "intake", "Bo", "bo@example.org", null, "nl",
+                "Refund", "Geld niet terug.", LocalDate.of(2026, 2, 27), null, null, "high", "group", "billing",
+                true)));
+        assertThat(created).isEqualTo(register.get(created.id()));
+        assertThat(created.receivedAt()).isEqualTo(Instant.parse("2026-03-02T09:30:00.123456Z"));
+        assertThat(created.stage()).isEqualTo(ComplaintStage.RECEIVED);
+        assertThat(created.reviewRound()).isZero();
+        assertThat(created.trackingToken()).hasSize(43);
     }
 
     /**

@@ -23,16 +23,14 @@ public class ComplaintMailer {
 
     private final MailTemplates templates;
     private final MailOutbox outbox;
-    private final MailLog log;
     private final MailProperties properties;
     private final IntakeProperties intake;
     private final Clock clock;
 
-    public ComplaintMailer(MailTemplates templates, MailOutbox outbox, MailLog log, MailProperties properties,
+    public ComplaintMailer(MailTemplates templates, MailOutbox outbox, MailProperties properties,
                            IntakeProperties intake, Clock clock) {
         this.templates = templates;
         this.outbox = outbox;
-        this.log = log;
         this.properties = properties;
         this.intake = intake;
         this.clock = clock;
@@ -72,10 +70,6 @@ public class ComplaintMailer {
     }
 
     private boolean queue(OutgoingMail mail) {
-        // sent before the outbox existed (a step that ran again after the upgrade): never a second time
-        if (log.isSent(mail.complaintId(), mail.dedupKey())) {
-            return false;
-        }
         return outbox.add(mail, clock.instant());
     }
 

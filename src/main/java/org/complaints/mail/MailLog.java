@@ -16,11 +16,6 @@ public class MailLog {
         this.jdbc = jdbc;
     }
 
-    public boolean isSent(long complaintId, String dedupKey) {
-        return jdbc.sql("select count(*) from cmp_mail where complaint_id = ? and dedup_key = ?")
-                .params(complaintId, dedupKey).query(Integer.class).single() > 0;
-    }
-
     public java.util.Optional<Instant> sentAt(long complaintId, String dedupKey) {
         return jdbc.sql("select sent_at from cmp_mail where complaint_id = ? and dedup_key = ?")
                 .params(complaintId, dedupKey).query(java.time.OffsetDateTime.class).optional()

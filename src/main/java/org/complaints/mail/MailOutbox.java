@@ -30,14 +30,24 @@ public class MailOutbox {
                         Instant nextAttemptAt, String lastFailure, Instant sentAt, String incidentId) {
     }
 
-    public boolean contains(String reference, String dedupKey) {
-        return jdbc.sql("select count(*) from cmp_mail_outbox where reference = ? and dedup_key = ?")
-                .params(reference, dedupKey).query(Integer.class).single() > 0;
+    /**
+     * Whether this message was queued before, or (for a complaint's message) is in the mail log as sent: sent
+     * before the outbox existed, by a step that ran again after the upgrade. One round trip for both.
+     */
+    private boolean queuedOrSent(OutgoingMail mail) {
+        return jdbc.sql("""
+                select (select count(*) from cmp_mail_outbox where reference = ? and dedup_key = ?)
+                    + (select count(*) from cmp_mail where complaint_id = ? and dedup_key = ?)""")
+                .params(mail.reference(), mail.dedupKey(), mail.complaintId(), mail.dedupKey())
+                .query(Integer.class).single() > 0;
     }
 
-    /** Adds the message, due at once, in the caller's transaction; false when this reference and key exist. */
+    /**
+     * Adds the message, due at once, in the caller's transaction; false when this reference and key exist, or the
+     * complaint's mail log has it as sent.
+     */
     public boolean add(OutgoingMail mail, Instant now) {
-        if (contains(mail.reference(), mail.dedupKey())) {
+        if (queuedOrSent(mail)) {
             return false;
         }
         // a concurrent second step fails on the unique key and its transaction (the engine's) is retried

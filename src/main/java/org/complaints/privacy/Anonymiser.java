@@ -111,6 +111,8 @@ public class Anonymiser {
     }
 
     private void scrubRegister(long complaintId) {
+        // an entry appended earlier in this transaction is written first, so it is scrubbed with the rest
+        events.writePending();
         Map<String, Object> personal = jdbc.sql("""
                 select complainant_name, complainant_email, complainant_phone from cmp_complaint where id = ?""")
                 .param(complaintId).query().singleRow();

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.complaints.audit.AuditLog;
+import org.complaints.register.EventLog;
 import org.complaints.security.EngineAuthority;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,14 +30,16 @@ public class SubjectAccess {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final EventLog events;
     private final HistoryService history;
     private final TaskService tasks;
     private final EngineAuthority authority;
 
-    public SubjectAccess(JdbcClient jdbc, AuditLog audit, HistoryService history, TaskService tasks,
+    public SubjectAccess(JdbcClient jdbc, AuditLog audit, EventLog events, HistoryService history, TaskService tasks,
                          EngineAuthority authority) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
         this.history = history;
         this.tasks = tasks;
         this.authority = authority;
@@ -63,6 +66,7 @@ public class SubjectAccess {
                     select dedup_key, template, language, recipients, subject, body, message_id, status, queued_at
                     from cmp_mail_outbox where complaint_id = ? and status in ('PENDING', 'FAILED') order by id""", id));
             complaint.put("inboundEmails", rows("select * from cmp_inbound_mail where complaint_id = ?", id));
+            events.writePending();
             complaint.put("events", rows("select * from cmp_event where complaint_id = ? order by id", id));
             // the survey answers; not the link's hash, which is a credential, not information about the person
             complaint.put("satisfactionSurvey", rows("""

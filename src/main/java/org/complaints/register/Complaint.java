@@ -44,6 +44,24 @@ public record Complaint(
         String processInstanceId,
         String trackingToken) {
 
+    /** This complaint as linked to its process instance. */
+    public Complaint withProcessInstance(String instance) {
+        return new Complaint(id, reference, stage, channel, receivedAt, receivedBy, complainantName, complainantEmail,
+                complainantPhone, language, productOrService, description, incidentDate, remedySought, severity, impact,
+                category, safetyRelevant, priority, handlingGroup, responseDays, responseDeadline, deadlineRevisedAt,
+                acknowledgedAt, inScope, scopeReason, rootCause, relatedCount, outcome, decidedAt, reviewRound,
+                externalReferral, closedAt, closureReason, ackSlaMet, responseSlaMet, instance, trackingToken);
+    }
+
+    /** This complaint with the decision table's priority, handling group and committed date. */
+    public Complaint withRuleAssessment(String newPriority, String group, int days, Instant deadline) {
+        return new Complaint(id, reference, stage, channel, receivedAt, receivedBy, complainantName, complainantEmail,
+                complainantPhone, language, productOrService, description, incidentDate, remedySought, severity, impact,
+                category, safetyRelevant, newPriority, group, days, deadline, deadlineRevisedAt, acknowledgedAt, inScope,
+                scopeReason, rootCause, relatedCount, outcome, decidedAt, reviewRound, externalReferral, closedAt,
+                closureReason, ackSlaMet, responseSlaMet, processInstanceId, trackingToken);
+    }
+
     public boolean isClosed() {
         return stage == ComplaintStage.CLOSED;
     }

@@ -5,6 +5,8 @@ import static org.complaints.register.Jdbc.instant;
 import static org.complaints.register.Jdbc.integer;
 import static org.complaints.register.Jdbc.ts;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,9 +15,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.complaints.security.SecretBytes;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,29 +30,43 @@ import org.springframework.stereotype.Repository;
 public class ComplaintRegister {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ReferenceGenerator references;
     private final TransactionReads<Complaint> complaints = new TransactionReads<>();
     private final TransactionReads<AccessMarkings> markings = new TransactionReads<>();
 
-    public ComplaintRegister(JdbcClient jdbc, ReferenceGenerator references) {
+    public ComplaintRegister(JdbcClient jdbc, JdbcTemplate template, ReferenceGenerator references) {
         this.jdbc = jdbc;
+        this.template = template;
         this.references = references;
     }
 
     public Complaint create(NewComplaint c) {
         String reference = references.next();
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into cmp_complaint (reference, stage, channel, received_at, received_by, complainant_name,
-                    complainant_email, complainant_phone, language, product_or_service, description, incident_date,
-                    remedy_sought, receipt_notes, severity, impact, category, safety_relevant, tracking_token)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(reference, ComplaintStage.RECEIVED.name(), c.channel(), ts(c.receivedAt()), c.receivedBy(),
-                        c.complainantName(), c.complainantEmail(), c.complainantPhone(), c.language(),
-                        c.productOrService(), c.description(), c.incidentDate(), c.remedySought(), c.receiptNotes(),
-                        c.severity(), c.impact(), c.category(), c.safetyRelevant(), newTrackingToken())
-                .update(key, "id");
-        return get(key.getKey().longValue());
+        Object[] values = {reference, ComplaintStage.RECEIVED.name(), c.channel(), ts(c.receivedAt()), c.receivedBy(),
+                c.complainantName(), c.complainantEmail(), c.complainantPhone(), c.language(), c.productOrService(),
+                c.description(), c.incidentDate(), c.remedySought(), c.receiptNotes(), c.severity(), c.impact(),
+                c.category(), c.safetyRelevant(), newTrackingToken()};
+        // the new row, with its id and the columns' defaults, comes back with the insert: no read after it
+        Complaint created = template.execute((Connection connection) -> {
+            PreparedStatement insert = connection.prepareStatement("""
+                    insert into cmp_complaint (reference, stage, channel, received_at, received_by, complainant_name,
+                        complainant_email, complainant_phone, language, product_or_service, description, incident_date,
+                        remedy_sought, receipt_notes, severity, impact, category, safety_relevant, tracking_token)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", COLUMNS);
+            new ArgumentPreparedStatementSetter(values).setValues(insert);
+            return insert;
+        }, (PreparedStatement insert) -> {
+            insert.executeUpdate();
+            try (ResultSet row = insert.getGeneratedKeys()) {
+                row.next();
+                Complaint complaint = map(row, 0);
+                markings.remember(complaint.id(), mapMarkings(complaint.id(), row));
+                return complaint;
+            }
+        });
+        complaints.remember(created.id(), created);
+        return created;
     }
 
     /** 256 random bits, URL-safe: with the reference it opens the complaint's status page. */
@@ -63,7 +79,12 @@ public class ComplaintRegister {
     }
 
     private Complaint load(long id) {
-        return jdbc.sql("select * from cmp_complaint where id = ?").param(id).query(ComplaintRegister::map)
+        return jdbc.sql("select * from cmp_complaint where id = ?").param(id)
+                .query((rs, n) -> {
+                    // the row holds the access markings too, which the same step asks for next
+                    markings.remember(id, mapMarkings(id, rs));
+                    return map(rs, n);
+                })
                 .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
     }
 
@@ -90,7 +111,10 @@ public class ComplaintRegister {
     }
 
     public void linkProcessInstance(long id, String processInstanceId) {
-        update("update cmp_complaint set process_instance_id = ? where id = ?", processInstanceId, id);
+        write("update cmp_complaint set process_instance_id = ? where id = ?", processInstanceId, id);
+        // the rest of what this transaction read stays true (an intake reads the complaint twice after this)
+        complaints.replace(id, complaint -> complaint.withProcessInstance(processInstanceId));
+        markings.replace(id, marked -> marked.withProcessInstance(processInstanceId));
     }
 
     public void setStage(long id, ComplaintStage stage) {
@@ -98,10 +122,12 @@ public class ComplaintRegister {
     }
 
     public void recordRuleAssessment(long id, String priority, String handlingGroup, int responseDays, Instant deadline) {
-        update("""
+        write("""
                 update cmp_complaint set priority = ?, handling_group = ?, response_days = ?, response_deadline = ?
                 where id = ?""",
                 priority, handlingGroup, responseDays, ts(deadline), id);
+        // the acknowledgement reads the complaint next, in the same step
+        complaints.replace(id, complaint -> complaint.withRuleAssessment(priority, handlingGroup, responseDays, deadline));
     }
 
     /** The assessment; the first one's time and SLA result stay (a reassessment does not move them). */
@@ -166,7 +192,7 @@ public class ComplaintRegister {
 
     /** Replaces the complainant's personal data and free texts; the first anonymisation's time stays. */
     public void removePersonalData(long id, String anonymous, String removed, Instant at) {
-        update("""
+        updateMarkings("""
                 update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = null,
                     description = ?, remedy_sought = null, receipt_notes = null, scope_reason = null,
                     tracking_token = null, anonymised_at = coalesce(anonymised_at, ?)
@@ -194,25 +220,41 @@ public class ComplaintRegister {
                     anonymised_at
                 from cmp_complaint where id = ?""")
                 .param(id)
-                .query((rs, n) -> new AccessMarkings(id, rs.getString("reference"), rs.getBoolean("confidential"),
-                        AccessMarkings.parseStaff(rs.getString("named_staff")), rs.getBoolean("legal_hold"),
-                        rs.getString("legal_hold_reason"), rs.getString("process_instance_id"),
-                        rs.getObject("anonymised_at") != null))
+                .query((rs, n) -> mapMarkings(id, rs))
                 .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
     }
 
+    private static AccessMarkings mapMarkings(long id, ResultSet rs) throws SQLException {
+        return new AccessMarkings(id, rs.getString("reference"), rs.getBoolean("confidential"),
+                AccessMarkings.parseStaff(rs.getString("named_staff")), rs.getBoolean("legal_hold"),
+                rs.getString("legal_hold_reason"), rs.getString("process_instance_id"),
+                rs.getObject("anonymised_at") != null);
+    }
+
     public void markAccess(long id, boolean confidential, List<String> namedStaff) {
-        update("update cmp_complaint set confidential = ?, named_staff = ? where id = ?",
+        updateMarkings("update cmp_complaint set confidential = ?, named_staff = ? where id = ?",
                 confidential, namedStaff.isEmpty() ? null : String.join(",", namedStaff), id);
     }
 
     public void setLegalHold(long id, boolean held, String reason) {
-        update("update cmp_complaint set legal_hold = ?, legal_hold_reason = ? where id = ?",
+        updateMarkings("update cmp_complaint set legal_hold = ?, legal_hold_reason = ? where id = ?",
                 held, held ? reason : null, id);
     }
 
+    /** An update of columns other than the access markings'. */
     private void update(String sql, Object... params) {
+        complaints.forget((Long) params[params.length - 1]);
+        write(sql, params);
+    }
+
+    /** An update of the access markings (and perhaps other columns). */
+    private void updateMarkings(String sql, Object... params) {
         forget((Long) params[params.length - 1]);
+        write(sql, params);
+    }
+
+    /** An update of one complaint, its id the last parameter. */
+    private void write(String sql, Object... params) {
         int rows = jdbc.sql(sql).params(params).update();
         if (rows == 0) {
             throw new ComplaintNotFoundException("with id " + params[params.length - 1]);
@@ -223,6 +265,16 @@ public class ComplaintRegister {
         complaints.forget(id);
         markings.forget(id);
     }
+
+    /** The columns {@link #map} and {@link #mapMarkings} read. */
+    private static final String[] COLUMNS = {"id", "reference", "stage", "channel", "received_at", "received_by",
+            "complainant_name", "complainant_email", "complainant_phone", "language", "product_or_service",
+            "description", "incident_date", "remedy_sought", "severity", "impact", "category", "safety_relevant",
+            "priority", "handling_group", "response_days", "response_deadline", "deadline_revised_at",
+            "acknowledged_at", "in_scope", "scope_reason", "root_cause", "related_count", "outcome", "decided_at",
+            "review_round", "external_referral", "closed_at", "closure_reason", "ack_sla_met", "response_sla_met",
+            "process_instance_id", "tracking_token", "confidential", "named_staff", "legal_hold", "legal_hold_reason",
+            "anonymised_at"};
 
     static Complaint map(ResultSet rs, int row) throws SQLException {
         return new Complaint(

@@ -3,13 +3,15 @@ package org.complaints.register;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rows already read in the running transaction, by id. One intake or process step asks for the same complaint
  * again and again (the delegate, the access rules for each candidate group, the stage tracker): each ask was a
- * round trip. A write through the register forgets the row; outside a transaction nothing is kept.
+ * round trip. A write through the register forgets the row, or changes it where the change is plain (the link to
+ * its process instance); outside a transaction nothing is kept.
  *
  * <p>The rows hang on a synchronization registered with the transaction rather than on a thread-bound resource: they
  * end with it whatever phase registered them (work done after a commit registers synchronizations that never run),
@@ -28,6 +30,22 @@ final class TransactionReads<V> {
             rows.put(id, row);
         }
         return row;
+    }
+
+    /** A row the caller has just written and read back itself. */
+    void remember(long id, V row) {
+        Map<Long, V> rows = rows(true);
+        if (rows != null) {
+            rows.put(id, row);
+        }
+    }
+
+    /** A row the caller has just changed in a way it can work out itself; not kept, nothing to change. */
+    void replace(long id, UnaryOperator<V> change) {
+        Map<Long, V> rows = rows(false);
+        if (rows != null) {
+            rows.computeIfPresent(id, (key, row) -> change.apply(row));
+        }
     }
 
     void forget(long id) {

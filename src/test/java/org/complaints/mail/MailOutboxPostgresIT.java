@@ -35,6 +35,7 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
 
     @Autowired OutboxSender sender;
     @Autowired MailOutbox outbox;
+    @Autowired MailLog mailLog;
     @Autowired ComplaintMetrics metrics;
     @Autowired MeterRegistry meters;
     @Autowired HealthEndpoint health;
@@ -48,6 +49,37 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
                 .containsEntry("mail.smtp.timeout", "10000")
                 .containsEntry("mail.smtp.writetimeout", "10000")
                 .containsEntry("mail.smtp.starttls.enable", "false");
+    }
+
+    /**
+     * A message is queued once per reference and key, and not at all when the complaint's mail log has it as sent
+     * (sent before the outbox existed, by a step that ran again after the upgrade).
+     */
+    @Test
+    void aMessageIsQueuedOnceAndNotWhenTheMailLogHasItAsSent() throws Exception {
+        String reference = fileComplaints("dedup", 1).get(0);
+        long complaintId = ((Number) complaintRow(reference).get("id")).longValue();
+        mailLog.record(complaintId, "legacy-notice", "dedup-test", "en", "dedup@example.net", "Decision", "Sent before",
+                "<legacy@example.org>", Instant.now());
+
+        assertThat(outbox.add(mail(complaintId, reference, "legacy-notice"), Instant.now())).isFalse();
+        assertThat(outbox.find(reference, "legacy-notice")).isEmpty();
+        assertThat(outbox.add(mail(complaintId, reference, "fresh-notice"), Instant.now())).isTrue();
+        assertThat(outbox.add(mail(complaintId, reference, "fresh-notice"), Instant.now())).as("queued before").isFalse();
+        assertThat(outbox.find(reference, "fresh-notice")).isPresent();
+        // a message about no complaint (a corrective action's notice) has only the outbox to look at
+        assertThat(outbox.add(mail(null, "CA-" + reference, "legacy-notice"), Instant.now())).isTrue();
+        // sent before the next test, which counts what its senders send
+        for (String[] queued : new String[][] {{reference, "acknowledgement"}, {reference, "fresh-notice"},
+                {"CA-" + reference, "legacy-notice"}}) {
+            await("sent " + String.join(" ", queued), null, () ->
+                    "SENT".equals(outbox.find(queued[0], queued[1]).orElseThrow().status()) ? true : null);
+        }
+    }
+
+    private static OutgoingMail mail(Long complaintId, String reference, String dedupKey) {
+        return new OutgoingMail(complaintId, reference, dedupKey, "dedup-test", "en", List.of("dedup@example.net"),
+                "Notice " + dedupKey, "Body of " + dedupKey, "<" + dedupKey + "." + reference + "@example.org>");
     }
 
     @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +34,7 @@ class ComplaintRegisterReadsTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("UTC"));
-        register = new ComplaintRegister(jdbc, new ReferenceGenerator(jdbc, dataSource, clock, H2Register.AMSTERDAM,
+        register = new ComplaintRegister(jdbc, new JdbcTemplate(dataSource), new ReferenceGenerator(jdbc, dataSource, clock, H2Register.AMSTERDAM,
                 transactions));
         transaction = new TransactionTemplate(transactions);
         nested = new TransactionTemplate(transactions);
@@ -40,6 +42,36 @@ class ComplaintRegisterReadsTest {
         id = transaction.execute(tx -> register.create(new NewComplaint("web", clock.instant(), null, "Ada",
                 "ada@example.org", null, "en", "Parcel delivery", "The parcel never came.", null, null, null,
                 "medium", "individual", "delivery", false)).id());
+    }
+
+    @Test
+    void aNewComplaintComesBackFromItsInsertAsTheRegisterReadsItAndIsAnsweredFromMemoryAfterwards() {
+        Complaint created = transaction.execute(tx -> {
+            Complaint complaint = register.create(new NewComplaint("phone", Instant.parse("2026-03-02T09:30:00Z"),
+                    "intake", "Bo", "bo@example.org", "+31 20 555 0100", "nl", "Refund", "Geld niet terug.",
+                    LocalDate.of(2026, 2, 27), "Refund", "Called twice", "high", "group", "billing", true));
+            jdbc.sql("update cmp_complaint set stage = 'ASSESSMENT', confidential = true where id = ?")
+                    .param(complaint.id()).update();
+            assertThat(register.get(complaint.id())).as("from memory").isSameAs(complaint);
+            assertThat(register.accessMarkings(complaint.id()).confidential()).as("from memory").isFalse();
+            assertThat(register.accessMarkings(complaint.id()).reference()).isEqualTo(complaint.reference());
+            return complaint;
+        });
+        Complaint read = register.get(created.id());
+        assertThat(created).isEqualTo(new Complaint(read.id(), read.reference(), ComplaintStage.RECEIVED,
+                read.channel(), read.receivedAt(), read.receivedBy(), read.complainantName(), read.complainantEmail(),
+                read.complainantPhone(), read.language(), read.productOrService(), read.description(),
+                read.incidentDate(), read.remedySought(), read.severity(), read.impact(), read.category(),
+                read.safetyRelevant(), read.priority(), read.handlingGroup(), read.responseDays(),
+                read.responseDeadline(), read.deadlineRevisedAt(), read.acknowledgedAt(), read.inScope(),
+                read.scopeReason(), read.rootCause(), read.relatedCount(), read.outcome(), read.decidedAt(),
+                read.reviewRound(), read.externalReferral(), read.closedAt(), read.closureReason(), read.ackSlaMet(),
+                read.responseSlaMet(), read.processInstanceId(), read.trackingToken()));
+        assertThat(created.receivedAt()).isEqualTo(Instant.parse("2026-03-02T09:30:00Z"));
+        assertThat(created.incidentDate()).isEqualTo(LocalDate.of(2026, 2, 27));
+        assertThat(created.trackingToken()).hasSize(43);
+        assertThat(created.reviewRound()).isZero();
+        assertThat(created.safetyRelevant()).isTrue();
     }
 
     @Test
@@ -52,10 +84,52 @@ class ComplaintRegisterReadsTest {
             assertThat(register.accessMarkings(id).confidential()).isFalse();
 
             register.recordRelated(id, 3);
+            assertThat(register.accessMarkings(id).confidential()).as("a write that leaves the markings").isFalse();
+            register.setLegalHold(id, true, "Court case 12/2026");
+            assertThat(register.accessMarkings(id).confidential()).as("after a write of the markings").isTrue();
+            assertThat(register.accessMarkings(id).legalHold()).isTrue();
             assertThat(register.get(id).stage()).as("after the register's own write").isEqualTo(ComplaintStage.ASSESSMENT);
             assertThat(register.get(id).relatedCount()).isEqualTo(3);
-            assertThat(register.accessMarkings(id).confidential()).isTrue();
         });
+    }
+
+    @Test
+    void aComplaintsRowGivesItsMarkingsAndTheRuleAssessmentChangesOnlyItsOwnColumnsInMemory() {
+        Instant deadline = Instant.parse("2026-03-16T16:00:00Z");
+        transaction.executeWithoutResult(tx -> {
+            register.get(id);
+            changeBehindTheRegister();
+            assertThat(register.accessMarkings(id).confidential()).as("read with the complaint").isFalse();
+
+            register.recordRuleAssessment(id, "high", "complaints-handlers", 10, deadline);
+            Complaint assessed = register.get(id);
+            assertThat(assessed.stage()).as("the rest from memory").isEqualTo(ComplaintStage.RECEIVED);
+            assertThat(assessed.priority()).isEqualTo("high");
+            assertThat(assessed.handlingGroup()).isEqualTo("complaints-handlers");
+            assertThat(assessed.responseDays()).isEqualTo(10);
+            assertThat(assessed.responseDeadline()).isEqualTo(deadline);
+        });
+        Complaint stored = register.get(id);
+        assertThat(stored.priority()).isEqualTo("high");
+        assertThat(stored.handlingGroup()).isEqualTo("complaints-handlers");
+        assertThat(stored.responseDays()).isEqualTo(10);
+        assertThat(stored.responseDeadline()).isEqualTo(deadline);
+    }
+
+    @Test
+    void linkingTheProcessChangesOnlyTheLinkInWhatTheTransactionRead() {
+        transaction.executeWithoutResult(tx -> {
+            register.get(id);
+            register.accessMarkings(id);
+            changeBehindTheRegister();
+            register.linkProcessInstance(id, "instance-1");
+            assertThat(register.get(id).processInstanceId()).isEqualTo("instance-1");
+            assertThat(register.get(id).stage()).as("the rest from memory").isEqualTo(ComplaintStage.RECEIVED);
+            assertThat(register.accessMarkings(id).processInstanceId()).isEqualTo("instance-1");
+            assertThat(register.accessMarkings(id).confidential()).as("the rest from memory").isFalse();
+        });
+        assertThat(register.get(id).processInstanceId()).isEqualTo("instance-1");
+        assertThat(register.get(id).stage()).isEqualTo(ComplaintStage.ASSESSMENT);
     }
 
     @Test
