@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Rows already read in the running transaction, by id. One intake or process step asks for the same complaint
  * again and again (the delegate, the access rules for each candidate group, the stage tracker): each ask was a
  * round trip. A write through the register forgets the row, or changes it where the change is plain (the link to
- * its process instance); outside a transaction nothing is kept.
+ * its process instance, the rule assessment); outside a transaction nothing is kept.
  *
  * <p>The rows hang on a synchronization registered with the transaction rather than on a thread-bound resource: they
  * end with it whatever phase registered them (work done after a commit registers synchronizations that never run),
@@ -40,7 +40,7 @@ final class TransactionReads<V> {
         }
     }
 
-    /** A row the caller has just changed in a way it can work out itself; not kept, nothing to change. */
+    /** A row the caller has just changed in a way it can work out itself: the kept row changes with it, if kept. */
     void replace(long id, UnaryOperator<V> change) {
         Map<Long, V> rows = rows(false);
         if (rows != null) {
