@@ -23,15 +23,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends to the audit log in the caller's transaction (inside a process step: the engine's), so an action
  * that cannot be audited does not happen. Rows are never updated except by the sealer (chain fields) and by
  * anonymisation (payload erased, its digest kept). Within a transaction the rows are kept and written in one
- * JDBC batch just before it commits (a process step writes dozens: one round trip instead of one each); every
- * read of the log writes them first, so the transaction always reads its own rows.
+ * JDBC batch just before it commits ({@link CommitBatch}: a process step writes dozens, one round trip instead of
+ * one each); every read of the log writes them first, so the transaction always reads its own rows.
  *
  * <p>The process variables one transaction changes in one process instance (one step: a start, a form
  * submitted, a service task) are one entry, {@value #VARIABLES}: every changed variable's value before the step
@@ -56,6 +54,7 @@ public class AuditLog {
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditChain chain;
+    private final CommitBatch<Pending> atCommit = new CommitBatch<>(Pending::new, this::write);
 
     public AuditLog(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, Clock clock,
                     @Value("${complaints.audit.key:}") String key) {
@@ -78,7 +77,7 @@ public class AuditLog {
         String which = truncate(entity, 200);
         String payload = payload(before, after);
         Object[] row = row(at, who, complaintId, processInstanceId, what, which, payload);
-        Pending pending = pending();
+        Pending pending = atCommit.pending();
         if (pending == null) {
             jdbc.sql(INSERT).params(row).update();
         } else {
@@ -95,7 +94,7 @@ public class AuditLog {
     public void appendVariableChange(String processInstanceId, String taskId, String actor, String name,
                                      boolean existedBefore, Object before, boolean existsAfter, Object after) {
         String who = actor == null ? "system" : truncate(actor, 100);
-        Pending pending = pending();
+        Pending pending = atCommit.pending();
         VariableChanges changes = pending == null ? null
                 : pending.changes.get(processInstanceId + '\n' + taskId + '\n' + who);
         if (changes == null) {
@@ -160,41 +159,27 @@ public class AuditLog {
         }
     }
 
-    /** The rows of the current transaction not written yet; null outside a transaction (written at once). */
-    private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-            return pending;
-        }
-        // bound by an outer transaction that is suspended now (REQUIRES_NEW): this one writes at once
-        return TransactionSynchronizationManager.getSynchronizations().contains(pending) ? pending : null;
-    }
-
-    /** Writes the current transaction's rows now: before a read, and before the commit. */
+    /** Writes the current transaction's rows now: before a read of the log. */
     private void writePending() {
-        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
-        if (pending != null && TransactionSynchronizationManager.getSynchronizations().contains(pending)
-                && !pending.rows.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(pending.rows.size());
-            for (Object row : pending.rows) {
-                rows.add(row instanceof VariableChanges changes ? changes.row() : (Object[]) row);
-            }
-            // later changes in this transaction make entries of their own, after the reads that saw these
-            pending.rows.clear();
-            pending.changes.clear();
-            batch.batchUpdate(INSERT, rows);
-        }
+        atCommit.writeNow();
     }
 
-    private final class Pending implements TransactionSynchronization {
+    private void write(Pending pending) {
+        if (pending.rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(pending.rows.size());
+        for (Object row : pending.rows) {
+            rows.add(row instanceof VariableChanges changes ? changes.row() : (Object[]) row);
+        }
+        // later changes in this transaction make entries of their own, after the reads that saw these
+        pending.rows.clear();
+        pending.changes.clear();
+        batch.batchUpdate(INSERT, rows);
+    }
+
+    /** What one transaction has logged and not written yet. */
+    private static final class Pending {
 
         /** Rows ({@code Object[]}) and variable changes still gathering ({@link VariableChanges}), in order. */
         private final List<Object> rows = new ArrayList<>();
@@ -202,21 +187,11 @@ public class AuditLog {
         private final Map<String, VariableChanges> changes = new HashMap<>();
         /** The last value of each variable this transaction logged (a step sets and resets a dozen at once). */
         private final Map<String, Optional<Object>> variables = new HashMap<>();
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            writePending();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(AuditLog.this);
-        }
     }
 
     /** The last recorded value of a process variable, for the "before" of its next change. */
     public Object lastVariableValue(String processInstanceId, String variable) {
-        Pending pending = pending();
+        Pending pending = atCommit.pending();
         Optional<Object> logged = pending == null ? null : pending.variables.get(processInstanceId + '\n' + variable);
         if (logged != null) {
             return logged.orElse(null);

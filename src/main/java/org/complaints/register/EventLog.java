@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.complaints.audit.AuditLog;
+import org.complaints.audit.CommitBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends to and reads a complaint's event log; entries are never changed except by anonymisation. Within a
- * transaction the entries are kept and written in one JDBC batch just before it commits (an intake's
- * assessment step writes three: one round trip instead of three); {@link #list} writes them first, and so must
- * any other SQL on {@code cmp_event} ({@link #writePending}).
+ * transaction the entries are kept and written in one JDBC batch just before it commits ({@link CommitBatch}: an
+ * intake's assessment step writes three, one round trip instead of three); {@link #list} writes them first, and so
+ * must any other SQL on {@code cmp_event} ({@link #writePending}).
  */
 @Repository
 public class EventLog {
@@ -34,6 +33,7 @@ public class EventLog {
     private final JdbcTemplate batch;
     private final Clock clock;
     private final AuditLog audit;
+    private final CommitBatch<List<Object[]>> atCommit = new CommitBatch<>(ArrayList::new, this::write);
 
     public EventLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
@@ -45,11 +45,11 @@ public class EventLog {
     public void append(long complaintId, String type, String actor, String summary, String detail) {
         Object[] row = {complaintId, ts(clock.instant()), type, actor, truncate(summary, 500),
                 truncate(detail, MAX_DETAIL)};
-        Pending pending = pending();
-        if (pending == null) {
+        List<Object[]> rows = atCommit.pending();
+        if (rows == null) {
             jdbc.sql(INSERT).params(row).update();
         } else {
-            pending.rows.add(row);
+            rows.add(row);
         }
         // every application-side action on a complaint is audited too, in the same transaction
         Map<String, Object> after = new LinkedHashMap<>();
@@ -72,45 +72,14 @@ public class EventLog {
 
     /** Writes the current transaction's entries now: before SQL that reads or changes {@code cmp_event}. */
     public void writePending() {
-        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
-        if (pending != null && TransactionSynchronizationManager.getSynchronizations().contains(pending)
-                && !pending.rows.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(pending.rows);
-            pending.rows.clear();
-            batch.batchUpdate(INSERT, rows);
-        }
+        atCommit.writeNow();
     }
 
-    /** The entries of the current transaction not written yet; null outside a transaction (written at once). */
-    private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isActualTransactionActive()) {
-            return null;
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            pending = new Pending();
-            TransactionSynchronizationManager.bindResource(this, pending);
-            TransactionSynchronizationManager.registerSynchronization(pending);
-            return pending;
-        }
-        // bound by an outer transaction that is suspended now (REQUIRES_NEW): this one writes at once
-        return TransactionSynchronizationManager.getSynchronizations().contains(pending) ? pending : null;
-    }
-
-    private final class Pending implements TransactionSynchronization {
-
-        private final List<Object[]> rows = new ArrayList<>();
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            writePending();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(EventLog.this);
+    private void write(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            List<Object[]> batchRows = List.copyOf(rows);
+            rows.clear();
+            batch.batchUpdate(INSERT, batchRows);
         }
     }
 

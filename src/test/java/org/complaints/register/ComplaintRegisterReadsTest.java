@@ -2,17 +2,11 @@ package org.complaints.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,18 +24,12 @@ class ComplaintRegisterReadsTest {
 
     @BeforeEach
     void schema() {
-        JdbcDataSource dataSource = H2Register.migrated("reads");
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        jdbc = JdbcClient.create(dataSource);
-        Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("UTC"));
-        register = new ComplaintRegister(jdbc, new JdbcTemplate(dataSource), new ReferenceGenerator(jdbc, dataSource, clock, H2Register.AMSTERDAM,
-                transactions));
-        transaction = new TransactionTemplate(transactions);
-        nested = new TransactionTemplate(transactions);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        id = transaction.execute(tx -> register.create(new NewComplaint("web", clock.instant(), null, "Ada",
-                "ada@example.org", null, "en", "Parcel delivery", "The parcel never came.", null, null, null,
-                "medium", "individual", "delivery", false)).id());
+        H2Register.Filed filed = H2Register.withOneComplaint("reads");
+        jdbc = filed.jdbc();
+        register = filed.register();
+        transaction = filed.transaction();
+        nested = filed.nested();
+        id = filed.complaintId();
     }
 
     @Test

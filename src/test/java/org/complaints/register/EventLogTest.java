@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import org.complaints.audit.AuditLog;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,20 +26,13 @@ class EventLogTest {
 
     @BeforeEach
     void schema() {
-        JdbcDataSource dataSource = H2Register.migrated("events");
-        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-        jdbc = JdbcClient.create(dataSource);
-        Clock clock = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneId.of("UTC"));
-        events = new EventLog(jdbc, new JdbcTemplate(dataSource), clock,
-                new AuditLog(jdbc, new JdbcTemplate(dataSource), new ObjectMapper(), clock, "test-key"));
-        ComplaintRegister register = new ComplaintRegister(jdbc, new JdbcTemplate(dataSource), new ReferenceGenerator(jdbc, dataSource, clock,
-                H2Register.AMSTERDAM, transactions));
-        transaction = new TransactionTemplate(transactions);
-        nested = new TransactionTemplate(transactions);
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        id = transaction.execute(tx -> register.create(new NewComplaint("web", clock.instant(), null, "Ada",
-                "ada@example.org", null, "en", "Parcel delivery", "The parcel never came.", null, null, null,
-                "medium", "individual", "delivery", false)).id());
+        H2Register.Filed filed = H2Register.withOneComplaint("events");
+        jdbc = filed.jdbc();
+        events = new EventLog(jdbc, new JdbcTemplate(filed.dataSource()), filed.clock(),
+                new AuditLog(jdbc, new JdbcTemplate(filed.dataSource()), new ObjectMapper(), filed.clock(), "test-key"));
+        transaction = filed.transaction();
+        nested = filed.nested();
+        id = filed.complaintId();
     }
 
     @Test

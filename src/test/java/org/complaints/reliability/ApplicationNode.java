@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -48,6 +49,11 @@ final class ApplicationNode {
         return name;
     }
 
+    /** The name this node gives in SMTP's HELO, so each copy in the inbox says which node sent it. */
+    String heloName() {
+        return name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".reliability.test";
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -59,6 +65,7 @@ final class ApplicationNode {
                 "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
                 "-jar", jar.toString()));
         command.addAll(arguments);
+        command.add("--spring.mail.properties.mail.smtp.localhost=" + heloName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
