@@ -3,7 +3,11 @@ package org.complaints.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -15,8 +19,11 @@ final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100.0;
 
-    /** Ticks so far: all cores busy, all cores in all, this JVM, PostgreSQL; taken at {@code nanos}. */
-    record Reading(long busy, long total, long jvm, long postgres, long nanos) {
+    /**
+     * Ticks so far: all cores busy, all cores in all, this JVM, PostgreSQL, this JVM's live threads by kind; taken at
+     * {@code nanos}.
+     */
+    record Reading(long busy, long total, long jvm, long postgres, Map<String, Long> threads, long nanos) {
 
         /** From this reading to now, as one sentence. */
         String since() {
@@ -27,10 +34,17 @@ final class CpuMeter {
             double seconds = (now.nanos - nanos) / 1e9;
             double cores = Runtime.getRuntime().availableProcessors();
             double busyShare = (double) (now.busy - busy) / Math.max(1, now.total - total);
-            return String.format("machine %.0f%% busy over %d cores (this JVM %.0f%%, PostgreSQL %.0f%% of the "
-                            + "machine)", 100 * busyShare, (int) cores,
-                    100 * (now.jvm - jvm) / TICKS_PER_SECOND / seconds / cores,
-                    100 * (now.postgres - postgres) / TICKS_PER_SECOND / seconds / cores);
+            double perCent = 100 / TICKS_PER_SECOND / seconds / cores;
+            // the JVM's own threads (collector, compiler) do not show in Flight Recorder's execution samples
+            String byKind = now.threads.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threads.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() * perCent >= 0.5)
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * perCent))
+                    .collect(Collectors.joining(", "));
+            return String.format("machine %.0f%% busy over %d cores (this JVM %.0f%%: %s; PostgreSQL %.0f%% of the "
+                            + "machine)", 100 * busyShare, (int) cores, (now.jvm - jvm) * perCent, byKind,
+                    (now.postgres - postgres) * perCent);
         }
     }
 
@@ -52,9 +66,51 @@ final class CpuMeter {
                     postgres += ticks(process, "postgres");
                 }
             }
-            return new Reading(total - idle, total, ticks(Path.of("/proc/self"), null), postgres, System.nanoTime());
+            return new Reading(total - idle, total, ticks(Path.of("/proc/self"), null), postgres, threads(),
+                    System.nanoTime());
         } catch (IOException | RuntimeException e) {
-            return new Reading(0, 0, 0, 0, System.nanoTime());
+            return new Reading(0, 0, 0, 0, Map.of(), System.nanoTime());
+        }
+    }
+
+    /** This JVM's live threads' ticks by kind (a thread that ends between two readings drops out of both). */
+    private static Map<String, Long> threads() throws IOException {
+        Map<String, Long> byKind = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String name = name(task);
+                if (name != null) {
+                    byKind.merge(kind(name), ticks(task, null), Long::sum);
+                }
+            }
+        }
+        return byKind;
+    }
+
+    /** Linux keeps the first 15 characters of a thread's name: grouped by what they start with. */
+    static String kind(String name) {
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+            return "collector and safepoints";
+        }
+        if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            return "compiler";
+        }
+        if (name.startsWith("http-nio")) {
+            return "web";
+        }
+        if (name.startsWith("camundaTaskExec")) {
+            return "job executor";
+        }
+        // pool threads differ only by their number
+        return name.replaceAll("[-#_ ]?\\d+$", "").replaceAll("[-#_ ]+$", "");
+    }
+
+    private static String name(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"));
+            return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        } catch (IOException | RuntimeException gone) {
+            return null;
         }
     }
 
