@@ -441,9 +441,9 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     /**
      * Files complaints at the open loop's rate until the JIT compiler has caught up with the code they run, as on a
      * node that has taken complaints for a while. A method run once per intake reaches the optimising compiler's
-     * thresholds only after thousands of intakes, and on two cores its single thread has a long queue: right after
-     * the closed loops (6,000 intakes) the compiler still took 23 % of the machine during the open loop (`2234`), a
-     * cost a node pays once after its start, not at every request.
+     * thresholds only after thousands of intakes, and on two cores each compiler tier has one thread and a long
+     * queue: right after the closed loops (6,000 intakes) the compiler still took 23 % of the machine during the open
+     * loop (`2234`), a cost a node pays once after its start, not at every request.
      */
     private String warmUp(int maxSeconds) throws Exception {
         if (maxSeconds <= 0) {

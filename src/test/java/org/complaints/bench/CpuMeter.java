@@ -73,7 +73,7 @@ final class CpuMeter {
         }
     }
 
-    /** This JVM's live threads' ticks by kind (a thread that ends between two readings drops out of both). */
+    /** This JVM's live threads' ticks by kind (a thread that ended since an earlier reading leaves its kind short). */
     private static Map<String, Long> threads() throws IOException {
         Map<String, Long> byKind = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
@@ -100,6 +100,9 @@ final class CpuMeter {
         }
         if (name.startsWith("camundaTaskExec")) {
             return "job executor";
+        }
+        if (name.startsWith("JobExecutor[")) {
+            return "job acquisition";
         }
         // pool threads differ only by their number
         return name.replaceAll("[-#_ ]?\\d+$", "").replaceAll("[-#_ ]+$", "");
