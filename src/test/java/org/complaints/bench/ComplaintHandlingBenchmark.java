@@ -454,23 +454,23 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         List<String> p99PerSlice = new ArrayList<>();
         long started = System.nanoTime();
         int filed = 0;
-        while (compiledPerSlice.isEmpty() || compiledPerSlice.get(compiledPerSlice.size() - 1) > WARM_COMPILE_MS
-                && System.nanoTime() - started < Duration.ofSeconds(maxSeconds).toNanos()) {
+        long compiled;
+        do {
             long compiledBefore = jit.getTotalCompilationTime();
             int first = 1_000_000 + filed;
             Load.Result slice = RoundTrips.uncounted(() -> Load.open(50, 50 * WARM_SLICE_SECONDS, 64,
                     i -> file(first + i)));
             assertThat(slice.failures()).isZero();
             filed += 50 * WARM_SLICE_SECONDS;
-            compiledPerSlice.add(jit.getTotalCompilationTime() - compiledBefore);
+            compiled = jit.getTotalCompilationTime() - compiledBefore;
+            compiledPerSlice.add(compiled);
             p99PerSlice.add(String.format("%.0f", slice.millis(99)));
-        }
+        } while (compiled > WARM_COMPILE_MS && System.nanoTime() - started < Duration.ofSeconds(maxSeconds).toNanos());
         awaitJobsDone();
-        long last = compiledPerSlice.get(compiledPerSlice.size() - 1);
         // the slices' latencies are what a node's first minutes after a start look like at this rate
         return String.format("warmed up at 50/s for %.0f s (%d complaints) %s; the compiler's time in each %d s: %s ms; "
                         + "the intake's p99 in each: %s ms",
-                (System.nanoTime() - started) / 1e9, filed, last <= WARM_COMPILE_MS
+                (System.nanoTime() - started) / 1e9, filed, compiled <= WARM_COMPILE_MS
                         ? "until the JIT compiler worked under " + WARM_COMPILE_MS + " ms in " + WARM_SLICE_SECONDS + " s"
                         : "(the limit, " + maxSeconds + " s: the JIT compiler had not settled)",
                 WARM_SLICE_SECONDS, compiledPerSlice.stream().map(String::valueOf).collect(Collectors.joining(", ")),

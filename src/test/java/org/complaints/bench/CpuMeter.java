@@ -78,9 +78,9 @@ final class CpuMeter {
         Map<String, Long> byKind = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                String name = name(task);
-                if (name != null) {
-                    byKind.merge(kind(name), ticks(task, null), Long::sum);
+                Stat stat = stat(task);
+                if (stat != null) {
+                    byKind.merge(kind(stat.command()), stat.ticks(), Long::sum);
                 }
             }
         }
@@ -108,30 +108,28 @@ final class CpuMeter {
         return name.replaceAll("[-#_ ]?\\d+$", "").replaceAll("[-#_ ]+$", "");
     }
 
-    private static String name(Path task) {
-        try {
-            String stat = Files.readString(task.resolve("stat"));
-            return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-        } catch (IOException | RuntimeException gone) {
-            return null;
-        }
-    }
 
     /** User + system ticks of one process, if its command is {@code command} (any when null); else 0. */
     private static long ticks(Path process, String command) {
+        Stat stat = stat(process);
+        return stat == null || command != null && !command.equals(stat.command()) ? 0 : stat.ticks();
+    }
+
+    /** A process's or thread's command and user + system ticks. */
+    private record Stat(String command, long ticks) {
+    }
+
+    /** From {@code <process or thread>/stat}; null when it ended between listing and reading. */
+    private static Stat stat(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
             // the command is in parentheses and may hold spaces: the fields count from the closing one
             int close = stat.lastIndexOf(')');
-            String name = stat.substring(stat.indexOf('(') + 1, close);
-            if (command != null && !command.equals(name)) {
-                return 0;
-            }
             List<String> fields = List.of(stat.substring(close + 2).split(" "));
-            return Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+            return new Stat(stat.substring(stat.indexOf('(') + 1, close),
+                    Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)));
         } catch (IOException | RuntimeException gone) {
-            // a process that ended between listing and reading
-            return 0;
+            return null;
         }
     }
 }
