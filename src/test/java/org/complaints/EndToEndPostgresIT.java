@@ -224,11 +224,12 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void aMessageForAnUnknownReferenceIsRefusedReadably() {
+        // complainants' messages arrive through their channels only; through the engine's API nobody sends one
         Reply reply = post("intake", "/message",
                 Map.of("messageName", "DecisionAccepted", "businessKey", "CMP-2099-999999"));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(403);
         String message = reply.json().path("message").asText();
-        assertThat(message).as(reply.body()).contains("DecisionAccepted").contains("Cannot correlate");
+        assertThat(message).as(reply.body()).contains("messages").contains("through its tasks and the staff API");
         assertThat(jdbc.sql("select count(*) from cmp_complaint where reference = 'CMP-2099-999999'")
                 .query(Integer.class).single()).isZero();
     }
@@ -344,8 +345,12 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
                     + "&eventName=DecisionAccepted").json();
             return subscriptions.isArray() && subscriptions.size() == 1 ? subscriptions : null;
         });
-        Reply accepted = post("demo", "/message", Map.of("messageName", "DecisionAccepted", "businessKey", reference));
-        assertThat(accepted.status()).as(accepted.body()).isIn(200, 204);
+        // through the complainant's own channel: staff cannot send the complainant's messages through the engine
+        assertThat(post("demo", "/message", Map.of("messageName", "DecisionAccepted", "businessKey", reference))
+                .status()).isEqualTo(403);
+        Reply accepted = appCall(null, HttpMethod.POST, "/api/complaints/" + reference + "/decision-response?token="
+                + complaintRow(reference).get("tracking_token"), Map.of("accepted", true));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
         String remedyTask = awaitTask(reference, "Task_CarryOutRemedy", processInstanceId);
         claim(remedyTask, "handler");

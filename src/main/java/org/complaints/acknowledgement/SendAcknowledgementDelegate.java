@@ -2,7 +2,7 @@ package org.complaints.acknowledgement;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,14 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendAcknowledgementDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final AcknowledgementService acknowledgements;
 
-    public SendAcknowledgementDelegate(AcknowledgementService acknowledgements) {
+    public SendAcknowledgementDelegate(ComplaintOfProcess complaintOf, AcknowledgementService acknowledgements) {
+        this.complaintOf = complaintOf;
         this.acknowledgements = acknowledgements;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        acknowledgements.acknowledge(FormValues.of(execution).id("complaintId"));
+        acknowledgements.acknowledge(complaintOf.id(execution));
     }
 }

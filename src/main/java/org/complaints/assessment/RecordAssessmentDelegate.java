@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.register.Assessment;
+import org.complaints.register.ComplaintOfProcess;
 import org.complaints.security.ComplaintAccess;
 import org.complaints.security.NamedStaff;
 import org.complaints.security.StaffGroups;
@@ -18,11 +19,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordAssessmentDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final AssessmentService assessment;
     private final CurrentUser currentUser;
     private final ComplaintAccess access;
 
-    public RecordAssessmentDelegate(AssessmentService assessment, CurrentUser currentUser, ComplaintAccess access) {
+    public RecordAssessmentDelegate(ComplaintOfProcess complaintOf,
+                                    AssessmentService assessment, CurrentUser currentUser, ComplaintAccess access) {
+        this.complaintOf = complaintOf;
         this.assessment = assessment;
         this.currentUser = currentUser;
         this.access = access;
@@ -31,14 +35,15 @@ public class RecordAssessmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        AssessmentService.ConfirmedAssessment confirmed = assessment.confirm(form.id("complaintId"), new AssessmentInput(
+        long complaintId = complaintOf.id(execution);
+        AssessmentService.ConfirmedAssessment confirmed = assessment.confirm(complaintId, new AssessmentInput(
                 form.text("scopeDecision"), form.text("scopeReason"), form.text("severity"), form.text("impact"),
                 form.text("category"), form.flag("safetyRelevant"), form.flag("overrideAssessment"),
                 form.text("priorityOverride"), form.text("handlingGroupOverride"), form.integer("responseDaysOverride"),
                 form.text("overrideReason"), form.text("assessmentNotes")), currentUser.id().orElse("system"));
         Assessment a = confirmed.assessment();
         // a complaint that accuses a colleague is for complaint managers only (ISO 10002 4.7, 4.10)
-        boolean confidential = access.markInProcess(execution, form.id("complaintId"), form.flag("confidential"),
+        boolean confidential = access.markInProcess(execution, complaintId, form.flag("confidential"),
                 NamedStaff.parse(form.text("namedStaff")), currentUser.id().orElse(null)).confidential();
         execution.setVariable("inScope", a.inScope());
         execution.setVariable("safetyRelevant", a.safetyRelevant());

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloseComplaintDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final ClosureService closure;
     private final CurrentUser currentUser;
 
-    public CloseComplaintDelegate(ClosureService closure, CurrentUser currentUser) {
+    public CloseComplaintDelegate(ComplaintOfProcess complaintOf, ClosureService closure, CurrentUser currentUser) {
+        this.complaintOf = complaintOf;
         this.closure = closure;
         this.currentUser = currentUser;
     }
@@ -24,7 +27,7 @@ public class CloseComplaintDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues values = FormValues.of(execution);
-        closure.close(values.id("complaintId"), values.text("closureReason"), currentUser.id().orElse("system"),
+        closure.close(complaintOf.id(execution), values.text("closureReason"), currentUser.id().orElse("system"),
                 values.text("externalOutcome"), values.text("externalOutcomeDetails"));
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.register.ComplaintOfProcess;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.springframework.stereotype.Component;
@@ -15,11 +16,14 @@ import org.springframework.stereotype.Component;
 @Component("recordExternalReferral")
 public class ExternalReferralListener implements TaskListener {
 
+    private final ComplaintOfProcess complaintOf;
     private final ComplaintRegister register;
     private final EventLog events;
     private final CurrentUser currentUser;
 
-    public ExternalReferralListener(ComplaintRegister register, EventLog events, CurrentUser currentUser) {
+    public ExternalReferralListener(ComplaintOfProcess complaintOf,
+                                    ComplaintRegister register, EventLog events, CurrentUser currentUser) {
+        this.complaintOf = complaintOf;
         this.register = register;
         this.events = events;
         this.currentUser = currentUser;
@@ -40,7 +44,7 @@ public class ExternalReferralListener implements TaskListener {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long complaintId = form.id("complaintId");
+        long complaintId = complaintOf.id(task);
         register.markExternalReferral(complaintId);
         String caseRef = form.text("adrCaseReference");
         events.append(complaintId, "EXTERNAL_REFERRAL", currentUser.id().orElse(task.getAssignee()),

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.complaints.register.Decision;
 import org.complaints.response.ProposalInput;
 import org.complaints.response.ResponseService;
@@ -13,10 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordReviewDecisionDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final ResponseService responses;
     private final CurrentUser currentUser;
 
-    public RecordReviewDecisionDelegate(ResponseService responses, CurrentUser currentUser) {
+    public RecordReviewDecisionDelegate(ComplaintOfProcess complaintOf,
+                                        ResponseService responses, CurrentUser currentUser) {
+        this.complaintOf = complaintOf;
         this.responses = responses;
         this.currentUser = currentUser;
     }
@@ -24,7 +28,7 @@ public class RecordReviewDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        Decision decision = responses.recordReview(form.id("complaintId"), new ProposalInput(
+        Decision decision = responses.recordReview(complaintOf.id(execution), new ProposalInput(
                 form.text("reviewOutcome"), form.text("reviewRemedy"), form.amount("reviewMonetaryRemedy"),
                 form.text("reviewReasons"), null), currentUser.require("Recording an internal review"));
         execution.setVariable("reviewRound", 1);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.Task;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +18,14 @@ import org.springframework.stereotype.Component;
 @Component("recordSupervision")
 public class RecordSupervisionListener implements TaskListener {
 
+    private final ComplaintOfProcess complaintOf;
     private final SupervisionService supervision;
     private final CurrentUser currentUser;
     private final TaskService tasks;
 
-    public RecordSupervisionListener(SupervisionService supervision, CurrentUser currentUser, TaskService tasks) {
+    public RecordSupervisionListener(ComplaintOfProcess complaintOf,
+                                     SupervisionService supervision, CurrentUser currentUser, TaskService tasks) {
+        this.complaintOf = complaintOf;
         this.supervision = supervision;
         this.currentUser = currentUser;
         this.tasks = tasks;
@@ -30,7 +34,7 @@ public class RecordSupervisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormValues form = FormValues.of(task);
-        Instant revised = supervision.reviseDeadline(form.id("complaintId"), form.date("revisedResponseDate"),
+        Instant revised = supervision.reviseDeadline(complaintOf.id(task), form.date("revisedResponseDate"),
                 form.text("supervisionNotes"), currentUser.id().orElse(task.getAssignee()));
         Date due = Date.from(revised);
         task.getExecution().setVariable("responseDeadline", due);

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
+import org.complaints.engine.InvalidInputException;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.security.ComplaintAccess;
@@ -26,9 +28,12 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     private final IntakeService intake;
     private final ComplaintRegister register;
     private final ComplaintAccess access;
+    private final CurrentUser currentUser;
 
-    public RegisterComplaintDelegate(IntakeService intake, ComplaintRegister register, ComplaintAccess access) {
+    public RegisterComplaintDelegate(IntakeService intake, ComplaintRegister register, ComplaintAccess access,
+                                     CurrentUser currentUser) {
         this.intake = intake;
+        this.currentUser = currentUser;
         this.register = register;
         this.access = access;
     }
@@ -36,18 +41,27 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
+        // set only by the intake service's start message: clients of the engine's API cannot send it
         Long complaintId = form.id("complaintId");
+        // the person signed in, whatever a start request said; without one (a test starting the process), the initiator
+        String registeredBy = currentUser.id().orElse(form.text("registeredBy"));
         Complaint complaint = complaintId != null ? register.get(complaintId) : intake.register(new ComplaintSubmission(
-                form.text("channel"), form.text("registeredBy"), form.text("complainantName"),
+                form.text("channel"), registeredBy, form.text("complainantName"),
                 form.text("complainantEmail"), form.text("complainantPhone"), form.text("preferredLanguage"),
                 form.text("productOrService"), form.text("description"), form.date("incidentDate"),
                 form.text("remedySought"), form.text("receiptNotes"), form.text("severity"), form.text("impact"),
                 form.text("category"), form.flag("safetyRelevant")));
+        String linked = complaint.processInstanceId();
+        if (linked != null && !linked.equals(execution.getProcessInstanceId())) {
+            // one complaint, one process: a second one would take the complainant's messages and escape erasure
+            throw new InvalidInputException("complaintId: complaint " + complaint.reference()
+                    + " is already being handled; it cannot be registered twice.");
+        }
         register.linkProcessInstance(complaint.id(), execution.getProcessInstanceId());
         if (complaintId == null && (form.flag("confidential") || form.text("namedStaff") != null)) {
             // staff taking a complaint by phone or letter may see at once that it accuses a colleague
             access.markInProcess(execution, complaint.id(), form.flag("confidential"),
-                    NamedStaff.parse(form.text("namedStaff")), form.text("registeredBy"));
+                    NamedStaff.parse(form.text("namedStaff")), registeredBy);
         }
         access.opened(complaint.id(), execution.getProcessInstanceId());
         // a channel's complaint arrives with its business key and variables already set: setting them again would

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFindingsDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final InvestigationService investigation;
     private final CurrentUser currentUser;
 
-    public RecordFindingsDelegate(InvestigationService investigation, CurrentUser currentUser) {
+    public RecordFindingsDelegate(ComplaintOfProcess complaintOf,
+                                  InvestigationService investigation, CurrentUser currentUser) {
+        this.complaintOf = complaintOf;
         this.investigation = investigation;
         this.currentUser = currentUser;
     }
@@ -25,7 +29,7 @@ public class RecordFindingsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         String investigator = currentUser.require("Recording the findings of an investigation");
-        investigation.recordFindings(form.id("complaintId"), form.text("findings"), form.text("evidence"),
+        investigation.recordFindings(complaintOf.id(execution), form.text("findings"), form.text("evidence"),
                 form.text("rootCause"), form.flag("systemicIssue"), investigator);
         execution.setVariable("investigatedBy", investigator);
     }

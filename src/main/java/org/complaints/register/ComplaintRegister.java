@@ -32,8 +32,9 @@ public class ComplaintRegister {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ReferenceGenerator references;
-    private final TransactionReads<Complaint> complaints = new TransactionReads<>();
-    private final TransactionReads<AccessMarkings> markings = new TransactionReads<>();
+    private final TransactionReads<Long, Complaint> complaints = new TransactionReads<>();
+    private final TransactionReads<Long, AccessMarkings> markings = new TransactionReads<>();
+    private final TransactionReads<String, Optional<Long>> byInstance = new TransactionReads<>();
 
     public ComplaintRegister(JdbcClient jdbc, JdbcTemplate template, ReferenceGenerator references) {
         this.jdbc = jdbc;
@@ -110,8 +111,27 @@ public class ComplaintRegister {
                 .query(ComplaintRegister::map).list();
     }
 
+    /**
+     * The complaint a process instance handles. Process steps find their complaint this way, never through a
+     * process variable, which a client of the engine's API could have written.
+     */
+    public Optional<Long> idOfProcessInstance(String processInstanceId) {
+        if (processInstanceId == null) {
+            return Optional.empty();
+        }
+        Optional<Long> id = byInstance.get(processInstanceId, instance -> jdbc
+                .sql("select id from cmp_complaint where process_instance_id = ?").param(instance)
+                .query(Long.class).optional());
+        if (id.isEmpty()) {
+            // not linked yet (the registering step links it in this transaction): ask again next time
+            byInstance.forget(processInstanceId);
+        }
+        return id;
+    }
+
     public void linkProcessInstance(long id, String processInstanceId) {
         write("update cmp_complaint set process_instance_id = ? where id = ?", processInstanceId, id);
+        byInstance.remember(processInstanceId, Optional.of(id));
         // the rest of what this transaction read stays true (an intake reads the complaint twice after this)
         complaints.replace(id, complaint -> complaint.withProcessInstance(processInstanceId));
         markings.replace(id, marked -> marked.withProcessInstance(processInstanceId));

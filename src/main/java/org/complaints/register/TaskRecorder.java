@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 @Component("taskRecorder")
 public class TaskRecorder {
 
+    private final ComplaintOfProcess complaintOf;
     private final EventLog events;
     private final CurrentUser currentUser;
 
-    public TaskRecorder(EventLog events, CurrentUser currentUser) {
+    public TaskRecorder(ComplaintOfProcess complaintOf, EventLog events, CurrentUser currentUser) {
+        this.complaintOf = complaintOf;
         this.events = events;
         this.currentUser = currentUser;
     }
@@ -30,7 +32,7 @@ public class TaskRecorder {
                 .filter(f -> form.text(f) != null)
                 .map(f -> f + ": " + form.text(f))
                 .collect(Collectors.joining("\n"));
-        events.append(form.id("complaintId"), "TASK_COMPLETED", currentUser.id().orElse(task.getAssignee()),
+        events.append(complaintOf.id(task), "TASK_COMPLETED", currentUser.id().orElse(task.getAssignee()),
                 task.getName() + " completed", detail.isEmpty() ? null : detail);
     }
 }

@@ -3,6 +3,7 @@ package org.complaints.response;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommunicateDecisionDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final DecisionNotifier notifier;
 
-    public CommunicateDecisionDelegate(DecisionNotifier notifier) {
+    public CommunicateDecisionDelegate(ComplaintOfProcess complaintOf, DecisionNotifier notifier) {
+        this.complaintOf = complaintOf;
         this.notifier = notifier;
     }
 
@@ -22,6 +25,6 @@ public class CommunicateDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues values = FormValues.of(execution);
         execution.setVariable("reactionDeadline",
-                notifier.communicate(values.id("complaintId"), values.integer("decisionRound")));
+                notifier.communicate(complaintOf.id(execution), values.integer("decisionRound")));
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.register.ComplaintOfProcess;
 import org.complaints.security.ComplaintAccess;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +17,14 @@ import org.springframework.stereotype.Component;
 @Component("fourEyesCheck")
 public class FourEyesCheck implements TaskListener {
 
+    private final ComplaintOfProcess complaintOf;
     private final ResponseService responses;
     private final CurrentUser currentUser;
     private final ComplaintAccess access;
 
-    public FourEyesCheck(ResponseService responses, CurrentUser currentUser, ComplaintAccess access) {
+    public FourEyesCheck(ComplaintOfProcess complaintOf,
+                         ResponseService responses, CurrentUser currentUser, ComplaintAccess access) {
+        this.complaintOf = complaintOf;
         this.responses = responses;
         this.currentUser = currentUser;
         this.access = access;
@@ -56,7 +60,7 @@ public class FourEyesCheck implements TaskListener {
         if ("return".equals(decision) && (comment == null || comment.length() < 5)) {
             throw new InvalidInputException("approvalComment: say what needs rework (at least 5 characters)");
         }
-        responses.recordApproval(form.id("complaintId"), approver, "approve".equals(decision), comment);
+        responses.recordApproval(complaintOf.id(task), approver, "approve".equals(decision), comment);
         task.getExecution().setVariable("approved", "approve".equals(decision));
     }
 

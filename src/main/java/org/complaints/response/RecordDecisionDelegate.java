@@ -2,7 +2,7 @@ package org.complaints.response;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.complaints.register.Decision;
 import org.springframework.stereotype.Component;
 
@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordDecisionDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final ResponseService responses;
 
-    public RecordDecisionDelegate(ResponseService responses) {
+    public RecordDecisionDelegate(ComplaintOfProcess complaintOf, ResponseService responses) {
+        this.complaintOf = complaintOf;
         this.responses = responses;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Decision decision = responses.decide(FormValues.of(execution).id("complaintId"));
+        Decision decision = responses.decide(complaintOf.id(execution));
         execution.setVariable("decisionRound", decision.round());
         execution.setVariable("remedyDue", decision.hasRemedy());
     }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordProposalDelegate implements JavaDelegate {
 
+    private final ComplaintOfProcess complaintOf;
     private final ResponseService responses;
     private final CurrentUser currentUser;
 
-    public RecordProposalDelegate(ResponseService responses, CurrentUser currentUser) {
+    public RecordProposalDelegate(ComplaintOfProcess complaintOf, ResponseService responses, CurrentUser currentUser) {
+        this.complaintOf = complaintOf;
         this.responses = responses;
         this.currentUser = currentUser;
     }
@@ -25,7 +28,7 @@ public class RecordProposalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         String proposer = currentUser.require("Proposing a resolution");
-        boolean approvalRequired = responses.recordProposal(form.id("complaintId"), new ProposalInput(
+        boolean approvalRequired = responses.recordProposal(complaintOf.id(execution), new ProposalInput(
                 form.text("outcome"), form.text("remedy"), form.amount("monetaryRemedy"), form.text("decisionReasons"),
                 form.text("preventiveAction")), proposer);
         execution.setVariable("proposedBy", proposer);

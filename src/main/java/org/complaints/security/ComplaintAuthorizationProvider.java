@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.complaints.register.AccessMarkings;
@@ -62,9 +61,7 @@ class ComplaintAuthorizationProvider extends DefaultAuthorizationProvider {
         if (!(task instanceof TaskEntity entity) || entity.getExecution() == null) {
             return Optional.empty();
         }
-        ExecutionEntity execution = entity.getExecution();
-        Object complaintId = execution.getVariable("complaintId");
-        return complaintId instanceof Number id ? Optional.of(register.get().accessMarkings(id.longValue()))
-                : Optional.empty();
+        // the complaint of the instance, as the register linked it: never a variable a client could have set
+        return register.get().idOfProcessInstance(entity.getProcessInstanceId()).map(register.get()::accessMarkings);
     }
 }

@@ -3,15 +3,16 @@ package org.complaints.security;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.complaints.register.ComplaintRegister;
 
 /**
  * Added to every user task of every diagram (so a task a process owner adds later is covered too): applies
@@ -24,9 +25,11 @@ class TaskAccessListener implements TaskListener {
     static final String READABLE_BY = "readableBy";
 
     private final Supplier<ComplaintAccess> access;
+    private final Supplier<ComplaintRegister> register;
 
-    TaskAccessListener(Supplier<ComplaintAccess> access) {
+    TaskAccessListener(Supplier<ComplaintAccess> access, Supplier<ComplaintRegister> register) {
         this.access = access;
+        this.register = register;
     }
 
     /** The readers of each task of each deployed diagram, which never changes once deployed. */
@@ -34,18 +37,17 @@ class TaskAccessListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        // the process's variable, asked of the execution: a task asked first loads its own local variables from the
-        // database, which a task just created has none of (a query per task the benchmark counted)
-        DelegateExecution execution = task.getExecution();
-        Object complaintId = execution == null ? null : execution.getVariable("complaintId");
-        if (!(complaintId instanceof Number id)) {
+        // the complaint the register linked to this instance; tasks of other processes have none
+        Optional<Long> complaint = register.get().idOfProcessInstance(task.getProcessInstanceId());
+        if (complaint.isEmpty()) {
             return;
         }
+        long id = complaint.get();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            access.get().taskCreated(task, id.longValue(), readersByTask.computeIfAbsent(
+            access.get().taskCreated(task, id, readersByTask.computeIfAbsent(
                     task.getProcessDefinitionId() + '\n' + task.getTaskDefinitionKey(), key -> readers(task)));
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-            access.get().taskAssigned(task, id.longValue());
+            access.get().taskAssigned(task, id);
         }
     }
 

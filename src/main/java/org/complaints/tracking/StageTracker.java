@@ -1,7 +1,7 @@
 package org.complaints.tracking;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.complaints.engine.FormValues;
+import org.complaints.register.ComplaintOfProcess;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.EventLog;
@@ -15,16 +15,18 @@ import org.springframework.stereotype.Component;
 @Component("stageTracker")
 public class StageTracker {
 
+    private final ComplaintOfProcess complaintOf;
     private final ComplaintRegister register;
     private final EventLog events;
 
-    public StageTracker(ComplaintRegister register, EventLog events) {
+    public StageTracker(ComplaintOfProcess complaintOf, ComplaintRegister register, EventLog events) {
+        this.complaintOf = complaintOf;
         this.register = register;
         this.events = events;
     }
 
     public void enter(DelegateExecution execution, String stage) {
-        long complaintId = FormValues.of(execution).id("complaintId");
+        long complaintId = complaintOf.id(execution);
         ComplaintStage next = ComplaintStage.valueOf(stage);
         if (register.get(complaintId).stage() != next) {
             register.setStage(complaintId, next);
