@@ -43,7 +43,8 @@ public class SubmissionValidator {
         text(problems, "complainantPhone", "the phone number", s.complainantPhone(), 0, 40, false, false);
         if (s.complainantPhone() != null && !PHONE.matcher(s.complainantPhone()).matches()) {
             problems.add(Problem.of("complainantPhone", "not-phone",
-                    "'" + s.complainantPhone() + "' is not a phone number", s.complainantPhone()));
+                    "'" + s.complainantPhone() + "' is not a phone number (6 to 30 characters: digits, spaces and + ( ) / . -)",
+                    s.complainantPhone()));
         }
         oneOf(problems, "preferredLanguage", s.preferredLanguage(), LANGUAGES, true);
         text(problems, "productOrService", "the product or service", s.productOrService(), 1, 200, true, false);

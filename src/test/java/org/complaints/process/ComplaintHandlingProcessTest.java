@@ -617,6 +617,22 @@ class ComplaintHandlingProcessTest {
     }
 
     @Test
+    @Order(12)
+    void startFormNamingAnIdWithoutAStaffAccountIsRefusedAndNothingIsRecorded() {
+        // the form field has no pattern (Tasklist would show staff the regular expression): the server refuses
+        long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        long complaintsBefore = jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
+        Map<String, Object> form = startForm(uniqueEmail());
+        form.put("namedStaff", "j.doe!");
+
+        assertThatThrownBy(() -> staff.startByStaff(form))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("namedStaff: there is no staff account \"j.doe!\". Name staff by their user id.");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instancesBefore);
+        assertThat(jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single()).isEqualTo(complaintsBefore);
+    }
+
+    @Test
     @Order(13)
     void complaintReceivedMessageWithoutDataIsRefused() {
         assertThatThrownBy(() -> runtime.createMessageCorrelation("ComplaintReceived")
