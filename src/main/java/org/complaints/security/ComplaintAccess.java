@@ -97,11 +97,14 @@ public class ComplaintAccess {
                         grantInstance(task.getProcessInstanceId(), link.getGroupId());
                     }
                 }
-                // readers (e.g. intake reading out the new reference) see the task and the complaint's
-                // variables, which Tasklist's filter columns read from the process instance
-                for (String group : readers) {
-                    Grants.grant(TASK, task.getId(), null, group, Permissions.READ);
-                    grantInstance(task.getProcessInstanceId(), group);
+                // readers (intake reading out the new reference) see the task and the complaint's variables,
+                // which Tasklist's filter columns read from the process instance: only the member of a reader
+                // group who registered the complaint with the staff start form, never a whole group
+                String registrar = readers.isEmpty() ? null : register.get(complaintId).receivedBy();
+                if (registrar != null && !markings.names(registrar)
+                        && readers.stream().anyMatch(group -> isMember(registrar, group))) {
+                    Grants.grant(TASK, task.getId(), registrar, null, Permissions.READ);
+                    Grants.grant(PROCESS_INSTANCE, task.getProcessInstanceId(), registrar, null, Permissions.READ);
                 }
             }
             for (String named : markings.namedStaff()) {
