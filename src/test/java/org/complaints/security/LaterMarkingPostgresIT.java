@@ -77,6 +77,34 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
         assertThat(get("intake2", "/variable-instance?processInstanceIdIn=" + phone.instance()).json()).isEmpty();
     }
 
+    @Test
+    void remindersOfAConfidentialComplaintGoToComplaintManagersItDoesNotName() throws Exception {
+        Complaint c = webComplaint("Your manager and a handler covered up my complaint.");
+        awaitHandlingGroup(c);
+        mark("manager2", c, true, "manager", "handler2");
+
+        reminders.remind(complaintId(c));
+
+        List<String> to = recipients(awaitMail(messageId("deadline-reminder", c.reference()), c.instance()));
+        List<String> managers = identityService.createUserQuery().memberOfGroup(StaffGroups.MANAGERS).list().stream()
+                .map(User::getEmail).toList();
+        assertThat(to).contains("manager2@staff.example.org")
+                .doesNotContain("manager@staff.example.org", "handler2@staff.example.org", "handler@staff.example.org");
+        assertThat(managers).containsAll(to);
+    }
+
+    @Test
+    void remindersNeverGoToStaffTheComplaintNames() throws Exception {
+        Complaint c = webComplaint("Handler Hanna promised a call back and never called.");
+        awaitHandlingGroup(c);
+        mark("manager", c, false, "handler");
+
+        reminders.remind(complaintId(c));
+
+        List<String> to = recipients(awaitMail(messageId("deadline-reminder", c.reference()), c.instance()));
+        assertThat(to).contains("handler2@staff.example.org").doesNotContain("handler@staff.example.org");
+    }
+
     // ---------------------------------------------------------------- every role, every surface, every moment
 
     private void assertEveryCellRefused(Complaint c, List<String> users) throws Exception {
