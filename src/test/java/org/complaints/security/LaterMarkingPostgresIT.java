@@ -57,6 +57,75 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
     // ---------------------------------------------------------------- the attacks, as reported
 
     @Test
+    void aFormerAssigneeLosesTheComplaintWhenItIsMarkedConfidential() throws Exception {
+        Complaint c = webComplaint("The delivery driver was rude to me at the door.");
+        claim(c.task(), "handler");
+        assertThat(get("handler", "/task/" + c.task() + "/variables").status()).isEqualTo(200);
+
+        mark("manager", c, true);
+
+        assertThat(get("handler", "/task/" + c.task()).status()).isIn(403, 404);
+        assertThat(get("handler", "/task/" + c.task() + "/variables").status()).isIn(403, 404);
+        assertThat(get("handler", "/history/task?processInstanceId=" + c.instance()).json()).isEmpty();
+        assertThat(get("handler", "/history/process-instance?processInstanceId=" + c.instance()).json()).isEmpty();
+        assertThat(get("handler", "/history/variable-instance?processInstanceId=" + c.instance()).json()).isEmpty();
+        Reply claimAgain = post("handler", "/task/" + c.task() + "/claim", Map.of("userId", "handler"));
+        assertThat(claimAgain.status()).as(claimAgain.body()).isIn(403, 404);
+        assertThat(get("handler", "/process-instance?processInstanceIds=" + c.instance()).json()).isEmpty();
+        Reply complete = post("handler", "/task/" + c.task() + "/complete", Map.of("variables", assessment()));
+        assertThat(complete.status()).as(complete.body()).isIn(403, 404);
+        // the task is untouched and waits for a complaint manager
+        JsonNode task = get("manager", "/task/" + c.task()).json();
+        assertThat(task.path("assignee").isNull()).as(task.toString()).isTrue();
+    }
+
+    @Test
+    void aNamedHandlerWhoClaimedEarlierReadsNothingOfIt() throws Exception {
+        Complaint c = webComplaint("Hanna at your counter lost my documents.");
+        claim(c.task(), "handler");
+
+        mark("manager", c, false, "handler");
+
+        assertThat(get("handler", "/task/" + c.task()).status()).isIn(403, 404);
+        assertThat(get("handler", "/task/" + c.task() + "/variables").status()).isIn(403, 404);
+        assertThat(get("handler", "/history/task?processInstanceId=" + c.instance()).json()).isEmpty();
+        assertThat(get("handler", "/history/variable-instance?processInstanceId=" + c.instance()).json()).isEmpty();
+        assertThat(post("handler", "/task/" + c.task() + "/claim", Map.of("userId", "handler")).status()).isIn(403, 404);
+        // the others of the group still work it
+        assertThat(ids(get("handler2", "/task?processInstanceId=" + c.instance()))).containsExactly(c.task());
+    }
+
+    @Test
+    void aNamedManagerReadsNoHistoryAndCannotTakeTheirNameOff() throws Exception {
+        Complaint c = webComplaint("The complaints manager ignored my three letters.");
+        assertThat(get("manager", "/history/process-instance?processInstanceId=" + c.instance()).json()).hasSize(1);
+
+        mark("manager2", c, false, "manager");
+
+        for (String path : List.of("/history/process-instance?processInstanceId=", "/history/task?processInstanceId=",
+                "/history/variable-instance?processInstanceId=", "/history/activity-instance?processInstanceId=",
+                "/history/detail?processInstanceId=", "/process-instance?processInstanceIds=",
+                "/variable-instance?processInstanceIdIn=", "/task?processInstanceId=")) {
+            Reply reply = get("manager", path + c.instance());
+            assertThat(reply.status()).as(path + reply.body()).isEqualTo(200);
+            assertThat(reply.json()).as(path).isEmpty();
+        }
+        // a named person neither changes nor reads the marking, not even to take their own name off
+        Reply unname = appCall("manager", HttpMethod.PUT, "/api/staff/complaints/" + c.reference() + "/access",
+                Map.of("confidential", false, "namedStaff", List.of()));
+        assertThat(unname.status()).as(unname.body()).isEqualTo(403);
+        assertThat(unname.json().path("detail").asText()).contains("names you");
+        assertThat(appCall("manager", HttpMethod.GET, "/api/staff/complaints/" + c.reference() + "/access", null)
+                .status()).isEqualTo(403);
+        assertThat(get("manager", "/history/process-instance?processInstanceId=" + c.instance()).json()).isEmpty();
+        // another complaint manager reads it all and decides
+        assertThat(get("manager2", "/history/process-instance?processInstanceId=" + c.instance()).json()).hasSize(1);
+        assertThat(get("manager2", "/history/variable-instance?processInstanceId=" + c.instance()).json()).isNotEmpty();
+        Reply other = appCall("manager2", HttpMethod.GET, "/api/staff/complaints/" + c.reference() + "/access", null);
+        assertThat(other.json().path("namedStaff")).extracting(JsonNode::asText).containsExactly("manager");
+    }
+
+    @Test
     void intakeReadsOnlyTheComplaintsItsMemberRegistered() throws Exception {
         Complaint web = webComplaint("The web shop charged me twice.");
         for (String user : List.of("intake", "intake2")) {
@@ -106,6 +175,41 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
     }
 
     // ---------------------------------------------------------------- every role, every surface, every moment
+
+    /** Marked confidential, naming a handler and a manager, after intake registered it and a handler claimed it. */
+    @Test
+    void afterMarkingConfidentialNobodyOutsideTheAllowedSetReadsOrWorksAnything() throws Exception {
+        Complaint c = registeredBy("intake");
+        claim(c.task(), "handler");
+        assertThat(ids(get("intake", "/task?processInstanceId=" + c.instance()))).containsExactly(c.task());
+        assertThat(ids(get("quality", "/process-instance?processInstanceIds=" + c.instance()))).containsExactly(c.instance());
+
+        mark("manager2", c, true, "handler3", "manager");
+
+        assertEveryCellRefused(c, List.of("handler", "handler2", "handler3", "manager", "intake", "quality"));
+        assertThat(ids(get("manager2", "/task?processInstanceId=" + c.instance()))).containsExactly(c.task());
+        assertThat(get("manager2", "/history/task?processInstanceId=" + c.instance()).json()).isNotEmpty();
+    }
+
+    /**
+     * Confidential first, a handler assigned by a manager under it, then a later marking names that handler and a
+     * manager.
+     */
+    @Test
+    void afterNamingNobodyOutsideTheAllowedSetReadsOrWorksAnything() throws Exception {
+        Complaint c = registeredBy("intake");
+        claim(c.task(), "handler");
+        mark("manager2", c, true);
+        assertThat(post("manager2", "/task/" + c.task() + "/assignee", Map.of("userId", "handler3")).status())
+                .isEqualTo(204);
+        assertThat(get("handler3", "/task/" + c.task() + "/variables").status()).isEqualTo(200);
+        assertThat(get("manager", "/history/process-instance?processInstanceId=" + c.instance()).json()).hasSize(1);
+
+        mark("manager2", c, true, "handler3", "manager");
+
+        assertEveryCellRefused(c, List.of("handler", "handler2", "handler3", "manager", "intake", "quality"));
+        assertThat(ids(get("manager2", "/task?processInstanceId=" + c.instance()))).containsExactly(c.task());
+    }
 
     private void assertEveryCellRefused(Complaint c, List<String> users) throws Exception {
         List<String> failures = new ArrayList<>();
