@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.complaints.PostgresApplicationTestSupport;
 import org.complaints.escalation.DeadlineReminderService;
@@ -34,6 +38,8 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
             "intake2", List.of(StaffGroups.INTAKE));
 
     @Autowired DeadlineReminderService reminders;
+    @Autowired AccessGrants accessGrants;
+    @Autowired AuthorizationService authorizations;
 
     @BeforeEach
     void extraStaff() {
@@ -123,6 +129,36 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
         assertThat(get("manager2", "/history/variable-instance?processInstanceId=" + c.instance()).json()).isNotEmpty();
         Reply other = appCall("manager2", HttpMethod.GET, "/api/staff/complaints/" + c.reference() + "/access", null);
         assertThat(other.json().path("namedStaff")).extracting(JsonNode::asText).containsExactly("manager");
+    }
+
+    /** A database set up by an earlier version: managers held the history of every complaint through the definition. */
+    @Test
+    void aDatabaseFromBeforeGivesManagersEachComplaintsHistoryInsteadOfTheWholeDefinitions() throws Exception {
+        Complaint c = webComplaint("Manager Max lost my file, I am told.");
+        mark("manager2", c, false, "manager");
+        try {
+            Authorization wide = managersWideDefinitionGrant();
+            wide.addPermission(ProcessDefinitionPermissions.READ_HISTORY);
+            authorizations.saveAuthorization(wide);
+            authorizations.createAuthorizationQuery().groupIdIn(StaffGroups.MANAGERS)
+                    .resourceType(Resources.HISTORIC_PROCESS_INSTANCE).resourceId(c.instance()).list()
+                    .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+            // the engine asks the definition first for history: the wide grant outranks the named manager's revoke
+            assertThat(get("manager", "/history/process-instance?processInstanceId=" + c.instance()).json()).hasSize(1);
+        } finally {
+            accessGrants.createGrants();
+        }
+
+        assertThat(managersWideDefinitionGrant().isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)).isFalse();
+        assertThat(get("manager", "/history/process-instance?processInstanceId=" + c.instance()).json()).isEmpty();
+        assertThat(get("manager2", "/history/process-instance?processInstanceId=" + c.instance()).json()).hasSize(1);
+        assertThat(get("manager2", "/history/task?processInstanceId=" + c.instance()).json()).isNotEmpty();
+    }
+
+    private Authorization managersWideDefinitionGrant() {
+        return authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(StaffGroups.MANAGERS).resourceType(Resources.PROCESS_DEFINITION).resourceId("*")
+                .singleResult();
     }
 
     @Test
@@ -231,6 +267,10 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
             if (!(list.status() == 403 || list.status() == 200 && list.json().isEmpty())) {
                 failures.add(user + " webapp task list: " + list.status() + " " + list.body());
             }
+            Reply history = webapp.get("/camunda/api/engine/engine/default/history/process-instance?processInstanceId=" + i);
+            if (!(history.status() == 403 || history.status() == 200 && history.json().isEmpty())) {
+                failures.add(user + " webapp history: " + history.status() + " " + history.body());
+            }
             refused(failures, user, "webapp task", webapp.get("/camunda/api/engine/engine/default/task/" + t));
             refused(failures, user, "webapp task variables",
                     webapp.get("/camunda/api/engine/engine/default/task/" + t + "/variables"));
@@ -259,7 +299,10 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
     }
 
     private Complaint webComplaint(String description) throws Exception {
-        String email = "later." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        return webComplaint(description, "later." + UUID.randomUUID().toString().substring(0, 8) + "@example.net");
+    }
+
+    private Complaint webComplaint(String description, String email) throws Exception {
         String reference = fileComplaint("Lena Later", email, null, description).path("reference").asText();
         String instance = processInstanceOf(reference);
         return new Complaint(reference, instance, awaitTask(reference, "Task_ConfirmAssessment", instance));
