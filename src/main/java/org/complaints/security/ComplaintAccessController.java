@@ -5,13 +5,11 @@ import java.util.Map;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Complaint managers mark a complaint confidential and name the staff it concerns (ISO 10002 4.7, 4.10). */
 @RestController
@@ -34,13 +32,14 @@ class ComplaintAccessController {
     @GetMapping("/api/staff/complaints/{reference}/access")
     Map<String, Object> get(@PathVariable String reference) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        return view(notNaming(actor, register.accessMarkings(register.getByReference(reference).id())));
+        return view(NamedStaff.requireNotNamed(markings(reference), actor));
     }
 
     @PutMapping("/api/staff/complaints/{reference}/access")
     Map<String, Object> mark(@PathVariable String reference, @RequestBody(required = false) AccessRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        long id = notNaming(actor, register.accessMarkings(register.getByReference(reference).id())).complaintId();
+        // a named person may not even take their own name off: another complaint manager decides
+        long id = NamedStaff.requireNotNamed(markings(reference), actor).complaintId();
         if (request == null || request.confidential() == null) {
             throw new InvalidInputException("confidential: say true or false");
         }
@@ -48,16 +47,8 @@ class ComplaintAccessController {
                 actor));
     }
 
-    /**
-     * Staff a complaint names neither see nor change its marking, not even to take their own name off it
-     * (objectivity, ISO 10002 4.7): another complaint manager decides.
-     */
-    private static AccessMarkings notNaming(String actor, AccessMarkings markings) {
-        if (markings.names(actor)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Complaint " + markings.reference()
-                    + " names you, so you cannot see or change who may access it. Ask another complaint manager.");
-        }
-        return markings;
+    private AccessMarkings markings(String reference) {
+        return register.accessMarkings(register.getByReference(reference).id());
     }
 
     private static Map<String, Object> view(AccessMarkings markings) {

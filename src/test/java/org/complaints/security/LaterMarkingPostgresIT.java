@@ -131,6 +131,28 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
         assertThat(other.json().path("namedStaff")).extracting(JsonNode::asText).containsExactly("manager");
     }
 
+    @Test
+    void aNamedManagerAnswersNoRequestAboutTheComplaint() throws Exception {
+        String email = "named." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        Complaint c = webComplaint("Manager Max refused to give me his name.", email);
+        mark("manager2", c, false, "manager");
+
+        Reply export = appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + email, null);
+        assertThat(export.status()).as(export.body()).isEqualTo(403);
+        assertThat(export.json().path("detail").asText()).contains("names you");
+        Reply erasure = appCall("manager", HttpMethod.POST, "/api/staff/privacy/erasures",
+                Map.of("email", email, "reason", "The complainant asked by phone to delete their data"));
+        assertThat(erasure.status()).as(erasure.body()).isEqualTo(403);
+        assertThat(complaintRow(c.reference()).get("complainant_email")).isEqualTo(email);
+        assertThat(appCall("manager", HttpMethod.PUT, "/api/staff/complaints/" + c.reference() + "/legal-hold",
+                Map.of("held", true, "reason", "Court case announced by the complainant")).status()).isEqualTo(403);
+        assertThat(appCall("manager", HttpMethod.GET, "/api/staff/complaints/" + c.reference() + "/corrective-actions",
+                null).status()).isEqualTo(403);
+        // another complaint manager answers the request
+        assertThat(appCall("manager2", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + email, null)
+                .status()).isEqualTo(200);
+    }
+
     /** A database set up by an earlier version: managers held the history of every complaint through the definition. */
     @Test
     void aDatabaseFromBeforeGivesManagersEachComplaintsHistoryInsteadOfTheWholeDefinitions() throws Exception {
