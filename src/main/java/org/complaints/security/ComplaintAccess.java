@@ -74,13 +74,15 @@ public class ComplaintAccess {
     }
 
     /**
-     * The complaint got its process instance: complaint managers may read it, history included (per complaint,
-     * so that the revoke of a manager it names takes effect), quality managers too unless it is confidential.
+     * The complaint got its process instance: complaint managers may read its history (per complaint, so that the
+     * revoke of a manager it names takes effect; the running instance they read through their definition-wide
+     * grant, which the engine asks after the instance), quality managers the complaint unless it is confidential.
      */
     public void opened(long complaintId, String processInstanceId) {
         AccessMarkings markings = register.accessMarkings(complaintId);
         authority.withoutAuthorization(() -> {
-            grantInstance(processInstanceId, StaffGroups.MANAGERS);
+            Grants.grant(HISTORIC_PROCESS_INSTANCE, processInstanceId, null, StaffGroups.MANAGERS,
+                    HistoricProcessInstancePermissions.READ);
             if (!markings.confidential()) {
                 grantInstance(processInstanceId, StaffGroups.QUALITY);
             }
