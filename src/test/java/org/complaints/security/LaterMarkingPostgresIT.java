@@ -283,6 +283,9 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
             empty(failures, user, "/history/task?processInstanceId=" + i);
             empty(failures, user, "/history/variable-instance?processInstanceId=" + i);
             empty(failures, user, "/history/activity-instance?processInstanceId=" + i);
+            empty(failures, user, "/history/detail?processInstanceId=" + i);
+            empty(failures, user, "/history/identity-link-log?taskId=" + t);
+            empty(failures, user, "/history/user-operation?processInstanceId=" + i);
             refused(failures, user, "POST /task/" + t + "/claim", post(user, "/task/" + t + "/claim", Map.of("userId", user)));
             Webapp webapp = new Webapp(user);
             Reply list = webapp.get("/camunda/api/engine/engine/default/task?processInstanceId=" + i);
