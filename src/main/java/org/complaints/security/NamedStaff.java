@@ -6,7 +6,10 @@ import org.complaints.register.AccessMarkings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Staff a complaint names, as typed into a form: user ids separated by commas, semicolons or spaces. */
+/**
+ * Staff a complaint names: as typed into a form (user ids separated by commas, semicolons or spaces), and the
+ * refusal they get for anything of that complaint the application itself serves.
+ */
 public final class NamedStaff {
 
     private NamedStaff() {
