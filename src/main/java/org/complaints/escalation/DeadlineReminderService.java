@@ -7,9 +7,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailProperties;
+import org.complaints.register.AccessMarkings;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.complaints.security.StaffGroups;
 import org.springframework.stereotype.Service;
 
 /** Reminds the handling group before the committed response date (ISO 10002 4.15). */
@@ -33,13 +35,20 @@ public class DeadlineReminderService {
         this.events = events;
     }
 
+    /**
+     * Mails the members of the handling group; of a confidential complaint the complaint managers, who alone may
+     * see it; never staff the complaint names (ISO 10002 4.7).
+     */
     public void remind(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        List<String> recipients = identity.createUserQuery().memberOfGroup(complaint.handlingGroup()).list().stream()
+        AccessMarkings markings = register.accessMarkings(complaintId);
+        String group = markings.confidential() ? StaffGroups.MANAGERS : complaint.handlingGroup();
+        List<String> recipients = identity.createUserQuery().memberOfGroup(group).list().stream()
+                .filter(user -> !markings.names(user.getId()))
                 .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList();
         if (recipients.isEmpty()) {
-            events.append(complaintId, "REMINDER_NOT_SENT", "system", "No member of " + complaint.handlingGroup()
-                    + " has an e-mail address; the deadline reminder could not be sent", null);
+            events.append(complaintId, "REMINDER_NOT_SENT", "system", "No member of " + group
+                    + " whom the complaint allows has an e-mail address; the deadline reminder could not be sent", null);
             return;
         }
         mailer.queueToStaff(complaint, "deadline-reminder", "deadline-reminder", recipients, Map.of(

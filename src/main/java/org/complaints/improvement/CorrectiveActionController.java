@@ -12,6 +12,7 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintRegister;
+import org.complaints.security.NamedStaff;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -70,8 +71,9 @@ class CorrectiveActionController {
 
     @GetMapping("/api/staff/complaints/{reference}/corrective-actions")
     List<Map<String, Object>> ofComplaint(@PathVariable String reference) {
-        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
+        String user = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Complaint complaint = complaints.getByReference(reference);
+        NamedStaff.requireNotNamed(complaints.accessMarkings(complaint.id()), user);
         if (!seesConfidential() && complaints.accessMarkings(complaint.id()).confidential()) {
             // as if it did not exist: a confidential complaint is for complaint managers only
             throw new ComplaintNotFoundException("with reference " + reference);

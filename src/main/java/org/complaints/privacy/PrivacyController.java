@@ -9,6 +9,7 @@ import org.complaints.register.AccessMarkings;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.complaints.security.NamedStaff;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -48,8 +49,15 @@ class PrivacyController {
 
     @GetMapping("/api/staff/privacy/subject-access")
     Map<String, Object> export(@RequestParam(required = false) String email) {
-        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        return subjects.export(requireEmail(email));
+        String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        String address = requireEmail(email);
+        notNaming(subjects.complaintsOf(address), actor);
+        return subjects.export(address);
+    }
+
+    /** Staff a complaint names answer no request about it: another complaint manager does (ISO 10002 4.7). */
+    private void notNaming(List<Long> complaints, String actor) {
+        complaints.forEach(id -> NamedStaff.requireNotNamed(register.accessMarkings(id), actor));
     }
 
     record ErasureRequest(String email, String reason) {
@@ -67,6 +75,7 @@ class PrivacyController {
         if (complaints.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint was filed with this e-mail address.");
         }
+        notNaming(complaints, actor);
         List<String> erased = new ArrayList<>();
         List<Map<String, String>> held = new ArrayList<>();
         for (Long id : complaints) {
@@ -95,6 +104,7 @@ class PrivacyController {
             throw new InvalidInputException("held: say true (hold the data) or false (release the hold)");
         }
         Complaint complaint = register.getByReference(reference);
+        NamedStaff.requireNotNamed(register.accessMarkings(complaint.id()), actor);
         if (register.accessMarkings(complaint.id()).anonymised() && hold.held()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
                     "Complaint " + reference + " was already anonymised; there is no personal data left to hold.");

@@ -6,18 +6,22 @@ import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
 import static org.camunda.bpm.engine.authorization.Resources.GROUP;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.USER;
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -44,13 +48,20 @@ public class AccessGrants {
             new Grant(StaffGroups.HANDLERS, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.HANDLERS, PROCESS_DEFINITION, "complaint-handling",
                     List.of(ProcessDefinitionPermissions.READ)),
-            // managers see all complaints, confidential ones included, approve, supervise and reassign
+            // managers see all complaints, confidential ones included, approve, supervise and reassign; a complaint's
+            // history they read through the grant each complaint gives them (ComplaintAccess.opened): the engine
+            // asks the definition first for history, so a definition-wide history grant would outrank the revoke
+            // of a manager the complaint names
             new Grant(StaffGroups.MANAGERS, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.MANAGERS, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
-                    ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.TASK_ASSIGN)),
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+                    ProcessDefinitionPermissions.TASK_ASSIGN)),
+            new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, "corrective-action",
+                    List.of(ProcessDefinitionPermissions.READ_HISTORY)),
+            new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, "management-review",
+                    List.of(ProcessDefinitionPermissions.READ_HISTORY)),
             new Grant(StaffGroups.MANAGERS, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
             new Grant(StaffGroups.MANAGERS, DECISION_DEFINITION, ANY, List.of(Permissions.READ, Permissions.READ_HISTORY)),
             new Grant(StaffGroups.MANAGERS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
@@ -84,9 +95,11 @@ public class AccessGrants {
     static final List<Resource> STAFF_DIRECTORY = List.of(USER, GROUP);
 
     private final AuthorizationService authorizations;
+    private final HistoryService history;
 
-    public AccessGrants(AuthorizationService authorizations) {
+    public AccessGrants(AuthorizationService authorizations, HistoryService history) {
         this.authorizations = authorizations;
+        this.history = history;
     }
 
     @EventListener(PostDeployEvent.class)
@@ -95,6 +108,7 @@ public class AccessGrants {
         for (Grant grant : GRANTS) {
             ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions());
         }
+        withdrawManagersDefinitionWideHistory();
         // administrators may do everything, as the engine's own first-admin setup grants
         for (Resources resource : Resources.values()) {
             ensure(StaffGroups.ADMIN, resource, ANY, List.of(Permissions.ALL));
@@ -104,6 +118,33 @@ public class AccessGrants {
                 ensure(group.id(), resource, ANY, List.of(Permissions.READ));
             }
         }
+    }
+
+    /**
+     * A database set up before complaints granted their history to complaint managers one by one still has the
+     * definition-wide history grant, which outranks the revoke of a manager a complaint names: each complaint gets
+     * its grant first, then the definition-wide one goes (the other definitions keep theirs, in GRANTS).
+     */
+    private void withdrawManagersDefinitionWideHistory() {
+        Authorization wide = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(StaffGroups.MANAGERS).resourceType(PROCESS_DEFINITION).resourceId(ANY).singleResult();
+        if (wide == null || !wide.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)) {
+            return;
+        }
+        int page = 500;
+        for (int first = 0; ; first += page) {
+            List<HistoricProcessInstance> complaints = history.createHistoricProcessInstanceQuery()
+                    .processDefinitionKey("complaint-handling").orderByProcessInstanceId().asc().listPage(first, page);
+            for (HistoricProcessInstance complaint : complaints) {
+                ensure(StaffGroups.MANAGERS, HISTORIC_PROCESS_INSTANCE, complaint.getId(),
+                        List.of(HistoricProcessInstancePermissions.READ));
+            }
+            if (complaints.size() < page) {
+                break;
+            }
+        }
+        wide.removePermission(ProcessDefinitionPermissions.READ_HISTORY);
+        authorizations.saveAuthorization(wide);
     }
 
     private void ensure(String group, Resource resource, String resourceId, List<Permission> permissions) {

@@ -6,8 +6,10 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -36,11 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
  * Tasklist, Cockpit and the REST API all obey it:
  * <ul>
  * <li>an ordinary complaint is readable by the groups its tasks are offered to and by quality managers;</li>
- * <li>a confidential one only by complaint managers (they see every complaint through their definition-wide
- * grants) and by the people they assign to its tasks; its tasks are offered to complaint managers only;</li>
- * <li>staff the complaint names get a user-specific revoke on the complaint and on each of its tasks, which
- * outranks any group grant, and can never be assigned.</li>
+ * <li>a confidential one only by complaint managers (each complaint grants them its history, see
+ * {@link AccessGrants}) and by the people they assign to its tasks; its tasks are offered to complaint managers
+ * only, and what single users were granted on it before is withdrawn;</li>
+ * <li>staff the complaint names lose what they were granted on it and get a user-specific revoke on the
+ * complaint and on each of its tasks, which outranks any group grant on them, and can never be assigned.</li>
  * </ul>
+ * The engine answers a check from the first resource with a rule for the user (runtime: task or instance before
+ * the definition; history: the definition first), and on one resource a user's grant before a user's revoke:
+ * so a revoke works only where no definition-wide history grant and no grant of the same user remain.
  */
 @Service
 public class ComplaintAccess {
@@ -67,10 +73,16 @@ public class ComplaintAccess {
         this.authorizations = authorizations;
     }
 
-    /** The complaint got its process instance: quality managers may read it unless it is confidential. */
+    /**
+     * The complaint got its process instance: complaint managers may read its history (per complaint, so that the
+     * revoke of a manager it names takes effect; the running instance they read through their definition-wide
+     * grant, which the engine asks after the instance), quality managers the complaint unless it is confidential.
+     */
     public void opened(long complaintId, String processInstanceId) {
         AccessMarkings markings = register.accessMarkings(complaintId);
         authority.withoutAuthorization(() -> {
+            Grants.grant(HISTORIC_PROCESS_INSTANCE, processInstanceId, null, StaffGroups.MANAGERS,
+                    HistoricProcessInstancePermissions.READ);
             if (!markings.confidential()) {
                 grantInstance(processInstanceId, StaffGroups.QUALITY);
             }
@@ -97,11 +109,14 @@ public class ComplaintAccess {
                         grantInstance(task.getProcessInstanceId(), link.getGroupId());
                     }
                 }
-                // readers (e.g. intake reading out the new reference) see the task and the complaint's
-                // variables, which Tasklist's filter columns read from the process instance
-                for (String group : readers) {
-                    Grants.grant(TASK, task.getId(), null, group, Permissions.READ);
-                    grantInstance(task.getProcessInstanceId(), group);
+                // readers (intake reading out the new reference) see the task and the complaint's variables,
+                // which Tasklist's filter columns read from the process instance: only the member of a reader
+                // group who registered the complaint with the staff start form, never a whole group
+                String registrar = readers.isEmpty() ? null : register.get(complaintId).receivedBy();
+                if (registrar != null && !markings.names(registrar)
+                        && readers.stream().anyMatch(group -> isMember(registrar, group))) {
+                    Grants.grant(TASK, task.getId(), registrar, null, Permissions.READ);
+                    Grants.grant(PROCESS_INSTANCE, task.getProcessInstanceId(), registrar, null, Permissions.READ);
                 }
             }
             for (String named : markings.namedStaff()) {
@@ -208,12 +223,6 @@ public class ComplaintAccess {
         List<String> allTasks = history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
                 .map(HistoricTaskInstance::getId).toList();
         if (after.confidential()) {
-            removeGroupGrants(PROCESS_INSTANCE, instance);
-            removeGroupGrants(HISTORIC_PROCESS_INSTANCE, instance);
-            for (String task : allTasks) {
-                removeGroupGrants(TASK, task);
-                removeGroupGrants(HISTORIC_TASK, task);
-            }
             for (Task task : open) {
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                     if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
@@ -229,6 +238,8 @@ public class ComplaintAccess {
         } else if (before.confidential()) {
             grantInstance(instance, StaffGroups.QUALITY);
         }
+        // unassigning leaves the engine's grants to the former assignee in place: they go here, after it
+        withdrawGrants(after, instance, allTasks);
         Set<String> lifted = new LinkedHashSet<>(before.namedStaff());
         lifted.removeAll(after.namedStaff());
         for (String user : lifted) {
@@ -253,11 +264,36 @@ public class ComplaintAccess {
         }
     }
 
-    /** Withdraws what any group but the complaint managers was granted on one resource. */
-    private void removeGroupGrants(Resources resource, String resourceId) {
+    /**
+     * Withdraws, on the complaint, its history and every task it had, what the markings no longer allow: on a
+     * confidential complaint every grant to a group but the complaint managers and to a user outside that group
+     * (a former assignee, candidate or intake reader); whatever a named member of staff was granted. A user's
+     * grant on a resource outranks that user's revoke on it, so it must go.
+     */
+    private void withdrawGrants(AccessMarkings markings, String instance, List<String> allTasks) {
+        if (!markings.confidential() && markings.namedStaff().isEmpty()) {
+            return;
+        }
+        Map<String, Boolean> managers = new HashMap<>();
+        withdrawGrants(markings, PROCESS_INSTANCE, instance, managers);
+        withdrawGrants(markings, HISTORIC_PROCESS_INSTANCE, instance, managers);
+        for (String task : allTasks) {
+            withdrawGrants(markings, TASK, task, managers);
+            withdrawGrants(markings, HISTORIC_TASK, task, managers);
+        }
+    }
+
+    private void withdrawGrants(AccessMarkings markings, Resources resource, String resourceId,
+                                Map<String, Boolean> managers) {
         for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId)
                 .authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
-            if (grant.getGroupId() != null && !StaffGroups.MANAGERS.equals(grant.getGroupId())) {
+            String user = grant.getUserId();
+            String group = grant.getGroupId();
+            boolean withdrawn = user != null
+                    ? markings.names(user) || markings.confidential()
+                            && !managers.computeIfAbsent(user, u -> isMember(u, StaffGroups.MANAGERS))
+                    : markings.confidential() && group != null && !StaffGroups.MANAGERS.equals(group);
+            if (withdrawn) {
                 authorizations.deleteAuthorization(grant.getId());
             }
         }

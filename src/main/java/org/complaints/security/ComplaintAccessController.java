@@ -31,19 +31,24 @@ class ComplaintAccessController {
 
     @GetMapping("/api/staff/complaints/{reference}/access")
     Map<String, Object> get(@PathVariable String reference) {
-        staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        return view(register.accessMarkings(register.getByReference(reference).id()));
+        String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        return view(NamedStaff.requireNotNamed(markings(reference), actor));
     }
 
     @PutMapping("/api/staff/complaints/{reference}/access")
     Map<String, Object> mark(@PathVariable String reference, @RequestBody(required = false) AccessRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
+        // a named person may not even take their own name off: another complaint manager decides
+        long id = NamedStaff.requireNotNamed(markings(reference), actor).complaintId();
         if (request == null || request.confidential() == null) {
             throw new InvalidInputException("confidential: say true or false");
         }
-        long id = register.getByReference(reference).id();
         return view(access.mark(id, request.confidential(), request.namedStaff() == null ? List.of() : request.namedStaff(),
                 actor));
+    }
+
+    private AccessMarkings markings(String reference) {
+        return register.accessMarkings(register.getByReference(reference).id());
     }
 
     private static Map<String, Object> view(AccessMarkings markings) {
