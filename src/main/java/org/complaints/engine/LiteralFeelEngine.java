@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * The engine's FEEL engine, remembering the answers that cannot change. Every cell of a decision table is a FEEL
  * evaluation, and the FEEL engine of Camunda 7.24 parses the cell and builds its whole library of built-in
- * functions for each one: profiling the intake showed half of its CPU time there, for cells such as
+ * functions for each one, the largest share of an intake's CPU time (bench/FINDINGS.md, 'FEEL'), for cells such as
  * {@code "critical"} or {@code "low","medium"}. A cell made only of literals (strings, numbers, booleans, with
  * comparisons, ranges, lists and {@code not(...)}) compared with a plain input value (text, number, boolean, null)
  * gives the same answer every time, so that answer is kept; an input expression that only names a text or flag
@@ -95,7 +95,7 @@ public final class LiteralFeelEngine implements FeelEngine {
 
     /**
      * An input expression that only names a variable holding text or a flag ({@code severity}) is that value, as
-     * FEEL would give it; the profile showed these names as the rest of the decision's FEEL time. Any other
+     * FEEL would give it; such names are most of a decision's remaining FEEL time. Any other
      * value (numbers, which FEEL converts, dates, null) and any other expression goes to the FEEL engine.
      */
     private static Object textOrFlagNamed(String expression, VariableContext variables) {

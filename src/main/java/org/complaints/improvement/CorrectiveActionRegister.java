@@ -99,9 +99,9 @@ public class CorrectiveActionRegister {
     /**
      * The same, read again under the opening lock, which alone keeps two openings apart. Without a lock on the
      * row: {@code for update} on an open action waits for every transaction linking a complaint to it (the links'
-     * foreign keys hold key-share locks on it), and under a steady stream of links never got its turn; holding the
-     * opening lock meanwhile, it kept the assessments of every other subject waiting for over a minute (benchmark,
-     * 100,000 open complaints). A statement of its own, and H2's result reuse is off (its URL): H2 could answer a
+     * foreign keys hold key-share locks on it), and under a steady stream of links never gets its turn; holding the
+     * opening lock meanwhile, it would keep the assessments of every other subject waiting (bench/FINDINGS.md,
+     * 'corrective-action lock'). A statement of its own, and H2's result reuse is off (its URL): H2 could answer a
      * repeated identical query from its last result, which another transaction's commit does not invalidate.
      */
     public Optional<CorrectiveAction> findOpenUnderLock(ActionSubject subject) {

@@ -101,9 +101,9 @@ public class RecurrenceThreshold {
             return;
         }
         // with an action open about the subject, the window's earlier complaints are linked already (when it opened,
-        // or at their own assessment): only this one is new. Counting and listing them all again made every
-        // assessment of a busy subject scan its window and probe a hundred links (the benchmark saw 89 queries per
-        // complaint); the exact count is only needed for the reason of a new action
+        // or at their own assessment): only this one is new. Counting and listing them all again would make every
+        // assessment of a busy subject scan its window and probe a hundred links; the exact count is only needed
+        // for the reason of a new action
         boolean open = register.findOpen(subject).isPresent();
         String reason = (open ? "more than " + rule.get().threshold() : String.valueOf(register.countComplaints(subject,
                 since))) + " complaints about " + subject.describe() + " in the last " + rule.get().windowDays()

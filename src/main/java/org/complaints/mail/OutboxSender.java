@@ -13,7 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox (issue 6: exactly-once e-mail, at-least-once delivery). Safe on several nodes.
+ * Delivers the outbox (exactly-once e-mail, at-least-once delivery). Safe on several nodes.
  *
  * <p>Each message is sent in its own transaction that holds its row lock ({@code for update skip locked}: another
  * node skips it rather than waiting) from before the SMTP conversation until the SENT mark, the mail log copy, the

@@ -28,9 +28,9 @@ public class SmtpDelivery {
 
     static {
         // Jakarta Mail 2.1 looks its stream provider up again for every body part it writes; without this property
-        // that is a ServiceLoader scan of every jar (half the CPU time of sending an e-mail, measured by the
-        // benchmark: 20 e-mails/s per sender). With it, the class is simply instantiated; named only if present, as
-        // a name that does not load would stop all mail
+        // that is a ServiceLoader scan of every jar, which made it the sender's bottleneck (bench/FINDINGS.md,
+        // 'outbox throughput'). With it, the class is simply instantiated; named only if present, as a name that
+        // does not load would stop all mail
         if (System.getProperty(STREAM_PROVIDER) == null && angusStreamProvider()) {
             System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
         }

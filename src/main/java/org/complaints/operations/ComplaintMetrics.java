@@ -19,7 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Prometheus figures for operators (issue: production operation): complaints received and closed, open ones per
+ * Prometheus figures for operators: complaints received and closed, open ones per
  * stage, overdue ones and recorded SLA misses, open incidents and the due-job backlog. Read from the register and
  * the engine every {@code complaints.metrics.refresh} (a snapshot, so a scrape never queries the database), and
  * the mail outbox (pending, the oldest pending one's age, failed). E-mails sent and failed are counted where they
@@ -112,8 +112,8 @@ public class ComplaintMetrics implements MeterBinder {
                 });
         Map<ComplaintStage, Long> open = new EnumMap<>(ComplaintStage.class);
         long[] overdue = {0};
-        // one pass over the complaints not rolled up (every open one, and those closed since the last roll-up): at
-        // 20,000 open complaints each pass took PostgreSQL 20-30 ms (the benchmark), three of them every refresh before
+        // one pass over the complaints not rolled up (every open one, and those closed since the last roll-up): each
+        // pass reads every open complaint, so all these figures come from one (bench/FINDINGS.md, 'Operators' metrics')
         jdbc.sql("""
                 select stage, closed_at is null as still_open, count(*) as received, count(closed_at) as closed,
                        count(case when ack_sla_met = false then 1 end) as ack_missed,

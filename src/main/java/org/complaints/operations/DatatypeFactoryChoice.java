@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine works out every timer's due date (the SLA timers of each new complaint, each repeating reminder)
  * with a {@link DatatypeFactory} it asks {@code javax.xml} for anew ({@code DurationHelper}). Unless a system
- * property names the factory, that is a {@link ServiceLoader} search of every jar on the class path: 0.7–1 ms per
- * timer against 3 µs (measured), 5 % of an intake request's CPU in the benchmark's profile. Before the engine starts,
+ * property names the factory, that is a {@link ServiceLoader} search of every jar on the class path for every timer,
+ * a visible share of an intake request's CPU (bench/FINDINGS.md, 'DatatypeFactory'). Before the engine starts,
  * this names the factory that search finds, or the JDK's own when there is none, so the choice stays what it was.
  * An operator's own {@code -Djavax.xml.datatype.DatatypeFactory} is left alone.
  */

@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Indexes the engine's schema lacks, each found by the benchmark with many open complaints:
+ * Indexes the engine's schema lacks, which matter once there are many open complaints (bench/FINDINGS.md, 'Engine
+ * indexes'):
  * <ul>
  * <li>the jobs' due date: every job acquisition asks for the jobs due now; with tens of thousands of SLA timers
  * waiting (every open complaint has several), that question scans the whole job table, several times a second per
  * node;</li>
- * <li>a task's parent task: completing a task looks for its subtasks, a scan of all open tasks (10–40 ms per
- * completed task at 50,000 open complaints).</li>
+ * <li>a task's parent task: completing a task looks for its subtasks, otherwise a scan of all open tasks.</li>
  * </ul>
  * Created once the engine's tables exist (the engine creates them itself or the operator installed them); where
  * the application may not create indexes in the engine's schema, start-up goes on and the log gives the statement

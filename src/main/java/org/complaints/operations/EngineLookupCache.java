@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Camunda's REST API finds its engine through {@link java.util.ServiceLoader} on every call ({@code EngineUtil}),
  * several times per request (the authentication filter, then each resource). Each lookup asks the class loader
- * for every {@code META-INF/services} file of that name, which searches every jar on the class path: 0.8 to 3 ms a
- * lookup measured in a loop, about 5 % of a Tasklist request's CPU in the benchmark's profile. For the engine's
+ * for every {@code META-INF/services} file of that name, which searches every jar on the class path, a visible share
+ * of a Tasklist request's CPU (bench/FINDINGS.md, 'engine lookups'). For the engine's
  * REST API, the webapps' API and the staff API, this puts a class loader in front of the request thread's own that
  * remembers where Camunda's service files are. It defines no class and hands every other question to the thread's
  * own loader, so what is loaded is what would have been loaded.

@@ -17,10 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * One database transaction for a reading request to the engine's REST API (GET, HEAD), instead of one per engine
  * command. Such a request runs five or six commands: the password check, the user's groups and tenants (the
- * authentication filter), then the resource's own, e.g. the filter and its task page. Each began and committed a
- * transaction of its own on a connection taken from the pool: 6 of the 15 round trips of a Tasklist page through
- * REST were commits (benchmark, {@code 0524}). The engine's commands join a transaction that is already running
- * (Spring's {@code REQUIRED}), so here they share one and commit once.
+ * authentication filter), then the resource's own, e.g. the filter and its task page. On their own each would begin
+ * and commit a transaction on a connection taken from the pool, a commit round trip per command (bench/FINDINGS.md,
+ * 'REST reads in one transaction'). The engine's commands join a transaction that is already running (Spring's
+ * {@code REQUIRED}), so here they share one and commit once.
  *
  * <p>What a command writes while reading (the password check resets a user's failed attempts, or counts a failed
  * one) is committed with the request, as before. A command that fails marks the transaction for rollback, as its

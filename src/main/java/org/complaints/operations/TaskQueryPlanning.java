@@ -27,25 +27,18 @@ import org.springframework.stereotype.Component;
  * materialising the user's grants, without parallel workers, and for the parameters they are run with.
  *
  * <p>The engine checks a task query against the grants of the user and his groups with a join whose condition is an
- * {@code OR} ({@code RESOURCE_ID_ in (task id, process definition key, '*')}). PostgreSQL cannot hash such a join,
- * so it either looks each task's grants up by resource id (index) or compares every task with a materialised list of
- * all of the user's grants. The access rules grant per task, so that list holds one row per open task of the group,
- * and PostgreSQL, which underrates those comparisons, picks the list: a page of 50 tasks cost 25 ms at 3,000 open
- * tasks, 66 ms at 10,000 and 400 ms at 59,000 (the benchmark), against 1–2 ms by index. The variables Tasklist shows
- * as a page's columns come from a variable query with the same kind of join (grants by process instance, definition
- * key, task or {@code '*'}): 1.2 s per page at 20,000 open tasks, comparing 200 variables with 40,000 grants.
+ * {@code OR} ({@code RESOURCE_ID_ in (task id, process definition key, '*')}), which PostgreSQL cannot hash. The
+ * access rules grant per task, so PostgreSQL, underrating the cost, compares every task with a materialised list
+ * of all the user's grants instead of looking each task's grants up by resource id; without materialisation it
+ * takes the index. The variable query behind a Tasklist page's columns has the same kind of join.
  *
- * <p>Below some 30,000 open tasks PostgreSQL also planned a page with a second (parallel) worker: each of the two
- * processes then sorted all of the group's candidate links to merge them with the tasks, 33 ms for a page of 50 at
- * 20,000 open tasks (plans logged by {@code auto_explain}); by itself it walks the link index in task order and stops
- * after 50, 1 ms. A page needs tens of rows, never a worker.
+ * <p>A parallel worker makes each process sort all of the group's candidate links, where a page needs only the
+ * first tens of rows of the link index. The engine's statements are prepared, and a generic plan (which PostgreSQL
+ * may keep after five runs) for a page's variable query, knowing neither its tasks nor the limit, walks every
+ * variable instead of looking up the page's own by the engine's unique index on scope and name.
  *
- * <p>The engine's statements are prepared, and after five runs PostgreSQL may keep one generic plan for all
- * parameters. For the variable query of a Tasklist page it does: not knowing the 50 tasks or the limit, it walks every
- * variable in id order (900 ms at 20,000 open tasks, over 540,000 variables) instead of looking the page's 200 up by
- * the engine's unique index on scope and name (8 ms). These commands are planned for their parameters every time.
- *
- * <p>Only in these commands and only for their transaction ({@code set local}): {@link #SETTINGS}.
+ * <p>Only in these commands and only for their transaction ({@code set local}): {@link #SETTINGS}. The figures
+ * behind each setting: bench/FINDINGS.md, 'task query plans' and 'Tasklist plans'.
  */
 @Component
 public class TaskQueryPlanning extends AbstractProcessEnginePlugin {

@@ -17,9 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * incremented and read by one statement that commits on its own (auto-commit, outside the caller's transaction):
  * the row lock lasts as long as that statement inside the database, never across a round trip to the application.
  * Inside the registering transaction every registration would hold the lock until the whole intake (process start,
- * assessment rules, first e-mail) commits (the benchmark saw intake capped near 40/s); in a short transaction of
- * its own, update, read and commit were three round trips under the lock, and with busy cores registrations queued
- * behind a thread waiting for its core (the benchmark saw waits of 37 ms median while seeding). The price: a
+ * assessment rules, first e-mail) commits, which caps intake; in a short transaction of its own, update, read and
+ * commit would be three round trips under the lock, and with busy cores registrations queue behind a thread
+ * waiting for its core (bench/FINDINGS.md, 'reference counter'). The price: a
  * registration that fails after taking its number leaves a gap; the number was never shown to anyone. Rows are
  * never decremented, so a reference is never handed out again, even after its complaint has been erased.
  */

@@ -10,8 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rows already read in the running transaction, by key (an id, or a process instance id). One intake or
  * process step asks for the same complaint again and again (the delegate, the access rules for each candidate
- * group, the stage tracker): each ask was a round trip. A write through the register forgets the row, or changes it where the change is plain (the link to
- * its process instance, the rule assessment); outside a transaction nothing is kept.
+ * group, the stage tracker): without this, each ask is a round trip. A write through the register forgets the row,
+ * or changes it where the change is plain (the link to its process instance, the rule assessment); outside a
+ * transaction nothing is kept.
  *
  * <p>The rows hang on a synchronization registered with the transaction rather than on a thread-bound resource: they
  * end with it whatever phase registered them (work done after a commit registers synchronizations that never run),
