@@ -1,0 +1,160 @@
+package org.complaints.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.complaints.PostgresApplicationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The attacks of the security issue's edge findings, replayed through HTTP as an outsider or a member of staff
+ * with an ordinary account would: locking a colleague out with wrong passwords, choosing one's own client address
+ * and redirect host through forwarded headers, taking over a task a colleague has claimed, reading private pages
+ * from a cache, undeliverable addresses, active content as attachments, and complainants' addresses in the log.
+ * Requests that must come from another network address are sent from other loopback addresses (127.0.0.x).
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
+
+    // ---------------------------------------------------------------- sign-in back-off
+
+    @Test
+    void wrongPasswordsSlowTheirSourceButNeverLockTheAccountOut() throws Exception {
+        String attacker = "127.0.0.3";
+        Raw failed = raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", "guess-1")), null);
+        assertThat(failed.status()).isEqualTo(401);
+        assertThat(failed.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        // the attacker's source waits, even with the right password
+        Raw throttled = raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", PASSWORD)), null);
+        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
+        assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 60);
+        assertThat(throttled.body()).contains("Too many failed sign-ins");
+
+        // the member of staff, from their own address, signs in at once: REST, staff API, webapps
+        Reply own = get("handler", "/task");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(appCall("handler", HttpMethod.GET, "/api/staff/audit/verification", null).status()).isEqualTo(403);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = signInToTasklist(browser, (CookieManager) browser.cookieHandler().orElseThrow(),
+                "handler");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordsAtTheWebappLoginSlowTheirSourceOnly() throws Exception {
+        String attacker = "127.0.0.4";
+        Raw failed = webappLogin(attacker, "manager", "guess-1");
+        assertThat(failed.status()).as(failed.body()).isEqualTo(401);
+        Raw throttled = webappLogin(attacker, "manager", PASSWORD);
+        assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
+        assertThat(throttled.header("Retry-After")).isNotNull();
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = signInToTasklist(browser, (CookieManager) browser.cookieHandler().orElseThrow(),
+                "manager");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        assertThat(get("manager", "/task").status()).isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------- HTTP from another address
+
+    record Raw(int status, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+            return values == null ? null : values.get(0);
+        }
+
+        List<String> cookies() {
+            return headers.getOrDefault("set-cookie", List.of()).stream().map(c -> c.split(";", 2)[0]).toList();
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Signs in to Tasklist from {@code from} as a browser there does (CSRF cookie first); the login's answer. */
+    private Raw webappLogin(String from, String user, String password) {
+        Raw page = raw(from, "GET", "/camunda/app/tasklist/default/", Map.of(), null);
+        List<String> cookies = page.cookies();
+        String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).reduce((a, b) -> b).orElseThrow()
+                .substring("XSRF-TOKEN=".length());
+        return raw(from, "POST", "/camunda/api/admin/auth/user/default/login/tasklist", Map.of(
+                "Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN", token,
+                "Cookie", String.join("; ", cookies)), "username=" + user + "&password=" + password);
+    }
+
+    /** One HTTP/1.1 exchange over a socket bound to the local address {@code from}. */
+    private Raw raw(String from, String method, String path, Map<String, String> headers, String body) {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\nAccept: application/json, text/html\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            if (body != null) {
+                head.append("Content-Length: ").append(content.length).append("\r\n");
+            }
+            head.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content);
+            out.flush();
+            byte[] answer = socket.getInputStream().readAllBytes();
+            return parse(answer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Raw parse(byte[] answer) {
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        int end = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(lines[i].substring(colon + 1).trim());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1));
+        return new Raw(status, headers, body.toString(StandardCharsets.UTF_8));
+    }
+}
