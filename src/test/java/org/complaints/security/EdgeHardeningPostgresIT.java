@@ -89,6 +89,42 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         assertThat(get("manager", "/task").status()).isEqualTo(200);
     }
 
+    // ---------------------------------------------------------------- forwarded headers
+
+    @Test
+    void aClientCannotChooseItsAddressForTheIntakeRateLimit() {
+        String flooder = "127.0.0.2";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            // an empty complaint: refused (400) after it was counted, so nothing is filed
+            statuses.add(raw(flooder, "POST", "/api/complaints", Map.of("Content-Type", "application/json",
+                    "X-Forwarded-For", "198.51.100." + i, "X-Real-IP", "198.51.100." + i), "{}").status());
+        }
+        assertThat(statuses).as(statuses.toString()).contains(429);
+        assertThat(statuses).containsOnly(400, 429);
+    }
+
+    @Test
+    void forwardedHostAndSchemeFromAClientAreIgnored() {
+        Map<String, String> forged = Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
+                "X-Forwarded-Port", "443", "Forwarded", "host=evil.example;proto=https");
+        List<String> locations = new ArrayList<>();
+        int redirects = 0;
+        for (String path : List.of("/camunda", "/camunda/", "/camunda/app", "/camunda/app/", "/camunda/app/tasklist",
+                "/camunda/app/tasklist/default", "/camunda/app/cockpit", "/camunda/app/admin", "/staff/reports",
+                "/api/staff", "/complaints")) {
+            Raw answer = raw("127.0.0.1", "GET", path, forged, null);
+            if (answer.status() >= 300 && answer.status() < 400) {
+                redirects++;
+                locations.add(path + " -> " + answer.header("Location"));
+            }
+            assertThat(answer.header("Strict-Transport-Security")).as(path).isNull();
+        }
+        assertThat(redirects).as("the webapps redirect some of these paths").isPositive();
+        assertThat(locations).noneMatch(location -> location.contains("evil.example"));
+        assertThat(locations).noneMatch(location -> location.contains("https:"));
+    }
+
     // ---------------------------------------------------------------- HTTP from another address
 
     record Raw(int status, Map<String, List<String>> headers, String body) {
