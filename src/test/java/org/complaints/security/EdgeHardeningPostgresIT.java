@@ -125,6 +125,70 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         assertThat(locations).noneMatch(location -> location.contains("https:"));
     }
 
+    // ---------------------------------------------------------------- claimed tasks
+
+    @Test
+    void aClaimedTaskIsTheAssigneesUntilAComplaintManagerMovesIt() throws Exception {
+        JsonNode filed = fileComplaint("Claire Claimed", "claire." + UUID.randomUUID() + "@example.net", null,
+                "Two handlers of the same group reach for my complaint.");
+        String reference = filed.path("reference").asText();
+        String instance = processInstanceOf(reference);
+        String task = awaitTask(reference, "Task_ConfirmAssessment", instance);
+        claim(task, "handler");
+        String path = "/task/" + task;
+
+        // another member of the group: refused, with the reason
+        for (Reply refused : List.of(
+                post("handler2", path + "/complete", assessment()),
+                post("handler2", path + "/submit-form", assessment()),
+                post("handler2", path + "/unclaim", null),
+                post("handler2", path + "/assignee", Map.of("userId", "handler2")),
+                post("handler2", path + "/delegate", Map.of("userId", "handler2")),
+                post("handler2", path + "/identity-links", Map.of("userId", "handler2", "type", "assignee")),
+                post("handler2", path + "/identity-links/delete", Map.of("userId", "handler", "type", "assignee")),
+                call("handler2", PASSWORD, HttpMethod.PUT, path, Map.of("name", "Assess", "assignee", "handler2")))) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().path("message").asText()).contains("claimed by handler");
+        }
+        // claiming it is a conflict, not a server error
+        Reply conflict = post("handler2", path + "/claim", Map.of("userId", "handler2"));
+        assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+        assertThat(conflict.json().path("message").asText()).contains("already been claimed by handler");
+        assertThat(get("demo", path).json().path("assignee").asText()).isEqualTo("handler");
+        assertThat(eventCount(reference, "ASSESSED")).isZero();
+
+        // a complaint manager hands it over; then only the new assignee completes it
+        Reply handover = post("manager", path + "/assignee", Map.of("userId", "handler2"));
+        assertThat(handover.status()).as(handover.body()).isEqualTo(204);
+        assertThat(post("handler", path + "/complete", assessment()).status()).isEqualTo(403);
+        complete("handler2", task, assessmentVariables());
+        awaitTask(reference, "Task_InvestigateComplaint", instance);
+        assertThat(eventCount(reference, "ASSESSED")).isOne();
+    }
+
+    @Test
+    void theAssigneeMayReleaseAndHandOverTheirOwnTask() throws Exception {
+        JsonNode filed = fileComplaint("Rita Release", "rita." + UUID.randomUUID() + "@example.net", null,
+                "The handler who took my complaint goes on leave.");
+        String reference = filed.path("reference").asText();
+        String instance = processInstanceOf(reference);
+        String task = awaitTask(reference, "Task_ConfirmAssessment", instance);
+        claim(task, "handler");
+        assertThat(post("handler", "/task/" + task + "/unclaim", null).status()).isEqualTo(204);
+        claim(task, "handler2");
+        assertThat(post("handler2", "/task/" + task + "/assignee", Map.of("userId", "handler")).status()).isEqualTo(204);
+        assertThat(get("demo", "/task/" + task).json().path("assignee").asText()).isEqualTo("handler");
+    }
+
+    private static Map<String, Object> assessmentVariables() {
+        return variables("scopeDecision", "in-scope", "severity", "medium", "impact", "individual",
+                "category", "other", "safetyRelevant", false, "overrideAssessment", false);
+    }
+
+    private static Map<String, Object> assessment() {
+        return Map.of("variables", assessmentVariables());
+    }
+
     // ---------------------------------------------------------------- HTTP from another address
 
     record Raw(int status, Map<String, List<String>> headers, String body) {
