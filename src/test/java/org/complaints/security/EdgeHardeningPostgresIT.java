@@ -189,6 +189,43 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         return Map.of("variables", assessmentVariables());
     }
 
+    // ---------------------------------------------------------------- caching and sniffing
+
+    @Test
+    void privatePagesAreNeverCachedAndRestAnswersAreNotSniffed() throws Exception {
+        String email = "nora." + UUID.randomUUID() + "@example.net";
+        JsonNode filed = fileComplaint("Nora Nocache", email, null, "My status page must not stay in a shared cache.");
+        String reference = filed.path("reference").asText();
+        String token = filed.path("trackingToken").asText();
+
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("status page", header(null, "/complaints/" + reference + "?token=" + token, "Cache-Control"));
+        answers.put("status API", header(null, "/api/complaints/" + reference + "?token=" + token, "Cache-Control"));
+        answers.put("subject access", header("manager", "/api/staff/privacy/subject-access?email="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8), "Cache-Control"));
+        answers.put("reports page", header("quality", "/staff/reports", "Cache-Control"));
+        answers.put("evidence page", header("quality", "/staff/complaints/" + reference + "/evidence", "Cache-Control"));
+        answers.put("staff API", header("quality", "/api/staff/reports/summary?from=2026-01-01&to=2026-12-31",
+                "Cache-Control"));
+        assertThat(answers).allSatisfy((what, cacheControl) -> assertThat(cacheControl).as(what).isEqualTo("no-store"));
+
+        assertThat(header("handler", "/engine-rest/task", "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(null, "/engine-rest/task", "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(null, "/engine-rest/engine", "X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    /** One header of a GET answer (status 200 or 401 expected), optionally as a member of staff. */
+    private String header(String user, String path, String name) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, PASSWORD));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 401);
+        return response.headers().firstValue(name).orElse(null);
+    }
+
     // ---------------------------------------------------------------- HTTP from another address
 
     record Raw(int status, Map<String, List<String>> headers, String body) {
