@@ -226,6 +226,58 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         return response.headers().firstValue(name).orElse(null);
     }
 
+    // ---------------------------------------------------------------- what the public sends
+
+    @Test
+    void anUndeliverableAddressIsRefusedWithAReadableProblem() {
+        for (String address : List.of("a@b.c>", "Paula <paula@example.net>", "paula @example.net")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", "Paula Example");
+            body.put("email", address);
+            body.put("language", "en");
+            body.put("productOrService", "Home delivery");
+            body.put("description", "The parcel never arrived at my door.");
+            body.put("consent", true);
+            Reply refused = publicCall(HttpMethod.POST, "/api/complaints", body);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("email");
+            assertThat(refused.body()).contains("is not a valid e-mail address");
+        }
+    }
+
+    @Test
+    void activeContentIsRefusedAsAnAttachment() {
+        byte[] polyglot = ("%PDF-1.4\n%<html><body><script>fetch('/engine-rest/user')</script></body></html>\n"
+                + "1 0 obj << /Type /Catalog >> endobj\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.cookie)\"></svg>"
+                .getBytes(StandardCharsets.UTF_8);
+        for (var file : List.of(Map.entry("statement.pdf", Map.entry(polyglot, "application/pdf")),
+                Map.entry("photo.svg", Map.entry(svg, "image/svg+xml")),
+                Map.entry("photo.png", Map.entry(svg, "image/png")),
+                Map.entry("notes.txt", Map.entry(svg, "text/plain")))) {
+            MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+            parts.add("name", "Ada Attach");
+            parts.add("email", "ada." + UUID.randomUUID() + "@example.net");
+            parts.add("language", "en");
+            parts.add("productOrService", "Home delivery");
+            parts.add("description", "My statement is attached to this complaint.");
+            parts.add("consent", "true");
+            HttpHeaders declared = new HttpHeaders();
+            declared.setContentType(MediaType.parseMediaType(file.getValue().getValue()));
+            declared.setContentDispositionFormData("attachments", file.getKey());
+            parts.add("attachments", new HttpEntity<>(new ByteArrayResource(file.getValue().getKey()), declared));
+            Reply refused = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                    .requestFactory(new JdkClientHttpRequestFactory()).build()
+                    .post().uri("/api/complaints").contentType(MediaType.MULTIPART_FORM_DATA)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).body(parts)
+                    .exchange((req, res) -> new Reply(res.getStatusCode().value(),
+                            new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+            assertThat(refused.status()).as(file.getKey() + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsText("field")).as(file.getKey())
+                    .containsExactly("attachments");
+        }
+    }
+
     // ---------------------------------------------------------------- HTTP from another address
 
     record Raw(int status, Map<String, List<String>> headers, String body) {
