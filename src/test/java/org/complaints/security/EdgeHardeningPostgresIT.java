@@ -278,6 +278,17 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         }
     }
 
+    // ---------------------------------------------------------------- the log
+
+    @Test
+    void theMailServersLogNamesNoComplainant(CapturedOutput output) throws Exception {
+        String email = "lena.log." + UUID.randomUUID() + "@example.net";
+        JsonNode filed = fileComplaint("Lena Log", email, null, "My address should appear in no log line.");
+        String reference = filed.path("reference").asText();
+        awaitMail(messageId("acknowledgement", reference), processInstanceOf(reference));
+        assertThat(output.getAll().toLowerCase(Locale.ROOT)).doesNotContain(email.toLowerCase(Locale.ROOT));
+    }
+
     // ---------------------------------------------------------------- HTTP from another address
 
     record Raw(int status, Map<String, List<String>> headers, String body) {
