@@ -55,7 +55,6 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         String attacker = "127.0.0.3";
         Raw failed = raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", "guess-1")), null);
         assertThat(failed.status()).isEqualTo(401);
-        assertThat(failed.header("X-Content-Type-Options")).isEqualTo("nosniff");
 
         // the attacker's source waits, even with the right password
         Raw throttled = raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", PASSWORD)), null);
@@ -109,20 +108,23 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         Map<String, String> forged = Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
                 "X-Forwarded-Port", "443", "Forwarded", "host=evil.example;proto=https");
         List<String> locations = new ArrayList<>();
-        int redirects = 0;
+        List<String> strictTransport = new ArrayList<>();
         for (String path : List.of("/camunda", "/camunda/", "/camunda/app", "/camunda/app/", "/camunda/app/tasklist",
                 "/camunda/app/tasklist/default", "/camunda/app/cockpit", "/camunda/app/admin", "/staff/reports",
                 "/api/staff", "/complaints")) {
             Raw answer = raw("127.0.0.1", "GET", path, forged, null);
             if (answer.status() >= 300 && answer.status() < 400) {
-                redirects++;
                 locations.add(path + " -> " + answer.header("Location"));
             }
-            assertThat(answer.header("Strict-Transport-Security")).as(path).isNull();
+            if (answer.header("Strict-Transport-Security") != null) {
+                strictTransport.add(path);
+            }
         }
-        assertThat(redirects).as("the webapps redirect some of these paths").isPositive();
+        assertThat(locations).as("the webapps redirect some of these paths").isNotEmpty();
         assertThat(locations).noneMatch(location -> location.contains("evil.example"));
         assertThat(locations).noneMatch(location -> location.contains("https:"));
+        // nor is a plain HTTP request taken for HTTPS
+        assertThat(strictTransport).isEmpty();
     }
 
     // ---------------------------------------------------------------- claimed tasks
