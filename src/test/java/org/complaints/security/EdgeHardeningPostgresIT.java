@@ -222,6 +222,38 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         assertThat(header(null, "/engine-rest/engine", "X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
+    @Test
+    void theRestApisFileDownloadsAreDownloadsNeverPages() throws Exception {
+        JsonNode filed = fileComplaint("Fiona File", "fiona." + UUID.randomUUID() + "@example.net", null,
+                "A page attached to a task must never open as a page.");
+        String reference = filed.path("reference").asText();
+        String task = awaitTask(reference, "Task_ConfirmAssessment", processInstanceOf(reference));
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("attachment-name", "page.html");
+        parts.add("attachment-type", "text/html");
+        HttpHeaders declared = new HttpHeaders();
+        declared.setContentType(MediaType.TEXT_HTML);
+        declared.setContentDispositionFormData("content", "page.html");
+        parts.add("content", new HttpEntity<>(new ByteArrayResource(
+                "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8)), declared));
+        Reply created = rest.post().uri("/task/" + task + "/attachment/create")
+                .headers(headers -> headers.setBasicAuth("demo", PASSWORD))
+                .contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON).body(parts)
+                .exchange((req, res) -> new Reply(res.getStatusCode().value(),
+                        new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+
+        HttpResponse<String> data = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/engine-rest/task/" + task + "/attachment/"
+                                + created.json().path("id").asText() + "/data"))
+                .header("Authorization", basic("demo", PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(data.statusCode()).isEqualTo(200);
+        assertThat(data.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).startsWith("attachment"));
+        assertThat(data.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+        assertThat(data.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
     /** One header of a GET answer (status 200 or 401 expected), optionally as a member of staff. */
     private String header(String user, String path, String name) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
