@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Security headers for the application's own pages and API: only our own assets, no framing, no content
  * sniffing, and no Referer that could carry a tracking token to another site. The Camunda webapps and REST API
  * set their own content policy and nosniff; they get no framing and HSTS here (HSTS only when served over
- * HTTPS, which behind a proxy is known from X-Forwarded-Proto).
+ * HTTPS, which behind a proxy is known from its X-Forwarded-Proto, believed only from the configured proxies).
  *
  * <p>Pages and answers with personal data or a tracking token in their address (staff pages and API, the
  * subject-access export, the complainant's status page and API) are never stored by a browser or proxy cache.
