@@ -6,13 +6,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
 import org.springframework.stereotype.Component;
 
 /**
  * Which files a complaint may carry: PDF, JPEG, PNG and plain text, recognised by their content (a renamed
- * executable is refused), at most the configured number and size.
+ * executable is refused), at most the configured number and size. A file that a browser could take for a web
+ * page (HTML, SVG or XML, alone or inside another type as a polyglot) is refused: opened by a member of staff,
+ * its script would run with their session.
  */
 @Component
 public class AttachmentPolicy {
@@ -56,7 +59,7 @@ public class AttachmentPolicy {
     }
 
     static String detect(byte[] content) {
-        if (content.length == 0) {
+        if (content.length == 0 || hasMarkup(content)) {
             return null;
         }
         if (startsWith(content, 0x25, 0x50, 0x44, 0x46, 0x2D)) {
@@ -68,7 +71,32 @@ public class AttachmentPolicy {
         if (startsWith(content, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
             return "image/png";
         }
-        return isPlainText(content) ? "text/plain" : null;
+        return isPlainText(content) && !looksLikeMarkup(content) ? "text/plain" : null;
+    }
+
+    /** Browsers decide what a resource is from at most its first 1445 bytes (WHATWG MIME Sniffing). */
+    static final int SNIFFED_BYTES = 1445;
+
+    /** Tags that make a browser render or run a file, wherever they stand in the sniffed part. */
+    private static final List<String> ACTIVE_TAGS = List.of("<html", "<script", "<svg", "<!doctype", "<iframe",
+            "<object", "<embed", "<body", "<head", "<meta", "<form", "<img", "<style", "<link", "<base",
+            "<math", "<xsl:", "<x:script");
+
+    /** An active tag in the sniffed part: an HTML/PDF or HTML/image polyglot, or a web page of its own. */
+    static boolean hasMarkup(byte[] content) {
+        // Latin-1 keeps one character per byte, so the tags are found in any type's bytes
+        String head = new String(content, 0, Math.min(content.length, SNIFFED_BYTES), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        return ACTIVE_TAGS.stream().anyMatch(head::contains);
+    }
+
+    /** Text that begins like markup (after white space or a byte-order mark): HTML, XML, SVG or a comment. */
+    private static boolean looksLikeMarkup(byte[] content) {
+        String text = new String(content, 0, Math.min(content.length, SNIFFED_BYTES), StandardCharsets.UTF_8)
+                .replace("\uFEFF", "").stripLeading();
+        return text.length() > 1 && text.charAt(0) == '<'
+                && (Character.isLetter(text.charAt(1)) || text.charAt(1) == '!' || text.charAt(1) == '?'
+                || text.charAt(1) == '/');
     }
 
     private static boolean startsWith(byte[] content, int... prefix) {

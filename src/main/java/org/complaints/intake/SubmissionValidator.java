@@ -1,5 +1,7 @@
 package org.complaints.intake;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +22,13 @@ public class SubmissionValidator {
 
     public static final List<String> CHANNELS = List.of("web", "email", "phone", "letter", "in-person");
     public static final List<String> LANGUAGES = List.of("en", "tr", "nl", "et");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * A bare address a mail server delivers to: a dot-atom local part and a host name with a top-level domain of
+     * letters (or an IDN's ASCII form). No display name, comment, quoting, spaces or angle brackets: what the
+     * complainant typed is used as the recipient as it stands.
+     */
+    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+            + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$");
     private static final Pattern PHONE = Pattern.compile("^[+0-9 ()/.-]{6,30}$");
 
     private final Clock clock;
@@ -36,7 +44,7 @@ public class SubmissionValidator {
         oneOf(problems, "channel", s.channel(), CHANNELS, true);
         text(problems, "complainantName", "the complainant's name", s.complainantName(), 1, 200, true, false);
         text(problems, "complainantEmail", "the complainant's e-mail address", s.complainantEmail(), 3, 254, true, false);
-        if (s.complainantEmail() != null && !s.complainantEmail().isBlank() && !EMAIL.matcher(s.complainantEmail()).matches()) {
+        if (s.complainantEmail() != null && !s.complainantEmail().isBlank() && !isDeliverableAddress(s.complainantEmail())) {
             problems.add(Problem.of("complainantEmail", "not-email",
                     "'" + s.complainantEmail() + "' is not an e-mail address", s.complainantEmail()));
         }
@@ -61,6 +69,20 @@ public class SubmissionValidator {
         oneOf(problems, "category", s.category(), Classification.CATEGORIES, false);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+    }
+
+    /** The pattern above, confirmed by JavaMail's strict parser, which the outbox uses to address the e-mail. */
+    static boolean isDeliverableAddress(String address) {
+        if (address == null || address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            return parsed.getPersonal() == null && address.equals(parsed.getAddress());
+        } catch (AddressException e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Optional;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -16,7 +17,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  * Refusals of bad input ({@link BadUserRequestException}, e.g. a start form without a description, a four-eyes
  * violation) reach the REST layer wrapped: by the engine around task listeners, by the REST resources around
  * form submission. Unwrapped, they are the caller's to correct: 400 with the refusal's message, not 500.
- * Concurrent changes of the same task are 409 ({@link ConcurrentChange}).
+ * Concurrent changes of the same task are 409 ({@link ConcurrentChange}), and so is claiming a task someone
+ * else has claimed.
  */
 final class RefusalExceptionMapper {
 
@@ -47,13 +49,28 @@ final class RefusalExceptionMapper {
         return Optional.empty();
     }
 
+    /** Claiming a task another person has: 409 naming them, not the engine's 500. */
+    static Optional<Response> alreadyClaimed(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TaskAlreadyClaimedException claimed) {
+                ExceptionDto dto = ExceptionDto.fromException(claimed);
+                dto.setMessage("This task has already been claimed by " + claimed.getTaskAssignee()
+                        + ". Reload the task list; they or a complaint manager can hand it over.");
+                return Optional.of(Response.status(Response.Status.CONFLICT)
+                        .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
+            }
+        }
+        return Optional.empty();
+    }
+
     @Priority(1)
     static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException exception) {
             // the engine's wrapper ("ENGINE-03051 There was an exception while invoking the TaskListener ...")
             // only obscures the refusal, which Tasklist shows as it is
-            return ConcurrentChange.conflict(exception).or(() -> refusal(exception, null))
+            return ConcurrentChange.conflict(exception).or(() -> alreadyClaimed(exception))
+                    .or(() -> refusal(exception, null))
                     .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
         }
     }
@@ -64,7 +81,8 @@ final class RefusalExceptionMapper {
 
         @Override
         public Response toResponse(RestException exception) {
-            return ConcurrentChange.conflict(exception).or(() -> refusal(exception, exception.getMessage()))
+            return ConcurrentChange.conflict(exception).or(() -> alreadyClaimed(exception))
+                    .or(() -> refusal(exception, exception.getMessage()))
                     .orElseGet(() -> camundaDefault.toResponse(exception));
         }
     }
