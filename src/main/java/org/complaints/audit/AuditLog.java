@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.complaints.security.SecretBytes;
+import org.complaints.register.EventAudit;
+import org.complaints.support.CommitBatch;
+import org.complaints.support.SecretBytes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +39,7 @@ import org.springframework.stereotype.Repository;
  * its 28 audit rows, each hashed, sealed and rewritten, and told an auditor no more.
  */
 @Repository
-public class AuditLog {
+public class AuditLog implements EventAudit {
 
     private static final int MAX_PAYLOAD = 20000;
 
@@ -67,6 +69,11 @@ public class AuditLog {
 
     public record Entry(long id, Instant occurredAt, String actor, Long complaintId, String processInstanceId,
                         String action, String entity, String payload, Long chainSeq) {
+    }
+
+    @Override
+    public void complaintEvent(long complaintId, String actor, String action, Map<String, ?> entry) {
+        append(complaintId, null, actor, action, null, null, entry);
     }
 
     public void append(Long complaintId, String processInstanceId, String actor, String action, String entity,

@@ -7,19 +7,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * The public channels (ISO 10002 4.5 accessibility).
  *
- * @param publicBaseUrl             where complainants reach this application; used in e-mailed links
  * @param maxAttachments            attachments per submission
  * @param maxAttachmentBytes        all attachments of one submission together
  * @param maxSubmissionsPerMinute   submissions per minute from one network address before 429
  */
 @ConfigurationProperties("complaints.intake")
 public record IntakeProperties(
-        @DefaultValue("http://localhost:8080") String publicBaseUrl,
         @DefaultValue("5") int maxAttachments,
         @DefaultValue("10MB") DataSize maxAttachmentBytes,
         @DefaultValue("10") int maxSubmissionsPerMinute) {
-
-    public String statusUrl(String reference, String token) {
-        return publicBaseUrl.replaceAll("/+$", "") + "/complaints/" + reference + "?token=" + token;
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.complaints.intake.IntakeProperties;
 import org.complaints.register.Complaint;
 import org.springframework.stereotype.Service;
 
@@ -24,15 +23,15 @@ public class ComplaintMailer {
     private final MailTemplates templates;
     private final MailOutbox outbox;
     private final MailProperties properties;
-    private final IntakeProperties intake;
+    private final PublicLinks links;
     private final Clock clock;
 
     public ComplaintMailer(MailTemplates templates, MailOutbox outbox, MailProperties properties,
-                           IntakeProperties intake, Clock clock) {
+                           PublicLinks links, Clock clock) {
         this.templates = templates;
         this.outbox = outbox;
         this.properties = properties;
-        this.intake = intake;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -79,7 +78,7 @@ public class ComplaintMailer {
         fullModel.putIfAbsent("reference", complaint.reference());
         fullModel.putIfAbsent("name", complaint.complainantName());
         fullModel.putIfAbsent("organisation", properties.organisation());
-        fullModel.putIfAbsent("statusUrl", intake.statusUrl(complaint.reference(), complaint.trackingToken()));
+        fullModel.putIfAbsent("statusUrl", links.statusUrl(complaint.reference(), complaint.trackingToken()));
         return compose(complaint.id(), complaint.reference(), template, dedupKey, language, recipients, fullModel);
     }
 

@@ -5,11 +5,10 @@ import static org.complaints.register.Jdbc.ts;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.complaints.audit.AuditLog;
-import org.complaints.audit.CommitBatch;
+import org.complaints.support.CommitBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,10 +31,10 @@ public class EventLog {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final Clock clock;
-    private final AuditLog audit;
+    private final EventAudit audit;
     private final CommitBatch<List<Object[]>> atCommit = new CommitBatch<>(ArrayList::new, this::write);
 
-    public EventLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, AuditLog audit) {
+    public EventLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock, EventAudit audit) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -57,7 +56,7 @@ public class EventLog {
         if (detail != null) {
             after.put("detail", detail);
         }
-        audit.append(complaintId, null, actor, "complaint." + type, null, null, after);
+        audit.complaintEvent(complaintId, actor, "complaint." + type, after);
     }
 
     public List<ComplaintEvent> list(long complaintId) {

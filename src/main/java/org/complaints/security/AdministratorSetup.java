@@ -3,7 +3,7 @@ package org.complaints.security;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
-import org.complaints.demo.DemoProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -18,18 +18,20 @@ public class AdministratorSetup {
 
     private final IdentityService identity;
     private final AdministratorProperties administrator;
-    private final DemoProperties demo;
+    private final boolean demoMode;
 
-    public AdministratorSetup(IdentityService identity, AdministratorProperties administrator, DemoProperties demo) {
+    /** @param demoMode demo mode brings its own demo users (the demo package), an administrator among them */
+    public AdministratorSetup(IdentityService identity, AdministratorProperties administrator,
+                              @Value("${complaints.demo.enabled:false}") boolean demoMode) {
         this.identity = identity;
         this.administrator = administrator;
-        this.demo = demo;
+        this.demoMode = demoMode;
     }
 
     @EventListener(PostDeployEvent.class)
     @Order(5)
     public void ensureAdministrator() {
-        if (demo.enabled() || identity.createUserQuery().memberOfGroup(StaffGroups.ADMIN).count() > 0) {
+        if (demoMode || identity.createUserQuery().memberOfGroup(StaffGroups.ADMIN).count() > 0) {
             return;
         }
         String user = administrator.user();

@@ -9,13 +9,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.complaints.intake.IntakeProperties;
 import org.complaints.mail.Backoff;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailDeliveryException;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailLog;
 import org.complaints.mail.OutgoingMail;
+import org.complaints.mail.PublicLinks;
 import org.complaints.mail.SentMailRecorder;
 import org.complaints.mail.SmtpDelivery;
 import org.complaints.register.Complaint;
@@ -63,14 +63,14 @@ public class SurveySender {
     private final MailFormats formats;
     private final EventLog events;
     private final SurveyProperties properties;
-    private final IntakeProperties intake;
+    private final PublicLinks links;
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
 
     public SurveySender(JdbcClient jdbc, ComplaintRegister register, ComplaintMailer mailer, SmtpDelivery smtp,
                         SentMailRecorder recorder, MailLog mailLog, MailFormats formats, EventLog events,
-                        SurveyProperties properties, IntakeProperties intake, Clock clock,
+                        SurveyProperties properties, PublicLinks links, Clock clock,
                         PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.register = register;
@@ -81,7 +81,7 @@ public class SurveySender {
         this.formats = formats;
         this.events = events;
         this.properties = properties;
-        this.intake = intake;
+        this.links = links;
         this.clock = clock;
         // templates, not @Transactional: the scheduled self-call would bypass the proxy
         this.transaction = new TransactionTemplate(transactions);
@@ -178,7 +178,7 @@ public class SurveySender {
                     .params(SurveyTokens.hash(token), complaintId, ts(expiresAt)).update();
         });
         Map<String, Object> model = Map.of(
-                "surveyUrl", intake.publicBaseUrl().replaceAll("/+$", "") + "/survey/" + token,
+                "surveyUrl", links.surveyUrl(token),
                 "validUntil", formats.date(expiresAt, complaint.language()));
         OutgoingMail mail = mailer.forComplainant(complaint, TEMPLATE, TEMPLATE, model);
         try {

@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.complaints.security.SecretBytes;
+import org.complaints.support.SecretBytes;
 
 /**
  * The survey link's secret: 256 random bits, URL-safe. Only its SHA-256 is stored, so whoever reads the database

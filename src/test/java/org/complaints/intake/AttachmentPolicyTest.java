@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 class AttachmentPolicyTest {
 
     private final AttachmentPolicy policy = new AttachmentPolicy(
-            new IntakeProperties("http://localhost:8080", 5, DataSize.ofMegabytes(10), 10));
+            new IntakeProperties(5, DataSize.ofMegabytes(10), 10));
 
     static final byte[] PDF = bytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 

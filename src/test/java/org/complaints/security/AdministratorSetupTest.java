@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.complaints.demo.DemoProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class AdministratorSetupTest {
     }
 
     private AdministratorSetup setup(String user, String password, boolean demo) {
-        return new AdministratorSetup(identity, new AdministratorProperties(user, password), new DemoProperties(demo, 2525));
+        return new AdministratorSetup(identity, new AdministratorProperties(user, password), demo);
     }
 
     @Test

@@ -3,16 +3,16 @@ package org.complaints.intake.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
+import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.AttachmentPolicy;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintRequest;
-import org.complaints.intake.IntakeProperties;
 import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.intake.PublicSubmissions;
 import org.complaints.intake.SubmissionRateLimiter;
 import org.complaints.intake.Uploads;
+import org.complaints.mail.PublicLinks;
 import org.complaints.register.Complaint;
 import org.complaints.tracking.ComplaintStatus;
 import org.complaints.tracking.ComplaintStatusService;
@@ -44,15 +44,15 @@ class ComplaintApiController {
     private final SubmissionRateLimiter rateLimiter;
     private final ComplaintStatusService statuses;
     private final ComplainantMessages messages;
-    private final IntakeProperties properties;
+    private final PublicLinks links;
 
     ComplaintApiController(PublicSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                           ComplaintStatusService statuses, ComplainantMessages messages, IntakeProperties properties) {
+                           ComplaintStatusService statuses, ComplainantMessages messages, PublicLinks links) {
         this.submissions = submissions;
         this.rateLimiter = rateLimiter;
         this.statuses = statuses;
         this.messages = messages;
-        this.properties = properties;
+        this.links = links;
     }
 
     record Filed(String reference, String trackingToken, String statusUrl) {
@@ -84,7 +84,7 @@ class ComplaintApiController {
         return ResponseEntity.created(URI.create("/api/complaints/" + complaint.reference()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
                 .body(new Filed(complaint.reference(), complaint.trackingToken(),
-                        properties.statusUrl(complaint.reference(), complaint.trackingToken())));
+                        links.statusUrl(complaint.reference(), complaint.trackingToken())));
     }
 
     @GetMapping("/{reference}")

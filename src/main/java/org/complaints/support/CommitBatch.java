@@ -1,4 +1,4 @@
-package org.complaints.audit;
+package org.complaints.support;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;

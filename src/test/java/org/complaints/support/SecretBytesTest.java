@@ -1,4 +1,4 @@
-package org.complaints.security;
+package org.complaints.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.complaints.security;
+package org.complaints.support;
 
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
