@@ -8,6 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.junit.jupiter.api.Test;
 
 class DemoMailServerTest {
@@ -42,5 +47,18 @@ class DemoMailServerTest {
         } finally {
             server.stop();
         }
+    }
+
+    /** The environment variable the failure message and docs/operators.md name moves the server and spring.mail.port. */
+    @Test
+    void theNamedEnvironmentVariableSetsThePort() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("COMPLAINTS_DEMO_SMTP_PORT", "2526")));
+        ConfigurationPropertySources.attach(environment);
+
+        assertThat(Binder.get(environment).bind("complaints.demo", DemoProperties.class).get().smtpPort())
+                .isEqualTo(2526);
+        assertThat(environment.resolvePlaceholders("${complaints.demo.smtp-port}")).isEqualTo("2526");
     }
 }
