@@ -1,7 +1,6 @@
 package org.complaints.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +19,12 @@ class DemoConfiguration {
         }
     }
 
-    /** An SMTP server inside the application; the mailbox page shows what it received. */
-    @Bean(initMethod = "start", destroyMethod = "stop")
+    /**
+     * An SMTP server inside the application (port complaints.demo.smtp-port, which spring.mail.port follows); the
+     * mailbox page shows what it received.
+     */
+    @Bean(destroyMethod = "stop")
     GreenMail demoMailServer(DemoProperties properties) {
-        return new GreenMail(new ServerSetup(properties.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        return DemoMailServer.start(properties.smtpPort());
     }
 }

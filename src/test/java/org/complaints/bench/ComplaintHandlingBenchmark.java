@@ -419,7 +419,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
     }
 
     /**
-     * One complaint, sent as the README asks clients to: with an Idempotency-Key, and once more with the same key
+     * One complaint, sent as docs/api.md asks clients to: with an Idempotency-Key, and once more with the same key
      * when the connection closed without an answer (a kept-alive connection the server had just closed).
      */
     private void file(int i) throws Exception {

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One application node: the executable jar in a JVM of its own, configured through the environment as the
- * README's "Production" section tells an operator, its log in a file for diagnosis.
+ * "Production" section of docs/operators.md tells an operator, its log in a file for diagnosis.
  */
 final class ApplicationNode {
 
