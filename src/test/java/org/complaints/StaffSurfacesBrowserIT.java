@@ -354,9 +354,21 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
 
         browser.get("http://127.0.0.1:" + port + "/staff/complaints/" + reference + "/evidence");
         WebElement timeline = waitFor(By.cssSelector("table.timeline"));
-        assertThat(timeline.getText()).contains("7.2 Receipt").contains("7.4 Acknowledgement")
-                .contains("7.5 Initial assessment").contains("7.6 Investigation").contains("7.7 Response")
-                .contains("7.8 Communicating the decision").contains("handler");
+        assertThat(timeline.getText()).contains("handler");
+        // each step shows the clause of its own kind (an e-mail its template's, another step its event type's); a
+        // step whose clause the record cannot find says so, and fails here
+        List<String[]> steps = new ArrayList<>();
+        for (WebElement row : timeline.findElements(By.cssSelector("tbody tr"))) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            steps.add(new String[] {cells.get(3).getText(), cells.get(1).getText()});
+        }
+        assertThat(steps).allSatisfy(step -> assertThat(step[1]).as(step[0]).isNotEqualTo("clause not recorded"));
+        Map<String, String> clauseOfFirstStep = Map.of("Complaint received", "7.2 Receipt",
+                "E-mail 'acknowledgement'", "7.4 Acknowledgement", "Investigation completed", "7.6 Investigation",
+                "Resolution proposed", "7.7 Response", "E-mail 'decision'", "7.8 Communicating the decision");
+        clauseOfFirstStep.forEach((what, clause) -> assertThat(steps).as(what)
+                .filteredOn(step -> step[0].startsWith(what)).first().extracting(step -> step[1]).isEqualTo(clause));
+        assertThat(steps).extracting(step -> step[1]).contains("7.5 Initial assessment");
         shot("20-evidence-record");
 
         // a wrong reference is a readable page, not a stack trace

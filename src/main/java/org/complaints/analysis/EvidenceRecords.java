@@ -1,9 +1,11 @@
 package org.complaints.analysis;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import org.complaints.audit.AuditLog;
 import org.complaints.improvement.CorrectiveAction;
 import org.complaints.improvement.CorrectiveActionRegister;
@@ -30,6 +32,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 public class EvidenceRecords {
 
+    /** What a step whose clause nobody recorded shows instead of one. */
+    public static final String CLAUSE_NOT_RECORDED = "clause not recorded";
+
     private final ComplaintRegister register;
     private final EventLog events;
     private final DecisionRegister decisions;
@@ -37,9 +42,12 @@ public class EvidenceRecords {
     private final AuditLog audit;
     private final CorrectiveActionRegister correctiveActions;
     private final SurveyAnswers surveys;
+    private final IsoClauses isoClauses;
 
-    public EvidenceRecords(ComplaintRegister register, EventLog events, DecisionRegister decisions, MailLog mails,
-                           AuditLog audit, CorrectiveActionRegister correctiveActions, SurveyAnswers surveys) {
+    EvidenceRecords(ComplaintRegister register, EventLog events, DecisionRegister decisions, MailLog mails,
+                    AuditLog audit, CorrectiveActionRegister correctiveActions, SurveyAnswers surveys,
+                    IsoClauses isoClauses) {
+        this.isoClauses = isoClauses;
         this.correctiveActions = correctiveActions;
         this.surveys = surveys;
         this.register = register;
@@ -49,9 +57,11 @@ public class EvidenceRecords {
         this.audit = audit;
     }
 
+    /** A step of the timeline with its clause, e.g. "7.5 Initial assessment", or {@link #CLAUSE_NOT_RECORDED}. */
     public record Step(ComplaintEvent event, String clause) {
     }
 
+    /** {@code clauses}: steps per clause number in the standard's order, then {@link #CLAUSE_NOT_RECORDED}. */
     public record EvidenceRecord(Complaint complaint, AccessMarkings markings, List<Decision> decisions,
                                  List<MailLog.SentMail> mails, List<Step> timeline, Map<String, Long> clauses,
                                  List<CorrectiveAction> correctiveActions, SurveyAnswers.SurveyOfComplaint survey) {
@@ -74,11 +84,21 @@ public class EvidenceRecords {
                     + "managers read its record (ISO 10002 4.10)");
         }
         List<Step> timeline = new ArrayList<>();
-        Map<String, Long> clauses = new TreeMap<>();
+        Map<IsoClause, Long> perClause = new EnumMap<>(IsoClause.class);
+        long unrecorded = 0;
         for (ComplaintEvent event : events.list(complaint.id())) {
-            String clause = IsoClauses.of(event);
-            timeline.add(new Step(event, clause));
-            clauses.merge(clause.substring(0, clause.indexOf(' ')), 1L, Long::sum);
+            Optional<StepClause> clause = isoClauses.of(event);
+            timeline.add(new Step(event, clause.map(StepClause::label).orElse(CLAUSE_NOT_RECORDED)));
+            if (clause.isPresent()) {
+                perClause.merge(clause.get().clause(), 1L, Long::sum);
+            } else {
+                unrecorded++;
+            }
+        }
+        Map<String, Long> clauses = new LinkedHashMap<>();
+        perClause.forEach((clause, steps) -> clauses.put(clause.number(), steps));
+        if (unrecorded > 0) {
+            clauses.put(CLAUSE_NOT_RECORDED, unrecorded);
         }
         List<Decision> rounds = new ArrayList<>();
         for (int round = 1; decisions.find(complaint.id(), round).isPresent(); round++) {

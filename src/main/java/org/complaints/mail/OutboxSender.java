@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.complaints.register.EventLog;
+import org.complaints.register.EventOrigin;
 import org.complaints.security.EngineAuthority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,7 +186,8 @@ public class OutboxSender {
                 .ifPresent(incidentId -> outbox.recordIncident(entry.id(), incidentId));
         if (mail.complaintId() != null) {
             events.append(mail.complaintId(), "MAIL_NOT_DELIVERED", "system", "E-mail '" + mail.template()
-                    + "' could not be delivered in " + attempts + " attempts; given up until retried", kind);
+                    + "' could not be delivered in " + attempts + " attempts; given up until retried", kind,
+                    EventOrigin.mail(mail.template()));
         }
         LOG.error("Mail outbox: e-mail '{}' for {} given up after {} attempts ({})", mail.template(),
                 mail.reference(), attempts, kind);

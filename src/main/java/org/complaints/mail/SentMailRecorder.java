@@ -3,6 +3,7 @@ package org.complaints.mail;
 import java.time.Instant;
 import java.util.List;
 import org.complaints.register.EventLog;
+import org.complaints.register.EventOrigin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,8 @@ public class SentMailRecorder {
             log.record(mail.complaintId(), mail.dedupKey(), mail.template(), mail.language(), to, mail.subject(),
                     mail.body(), mail.messageId(), sentAt);
             events.append(mail.complaintId(), "MAIL_SENT", "system", "E-mail '" + mail.template() + "' ("
-                    + mail.language() + ") sent to " + to, "subject: " + mail.subject() + "\nmessage-id: " + mail.messageId());
+                    + mail.language() + ") sent to " + to, "subject: " + mail.subject() + "\nmessage-id: " + mail.messageId(),
+                    EventOrigin.mail(mail.template()));
         }
         for (MailSentListener listener : listeners) {
             if (listener.templates().contains(mail.template())) {

@@ -25,8 +25,9 @@ public class EventLog {
     private static final int MAX_DETAIL = 8000;
 
     private static final String INSERT = """
-            insert into cmp_event (complaint_id, occurred_at, event_type, actor, summary, detail)
-            values (?, ?, ?, ?, ?, ?)""";
+            insert into cmp_event (complaint_id, occurred_at, event_type, actor, summary, detail,
+                                   process_definition_id, task_definition_key, mail_template)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -42,8 +43,14 @@ public class EventLog {
     }
 
     public void append(long complaintId, String type, String actor, String summary, String detail) {
+        append(complaintId, type, actor, summary, detail, EventOrigin.NONE);
+    }
+
+    public void append(long complaintId, String type, String actor, String summary, String detail,
+                       EventOrigin origin) {
         Object[] row = {complaintId, ts(clock.instant()), type, actor, truncate(summary, 500),
-                truncate(detail, MAX_DETAIL)};
+                truncate(detail, MAX_DETAIL), origin.processDefinitionId(), origin.taskDefinitionKey(),
+                origin.mailTemplate()};
         List<Object[]> rows = atCommit.pending();
         if (rows == null) {
             jdbc.sql(INSERT).params(row).update();
@@ -65,7 +72,9 @@ public class EventLog {
                 .param(complaintId)
                 .query((rs, n) -> new ComplaintEvent(rs.getLong("id"), rs.getLong("complaint_id"),
                         instant(rs, "occurred_at"), rs.getString("event_type"), rs.getString("actor"),
-                        rs.getString("summary"), rs.getString("detail")))
+                        rs.getString("summary"), rs.getString("detail"),
+                        new EventOrigin(rs.getString("process_definition_id"), rs.getString("task_definition_key"),
+                                rs.getString("mail_template"))))
                 .list();
     }
 

@@ -33,6 +33,7 @@ public class TaskRecorder {
                 .map(f -> f + ": " + form.text(f))
                 .collect(Collectors.joining("\n"));
         events.append(complaintOf.id(task), "TASK_COMPLETED", currentUser.id().orElse(task.getAssignee()),
-                task.getName() + " completed", detail.isEmpty() ? null : detail);
+                task.getName() + " completed", detail.isEmpty() ? null : detail,
+                EventOrigin.task(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
     }
 }

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -48,10 +50,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.complaints.acknowledgement.AcknowledgementService;
+import org.complaints.analysis.EvidenceRecords;
 import org.complaints.audit.AuditLog;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
@@ -75,6 +79,7 @@ import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
 import org.complaints.security.EngineAuthority;
+import org.complaints.security.StaffGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,6 +162,7 @@ class ComplaintHandlingProcessTest {
     @Autowired AcknowledgementService acknowledgements;
     @Autowired WorkingDayCalendar calendar;
     @Autowired JdbcClient jdbc;
+    @Autowired EvidenceRecords evidenceRecords;
 
     @Autowired OutboxSender outboxSender;
     @Autowired FailingFollowUp failingFollowUp;
@@ -274,6 +280,22 @@ class ComplaintHandlingProcessTest {
                 "RELATED_FOUND", "INVESTIGATED", "PROPOSED", "DECIDED", "DECISION_COMMUNICATED", "DECISION_ACCEPTED",
                 "TASK_COMPLETED", "CLOSED");
         assertThat(decisions.get(complaint.id(), 1).proposedBy()).isEqualTo("handler");
+
+        // the auditor's evidence record gives the remedy step the clause its task's documentation names first in
+        // the diagram version that ran it, and every step a clause
+        String remedyDocumentation = repository.getBpmnModelInstance(instance.getProcessDefinitionId())
+                .getModelElementById("Task_CarryOutRemedy").getChildElementsByType(Documentation.class)
+                .iterator().next().getTextContent();
+        Matcher remedyClause = Pattern.compile("^ISO 10002:2018 (\\d+\\.\\d+)[ ,:]")
+                .matcher(remedyDocumentation);
+        assertThat(remedyClause.find()).as(remedyDocumentation).isTrue();
+        EvidenceRecords.EvidenceRecord evidence = evidenceRecords.read(complaint.reference(), "quality",
+                List.of(StaffGroups.QUALITY));
+        assertThat(evidence.timeline()).filteredOn(step -> step.event().type().equals("TASK_COMPLETED"))
+                .extracting(EvidenceRecords.Step::clause).singleElement().asString()
+                .startsWith(remedyClause.group(1) + " ");
+        assertThat(evidence.timeline()).extracting(EvidenceRecords.Step::clause)
+                .doesNotContain(EvidenceRecords.CLAUSE_NOT_RECORDED);
     }
 
     @Test

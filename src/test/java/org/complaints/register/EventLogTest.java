@@ -73,6 +73,20 @@ class EventLogTest {
         assertThat(rowsInTable()).isEqualTo(1);
     }
 
+    @Test
+    void anEntryKeepsTheTaskOrTemplateItComesFromInBatchAndAtOnce() {
+        transaction.executeWithoutResult(tx -> {
+            events.append(id, "TASK_COMPLETED", "handler", "Carry out remedy completed", null,
+                    EventOrigin.task("complaint-handling:2:42", "Task_CarryOutRemedy"));
+            events.append(id, "STAGE", "system", "Stage: closed", null);
+        });
+        events.append(id, "MAIL_SENT", "system", "E-mail 'closure-notice' (en) sent", null,
+                EventOrigin.mail("closure-notice"));
+        assertThat(events.list(id)).extracting(ComplaintEvent::origin).containsExactly(
+                EventOrigin.task("complaint-handling:2:42", "Task_CarryOutRemedy"), EventOrigin.NONE,
+                EventOrigin.mail("closure-notice"));
+    }
+
     private long rowsInTable() {
         return jdbc.sql("select count(*) from cmp_event where complaint_id = ?").param(id).query(Long.class).single();
     }
