@@ -3,6 +3,7 @@ package org.complaints;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,13 +11,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The boundaries of the application's packages, checked on the compiled classes: one package per concern, each
- * saying what it is for, and no cycle between the concerns, so each can be read (and changed) from the ones it
- * depends on.
+ * saying what it is for, no cycle between the concerns, so each can be read (and changed) from the ones it
+ * depends on, and Camunda's internal API used only where {@code docs/engine-extensions.md} lists it.
  */
 class ArchitectureTest {
 
@@ -32,6 +37,39 @@ class ArchitectureTest {
     @Test
     void theSubPackagesOfAConcernDependOnEachOtherWithoutCycles() {
         slices().matching("org.complaints.*.(*)..").namingSlices("$1").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * Every class that uses Camunda's internal API is in the inventory an engineer upgrading Camunda (or moving to a
+     * community fork) reads first, and every class the inventory names still uses it.
+     */
+    @Test
+    void engineInternalsAreUsedOnlyWhereTheInventorySays() throws IOException {
+        Set<String> using = new TreeSet<>();
+        for (JavaClass type : CLASSES) {
+            boolean internal = type.getDirectDependenciesFromSelf().stream()
+                    .map(dependency -> dependency.getTargetClass().getName())
+                    .anyMatch(ArchitectureTest::isEngineInternal);
+            if (internal) {
+                String topLevel = type.getName().replaceAll("\\$.*", "");
+                using.add(topLevel.substring("org.complaints.".length()).replace('.', '/'));
+            }
+        }
+        Matcher rows = Pattern.compile("(?m)^\\| `([a-z/]+/[A-Z][A-Za-z]+)` \\|")
+                .matcher(Files.readString(Path.of("docs/engine-extensions.md")));
+        Set<String> listed = new TreeSet<>();
+        while (rows.find()) {
+            listed.add(rows.group(1));
+        }
+        assertThat(using).as("classes using engine internals (left) against docs/engine-extensions.md")
+                .containsExactlyElementsOf(listed);
+    }
+
+    private static boolean isEngineInternal(String type) {
+        return (type.startsWith("org.camunda.bpm.") && type.contains(".impl.")
+                || type.startsWith("org.camunda.bpm.engine.rest."))
+                // what IdentityService.getCurrentAuthentication() returns: public API in practice
+                && !type.equals("org.camunda.bpm.engine.impl.identity.Authentication");
     }
 
     @Test
