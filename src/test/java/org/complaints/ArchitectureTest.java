@@ -1,12 +1,16 @@
 package org.complaints;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The boundaries of the application's packages, checked on the compiled classes: one package per concern, each
  * saying what it is for, no cycle between the concerns, so each can be read (and changed) from the ones it
- * depends on, and Camunda's internal API used only where {@code docs/engine-extensions.md} lists it.
+ * depends on, and Camunda's internal API used only in the engine's home, where {@code docs/engine-extensions.md}
+ * lists each class that uses it.
  */
 class ArchitectureTest {
 
@@ -29,9 +34,41 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.complaints");
 
+    /**
+     * The concerns (first-level packages) depend on each other without cycles. The engine's home counts as one slice
+     * per sub-package: its root holds the adapters every concern uses, each sub-package the hooks of one concern,
+     * which depend on that concern and never the other way round.
+     */
     @Test
     void theConcernsDependOnEachOtherWithoutCycles() {
-        slices().matching("org.complaints.(*)..").namingSlices("$1").should().beFreeOfCycles().check(CLASSES);
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass type) {
+                Matcher engine = Pattern.compile("org\\.complaints\\.engine\\.(\\w+).*").matcher(type.getPackageName());
+                if (engine.matches()) {
+                    return SliceIdentifier.of("engine." + engine.group(1));
+                }
+                Matcher concern = Pattern.compile("org\\.complaints\\.(\\w+).*").matcher(type.getPackageName());
+                return concern.matches() ? SliceIdentifier.of(concern.group(1)) : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "concerns of org.complaints, and the engine's home by sub-package";
+            }
+        }).should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Camunda's internal API is used only in the engine's home, {@code org.complaints.engine}. */
+    @Test
+    void engineInternalsStayInTheEnginesHome() {
+        noClasses().that().resideOutsideOfPackage("org.complaints.engine..")
+                .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("are Camunda's internal API") {
+                    @Override
+                    public boolean test(JavaClass target) {
+                        return isEngineInternal(target.getName());
+                    }
+                }).check(CLASSES);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.complaints.deadlines;
 
 import java.time.Clock;
+import org.complaints.engine.clock.EngineClock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
-import org.complaints.security.EngineAuthority;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.springframework.stereotype.Component;
 
 /**

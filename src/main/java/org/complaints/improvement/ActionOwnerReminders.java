@@ -8,10 +8,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.complaints.deadlines.DeadlineProperties;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailSentListener;
 import org.complaints.mail.OutgoingMail;
-import org.complaints.security.EngineAuthority;
 import org.springframework.stereotype.Service;
 
 /**

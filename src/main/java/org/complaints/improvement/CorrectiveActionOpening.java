@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.complaints.deadlines.DeadlineProperties;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
-import org.complaints.security.EngineAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

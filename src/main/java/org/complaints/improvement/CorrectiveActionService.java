@@ -9,9 +9,9 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.investigation.InvestigationService;
 import org.complaints.register.EventLog;
-import org.complaints.security.EngineAuthority;
 import org.complaints.security.StaffGroups;
 import org.springframework.stereotype.Service;
 

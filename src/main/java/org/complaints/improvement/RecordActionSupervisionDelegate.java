@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
-import org.complaints.security.EngineAuthority;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.springframework.stereotype.Component;
 
 /**

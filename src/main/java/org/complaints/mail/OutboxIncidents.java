@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
 /**
  * Incidents in the engine for e-mails the outbox gave up, so they show in Cockpit on the complaint's (or corrective
  * action's) running process instance, found by its business key, the reference. Resolving the incident sends the
- * message once more ({@link MailIncidentHandler}).
+ * message once more (the engine's incident handler, {@code engine/mail/MailIncidentHandler}).
  */
 @Component
 public class OutboxIncidents {
 
     /** The incident type; its configuration names the outbox message ({@code mail-outbox:<id>}). */
     public static final String TYPE = "mailNotDelivered";
+
+    /** An incident's configuration names its e-mail in the outbox. */
+    private static final String PREFIX = "mail-outbox:";
 
     private final RuntimeService runtime;
 
@@ -35,7 +38,7 @@ public class OutboxIncidents {
             return Optional.empty();
         }
         String executionId = currentExecution(runtime.getActivityInstance(instance.getId()), instance.getId());
-        Incident incident = runtime.createIncident(TYPE, executionId, MailIncidentHandler.configuration(outboxId), message);
+        Incident incident = runtime.createIncident(TYPE, executionId, configuration(outboxId), message);
         return Optional.of(incident.getId());
     }
 
@@ -58,5 +61,16 @@ public class OutboxIncidents {
             open.addAll(List.of(next.getChildActivityInstances()));
         }
         return fallback;
+    }
+
+    static String configuration(long outboxId) {
+        return PREFIX + outboxId;
+    }
+
+    /** The e-mail an incident of {@link #TYPE} is about, if its configuration names one. */
+    public static java.util.Optional<Long> outboxId(String configuration) {
+        return configuration != null && configuration.startsWith(PREFIX)
+                ? java.util.Optional.of(Long.parseLong(configuration.substring(PREFIX.length())))
+                : java.util.Optional.empty();
     }
 }

@@ -3,9 +3,9 @@ package org.complaints.mail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.register.EventLog;
 import org.complaints.register.EventOrigin;
-import org.complaints.security.EngineAuthority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A refused message stays PENDING and is tried again after a pause growing from {@code first-retry} to
  * {@code longest-retry}; after {@code max-attempts} it is FAILED: an event in the complaint's log, an incident on
  * its running process instance (Cockpit), the {@code complaints_emails_outbox_failed} gauge and the health
- * details show it. Resolving the incident ({@link MailIncidentHandler}), or
+ * details show it. Resolving the incident (engine/mail/MailIncidentHandler), or
  * {@code POST /api/staff/mail-outbox/{id}/retry}, sends it once more.
  */
 @Component

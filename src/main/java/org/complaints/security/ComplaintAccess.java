@@ -1,5 +1,7 @@
 package org.complaints.security;
 
+import org.complaints.engine.authorization.EngineAuthority;
+import org.complaints.engine.authorization.Grants;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;

@@ -2,6 +2,7 @@ package org.complaints.security;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.rest.ConcurrentChange;
 import org.complaints.register.ComplaintNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

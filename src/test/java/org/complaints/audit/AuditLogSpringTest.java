@@ -1,5 +1,6 @@
 package org.complaints.audit;
 
+import org.complaints.engine.audit.AuditHistoryEventHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

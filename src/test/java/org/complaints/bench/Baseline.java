@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.complaints.operations.TaskQueryPlanning;
+import org.complaints.engine.operations.TaskQueryPlanning;
 
 /**
  * The bare engine on the same database: a second, plain Camunda engine (no application plugins, no audit
