@@ -31,12 +31,9 @@ public class ProcessCoverage extends AbstractProcessEnginePlugin {
     // static: jobs may run on other threads than the test's (e.g. CompletableFuture in CorrectiveActionTriggersTest)
     private static volatile String runningClass;
 
+    /** The process test class whose coverage is recorded from now on; null: none. */
     static void running(String testClass) {
         runningClass = testClass;
-    }
-
-    static void finished() {
-        runningClass = null;
     }
 
     /** Element ids of this process reached by any process test class so far. */

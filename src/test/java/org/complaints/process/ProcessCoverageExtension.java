@@ -46,7 +46,9 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
-        ProcessCoverage.finished();
+        // back to the enclosing class after a @Nested one, to none after a top-level one
+        ProcessCoverage.running(context.getParent().flatMap(ExtensionContext::getTestClass).map(Class::getName)
+                .orElse(null));
         FINISHED.add(context.getRequiredTestClass().getName());
         List<String> missed = new ArrayList<>();
         for (Diagram diagram : diagrams()) {
@@ -65,7 +67,7 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessTest.class));
         Set<String> classes = new TreeSet<>();
-        scanner.findCandidateComponents(ProcessTest.class.getPackageName())
+        scanner.findCandidateComponents("org.complaints")
                 .forEach(candidate -> classes.add(candidate.getBeanClassName()));
         return classes;
     }
