@@ -32,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the evidence record, against surveys and actions seeded in 2018 whose right figures this test counts itself.
  */
 @SpringBootTest
+// one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

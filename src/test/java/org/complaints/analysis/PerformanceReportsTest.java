@@ -35,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * the seeded rows (not with the report's SQL). The seeded complaints lie in 2019, before any other test's data.
  */
 @SpringBootTest
+// one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Compared as differences, so complaints other work left in the register do not matter.
  */
 @SpringBootTest
+// one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext
 @ActiveProfiles("test")
 class ComplaintMetricsTest {

@@ -2,8 +2,7 @@ package org.complaints.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.complaints.process.ProcessTestSupport.startForm;
-import static org.complaints.process.ProcessTestSupport.uniqueEmail;
+import static org.complaints.intake.Submissions.aPhoneComplaint;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -32,20 +31,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Complainant messages that reach a process which cannot take them at that moment (here: an administrator
  * suspended the instance) are kept and delivered once it can; answers to a decision not yet sent are refused
  * with "try again". Real engine and register; the test runs the delivery sweep itself.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@ProcessTest
 class ComplainantMessageDeliveryTest {
 
     @RegisterExtension
@@ -78,7 +71,7 @@ class ComplainantMessageDeliveryTest {
     }
 
     private ProcessInstance acknowledged() {
-        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());
         staff.runDueJobsOf(instance.getId());
         return instance;
     }
@@ -145,7 +138,7 @@ class ComplainantMessageDeliveryTest {
 
     @Test
     void informationAddedBeforeTheAssessmentIsKeptAndReachesTheGroupTheAssessmentNames() {
-        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority")
                 .count()).isOne();

@@ -3,11 +3,12 @@ package org.complaints.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.complaints.intake.Submissions.aPhoneComplaint;
+import static org.complaints.intake.Submissions.aWebComplaint;
+import static org.complaints.intake.Submissions.uniqueEmail;
 import static org.complaints.process.ProcessTestSupport.assessInScope;
 import static org.complaints.process.ProcessTestSupport.findings;
 import static org.complaints.process.ProcessTestSupport.proposal;
-import static org.complaints.process.ProcessTestSupport.startForm;
-import static org.complaints.process.ProcessTestSupport.uniqueEmail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,22 +16,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -49,11 +43,7 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
-import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.complaints.acknowledgement.AcknowledgementService;
 import org.complaints.analysis.EvidenceRecords;
 import org.complaints.audit.AuditLog;
@@ -62,11 +52,10 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
-import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.MailLog;
 import org.complaints.mail.MailOutbox;
-import org.complaints.mail.MailSentListener;
+import org.complaints.mail.OutgoingMail;
 import org.complaints.mail.OutboxIncidents;
 import org.complaints.mail.OutboxProperties;
 import org.complaints.mail.OutboxSender;
@@ -88,24 +77,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path through processes/complaint-handling.bpmn, on the real Spring context (delegates, register, mail
- * templates) with a real SMTP server. Jobs and timers are run by the test with a moved engine clock. The last
- * test checks that together they cover every flow node and sequence flow, and writes the coverage report.
+ * templates) with a real SMTP server. Jobs and timers are run by the test with a moved engine clock.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@ProcessTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComplaintHandlingProcessTest {
 
@@ -113,36 +93,6 @@ class ComplaintHandlingProcessTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @TestConfiguration
-    static class CoverageConfiguration {
-        @Bean
-        ProcessCoverage processCoverage() {
-            return new ProcessCoverage();
-        }
-
-        @Bean
-        FailingFollowUp failingFollowUp() {
-            return new FailingFollowUp();
-        }
-    }
-
-    /** A follow-up of the acknowledgement that fails when told to, after the SMTP server accepted the e-mail. */
-    static class FailingFollowUp implements MailSentListener {
-        final AtomicBoolean failing = new AtomicBoolean();
-
-        @Override
-        public Set<String> templates() {
-            return Set.of("acknowledgement");
-        }
-
-        @Override
-        public void sent(OutgoingMail mail, Instant sentAt) {
-            if (failing.get()) {
-                throw new IllegalStateException("follow-up failed");
-            }
-        }
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -207,7 +157,7 @@ class ComplaintHandlingProcessTest {
     }
 
     private ProcessInstance awaitingReaction(Map<String, Object> proposal) {
-        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        ProcessInstance instance = investigating(aPhoneComplaint().startForm());
         staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
         staff.complete("handler", instance, "Task_ProposeResolution", proposal);
         assertThat(instance).isWaitingAt("Task_CommunicateDecision");
@@ -222,7 +172,7 @@ class ComplaintHandlingProcessTest {
     @Order(1)
     void staffRegisteredComplaintIsAcknowledgedDecidedAcceptedRemediedAndClosed() throws Exception {
         String email = uniqueEmail();
-        ProcessInstance instance = receivedAndAcknowledged(startForm(email));
+        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().withEmail(email).startForm());
         Complaint complaint = staff.complaintOf(instance);
 
         assertThat(complaint.reference()).matches("CMP-\\d{4}-\\d{6}");
@@ -302,9 +252,11 @@ class ComplaintHandlingProcessTest {
     @Order(2)
     void channelComplaintNeedingApprovalIsReturnedForReworkThenApprovedAndClosesWithoutReaction() {
         String email = uniqueEmail();
-        Complaint filed = intake.file(new ComplaintSubmission("web", null, "Ayşe Yılmaz", email, null, "tr",
-                "Mobile contract", "I was billed twice for the same month and nobody answers my calls.", null,
-                "Refund of the double charge", null, "high", "individual", "billing", false));
+        Complaint filed = intake.file(aWebComplaint().withName("Ayşe Yılmaz").withEmail(email).withLanguage("tr")
+                .withProductOrService("Mobile contract")
+                .withDescription("I was billed twice for the same month and nobody answers my calls.")
+                .withRemedySought("Refund of the double charge").withSeverity("high").withImpact("individual")
+                .withCategory("billing").build());
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
                 .singleResult();
         assertThat(instance).hasPassed("StartEvent_ComplaintReceived", "Task_RegisterComplaint");
@@ -343,9 +295,8 @@ class ComplaintHandlingProcessTest {
 
     /** A complaint as a channel (web form, API, e-mail) files it: register record and message start together. */
     private Complaint fileThrough(String channel) {
-        return intake.file(new ComplaintSubmission(channel, null, "Jan de Vries", uniqueEmail(), null, "nl",
-                "Energy bill", "The meter reading on my bill is not the one I sent in.", null, null, null, null, null,
-                null, false));
+        return intake.file(aWebComplaint().withChannel(channel).withLanguage("nl").withProductOrService("Energy bill")
+                .withDescription("The meter reading on my bill is not the one I sent in.").build());
     }
 
     private ProcessInstance processOf(Complaint complaint) {
@@ -383,8 +334,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(3)
     void proposerCannotApproveOwnProposal() {
-        Map<String, Object> form = startForm(uniqueEmail());
-        form.put("severity", "high");
+        Map<String, Object> form = aPhoneComplaint().withSeverity("high").startForm();
         ProcessInstance instance = receivedAndAcknowledged(form);
         staff.complete("manager", instance, "Task_ConfirmAssessment", assessInScope());
         staff.complete("manager", instance, "Task_InvestigateComplaint", findings());
@@ -414,7 +364,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(4)
     void outOfScopeComplaintIsAnsweredInWritingAndClosed() {
-        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         Map<String, Object> assess = assessInScope();
         assess.put("scopeDecision", "out-of-scope");
@@ -434,9 +384,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(5)
     void safetyRelevantComplaintTakesImmediateActionAndClosesWithoutRemedy() {
-        Map<String, Object> form = startForm(uniqueEmail());
-        form.put("safetyRelevant", true);
-        form.put("category", "product-quality");
+        Map<String, Object> form = aPhoneComplaint().safetyRelevant(true).withCategory("product-quality").startForm();
         ProcessInstance instance = receivedAndAcknowledged(form);
         Complaint complaint = staff.complaintOf(instance);
         assertThat(complaint.priority()).isEqualTo("urgent");
@@ -526,7 +474,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(8)
     void reminderBeforeDeadlineThenEscalationToManagersWhoReviseTheDate() throws Exception {
-        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        ProcessInstance instance = investigating(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
 
         staff.advanceTo(staff.dateVariable(instance, "reminderDate"));
@@ -573,7 +521,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(9)
     void openComplaintReceivesPeriodicStatusUpdates() {
-        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        ProcessInstance instance = investigating(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         Job statusTimer = management.createJobQuery().processInstanceId(instance.getId())
                 .activityId("StartEvent_StatusUpdateDue").singleResult();
@@ -593,7 +541,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(10)
     void complainantCanAddInformationWhichHandlersReview() {
-        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        ProcessInstance instance = investigating(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         messages.addInformation(complaint.reference(), "I found the delivery note; it says 'left at door'.", "web");
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint", "Task_ReviewAddedInformation");
@@ -606,7 +554,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(11)
     void complainantCanWithdrawAtAnyTime() {
-        ProcessInstance instance = investigating(startForm(uniqueEmail()));
+        ProcessInstance instance = investigating(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         messages.withdraw(complaint.reference(), "Solved with the shop directly.");
         staff.runDueJobs();
@@ -625,9 +573,8 @@ class ComplaintHandlingProcessTest {
     void startFormWithMissingDataIsRefusedAndNothingIsRecorded() {
         long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
         long complaintsBefore = jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
-        Map<String, Object> form = startForm("not-an-address");
-        form.remove("description");
-        form.put("preferredLanguage", "de");
+        Map<String, Object> form = aPhoneComplaint().withEmail("not-an-address").withDescription(null)
+                .withLanguage("de").startForm();
 
         assertThatThrownBy(() -> staff.startByStaff(form))
                 .isInstanceOf(InvalidInputException.class)
@@ -644,7 +591,7 @@ class ComplaintHandlingProcessTest {
         // the form field has no pattern (Tasklist would show staff the regular expression): the server refuses
         long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
         long complaintsBefore = jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
-        Map<String, Object> form = startForm(uniqueEmail());
+        Map<String, Object> form = aPhoneComplaint().startForm();
         form.put("namedStaff", "j.doe!");
 
         assertThatThrownBy(() -> staff.startByStaff(form))
@@ -672,7 +619,7 @@ class ComplaintHandlingProcessTest {
         assertThatThrownBy(() -> runtime.correlateMessage("DecisionAccepted", "CMP-2099-999999"))
                 .isInstanceOf(MismatchingMessageCorrelationException.class);
 
-        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         assertThatThrownBy(() -> messages.acceptDecision(complaint.reference(), "ok"))
                 .isInstanceOf(ComplaintNotOpenException.class)
@@ -685,7 +632,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(15)
     void assessmentIsValidatedAndAnOverrideMayOnlyShortenTheCommittedDate() {
-        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         String taskId = staff.task(instance, "Task_ConfirmAssessment").getId();
 
@@ -720,7 +667,7 @@ class ComplaintHandlingProcessTest {
         // whatever earlier tests left queued goes out first, so only this complaint's e-mail meets the outage
         outboxSender.sendDue();
         String email = uniqueEmail();
-        ProcessInstance instance = staff.startByStaff(startForm(email));
+        ProcessInstance instance = staff.startByStaff(aPhoneComplaint().withEmail(email).startForm());
         Complaint complaint = staff.complaintOf(instance);
         mail.stop();
         staff.runDueJobs();
@@ -785,7 +732,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(17)
     void aRepeatedAcknowledgementStepDoesNotSendTwice() {
-        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         acknowledgements.acknowledge(complaint.id());
         acknowledgements.acknowledge(complaint.id());
@@ -799,7 +746,7 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(18)
     void aStepThatRollsBackLeavesNoEmailAndTheAcknowledgementTimeIsWhenItWentOut() {
-        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         Job ack = management.createJobQuery().processInstanceId(instance.getId())
                 .activityId("Task_AssessPriority").singleResult();
@@ -823,7 +770,7 @@ class ComplaintHandlingProcessTest {
     @Order(19)
     void anEmailGivenUpAfterItsProcessEndedHasNoIncidentAndIsRetriedOnce() {
         outboxSender.sendDue();
-        ProcessInstance instance = receivedAndAcknowledged(startForm(uniqueEmail()));
+        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         mail.stop();
         messages.withdraw(complaint.reference(), "I have solved it with the courier myself.");
@@ -853,7 +800,7 @@ class ComplaintHandlingProcessTest {
     @Order(20)
     void anEmailAcceptedByTheServerIsNeverSentAgainEvenWhenRecordingItFails() {
         outboxSender.sendDue();
-        ProcessInstance instance = staff.startByStaff(startForm(uniqueEmail()));
+        ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
         failingFollowUp.failing.set(true);
         try {
@@ -919,7 +866,7 @@ class ComplaintHandlingProcessTest {
     @Order(22)
     void aBacklogGoesOutBatchAfterBatchInOneRunForAsLongAsTheRunMayDrain() {
         outboxSender.sendDue();
-        Complaint complaint = staff.complaintOf(staff.startByStaff(startForm(uniqueEmail())));
+        Complaint complaint = staff.complaintOf(staff.startByStaff(aPhoneComplaint().startForm()));
         List<String> backlog = queue(complaint, "backlog", 5);
         // batches of two: one run takes three of them, the last one not full
         drainingSender(Duration.ofSeconds(30)).sendScheduled();
@@ -956,56 +903,5 @@ class ComplaintHandlingProcessTest {
         return new OutboxSender(mailOutbox, smtpDelivery, sentMailRecorder, outboxIncidents, events, engineAuthority,
                 new OutboxProperties("-", Duration.ofMinutes(1), Duration.ofHours(1), 10, 2, drainFor), clock,
                 transactionManager);
-    }
-
-    // ------------------------------------------------------------------ coverage
-
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void everyFlowNodeAndSequenceFlowOfTheMainDiagramIsCovered() throws IOException {
-        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
-                .singleResult().getId();
-        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
-        Set<String> nodes = ids(model.getModelElementsByType(FlowNode.class));
-        Set<String> flows = ids(model.getModelElementsByType(SequenceFlow.class));
-        Set<String> covered = ProcessCoverage.covered(KEY);
-        // an event-based gateway's flows are never "taken": the event behind one counts for it
-        model.getModelElementsByType(SequenceFlow.class).stream()
-                .filter(f -> f.getSource() instanceof EventBasedGateway && covered.contains(f.getTarget().getId()))
-                .forEach(f -> covered.add(f.getId()));
-
-        Set<String> missedNodes = new TreeSet<>(nodes);
-        missedNodes.removeAll(covered);
-        Set<String> missedFlows = new TreeSet<>(flows);
-        missedFlows.removeAll(covered);
-        writeReport(nodes, flows, missedNodes, missedFlows);
-
-        assertThat(missedNodes).as("flow nodes no test reaches").isEmpty();
-        assertThat(missedFlows).as("sequence flows no test takes").isEmpty();
-    }
-
-    private static Set<String> ids(Collection<? extends org.camunda.bpm.model.bpmn.instance.BaseElement> elements) {
-        Set<String> ids = new TreeSet<>();
-        elements.forEach(e -> ids.add(e.getId()));
-        return ids;
-    }
-
-    private static void writeReport(Set<String> nodes, Set<String> flows, Set<String> missedNodes,
-                                    Set<String> missedFlows) throws IOException {
-        Path dir = Path.of("target", "process-test-coverage");
-        Files.createDirectories(dir);
-        StringBuilder report = new StringBuilder("# Process test coverage: " + KEY + "\n\n")
-                .append("| | total | covered | % |\n|---|---|---|---|\n")
-                .append(row("flow nodes", nodes.size(), missedNodes.size()))
-                .append(row("sequence flows", flows.size(), missedFlows.size()))
-                .append("\nNot covered: ").append(missedNodes.isEmpty() && missedFlows.isEmpty() ? "none"
-                        : String.join(", ", missedNodes) + " " + String.join(", ", missedFlows)).append('\n');
-        Files.writeString(dir.resolve(KEY + ".md"), report.toString());
-    }
-
-    private static String row(String what, int total, int missed) {
-        int covered = total - missed;
-        return "| " + what + " | " + total + " | " + covered + " | "
-                + (total == 0 ? 100 : Math.round(100.0 * covered / total)) + " |\n";
     }
 }

@@ -3,24 +3,19 @@ package org.complaints.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.complaints.process.ProcessTestSupport.uniqueEmail;
+import static org.complaints.intake.Submissions.aWebComplaint;
+import static org.complaints.intake.Submissions.uniqueEmail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,9 +28,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.improvement.ActionOwnerReminders;
@@ -46,7 +38,6 @@ import org.complaints.improvement.CorrectiveAction;
 import org.complaints.improvement.CorrectiveActionOpening;
 import org.complaints.improvement.CorrectiveActionProperties;
 import org.complaints.improvement.CorrectiveActionRegister;
-import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
@@ -61,23 +52,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path through processes/corrective-action.bpmn (ISO 10002 8.7), on the real Spring context with a real
  * SMTP server: effective at the first check, ineffective and re-planned, ineffective and re-analysed, the
  * owner's reminder, the overdue escalation with a manager's supervision, the waiting period before the check.
- * Timers fire by moving the engine clock; only this test's instances run their jobs. The last test checks that
- * together they cover every flow node and sequence flow, and writes the coverage report.
+ * Timers fire by moving the engine clock; only this test's instances run their jobs.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@ProcessTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CorrectiveActionProcessTest {
 
@@ -86,14 +68,6 @@ class CorrectiveActionProcessTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @TestConfiguration
-    static class CoverageConfiguration {
-        @Bean
-        ProcessCoverage processCoverage() {
-            return new ProcessCoverage();
-        }
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -133,9 +107,10 @@ class CorrectiveActionProcessTest {
     /** A complaint about a product of its own, and a corrective action about that product opened for it. */
     private Opened opened() {
         String email = uniqueEmail();
-        Complaint complaint = intake.file(new ComplaintSubmission("web", null, "Piet Jansen", email, null, "en",
-                "Smart meter " + email, "The meter shows twice the consumption of last year for the same house.",
-                null, null, null, "medium", "individual", "billing", false));
+        Complaint complaint = intake.file(aWebComplaint().withName("Piet Jansen").withEmail(email)
+                .withProductOrService("Smart meter " + email)
+                .withDescription("The meter shows twice the consumption of last year for the same house.")
+                .withSeverity("medium").withImpact("individual").withCategory("billing").build());
         CorrectiveActionOpening.Outcome outcome = opening.openManually(ActionSubject.product(complaint.productOrService()),
                 List.of(complaint.id()), "Internal audit found the meters of this batch miscalibrated", "manager");
         assertThat(outcome.opened()).isTrue();
@@ -539,53 +514,5 @@ class CorrectiveActionProcessTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(opened.action().reference() + " is already being worked on");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(before + 1);
-    }
-
-    // ------------------------------------------------------------------ coverage
-
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void everyFlowNodeAndSequenceFlowOfTheCorrectiveActionDiagramIsCovered() throws IOException {
-        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
-                .singleResult().getId();
-        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId);
-        Set<String> nodes = ids(model.getModelElementsByType(FlowNode.class));
-        Set<String> flows = ids(model.getModelElementsByType(SequenceFlow.class));
-        Set<String> covered = ProcessCoverage.covered(KEY);
-
-        Set<String> missedNodes = new TreeSet<>(nodes);
-        missedNodes.removeAll(covered);
-        Set<String> missedFlows = new TreeSet<>(flows);
-        missedFlows.removeAll(covered);
-        writeReport(nodes, flows, missedNodes, missedFlows);
-
-        assertThat(nodes).hasSizeGreaterThan(20);
-        assertThat(missedNodes).as("flow nodes no test reaches").isEmpty();
-        assertThat(missedFlows).as("sequence flows no test takes").isEmpty();
-    }
-
-    private static Set<String> ids(Collection<? extends org.camunda.bpm.model.bpmn.instance.BaseElement> elements) {
-        Set<String> ids = new TreeSet<>();
-        elements.forEach(e -> ids.add(e.getId()));
-        return ids;
-    }
-
-    private static void writeReport(Set<String> nodes, Set<String> flows, Set<String> missedNodes,
-                                    Set<String> missedFlows) throws IOException {
-        Path dir = Path.of("target", "process-test-coverage");
-        Files.createDirectories(dir);
-        StringBuilder report = new StringBuilder("# Process test coverage: " + KEY + "\n\n")
-                .append("| | total | covered | % |\n|---|---|---|---|\n")
-                .append(row("flow nodes", nodes.size(), missedNodes.size()))
-                .append(row("sequence flows", flows.size(), missedFlows.size()))
-                .append("\nNot covered: ").append(missedNodes.isEmpty() && missedFlows.isEmpty() ? "none"
-                        : String.join(", ", missedNodes) + " " + String.join(", ", missedFlows)).append('\n');
-        Files.writeString(dir.resolve(KEY + ".md"), report.toString());
-    }
-
-    private static String row(String what, int total, int missed) {
-        int covered = total - missed;
-        return "| " + what + " | " + total + " | " + covered + " | "
-                + (total == 0 ? 100 : Math.round(100.0 * covered / total)) + " |\n";
     }
 }

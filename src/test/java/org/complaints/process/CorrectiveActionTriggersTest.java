@@ -2,9 +2,10 @@ package org.complaints.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.complaints.intake.Submissions.aPhoneComplaint;
+import static org.complaints.intake.Submissions.aWebComplaint;
+import static org.complaints.intake.Submissions.uniqueEmail;
 import static org.complaints.process.ProcessTestSupport.assessInScope;
-import static org.complaints.process.ProcessTestSupport.startForm;
-import static org.complaints.process.ProcessTestSupport.uniqueEmail;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -40,7 +41,6 @@ import org.complaints.improvement.CorrectiveActionOpening;
 import org.complaints.improvement.CorrectiveActionRegister;
 import org.complaints.improvement.RecurrenceThreshold;
 import org.complaints.improvement.SystemicFindings;
-import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.investigation.FindingsRecorded;
 import org.complaints.mail.OutboxSender;
@@ -52,9 +52,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,10 +64,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Other classes' complaints share the in-memory database: the counting tests move the engine clock to a
  * year of their own, where only their complaints fall in the window, and run only their own instances' jobs.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@ProcessTest
 class CorrectiveActionTriggersTest {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
@@ -124,9 +118,8 @@ class CorrectiveActionTriggersTest {
 
     /** Registered by intake, acknowledged, and assessed by a complaint manager with this category and scope. */
     private Assessed assessed(String category, String productOrService, boolean inScope) {
-        Map<String, Object> form = startForm(uniqueEmail());
-        form.put("category", category);
-        form.put("productOrService", productOrService);
+        Map<String, Object> form = aPhoneComplaint().withCategory(category).withProductOrService(productOrService)
+                .startForm();
         ProcessInstance instance = staff.startByStaff(form);
         Complaint complaint = staff.complaintOf(instance);
         staff.runDueJobsOf(instance.getId());
@@ -305,9 +298,9 @@ class CorrectiveActionTriggersTest {
         ActionSubject router = ActionSubject.product(product);
         List<Complaint> complaints = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            complaints.add(intake.file(new ComplaintSubmission("web", null, "Eva Example", uniqueEmail(), null, "en",
-                    product, "The router drops the connection every evening at the same time.", null, null, null,
-                    "medium", "individual", "service", false)));
+            complaints.add(intake.file(aWebComplaint().withName("Eva Example").withProductOrService(product)
+                    .withDescription("The router drops the connection every evening at the same time.")
+                    .withSeverity("medium").withImpact("individual").withCategory("service").build()));
         }
         CountDownLatch firstHoldsTheLock = new CountDownLatch(1);
         CompletableFuture<CorrectiveActionOpening.Outcome> first = CompletableFuture.supplyAsync(() ->

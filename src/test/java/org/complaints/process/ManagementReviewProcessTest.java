@@ -8,13 +8,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -27,9 +24,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.mail.OutboxSender;
 import org.complaints.managementreview.ManagementReview;
@@ -45,20 +39,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Every path through processes/management-review.bpmn (ISO 10002 8.6) on the real Spring context: the scheduled
  * start, a requested review, a review without actions, actions tracked to completion, an overdue action chased,
- * and the refusals of an incomplete outcome. The last test checks that every flow node and flow was reached.
+ * and the refusals of an incomplete outcome.
  */
-@SpringBootTest
-@DirtiesContext
-@ActiveProfiles("test")
+@ProcessTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManagementReviewProcessTest {
 
@@ -67,14 +54,6 @@ class ManagementReviewProcessTest {
 
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @TestConfiguration
-    static class CoverageConfiguration {
-        @Bean
-        ProcessCoverage processCoverage() {
-            return new ProcessCoverage();
-        }
-    }
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
@@ -256,22 +235,5 @@ class ManagementReviewProcessTest {
         // a period that ends before it starts is refused when the review is requested
         assertThatThrownBy(() -> requested("2026-06-30", "2026-01-01")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ends before it starts");
-    }
-
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void everyFlowNodeAndSequenceFlowIsCovered() {
-        BpmnModelInstance model = repository.getBpmnModelInstance(definitionId());
-        Set<String> missed = new TreeSet<>();
-        missed.addAll(ids(model.getModelElementsByType(FlowNode.class)));
-        missed.addAll(ids(model.getModelElementsByType(SequenceFlow.class)));
-        missed.removeAll(ProcessCoverage.covered(KEY));
-        assertThat(missed).as("flow nodes and sequence flows no test reaches").isEmpty();
-    }
-
-    private static Set<String> ids(Collection<? extends org.camunda.bpm.model.bpmn.instance.BaseElement> elements) {
-        Set<String> ids = new TreeSet<>();
-        elements.forEach(e -> ids.add(e.getId()));
-        return ids;
     }
 }

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,8 +41,6 @@ final class ProcessTestSupport {
             "quality", List.of(StaffGroups.QUALITY),
             "demo", List.of(StaffGroups.ADMIN, StaffGroups.MANAGERS, StaffGroups.QUALITY));
 
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
     final RuntimeService runtime;
     final TaskService tasks;
     final FormService forms;
@@ -69,29 +66,6 @@ final class ProcessTestSupport {
         this.mail = mail;
         this.outbox = outbox;
         DemoUsers.seed(identity);
-    }
-
-    /** A unique complainant per test, so related-complaint counts stay predictable. */
-    static String uniqueEmail() {
-        return "complainant" + SEQUENCE.incrementAndGet() + "@example.net";
-    }
-
-    static Map<String, Object> startForm(String email) {
-        Map<String, Object> form = new HashMap<>();
-        form.put("channel", "phone");
-        form.put("complainantName", "Jan de Vries");
-        form.put("complainantEmail", email);
-        form.put("complainantPhone", "+31 20 123 4567");
-        form.put("preferredLanguage", "en");
-        form.put("productOrService", "Home delivery " + email);
-        form.put("description", "My parcel was left outside in the rain and the contents were damaged.");
-        form.put("incidentDate", "2026-11-02");
-        form.put("remedySought", "Replace the damaged goods");
-        form.put("severity", "medium");
-        form.put("impact", "individual");
-        form.put("category", "delivery");
-        form.put("safetyRelevant", false);
-        return form;
     }
 
     ProcessInstance startByStaff(Map<String, Object> form) {
