@@ -25,14 +25,22 @@ public class ComplaintFigures {
         this.zone = deadlines.zone();
     }
 
+    /**
+     * The figures of a period: the counts, then the complaints per value of a field, {@code "(none)"} for those
+     * without one. The maps' keys are data (the values found), in their natural order.
+     */
+    public record Summary(String from, String to, long received, long closed, long acknowledgedInTime,
+                          long acknowledgedLate, long decidedInTime, long decidedLate, long internallyReviewed,
+                          long externallyReferred, Map<String, Long> byChannel, Map<String, Long> byCategory,
+                          Map<String, Long> byOutcome, Map<String, Long> byClosureReason,
+                          Map<String, Long> byPriority, Map<String, Long> byProductOrService) {
+    }
+
     /** Complaints received from {@code from} to {@code to}, both days included, in the organisation's zone. */
-    public Map<String, Object> summary(LocalDate from, LocalDate to) {
+    public Summary summary(LocalDate from, LocalDate to) {
         Object start = Jdbc.ts(from.atStartOfDay(zone).toInstant());
         Object end = Jdbc.ts(to.plusDays(1).atStartOfDay(zone).toInstant());
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("from", from.toString());
-        summary.put("to", to.toString());
-        Map<String, Object> totals = jdbc.sql("""
+        long[] totals = jdbc.sql("""
                 select count(*) as received,
                        count(closed_at) as closed,
                        count(case when ack_sla_met then 1 end) as acknowledged_in_time,
@@ -42,31 +50,26 @@ public class ComplaintFigures {
                        count(case when review_round > 0 then 1 end) as internally_reviewed,
                        count(case when external_referral then 1 end) as externally_referred
                 from cmp_complaint where received_at >= ? and received_at < ?""")
-                .params(start, end).query().singleRow();
-        totals.forEach((k, v) -> summary.put(camel(k), ((Number) v).longValue()));
-        for (String column : new String[] {"channel", "category", "outcome", "closure_reason", "priority",
-                "product_or_service"}) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            jdbc.sql("select coalesce(" + column + ", '(none)') as k, count(*) as n from cmp_complaint "
-                            + "where received_at >= ? and received_at < ? group by coalesce(" + column + ", '(none)') order by 1")
-                    .params(start, end)
-                    .query((rs, n) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
-            summary.put("by" + Character.toUpperCase(camel(column).charAt(0)) + camel(column).substring(1), counts);
-        }
-        return summary;
+                .params(start, end)
+                .query((rs, n) -> new long[] {rs.getLong("received"), rs.getLong("closed"),
+                        rs.getLong("acknowledged_in_time"), rs.getLong("acknowledged_late"),
+                        rs.getLong("decided_in_time"), rs.getLong("decided_late"),
+                        rs.getLong("internally_reviewed"), rs.getLong("externally_referred")})
+                .single();
+        return new Summary(from.toString(), to.toString(), totals[0], totals[1], totals[2], totals[3], totals[4],
+                totals[5], totals[6], totals[7], countsBy("channel", start, end), countsBy("category", start, end),
+                countsBy("outcome", start, end), countsBy("closure_reason", start, end),
+                countsBy("priority", start, end), countsBy("product_or_service", start, end));
     }
 
-    private static String camel(String column) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : column.toLowerCase().toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
+    /** The period's complaints per value of {@code column}, a column name of this class, never user input. */
+    private Map<String, Long> countsBy(String column, Object start, Object end) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select coalesce(" + column + ", '(none)') as k, count(*) as n from cmp_complaint "
+                        + "where received_at >= ? and received_at < ? "
+                        + "group by coalesce(" + column + ", '(none)') order by 1")
+                .params(start, end)
+                .query((rs, n) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
+        return counts;
     }
 }

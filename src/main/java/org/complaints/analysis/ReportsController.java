@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -29,7 +28,8 @@ class ReportsController {
     }
 
     @GetMapping("/api/staff/reports/summary")
-    Map<String, Object> summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+    ComplaintFigures.Summary summary(@RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to) {
         requireReader();
         ReportPeriod period = reports.period(from, to);
         return figures.summary(period.from(), period.to());

@@ -1,10 +1,10 @@
 package org.complaints.improvement;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.complaints.assessment.Classification;
@@ -12,6 +12,7 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
 import org.complaints.security.NamedStaff;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
@@ -52,8 +53,48 @@ class CorrectiveActionController {
     record ManualOpening(String category, String productOrService, List<String> complaints, String reason) {
     }
 
+    /**
+     * An action as the register's lists show it. Absent values are written as {@code null}: clients find every
+     * key on every action.
+     */
+    record ActionSummary(String reference, ActionTrigger trigger, String subject, String category,
+                         String productOrService, ActionStatus status, int round, String owner, Instant dueDate,
+                         Boolean effective, Instant openedAt, Instant closedAt, int complaintCount) {
+    }
+
+    /**
+     * An action with its whole record: the summary's keys at the top level, then the analysis, the linked
+     * complaints and the history. Texts name no confidential complaint to those who may not see it (4.10).
+     */
+    record ActionDetail(@JsonUnwrapped ActionSummary summary, String openingReason, String openedBy,
+                        String rootCause, String rootCauseAnalysis, String actionPlan, String implementationNotes,
+                        Instant implementedAt, Instant effectivenessCheckDue, String effectivenessNotes,
+                        Instant checkedAt, String processInstanceId, List<LinkedComplaintView> complaints,
+                        List<HistoryEntry> history) {
+    }
+
+    /**
+     * A complaint linked to an action; {@code reference} and {@code productOrService} are {@code null} when the
+     * complaint is confidential and the reader may not see it.
+     */
+    record LinkedComplaintView(String reference, boolean confidential, String category, String productOrService,
+                               Instant receivedAt, ComplaintStage stage, Instant linkedAt, String linkedBy,
+                               ActionTrigger linkReason) {
+    }
+
+    /** One event of an action's history. */
+    record HistoryEntry(Instant occurredAt, String type, String actor, String summary, String detail) {
+    }
+
+    /**
+     * The answer to a manual opening: the action's detail and whether this request opened it ({@code false}: the
+     * complaints were linked to the action already open on the same subject).
+     */
+    record Opening(@JsonUnwrapped ActionDetail action, boolean opened) {
+    }
+
     @GetMapping("/api/staff/corrective-actions")
-    List<Map<String, Object>> list(@RequestParam(required = false) String status) {
+    List<ActionSummary> list(@RequestParam(required = false) String status) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Boolean open = status == null || status.isBlank() ? null : switch (status.strip()) {
             case "open" -> true;
@@ -64,13 +105,13 @@ class CorrectiveActionController {
     }
 
     @GetMapping("/api/staff/corrective-actions/{reference}")
-    Map<String, Object> get(@PathVariable String reference) {
+    ActionDetail get(@PathVariable String reference) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         return detail(register.getByReference(reference));
     }
 
     @GetMapping("/api/staff/complaints/{reference}/corrective-actions")
-    List<Map<String, Object>> ofComplaint(@PathVariable String reference) {
+    List<ActionSummary> ofComplaint(@PathVariable String reference) {
         String user = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Complaint complaint = complaints.getByReference(reference);
         NamedStaff.requireNotNamed(complaints.accessMarkings(complaint.id()), user);
@@ -82,7 +123,7 @@ class CorrectiveActionController {
     }
 
     @PostMapping("/api/staff/corrective-actions")
-    ResponseEntity<Map<String, Object>> open(@RequestBody(required = false) ManualOpening request) {
+    ResponseEntity<Opening> open(@RequestBody(required = false) ManualOpening request) {
         String manager = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (request == null) {
             throw new InvalidInputException("Send {category or productOrService, complaints, reason}");
@@ -113,33 +154,20 @@ class CorrectiveActionController {
         ActionSubject subject = hasCategory ? ActionSubject.category(request.category())
                 : ActionSubject.product(request.productOrService());
         CorrectiveActionOpening.Outcome outcome = opening.openManually(subject, ids, request.reason().strip(), manager);
-        Map<String, Object> body = detail(outcome.action());
-        body.put("opened", outcome.opened());
+        Opening body = new Opening(detail(outcome.action()), outcome.opened());
         return outcome.opened()
                 ? ResponseEntity.created(URI.create("/api/staff/corrective-actions/" + outcome.action().reference())).body(body)
                 : ResponseEntity.ok(body);
     }
 
-    private Map<String, Object> summary(CorrectiveAction action) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("reference", action.reference());
-        view.put("trigger", action.trigger());
-        view.put("subject", CorrectiveActionOpening.subject(action).describe());
-        view.put("category", action.category());
-        view.put("productOrService", action.productOrService());
-        view.put("status", action.status());
-        view.put("round", action.round());
-        view.put("owner", action.owner());
-        view.put("dueDate", action.dueDate());
-        view.put("effective", action.effective());
-        view.put("openedAt", action.openedAt());
-        view.put("closedAt", action.closedAt());
-        view.put("complaintCount", register.complaintsOf(action.id()).size());
-        return view;
+    private ActionSummary summary(CorrectiveAction action) {
+        return new ActionSummary(action.reference(), action.trigger(),
+                CorrectiveActionOpening.subject(action).describe(), action.category(), action.productOrService(),
+                action.status(), action.round(), action.owner(), action.dueDate(), action.effective(),
+                action.openedAt(), action.closedAt(), register.complaintsOf(action.id()).size());
     }
 
-    private Map<String, Object> detail(CorrectiveAction action) {
-        Map<String, Object> view = summary(action);
+    private ActionDetail detail(CorrectiveAction action) {
         boolean confidentialShown = seesConfidential();
         List<CorrectiveActionRegister.LinkedComplaint> linked = register.complaintsOf(action.id());
         // the references of confidential complaints are left out wherever the action's record names them, for those
@@ -147,41 +175,26 @@ class CorrectiveActionController {
         List<String> hidden = confidentialShown ? List.of() : linked.stream()
                 .filter(CorrectiveActionRegister.LinkedComplaint::confidential)
                 .map(CorrectiveActionRegister.LinkedComplaint::reference).toList();
-        view.put("openingReason", redact(action.openingReason(), hidden));
-        view.put("openedBy", action.openedBy());
-        view.put("rootCause", action.rootCause());
-        view.put("rootCauseAnalysis", redact(action.rootCauseAnalysis(), hidden));
-        view.put("actionPlan", redact(action.actionPlan(), hidden));
-        view.put("implementationNotes", redact(action.implementationNotes(), hidden));
-        view.put("implementedAt", action.implementedAt());
-        view.put("effectivenessCheckDue", action.effectivenessCheckDue());
-        view.put("effectivenessNotes", redact(action.effectivenessNotes(), hidden));
-        view.put("checkedAt", action.checkedAt());
-        view.put("processInstanceId", action.processInstanceId());
-        view.put("complaints", linked.stream().map(c -> {
-            Map<String, Object> complaint = new LinkedHashMap<>();
-            boolean withheld = c.confidential() && !confidentialShown;
-            complaint.put("reference", withheld ? null : c.reference());
-            complaint.put("confidential", c.confidential());
-            complaint.put("category", c.category());
-            complaint.put("productOrService", withheld ? null : c.productOrService());
-            complaint.put("receivedAt", c.receivedAt());
-            complaint.put("stage", c.stage());
-            complaint.put("linkedAt", c.linkedAt());
-            complaint.put("linkedBy", c.linkedBy());
-            complaint.put("linkReason", c.linkReason());
-            return complaint;
-        }).toList());
-        view.put("history", register.events(action.id()).stream().map(e -> {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("occurredAt", e.occurredAt());
-            event.put("type", e.type());
-            event.put("actor", e.actor());
-            event.put("summary", redact(e.summary(), hidden));
-            event.put("detail", redact(e.detail(), hidden));
-            return event;
-        }).toList());
-        return view;
+        return new ActionDetail(summary(action),
+                redact(action.openingReason(), hidden),
+                action.openedBy(),
+                action.rootCause(),
+                redact(action.rootCauseAnalysis(), hidden),
+                redact(action.actionPlan(), hidden),
+                redact(action.implementationNotes(), hidden),
+                action.implementedAt(),
+                action.effectivenessCheckDue(),
+                redact(action.effectivenessNotes(), hidden),
+                action.checkedAt(),
+                action.processInstanceId(),
+                linked.stream().map(c -> {
+                    boolean withheld = c.confidential() && !confidentialShown;
+                    return new LinkedComplaintView(withheld ? null : c.reference(), c.confidential(), c.category(),
+                            withheld ? null : c.productOrService(), c.receivedAt(), c.stage(), c.linkedAt(),
+                            c.linkedBy(), c.linkReason());
+                }).toList(),
+                register.events(action.id()).stream().map(e -> new HistoryEntry(e.occurredAt(), e.type(), e.actor(),
+                        redact(e.summary(), hidden), redact(e.detail(), hidden))).toList());
     }
 
     private static String redact(String text, List<String> references) {

@@ -3,7 +3,8 @@ package org.complaints.managementreview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.complaints.security.StaffAccess;
@@ -27,6 +28,24 @@ class ManagementReviewController {
     private final StaffAccess staff;
     private final ObjectMapper json;
 
+    /** A review in the list; absent dates are written as {@code null}. */
+    record ReviewRow(String reference, LocalDate periodFrom, LocalDate periodTo, Instant preparedAt, Instant heldAt,
+                     Instant closedAt) {
+    }
+
+    /** A requested review: its reference and the staff page that shows it. */
+    record Requested(String reference, String page) {
+    }
+
+    /**
+     * A review with its outcome, its actions and the input it was prepared from, the input as the JSON document
+     * stored when it was prepared. Absent values are written as {@code null}.
+     */
+    record ReviewDetail(String reference, LocalDate periodFrom, LocalDate periodTo, Instant preparedAt,
+                        Instant heldAt, String heldBy, String attendees, String conclusions, String decisions,
+                        Instant closedAt, List<ReviewAction> actions, JsonNode input) {
+    }
+
     ManagementReviewController(ManagementReviews reviews, StaffAccess staff, ObjectMapper json) {
         this.reviews = reviews;
         this.staff = staff;
@@ -34,29 +53,21 @@ class ManagementReviewController {
     }
 
     @GetMapping("/api/staff/management-reviews")
-    List<Map<String, Object>> list() {
+    List<ReviewRow> list() {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        return reviews.list().stream().map(review -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("reference", review.reference());
-            row.put("periodFrom", review.periodFrom());
-            row.put("periodTo", review.periodTo());
-            row.put("preparedAt", review.preparedAt());
-            row.put("heldAt", review.heldAt());
-            row.put("closedAt", review.closedAt());
-            return row;
-        }).toList();
+        return reviews.list().stream().map(review -> new ReviewRow(review.reference(), review.periodFrom(),
+                review.periodTo(), review.preparedAt(), review.heldAt(), review.closedAt())).toList();
     }
 
     /** A review outside the schedule: {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} (both, or neither). */
     @PostMapping("/api/staff/management-reviews")
-    ResponseEntity<Map<String, Object>> request(@RequestBody(required = false) Map<String, String> body) {
+    ResponseEntity<Requested> request(@RequestBody(required = false) Map<String, String> body) {
         String user = staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.ADMIN);
         Map<String, String> period = body == null ? Map.of() : body;
         ProcessInstance instance = reviews.request(blankToNull(period.get("from")), blankToNull(period.get("to")), user);
         String reference = instance.getBusinessKey();
         return ResponseEntity.created(URI.create("/api/staff/management-reviews/" + reference))
-                .body(Map.of("reference", reference, "page", "/staff/management-reviews/" + reference));
+                .body(new Requested(reference, "/staff/management-reviews/" + reference));
     }
 
     private static String blankToNull(String value) {
@@ -64,23 +75,11 @@ class ManagementReviewController {
     }
 
     @GetMapping("/api/staff/management-reviews/{reference}")
-    Map<String, Object> get(@PathVariable String reference) throws JsonProcessingException {
+    ReviewDetail get(@PathVariable String reference) throws JsonProcessingException {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         ManagementReview review = reviews.getByReference(reference);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reference", review.reference());
-        body.put("periodFrom", review.periodFrom());
-        body.put("periodTo", review.periodTo());
-        body.put("preparedAt", review.preparedAt());
-        body.put("heldAt", review.heldAt());
-        body.put("heldBy", review.heldBy());
-        body.put("attendees", review.attendees());
-        body.put("conclusions", review.conclusions());
-        body.put("decisions", review.decisions());
-        body.put("closedAt", review.closedAt());
-        body.put("actions", reviews.actions(review.id()));
-        JsonNode input = json.readTree(review.inputJson());
-        body.put("input", input);
-        return body;
+        return new ReviewDetail(review.reference(), review.periodFrom(), review.periodTo(), review.preparedAt(),
+                review.heldAt(), review.heldBy(), review.attendees(), review.conclusions(), review.decisions(),
+                review.closedAt(), reviews.actions(review.id()), json.readTree(review.inputJson()));
     }
 }

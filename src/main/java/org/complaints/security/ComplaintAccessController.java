@@ -1,7 +1,6 @@
 package org.complaints.security;
 
 import java.util.List;
-import java.util.Map;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
@@ -29,14 +28,18 @@ class ComplaintAccessController {
     record AccessRequest(Boolean confidential, List<String> namedStaff) {
     }
 
+    /** A complaint's access markings; the legal hold's reason is the privacy API's, not shown here. */
+    record AccessView(String reference, boolean confidential, List<String> namedStaff, boolean legalHold) {
+    }
+
     @GetMapping("/api/staff/complaints/{reference}/access")
-    Map<String, Object> get(@PathVariable String reference) {
+    AccessView get(@PathVariable String reference) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         return view(NamedStaff.requireNotNamed(markings(reference), actor));
     }
 
     @PutMapping("/api/staff/complaints/{reference}/access")
-    Map<String, Object> mark(@PathVariable String reference, @RequestBody(required = false) AccessRequest request) {
+    AccessView mark(@PathVariable String reference, @RequestBody(required = false) AccessRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         // a named person may not even take their own name off: another complaint manager decides
         long id = NamedStaff.requireNotNamed(markings(reference), actor).complaintId();
@@ -51,8 +54,8 @@ class ComplaintAccessController {
         return register.accessMarkings(register.getByReference(reference).id());
     }
 
-    private static Map<String, Object> view(AccessMarkings markings) {
-        return Map.of("reference", markings.reference(), "confidential", markings.confidential(),
-                "namedStaff", markings.namedStaff(), "legalHold", markings.legalHold());
+    private static AccessView view(AccessMarkings markings) {
+        return new AccessView(markings.reference(), markings.confidential(), markings.namedStaff(),
+                markings.legalHold());
     }
 }

@@ -2,9 +2,8 @@ package org.complaints.survey;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.PublicFieldProblems;
 import org.complaints.mail.MailFormats;
@@ -43,22 +42,26 @@ class SurveyApiController {
         this.formats = formats;
     }
 
+    /** An open survey: whose it is, its language, until when it can be answered and the scores it asks for. */
+    record SurveyView(String reference, String language, String expiresAt, List<String> questions) {
+    }
+
+    /** A survey answered. */
+    record Answered(String reference, boolean answered) {
+    }
+
     @GetMapping("/api/surveys/{token}")
-    Map<String, Object> survey(@PathVariable String token) {
+    SurveyView survey(@PathVariable String token) {
         SurveyAnswers.OpenSurvey survey = answers.open(token);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reference", survey.reference());
-        body.put("language", survey.language());
-        body.put("expiresAt", survey.expiresAt().toString());
-        body.put("questions", SurveyAnswers.SCORES);
-        return body;
+        return new SurveyView(survey.reference(), survey.language(), survey.expiresAt().toString(),
+                SurveyAnswers.SCORES);
     }
 
     @PostMapping("/api/surveys/{token}")
-    Map<String, Object> answer(@PathVariable String token, @RequestBody(required = false) SurveyAnswers.Answer answer) {
+    Answered answer(@PathVariable String token, @RequestBody(required = false) SurveyAnswers.Answer answer) {
         SurveyAnswers.OpenSurvey survey = answers.answer(token,
                 answer == null ? new SurveyAnswers.Answer(null, null, null, null) : answer);
-        return Map.of("reference", survey.reference(), "answered", true);
+        return new Answered(survey.reference(), true);
     }
 
     @ExceptionHandler(SurveyRefusedException.class)
