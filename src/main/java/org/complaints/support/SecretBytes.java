@@ -7,9 +7,9 @@ import java.security.SecureRandom;
  * Random bytes for secrets (status-page and survey tokens, audit salts), without a lock all threads share.
  *
  * <p>The JDK's default {@code SecureRandom} on Linux (NativePRNG) serialises every caller, across all its instances,
- * on one lock around its read of {@code /dev/urandom}. On two busy cores a thread descheduled while holding it kept
- * the others waiting: 20–40 ms per wait in the benchmark's intake (Flight Recorder). Each thread here has its own
- * DRBG (NIST SP 800-90A, the JDK's default mechanism), seeded from the operating system's entropy.
+ * on one lock around its read of {@code /dev/urandom}; on busy cores a thread descheduled while holding it keeps the
+ * others waiting (bench/FINDINGS.md). Each thread here has its own DRBG (NIST SP 800-90A, the JDK's default
+ * mechanism), seeded from the operating system's entropy.
  */
 public final class SecretBytes {
 

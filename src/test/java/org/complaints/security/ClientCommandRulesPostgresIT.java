@@ -128,11 +128,9 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void aTaskTakesOnlyTheFieldsOfItsOwnForm() throws Exception {
-        JsonNode victim = fileComplaint("Vera Victim", "vera.victim@example.net", null, "My order arrived broken twice.");
-        String victimReference = victim.path("reference").asText();
-        String victimInstance = processInstanceOf(victimReference);
-        awaitTask(victimReference, "Task_ConfirmAssessment", victimInstance);
-        long victimId = ((Number) complaintRow(victimReference).get("id")).longValue();
+        Filed victim = awaitingAssessment("Vera Victim", "vera.victim@example.net", "My order arrived broken twice.");
+        String victimReference = victim.reference();
+        long victimId = victim.id();
 
         JsonNode own = fileComplaint("Otto Own", "otto.own@example.net", null, "The delivery was two weeks late.");
         String reference = own.path("reference").asText();
@@ -187,10 +185,9 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void processInstanceVariablesMessagesAndSignalsAreNotForClients() throws Exception {
-        JsonNode filed = fileComplaint("Nora Example", "nora.instance@example.net", null, "The meter reading is wrong.");
-        String reference = filed.path("reference").asText();
-        String instance = processInstanceOf(reference);
-        awaitTask(reference, "Task_ConfirmAssessment", instance);
+        Filed filed = awaitingAssessment("Nora Example", "nora.instance@example.net", "The meter reading is wrong.");
+        String reference = filed.reference();
+        String instance = filed.instance();
         for (String user : List.of("manager", "demo")) {
             Reply json = call(user, PASSWORD, HttpMethod.PUT, "/process-instance/" + instance + "/variables/evil",
                     Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("objectTypeName", "com.example.Missing",
@@ -207,7 +204,7 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
         Reply withdrawal = post("manager", "/message", Map.of("messageName", "ComplainantWithdrew",
                 "businessKey", reference));
         assertThat(withdrawal.status()).as(withdrawal.body()).isEqualTo(403);
-        long id = ((Number) complaintRow(reference).get("id")).longValue();
+        long id = filed.id();
         Reply restart = post("intake", "/message", Map.of("messageName", "ComplaintReceived", "businessKey", reference,
                 "processVariables", Map.of("complaintId", Map.of("value", id, "type", "Long"))));
         assertThat(restart.status()).as(restart.body()).isEqualTo(403);
@@ -256,10 +253,9 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void stepsFindTheirComplaintThroughTheProcessInstanceNotAVariable() throws Exception {
-        JsonNode victim = fileComplaint("Wim Victim", "wim.victim@example.net", null, "My invoice was sent twice.");
-        String victimReference = victim.path("reference").asText();
-        awaitTask(victimReference, "Task_ConfirmAssessment", processInstanceOf(victimReference));
-        long victimId = ((Number) complaintRow(victimReference).get("id")).longValue();
+        Filed victim = awaitingAssessment("Wim Victim", "wim.victim@example.net", "My invoice was sent twice.");
+        String victimReference = victim.reference();
+        long victimId = victim.id();
 
         JsonNode own = fileComplaint("Ada Own", "ada.own@example.net", null, "The technician broke my window.");
         String reference = own.path("reference").asText();
@@ -277,6 +273,17 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
         assertThat(eventCount(victimReference, "STAGE")).isEqualTo(victimStages);
         assertThat(complaintRow(victimReference).get("in_scope")).isNull();
         assertThat(complaintRow(reference).get("in_scope")).isEqualTo(true);
+    }
+
+    private record Filed(String reference, String instance, long id) {
+    }
+
+    /** A web complaint, filed and waiting in its assessment task. */
+    private Filed awaitingAssessment(String name, String email, String description) throws Exception {
+        String reference = fileComplaint(name, email, null, description).path("reference").asText();
+        String instance = processInstanceOf(reference);
+        awaitTask(reference, "Task_ConfirmAssessment", instance);
+        return new Filed(reference, instance, ((Number) complaintRow(reference).get("id")).longValue());
     }
 
     private void decideUpTo(String reference, String instance) throws Exception {

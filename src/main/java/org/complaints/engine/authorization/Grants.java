@@ -80,7 +80,7 @@ public final class Grants {
             return manager().findAuthorization(type, userId, groupId, resource, resourceId);
         }
         // every row naming the resource id, once per command: a task's creation grants its groups and readers on
-        // the process instance and its history, four lookups of one id (the benchmark counted them per intake)
+        // the process instance and its history: several lookups of one id in one command
         return loadResource(context, resourceId) ? cached(context, type, resource, resourceId, userId, groupId) : null;
     }
 
@@ -144,8 +144,8 @@ public final class Grants {
 
     /**
      * Whether the task or process instance the resource id names was created by the running command: then no
-     * authorization row can name it yet and the database need not be asked (five of the nine authorization lookups
-     * of an intake, the benchmark found).
+     * authorization row can name it yet and the database need not be asked (most lookups of an intake are of this
+     * kind).
      */
     public static boolean createdInThisCommand(Resource resource, String resourceId) {
         Class<?> entity;
