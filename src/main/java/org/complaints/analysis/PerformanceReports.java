@@ -265,8 +265,8 @@ public class PerformanceReports {
         boolean endsLater = period.end().isAfter(now);
         Instant cutOff = endsLater ? now : period.end();
         LocalDate day = endsLater ? LocalDate.ofInstant(now, zone) : period.to();
-        String asOf = endsLater
-                ? now.atZone(zone).truncatedTo(ChronoUnit.MINUTES).toOffsetDateTime().toString() : period.to().toString();
+        String asOf = endsLater ? now.atZone(zone).truncatedTo(ChronoUnit.MINUTES).toOffsetDateTime().toString()
+                : period.to().toString();
         Object end = Jdbc.ts(cutOff);
         List<Object> bounds = new ArrayList<>();
         for (int days : new int[] {5, 10, 20, 40}) {
