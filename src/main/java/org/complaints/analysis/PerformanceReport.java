@@ -8,8 +8,9 @@ import org.complaints.survey.SatisfactionReport;
 /**
  * How complaint handling performed over a period (ISO 10002 8.2 analysis, 8.4 monitoring), for the reports page,
  * its CSV export and the management review. Counts are of the complaints received in the period; the backlog is
- * taken at the period's end; satisfaction covers the surveys of the complaints closed in the period (8.3);
- * corrective actions are those opened, checked and closed in the period, and the register as it stands (8.7).
+ * taken at the period's end, or now when the period ends later; satisfaction covers the surveys of the complaints
+ * closed in the period (8.3); corrective actions are those opened, checked and closed in the period, and the
+ * register as it stands (8.7).
  */
 public record PerformanceReport(
         Period period,
@@ -57,7 +58,10 @@ public record PerformanceReport(
                         Double externalReferral, Double withdrawn) {
     }
 
-    /** Complaints open at the end of the period, by age in calendar days. */
+    /**
+     * Complaints open at the end of the period, by age in calendar days; {@code asOf} is the period's last day, or
+     * the date and time the report was made when the period ends after it.
+     */
     public record Backlog(String asOf, long total, Map<String, Long> byAge) {
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -256,13 +257,20 @@ public class PerformanceReports {
     /**
      * Complaints open at the end of the period (received before it, not closed or closed after it), by age in
      * days: counted in the database against the age boundaries (local midnights), from the index on
-     * (closed_at, received_at) alone.
+     * (closed_at, received_at) alone. A period that ends after now is taken as of now, and says so: ages counted
+     * to a day still to come would make every open complaint look older than it is.
      */
     private Backlog backlog(ReportPeriod period) {
-        Object end = Jdbc.ts(period.end());
+        Instant now = clock.instant();
+        boolean endsLater = period.end().isAfter(now);
+        Instant cutOff = endsLater ? now : period.end();
+        LocalDate day = endsLater ? LocalDate.ofInstant(now, zone) : period.to();
+        String asOf = endsLater ? now.atZone(zone).truncatedTo(ChronoUnit.MINUTES).toOffsetDateTime().toString()
+                : period.to().toString();
+        Object end = Jdbc.ts(cutOff);
         List<Object> bounds = new ArrayList<>();
         for (int days : new int[] {5, 10, 20, 40}) {
-            bounds.add(Jdbc.ts(period.to().minusDays(days).atStartOfDay(zone).toInstant()));
+            bounds.add(Jdbc.ts(day.minusDays(days).atStartOfDay(zone).toInstant()));
         }
         String counts = "select count(*) as total, count(case when received_at >= ? then 1 end) as d5, "
                 + "count(case when received_at >= ? then 1 end) as d10, count(case when received_at >= ? then 1 end) as d20, "
@@ -287,7 +295,7 @@ public class PerformanceReports {
             byAge.put(AGES.get(k), open[k] - previous);
             previous = open[k];
         }
-        return new Backlog(period.to().toString(), open[4], byAge);
+        return new Backlog(asOf, open[4], byAge);
     }
 
     private static StageCompliance stage(Tally tally, String stage, String flag) {

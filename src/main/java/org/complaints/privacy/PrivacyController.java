@@ -8,7 +8,6 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
 import org.complaints.security.NamedStaff;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
@@ -26,7 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Data-protection requests, for complaint managers and administrators: subject access export, erasure on
- * request, and the legal hold that stops anonymisation.
+ * request, and the legal hold that stops anonymisation and the engine's history clean-up.
  */
 @RestController
 @StaffApi
@@ -35,15 +34,15 @@ class PrivacyController {
     private final SubjectAccess subjects;
     private final Anonymiser anonymiser;
     private final ComplaintRegister register;
-    private final EventLog events;
+    private final LegalHolds legalHolds;
     private final StaffAccess staff;
 
-    PrivacyController(SubjectAccess subjects, Anonymiser anonymiser, ComplaintRegister register, EventLog events,
+    PrivacyController(SubjectAccess subjects, Anonymiser anonymiser, ComplaintRegister register, LegalHolds legalHolds,
                       StaffAccess staff) {
         this.subjects = subjects;
         this.anonymiser = anonymiser;
         this.register = register;
-        this.events = events;
+        this.legalHolds = legalHolds;
         this.staff = staff;
     }
 
@@ -110,9 +109,7 @@ class PrivacyController {
                     "Complaint " + reference + " was already anonymised; there is no personal data left to hold.");
         }
         String reason = hold.held() ? requireReason(hold.reason()) : null;
-        register.setLegalHold(complaint.id(), hold.held(), reason);
-        events.append(complaint.id(), hold.held() ? "LEGAL_HOLD" : "LEGAL_HOLD_RELEASED", actor,
-                hold.held() ? "Legal hold: " + reason : "Legal hold released", null);
+        legalHolds.set(complaint.id(), hold.held(), reason, actor);
         return Map.of("reference", reference, "legalHold", hold.held());
     }
 

@@ -1,9 +1,12 @@
 package org.complaints.privacy;
 
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,9 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
  * register entries with their decisions, added information, attachments, e-mails, satisfaction survey answers,
  * event and audit logs, and the engine's history of each complaint (activities, tasks, variables, comments,
  * decisions).
+ *
+ * <p>Every key of the document is camelCase, also those that come from the register's column names, which H2
+ * reports in upper case and PostgreSQL in lower case: so the document is the same on both, and the code that
+ * drops secrets and finds the process instance sees the same names on both. Times are instants (UTC), dates
+ * plain dates, whichever types the database driver returns.
  */
 @Service
 public class SubjectAccess {
+
+    static final String REDACTED = "[status page token removed]";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -56,7 +66,9 @@ public class SubjectAccess {
         List<Map<String, Object>> complaints = new ArrayList<>();
         for (Long id : complaintsOf(email)) {
             Map<String, Object> complaint = new LinkedHashMap<>(rows("select * from cmp_complaint where id = ?", id).get(0));
-            complaint.remove("tracking_token");
+            // the status page's secret: a credential, not information about the person; also cut out of the
+            // e-mails that carried the link
+            String token = (String) complaint.remove("trackingToken");
             complaint.put("decisions", rows("select * from cmp_decision where complaint_id = ? order by decision_round", id));
             complaint.put("addedInformation", rows("select * from cmp_added_information where complaint_id = ? order by id", id));
             complaint.put("attachments", attachments(id));
@@ -73,10 +85,10 @@ public class SubjectAccess {
                     select invited_at, language, status, sent_at, expires_at, answered_at, handling_score, outcome_score,
                         ease_score, comment
                     from cmp_survey where complaint_id = ?""", id));
-            String instance = (String) complaint.get("process_instance_id");
+            String instance = (String) complaint.get("processInstanceId");
             complaint.put("audit", audit.list(id, instance));
             complaint.put("engineHistory", instance == null ? Map.of() : authority.withoutAuthorization(() -> engine(instance)));
-            complaints.add(complaint);
+            complaints.add(token == null || token.isEmpty() ? complaint : redact(complaint, token));
         }
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("email", email.trim());
@@ -85,16 +97,69 @@ public class SubjectAccess {
     }
 
     private List<Map<String, Object>> rows(String sql, long id) {
-        return jdbc.sql(sql).param(id).query().listOfRows();
+        return jdbc.sql(sql).param(id).query().listOfRows().stream().map(SubjectAccess::row).toList();
     }
 
     private List<Map<String, Object>> attachments(long id) {
-        return jdbc.sql("select * from cmp_attachment where complaint_id = ? order by id").param(id).query().listOfRows()
-                .stream().map(row -> {
-                    Map<String, Object> attachment = new LinkedHashMap<>(row);
-                    attachment.put("content", Base64.getEncoder().encodeToString((byte[]) row.get("content")));
-                    return attachment;
-                }).toList();
+        return rows("select * from cmp_attachment where complaint_id = ? order by id", id).stream().map(row -> {
+            Map<String, Object> attachment = new LinkedHashMap<>(row);
+            attachment.put("content", Base64.getEncoder().encodeToString((byte[]) row.get("content")));
+            return attachment;
+        }).toList();
+    }
+
+    /** The value with every occurrence of the secret in its texts replaced. */
+    @SuppressWarnings("unchecked")
+    static <T> T redact(T value, String secret) {
+        Object redacted = value;
+        if (value instanceof String text) {
+            redacted = text.replace(secret, REDACTED);
+        } else if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, redact(v, secret)));
+            redacted = copy;
+        } else if (value instanceof List<?> list) {
+            redacted = list.stream().map(v -> redact(v, secret)).toList();
+        } else if (value instanceof AuditLog.Entry e) {
+            redacted = new AuditLog.Entry(e.id(), e.occurredAt(), e.actor(), e.complaintId(), e.processInstanceId(),
+                    e.action(), e.entity(), redact(e.payload(), secret), e.chainSeq());
+        }
+        return (T) redacted;
+    }
+
+    /** A database row with camelCase keys and database-independent values (see the class comment). */
+    static Map<String, Object> row(Map<String, Object> columns) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        columns.forEach((column, value) -> row.put(camelCase(column), value(value)));
+        return row;
+    }
+
+    /** {@code PROCESS_INSTANCE_ID} and {@code process_instance_id} both become {@code processInstanceId}. */
+    static String camelCase(String column) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = name.length() > 0;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    private static Object value(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return value;
     }
 
     private Map<String, Object> engine(String instance) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,13 +21,17 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.complaints.analysis.PerformanceReport.ParetoBar;
 import org.complaints.analysis.PerformanceReport.StageCompliance;
+import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.improvement.CorrectiveActionFigures;
+import org.complaints.survey.SurveyResults;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -48,6 +53,11 @@ class PerformanceReportsTest {
     @Autowired PerformanceReports reports;
     @Autowired ReportRollup rollup;
     @Autowired JdbcTemplate jdbc;
+    @Autowired JdbcClient jdbcClient;
+    @Autowired DeadlineProperties deadlines;
+    @Autowired ReportingProperties reporting;
+    @Autowired SurveyResults surveys;
+    @Autowired CorrectiveActionFigures correctiveActions;
 
     private List<SeededComplaint> all;
     private List<SeededComplaint> inPeriod;
@@ -196,6 +206,24 @@ class PerformanceReportsTest {
         assertThat(report.backlog().total()).isEqualTo(open.size());
         long young = open.stream().filter(c -> TO.toEpochDay() - c.receivedAt().atZone(ZONE).toLocalDate().toEpochDay() <= 5)
                 .count();
+        assertThat(report.backlog().byAge().get("0-5 days")).isEqualTo(young);
+        assertThat(report.backlog().byAge().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(open.size());
+    }
+
+    @Test
+    void aPeriodEndingAfterNowHasItsBacklogAsOfNow() {
+        // the report made on a day inside the period: what is open then, aged to that day, not to the period's end
+        Instant now = LocalDate.of(2019, 6, 15).atTime(12, 0).atZone(ZONE).toInstant();
+        PerformanceReports asOfNow = new PerformanceReports(jdbcClient, deadlines, reporting, surveys,
+                correctiveActions, Clock.fixed(now, ZONE));
+        PerformanceReport report = asOfNow.report(new ReportPeriod(FROM, TO, ZONE));
+        List<SeededComplaint> open = all.stream().filter(c -> c.receivedAt().isBefore(now)
+                && (c.closedAt() == null || !c.closedAt().isBefore(now))).toList();
+        LocalDate today = now.atZone(ZONE).toLocalDate();
+        long young = open.stream()
+                .filter(c -> today.toEpochDay() - c.receivedAt().atZone(ZONE).toLocalDate().toEpochDay() <= 5).count();
+        assertThat(report.backlog().asOf()).isEqualTo("2019-06-15T12:00+02:00");
+        assertThat(report.backlog().total()).isEqualTo(open.size());
         assertThat(report.backlog().byAge().get("0-5 days")).isEqualTo(young);
         assertThat(report.backlog().byAge().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(open.size());
     }

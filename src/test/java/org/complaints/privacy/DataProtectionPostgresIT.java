@@ -26,7 +26,7 @@ import org.springframework.http.HttpMethod;
  * Retention and erasure on PostgreSQL: after anonymisation no table of the database holds the complainant's
  * name, e-mail address, phone, complaint text or survey comment (engine tables included), the figures and the
  * survey scores stay, a legal hold keeps its complaint, the audit chain stays verifiable and notices a tampered
- * row, and no log line ever carried the personal data.
+ * row, and no log line ever carried the personal data. The subject-access export has the keys H2 gives it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
@@ -75,6 +75,9 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         assertThat(export.json().path("complaints")).hasSize(2);
         assertThat(export.body()).contains(closed.name(), closed.text(), closed.addedText(), open.text(), "engineHistory",
                 "Task_ConfirmAssessment", closed.surveyComment());
+        // the same keys as on H2 (SubjectAccessTest), and not the status page's secret
+        SubjectAccessShape.check(export.json());
+        assertThat(export.body()).doesNotContain((String) complaintRow(closedRef).get("tracking_token"));
         assertThat(appCall("handler", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + closed.email(), null)
                 .status()).isEqualTo(403);
         assertThat(appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=nonsense", null).status())

@@ -1,0 +1,72 @@
+package org.complaints.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.complaints.intake.ComplaintSubmission;
+import org.complaints.intake.IntakeService;
+import org.complaints.register.Complaint;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The subject-access export on H2, the default database (which reports column names in upper case): the keys
+ * listed in {@code subject-access-shape.txt}, as on PostgreSQL ({@code DataProtectionPostgresIT}), the engine
+ * history included and the status page's tracking token left out.
+ */
+@SpringBootTest
+// one Camunda engine per JVM: close this context before another test class starts its own
+@DirtiesContext
+@ActiveProfiles("test")
+class SubjectAccessTest {
+
+    @Autowired IntakeService intake;
+    @Autowired SubjectAccess subjects;
+    @Autowired ManagementService management;
+    @Autowired ObjectMapper json;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void theExportHasTheSameKeysAsOnPostgresqlWithTheEngineHistoryAndWithoutTheToken() {
+        String email = "h2." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
+        Complaint complaint = intake.file(new ComplaintSubmission("web", null, "Hanna Twee", email, null, "en",
+                "Kettle K2", "The kettle switched itself off before the water boiled, every time.", null,
+                "A new kettle", null, null, null, null, null));
+        runDueJobs();
+        String token = jdbc.sql("select tracking_token from cmp_complaint where id = ?").param(complaint.id())
+                .query(String.class).single();
+        assertThat(token).isNotBlank();
+
+        JsonNode export = json.valueToTree(subjects.export(email));
+
+        SubjectAccessShape.check(export);
+        // not even in the acknowledgement that carried the status page's link
+        assertThat(export.toString()).doesNotContain(token).contains("[status page token removed]");
+        JsonNode filed = export.path("complaints").get(0);
+        assertThat(filed.path("reference").asText()).isEqualTo(complaint.reference());
+        assertThat(filed.path("engineHistory").path("activities").findValuesAsText("activityId"))
+                .contains("Task_ConfirmAssessment");
+        // times as instants in UTC, whichever type the driver returns
+        assertThat(filed.path("receivedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+    }
+
+    private void runDueJobs() {
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = management.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep becoming due");
+    }
+}
