@@ -1,15 +1,16 @@
 package org.complaints.privacy;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
-import org.complaints.security.EngineAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sets and releases a complaint's legal hold, which stops anonymisation ({@link Anonymiser}) and the engine's
- * history clean-up of the complaint ({@link LegalHoldRemovalTime}); who may do it is checked by the caller.
+ * history clean-up of the complaint ({@code engine/privacy/LegalHoldRemovalTime}); who may do it is checked by
+ * the caller.
  */
 @Service
 public class LegalHolds {

@@ -1,0 +1,5 @@
+/**
+ * Engine hooks of data protection ({@code privacy}): the history of a complaint under legal hold gets no removal
+ * time, so the engine's history clean-up keeps it.
+ */
+package org.complaints.engine.privacy;
