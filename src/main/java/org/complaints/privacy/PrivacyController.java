@@ -1,7 +1,6 @@
 package org.complaints.privacy;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.complaints.engine.InvalidInputException;
@@ -46,6 +45,7 @@ class PrivacyController {
         this.staff = staff;
     }
 
+    // a map by design: the export holds every row kept about the person, keyed by the register's columns
     @GetMapping("/api/staff/privacy/subject-access")
     Map<String, Object> export(@RequestParam(required = false) String email) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
@@ -62,8 +62,15 @@ class PrivacyController {
     record ErasureRequest(String email, String reason) {
     }
 
+    /** What an erasure did: the complaints anonymised, and those a legal hold kept, with the hold's reason. */
+    record Erasure(List<String> erased, List<HeldComplaint> held) {
+    }
+
+    record HeldComplaint(String reference, String legalHoldReason) {
+    }
+
     @PostMapping("/api/staff/privacy/erasures")
-    Map<String, Object> erase(@RequestBody(required = false) ErasureRequest request) {
+    Erasure erase(@RequestBody(required = false) ErasureRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (request == null) {
             throw new InvalidInputException("Send {\"email\": ..., \"reason\": ...}");
@@ -76,28 +83,27 @@ class PrivacyController {
         }
         notNaming(complaints, actor);
         List<String> erased = new ArrayList<>();
-        List<Map<String, String>> held = new ArrayList<>();
+        List<HeldComplaint> held = new ArrayList<>();
         for (Long id : complaints) {
             AccessMarkings markings = register.accessMarkings(id);
             if (anonymiser.anonymise(id, "erasure request: " + reason, actor)) {
                 erased.add(markings.reference());
             } else {
-                held.add(Map.of("reference", markings.reference(), "legalHoldReason",
-                        String.valueOf(markings.legalHoldReason())));
+                held.add(new HeldComplaint(markings.reference(), String.valueOf(markings.legalHoldReason())));
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("erased", erased);
-        result.put("held", held);
-        return result;
+        return new Erasure(erased, held);
     }
 
     record LegalHold(Boolean held, String reason) {
     }
 
+    record LegalHoldState(String reference, boolean legalHold) {
+    }
+
     @PutMapping("/api/staff/complaints/{reference}/legal-hold")
     @Transactional
-    Map<String, Object> legalHold(@PathVariable String reference, @RequestBody(required = false) LegalHold hold) {
+    LegalHoldState legalHold(@PathVariable String reference, @RequestBody(required = false) LegalHold hold) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (hold == null || hold.held() == null) {
             throw new InvalidInputException("held: say true (hold the data) or false (release the hold)");
@@ -110,7 +116,7 @@ class PrivacyController {
         }
         String reason = hold.held() ? requireReason(hold.reason()) : null;
         legalHolds.set(complaint.id(), hold.held(), reason, actor);
-        return Map.of("reference", reference, "legalHold", hold.held());
+        return new LegalHoldState(reference, hold.held());
     }
 
     private static String requireEmail(String email) {
