@@ -152,7 +152,9 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         }
     }
 
-    /** The register reads a new complaint back from its insert (PostgreSQL's returning clause), as it reads it later. */
+    /**
+     * The register reads a new complaint back from its insert (PostgreSQL's returning clause), as it reads it later.
+     */
     @Test
     void aNewComplaintComesBackFromItsInsertAsTheRegisterReadsIt() {
         Complaint created = new TransactionTemplate(transactionManager).execute(tx -> register.create(new NewComplaint(

@@ -34,8 +34,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Management reviews (ISO 10002 8.6) in the application's own tables: the input prepared for a period (figures
- * against the objectives, survey results, corrective actions, actions still open from earlier reviews), the review's conclusions and decisions, and
- * its actions until each is done.
+ * against the objectives, survey results, corrective actions, actions still open from earlier reviews), the review's
+ * conclusions and decisions, and its actions until each is done.
  */
 @Service("managementReviews")
 public class ManagementReviews {

@@ -175,7 +175,9 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         results.note("Written to " + results.write());
     }
 
-    /** -Dbench.scenarios=intake,timers runs only those (lifecycle, intake, tasklist, timers, cleanup); all by default. */
+    /**
+     * -Dbench.scenarios=intake,timers runs only those (lifecycle, intake, tasklist, timers, cleanup); all by default.
+     */
     private static boolean selected(String scenario) {
         String only = System.getProperty("bench.scenarios", "");
         return only.isBlank() || List.of(only.split(",")).contains(scenario);

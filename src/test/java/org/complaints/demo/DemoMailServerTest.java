@@ -49,7 +49,9 @@ class DemoMailServerTest {
         }
     }
 
-    /** The environment variable the failure message and docs/operators.md name moves the server and spring.mail.port. */
+    /**
+     * The environment variable the failure message and docs/operators.md name moves the server and spring.mail.port.
+     */
     @Test
     void theNamedEnvironmentVariableSetsThePort() {
         StandardEnvironment environment = new StandardEnvironment();

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * The engine gives the history of a complaint under legal hold no removal time, so its history clean-up keeps
  * that history as the register keeps the complaint. The engine asks for the removal time when a process ends
  * (strategy {@code end}: a hold placed while the complaint runs is kept at its end) and when a removal time is
- * recalculated ({@code privacy/LegalHolds}, on setting and releasing a hold); otherwise the diagram's time to live counts.
+ * recalculated ({@code privacy/LegalHolds}, on setting and releasing a hold); otherwise the diagram's time to live
+ * counts.
  */
 @Component
 class LegalHoldRemovalTime extends AbstractProcessEnginePlugin {
