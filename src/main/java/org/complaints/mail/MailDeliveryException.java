@@ -40,7 +40,8 @@ public class MailDeliveryException extends RuntimeException {
                 kind += " (" + send.getReturnCode() + ")";
             }
             chain.add(kind);
-            if (t instanceof org.springframework.mail.MailSendException send && !send.getFailedMessages().isEmpty()) {
+            if (t instanceof org.springframework.mail.MailSendException send
+                    && !send.getFailedMessages().isEmpty()) {
                 t = send.getFailedMessages().values().iterator().next();
                 chain.add(t.getClass().getSimpleName());
             }

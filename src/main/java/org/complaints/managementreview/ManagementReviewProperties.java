@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param holdWithinDays working days within which the review is to be held once prepared (its task's due date)
  */
 @ConfigurationProperties("complaints.management-review")
-public record ManagementReviewProperties(@DefaultValue("0 0 6 1 * ?") String schedule,
-                                         @DefaultValue("1") int periodMonths,
-                                         @DefaultValue("10") int holdWithinDays) {
+public record ManagementReviewProperties(
+        @DefaultValue("0 0 6 1 * ?") String schedule,
+        @DefaultValue("1") int periodMonths,
+        @DefaultValue("10") int holdWithinDays) {
 
     public ManagementReviewProperties {
         if (periodMonths < 1 || periodMonths > 24) {

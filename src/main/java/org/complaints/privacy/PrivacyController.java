@@ -37,8 +37,12 @@ class PrivacyController {
     private final LegalHolds legalHolds;
     private final StaffAccess staff;
 
-    PrivacyController(SubjectAccess subjects, Anonymiser anonymiser, ComplaintRegister register, LegalHolds legalHolds,
-                      StaffAccess staff) {
+    PrivacyController(
+            SubjectAccess subjects,
+            Anonymiser anonymiser,
+            ComplaintRegister register,
+            LegalHolds legalHolds,
+            StaffAccess staff) {
         this.subjects = subjects;
         this.anonymiser = anonymiser;
         this.register = register;
@@ -59,8 +63,7 @@ class PrivacyController {
         complaints.forEach(id -> NamedStaff.requireNotNamed(register.accessMarkings(id), actor));
     }
 
-    record ErasureRequest(String email, String reason) {
-    }
+    record ErasureRequest(String email, String reason) {}
 
     @PostMapping("/api/staff/privacy/erasures")
     Map<String, Object> erase(@RequestBody(required = false) ErasureRequest request) {
@@ -82,7 +85,10 @@ class PrivacyController {
             if (anonymiser.anonymise(id, "erasure request: " + reason, actor)) {
                 erased.add(markings.reference());
             } else {
-                held.add(Map.of("reference", markings.reference(), "legalHoldReason",
+                held.add(Map.of(
+                        "reference",
+                        markings.reference(),
+                        "legalHoldReason",
                         String.valueOf(markings.legalHoldReason())));
             }
         }
@@ -92,8 +98,7 @@ class PrivacyController {
         return result;
     }
 
-    record LegalHold(Boolean held, String reason) {
-    }
+    record LegalHold(Boolean held, String reason) {}
 
     @PutMapping("/api/staff/complaints/{reference}/legal-hold")
     @Transactional
@@ -105,7 +110,8 @@ class PrivacyController {
         Complaint complaint = register.getByReference(reference);
         NamedStaff.requireNotNamed(register.accessMarkings(complaint.id()), actor);
         if (register.accessMarkings(complaint.id()).anonymised() && hold.held()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
                     "Complaint " + reference + " was already anonymised; there is no personal data left to hold.");
         }
         String reason = hold.held() ? requireReason(hold.reason()) : null;
@@ -122,7 +128,8 @@ class PrivacyController {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.trim().length() < 5) {
-            throw new InvalidInputException("reason: say why (at least 5 characters); it is kept in the complaint's history");
+            throw new InvalidInputException(
+                    "reason: say why (at least 5 characters); it is kept in the complaint's history");
         }
         return reason.trim();
     }

@@ -22,8 +22,11 @@ public class FourEyesCheck implements TaskListener {
     private final CurrentUser currentUser;
     private final ComplaintAccess access;
 
-    public FourEyesCheck(ComplaintOfProcess complaintOf,
-                         ResponseService responses, CurrentUser currentUser, ComplaintAccess access) {
+    public FourEyesCheck(
+            ComplaintOfProcess complaintOf,
+            ResponseService responses,
+            CurrentUser currentUser,
+            ComplaintAccess access) {
         this.complaintOf = complaintOf;
         this.responses = responses;
         this.currentUser = currentUser;

@@ -29,8 +29,8 @@ class LegalHoldRemovalTime extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistoryRemovalTimeProvider(new DefaultHistoryRemovalTimeProvider() {
             @Override
-            public Date calculateRemovalTime(HistoricProcessInstanceEventEntity rootInstance,
-                                             ProcessDefinition definition) {
+            public Date calculateRemovalTime(
+                    HistoricProcessInstanceEventEntity rootInstance, ProcessDefinition definition) {
                 return held(rootInstance) ? null : super.calculateRemovalTime(rootInstance, definition);
             }
         });
@@ -39,9 +39,13 @@ class LegalHoldRemovalTime extends AbstractProcessEnginePlugin {
     /** Read in the engine's transaction, so a hold set in the same transaction counts. */
     private boolean held(HistoricProcessInstanceEventEntity rootInstance) {
         String instance = rootInstance.getRootProcessInstanceId() != null
-                ? rootInstance.getRootProcessInstanceId() : rootInstance.getProcessInstanceId();
-        return instance != null && jdbc.sql(
-                        "select count(*) from cmp_complaint where process_instance_id = ? and legal_hold = true")
-                .param(instance).query(Long.class).single() > 0;
+                ? rootInstance.getRootProcessInstanceId()
+                : rootInstance.getProcessInstanceId();
+        return instance != null
+                && jdbc.sql("select count(*) from cmp_complaint where process_instance_id = ? and legal_hold = true")
+                                .param(instance)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 }
