@@ -42,38 +42,51 @@ class ArchitectureTest {
     @Test
     void theConcernsDependOnEachOtherWithoutCycles() {
         slices().assignedFrom(new SliceAssignment() {
-            @Override
-            public SliceIdentifier getIdentifierOf(JavaClass type) {
-                Matcher engine = Pattern.compile("org\\.complaints\\.engine\\.(\\w+).*").matcher(type.getPackageName());
-                if (engine.matches()) {
-                    return SliceIdentifier.of("engine." + engine.group(1));
-                }
-                Matcher concern = Pattern.compile("org\\.complaints\\.(\\w+).*").matcher(type.getPackageName());
-                return concern.matches() ? SliceIdentifier.of(concern.group(1)) : SliceIdentifier.ignore();
-            }
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass type) {
+                        Matcher engine = Pattern.compile("org\\.complaints\\.engine\\.(\\w+).*")
+                                .matcher(type.getPackageName());
+                        if (engine.matches()) {
+                            return SliceIdentifier.of("engine." + engine.group(1));
+                        }
+                        Matcher concern =
+                                Pattern.compile("org\\.complaints\\.(\\w+).*").matcher(type.getPackageName());
+                        return concern.matches() ? SliceIdentifier.of(concern.group(1)) : SliceIdentifier.ignore();
+                    }
 
-            @Override
-            public String getDescription() {
-                return "concerns of org.complaints, and the engine's home by sub-package";
-            }
-        }).should().beFreeOfCycles().check(CLASSES);
+                    @Override
+                    public String getDescription() {
+                        return "concerns of org.complaints, and the engine's home by sub-package";
+                    }
+                })
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     /** Camunda's internal API is used only in the engine's home, {@code org.complaints.engine}. */
     @Test
     void engineInternalsStayInTheEnginesHome() {
-        noClasses().that().resideOutsideOfPackage("org.complaints.engine..")
-                .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("are Camunda's internal API") {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.complaints.engine..")
+                .should()
+                .dependOnClassesThat(new DescribedPredicate<JavaClass>("are Camunda's internal API") {
                     @Override
                     public boolean test(JavaClass target) {
                         return isEngineInternal(target.getName());
                     }
-                }).check(CLASSES);
+                })
+                .check(CLASSES);
     }
 
     @Test
     void theSubPackagesOfAConcernDependOnEachOtherWithoutCycles() {
-        slices().matching("org.complaints.*.(*)..").namingSlices("$1").should().beFreeOfCycles().check(CLASSES);
+        slices().matching("org.complaints.*.(*)..")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     /**
@@ -98,13 +111,14 @@ class ArchitectureTest {
         while (rows.find()) {
             listed.add(rows.group(1));
         }
-        assertThat(using).as("classes using engine internals (left) against docs/engine-extensions.md")
+        assertThat(using)
+                .as("classes using engine internals (left) against docs/engine-extensions.md")
                 .containsExactlyElementsOf(listed);
     }
 
     private static boolean isEngineInternal(String type) {
         return (type.startsWith("org.camunda.bpm.") && type.contains(".impl.")
-                || type.startsWith("org.camunda.bpm.engine.rest."))
+                        || type.startsWith("org.camunda.bpm.engine.rest."))
                 // what IdentityService.getCurrentAuthentication() returns: public API in practice
                 && !type.equals("org.camunda.bpm.engine.impl.identity.Authentication");
     }
@@ -119,7 +133,9 @@ class ArchitectureTest {
                     .map(sources::relativize)
                     .toList();
         }
-        assertThat(withoutDescription).as("packages without a package-info.java saying what they are for").isEmpty();
+        assertThat(withoutDescription)
+                .as("packages without a package-info.java saying what they are for")
+                .isEmpty();
     }
 
     private static boolean hasJava(Path dir) {

@@ -29,11 +29,13 @@ class DocumentationTest {
 
     /** The target of an inline link or image, optionally followed by a title. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+
     private static final Pattern FENCED_CODE = Pattern.compile("(?ms)^```.*?^```");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]*`");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*\\s*$");
     /** A placeholder whose name is upper case is an environment variable (Spring resolves it from the environment). */
     private static final Pattern ENV_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+
     private static final Pattern GETENV = Pattern.compile("System\\.getenv\\(\\s*\"([^\"]+)\"");
 
     @Test
@@ -50,24 +52,30 @@ class DocumentationTest {
                 int hash = target.indexOf('#');
                 String file = hash < 0 ? target : target.substring(0, hash);
                 String anchor = hash < 0 ? null : target.substring(hash + 1);
-                Path resolved = file.isEmpty() ? document : document.getParent().resolve(file).normalize();
+                Path resolved = file.isEmpty()
+                        ? document
+                        : document.getParent().resolve(file).normalize();
                 if (!Files.exists(resolved)) {
                     broken.add(ROOT.relativize(document) + ": " + target + " (no such file)");
-                } else if (anchor != null && resolved.toString().endsWith(".md")
+                } else if (anchor != null
+                        && resolved.toString().endsWith(".md")
                         && !anchors(read(resolved)).contains(anchor)) {
                     broken.add(ROOT.relativize(document) + ": " + target + " (no such heading in "
                             + ROOT.relativize(resolved) + ")");
                 }
             }
         }
-        assertThat(broken).as("links in README.md, CONTRIBUTING.md and docs/*.md that lead nowhere").isEmpty();
+        assertThat(broken)
+                .as("links in README.md, CONTRIBUTING.md and docs/*.md that lead nowhere")
+                .isEmpty();
     }
 
     @Test
     void everyEnvironmentVariableTheApplicationReadsIsInTheOperatorsGuide() throws IOException {
         Set<String> variables = new TreeSet<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("src/main/resources"))) {
-            for (Path yaml : files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
+            for (Path yaml : files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml"))
+                    .toList()) {
                 ENV_PLACEHOLDER.matcher(read(yaml)).results().forEach(m -> variables.add(m.group(1)));
             }
         }
@@ -80,9 +88,12 @@ class DocumentationTest {
 
         String operators = read(ROOT.resolve("docs/operators.md"));
         List<String> missing = variables.stream()
-                .filter(name -> !Pattern.compile("(?<![A-Z0-9_])" + name + "(?![A-Z0-9_])").matcher(operators).find())
+                .filter(name -> !Pattern.compile("(?<![A-Z0-9_])" + name + "(?![A-Z0-9_])")
+                        .matcher(operators)
+                        .find())
                 .toList();
-        assertThat(missing).as("environment variables the application reads that docs/operators.md does not name")
+        assertThat(missing)
+                .as("environment variables the application reads that docs/operators.md does not name")
                 .isEmpty();
     }
 
@@ -99,7 +110,9 @@ class DocumentationTest {
                     .sorted()
                     .toList();
         }
-        assertThat(missing).as("test classes (path under org/complaints) not listed in docs/testing.md").isEmpty();
+        assertThat(missing)
+                .as("test classes (path under org/complaints) not listed in docs/testing.md")
+                .isEmpty();
     }
 
     private static List<Path> documents() throws IOException {

@@ -31,13 +31,15 @@ class MessageBundlesTest {
     void translationHasEveryKeyWithTheSamePlaceholders(String language) throws IOException {
         Properties english = load("messages.properties");
         Properties translation = load("messages_" + language + ".properties");
-        assertThat(translation.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+        assertThat(translation.stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
         for (String key : english.stringPropertyNames()) {
             String text = translation.getProperty(key);
             assertThat(placeholders(text)).as(language + " " + key).isEqualTo(placeholders(english.getProperty(key)));
             // every message goes through MessageFormat: a lone apostrophe would swallow the rest of the text
             assertThat(text.replace("''", "")).as(language + " " + key).doesNotContain("'");
-            assertThat(new java.text.MessageFormat(text).format(new Object[] {"A", "B", "C"})).doesNotContain("{");
+            assertThat(new java.text.MessageFormat(text).format(new Object[] {"A", "B", "C"}))
+                    .doesNotContain("{");
         }
     }
 

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -34,8 +36,6 @@ import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -80,9 +80,15 @@ class ModelFilesTest {
         Map<String, JsonNode> forms = new HashMap<>();
         for (Path file : files("forms", ".form")) {
             JsonNode form = new ObjectMapper().readTree(file.toFile());
-            assertThat(form.path("id").asText()).as(file + " id").isEqualTo(file.getFileName().toString().replace(".form", ""));
-            assertThat(form.path("executionPlatform").asText()).as(file.toString()).isEqualTo("Camunda Platform");
-            assertThat(forms.put(form.path("id").asText(), form)).as("form id used twice: " + file).isNull();
+            assertThat(form.path("id").asText())
+                    .as(file + " id")
+                    .isEqualTo(file.getFileName().toString().replace(".form", ""));
+            assertThat(form.path("executionPlatform").asText())
+                    .as(file.toString())
+                    .isEqualTo("Camunda Platform");
+            assertThat(forms.put(form.path("id").asText(), form))
+                    .as("form id used twice: " + file)
+                    .isNull();
         }
         return forms;
     }
@@ -93,15 +99,21 @@ class ModelFilesTest {
         assertThat(diagrams).isNotEmpty();
         for (Path file : diagrams) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-            assertThat(model.getDefinitions().getAttributeValueNs(MODELER, "executionPlatform")).isEqualTo("Camunda Platform");
-            assertThat(model.getDefinitions().getAttributeValueNs(MODELER, "executionPlatformVersion")).startsWith("7.");
+            assertThat(model.getDefinitions().getAttributeValueNs(MODELER, "executionPlatform"))
+                    .isEqualTo("Camunda Platform");
+            assertThat(model.getDefinitions().getAttributeValueNs(MODELER, "executionPlatformVersion"))
+                    .startsWith("7.");
             for (Process process : model.getModelElementsByType(Process.class)) {
-                assertThat(process.getCamundaHistoryTimeToLiveString()).as(file + " history time-to-live").isNotBlank();
+                assertThat(process.getCamundaHistoryTimeToLiveString())
+                        .as(file + " history time-to-live")
+                        .isNotBlank();
             }
             Map<String, Bounds> shapes = new HashMap<>();
-            model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.put(s.getBpmnElement().getId(), s.getBounds()));
+            model.getModelElementsByType(BpmnShape.class)
+                    .forEach(s -> shapes.put(s.getBpmnElement().getId(), s.getBounds()));
             Set<String> edges = new HashSet<>();
-            model.getModelElementsByType(BpmnEdge.class).forEach(e -> edges.add(e.getBpmnElement().getId()));
+            model.getModelElementsByType(BpmnEdge.class)
+                    .forEach(e -> edges.add(e.getBpmnElement().getId()));
             List<String> problems = new ArrayList<>();
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
                 if (!shapes.containsKey(node.getId())) {
@@ -113,7 +125,8 @@ class ModelFilesTest {
                 if (node.getName() == null && !(node instanceof org.camunda.bpm.model.bpmn.instance.Gateway)) {
                     problems.add(node.getId() + " has no name");
                 }
-                String documentation = node.getDocumentations().stream().map(Documentation::getTextContent)
+                String documentation = node.getDocumentations().stream()
+                        .map(Documentation::getTextContent)
                         .reduce("", String::concat);
                 if (!documentation.contains("ISO 10002")) {
                     problems.add(node.getId() + " does not name its ISO 10002 clause");
@@ -133,7 +146,8 @@ class ModelFilesTest {
     /** Shapes of the same container may not overlap (boundary events sit on their host's border by design). */
     private static List<String> overlaps(BpmnModelInstance model, Map<String, Bounds> shapes) {
         List<FlowNode> nodes = model.getModelElementsByType(FlowNode.class).stream()
-                .filter(n -> !(n instanceof BoundaryEvent)).toList();
+                .filter(n -> !(n instanceof BoundaryEvent))
+                .toList();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             for (int j = i + 1; j < nodes.size(); j++) {
@@ -144,8 +158,12 @@ class ModelFilesTest {
                 }
                 Bounds p = shapes.get(a.getId());
                 Bounds q = shapes.get(b.getId());
-                if (p != null && q != null && p.getX() < q.getX() + q.getWidth() && q.getX() < p.getX() + p.getWidth()
-                        && p.getY() < q.getY() + q.getHeight() && q.getY() < p.getY() + p.getHeight()) {
+                if (p != null
+                        && q != null
+                        && p.getX() < q.getX() + q.getWidth()
+                        && q.getX() < p.getX() + p.getWidth()
+                        && p.getY() < q.getY() + q.getHeight()
+                        && q.getY() < p.getY() + p.getHeight()) {
                     problems.add(a.getId() + " overlaps " + b.getId());
                 }
             }
@@ -157,10 +175,14 @@ class ModelFilesTest {
     private static List<String> labelsOverShapes(BpmnModelInstance model, Map<String, Bounds> shapes) {
         List<String> problems = new ArrayList<>();
         Map<String, Bounds> labels = new HashMap<>();
-        model.getModelElementsByType(BpmnShape.class).stream().filter(s -> s.getBpmnLabel() != null)
-                .forEach(s -> labels.put(s.getBpmnElement().getId(), s.getBpmnLabel().getBounds()));
-        model.getModelElementsByType(BpmnEdge.class).stream().filter(e -> e.getBpmnLabel() != null)
-                .forEach(e -> labels.put(e.getBpmnElement().getId(), e.getBpmnLabel().getBounds()));
+        model.getModelElementsByType(BpmnShape.class).stream()
+                .filter(s -> s.getBpmnLabel() != null)
+                .forEach(s ->
+                        labels.put(s.getBpmnElement().getId(), s.getBpmnLabel().getBounds()));
+        model.getModelElementsByType(BpmnEdge.class).stream()
+                .filter(e -> e.getBpmnLabel() != null)
+                .forEach(e ->
+                        labels.put(e.getBpmnElement().getId(), e.getBpmnLabel().getBounds()));
         for (Map.Entry<String, Bounds> label : labels.entrySet()) {
             Bounds l = label.getValue();
             for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
@@ -168,8 +190,10 @@ class ModelFilesTest {
                 if (node.getId().equals(label.getKey()) || n == null || node instanceof SubProcess) {
                     continue;
                 }
-                if (l.getX() < n.getX() + n.getWidth() && n.getX() < l.getX() + l.getWidth()
-                        && l.getY() < n.getY() + n.getHeight() && n.getY() < l.getY() + l.getHeight()) {
+                if (l.getX() < n.getX() + n.getWidth()
+                        && n.getX() < l.getX() + l.getWidth()
+                        && l.getY() < n.getY() + n.getHeight()
+                        && n.getY() < l.getY() + l.getHeight()) {
                     problems.add("the label of " + label.getKey() + " lies on " + node.getId());
                 }
             }
@@ -186,14 +210,17 @@ class ModelFilesTest {
             for (UserTask task : model.getModelElementsByType(UserTask.class)) {
                 assertThat(task.getCamundaFormRef()).as(task.getId() + " form").isNotBlank();
                 assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");
-                assertThat(task.getCamundaCandidateGroups()).as(task.getId() + " candidate groups").isNotBlank();
+                assertThat(task.getCamundaCandidateGroups())
+                        .as(task.getId() + " candidate groups")
+                        .isNotBlank();
                 assertThat(forms).as(task.getId()).containsKey(task.getCamundaFormRef());
                 used.add(task.getCamundaFormRef());
             }
             model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class).stream()
-                    .map(BaseElement::getId).forEach(id -> {
-                        String ref = model.getModelElementById(id).getAttributeValueNs(
-                                "http://camunda.org/schema/1.0/bpmn", "formRef");
+                    .map(BaseElement::getId)
+                    .forEach(id -> {
+                        String ref = model.getModelElementById(id)
+                                .getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
                         if (ref != null) {
                             assertThat(forms).containsKey(ref);
                             used.add(ref);
@@ -207,13 +234,15 @@ class ModelFilesTest {
     void everyDecisionHasItsShapeATimeToLiveAndCamunda7() throws IOException {
         for (Path file : files("processes", ".dmn")) {
             DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
-            assertThat(model.getDefinitions().getAttributeValueNs(MODELER, "executionPlatform")).isEqualTo("Camunda Platform");
+            assertThat(model.getDefinitions().getAttributeValueNs(MODELER, "executionPlatform"))
+                    .isEqualTo("Camunda Platform");
             // the DMN model API does not read diagram interchange: look at the DMNShape elements directly
             Set<String> shapes = new HashSet<>();
             try {
                 DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
                 factory.setNamespaceAware(true);
-                NodeList found = factory.newDocumentBuilder().parse(file.toFile())
+                NodeList found = factory.newDocumentBuilder()
+                        .parse(file.toFile())
                         .getElementsByTagNameNS("https://www.omg.org/spec/DMN/20191111/DMNDI/", "DMNShape");
                 for (int i = 0; i < found.getLength(); i++) {
                     shapes.add(((Element) found.item(i)).getAttribute("dmnElementRef"));
@@ -223,7 +252,9 @@ class ModelFilesTest {
             }
             for (Decision decision : model.getModelElementsByType(Decision.class)) {
                 assertThat(shapes).as(file + " " + decision.getId()).contains(decision.getId());
-                assertThat(decision.getCamundaHistoryTimeToLiveString()).as(file + " time-to-live").isNotBlank();
+                assertThat(decision.getCamundaHistoryTimeToLiveString())
+                        .as(file + " time-to-live")
+                        .isNotBlank();
             }
         }
     }
@@ -237,7 +268,8 @@ class ModelFilesTest {
             for (int i = 0; i < decisions.getLength(); i++) {
                 Element decision = (Element) decisions.item(i);
                 if (decision.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive").isBlank()) {
-                    problems.add(file + ": decision " + decision.getAttribute("id") + " has no camunda:historyTimeToLive"
+                    problems.add(file + ": decision " + decision.getAttribute("id")
+                            + " has no camunda:historyTimeToLive"
                             + " in the DMN Camunda namespace (" + CAMUNDA_DMN + "), the one the engine reads and"
                             + " Modeler shows (History cleanup > Time to live): the engine refuses to deploy it");
                 }
@@ -250,7 +282,8 @@ class ModelFilesTest {
                     Attr attribute = (Attr) attributes.item(a);
                     if (CAMUNDA_BPMN.equals(attribute.getNamespaceURI())) {
                         problems.add(file + ": " + element.getLocalName() + " " + element.getAttribute("id") + " has "
-                                + attribute.getLocalName() + " in the BPMN Camunda namespace (" + CAMUNDA_BPMN + "): the"
+                                + attribute.getLocalName() + " in the BPMN Camunda namespace (" + CAMUNDA_BPMN
+                                + "): the"
                                 + " DMN Modeler keeps it but never shows it, so it goes stale; remove it and set"
                                 + " camunda:" + attribute.getLocalName() + " in " + CAMUNDA_DMN + " instead");
                     }
@@ -309,11 +342,16 @@ class ModelFilesTest {
                             + " \"email\" for e-mail addresses; otherwise remove the pattern, explain the format in the"
                             + " field's description and let the server refuse bad values with a readable message");
                 }
-                if ("textfield".equals(field.path("type").asText()) && EMAIL_KEY.matcher(key).matches()
-                        && !"email".equals(field.path("validate").path("validationType").asText())) {
-                    problems.add(file + ": field " + name + " holds an e-mail address but has no validate.validationType"
-                            + " \"email\" (Modeler: Validation > Validation pattern > Email), which Tasklist checks"
-                            + " with the message \"Field must be a valid email.\"");
+                if ("textfield".equals(field.path("type").asText())
+                        && EMAIL_KEY.matcher(key).matches()
+                        && !"email"
+                                .equals(field.path("validate")
+                                        .path("validationType")
+                                        .asText())) {
+                    problems.add(
+                            file + ": field " + name + " holds an e-mail address but has no validate.validationType"
+                                    + " \"email\" (Modeler: Validation > Validation pattern > Email), which Tasklist checks"
+                                    + " with the message \"Field must be a valid email.\"");
                 }
             }
         }
@@ -334,8 +372,9 @@ class ModelFilesTest {
     private static final Map<Character, Integer> ARIAL_WIDTHS = new HashMap<>();
 
     static {
-        String[] characters = {"ijl'", " ,./:;I[]\\!ft", "r()-`", "cksvxyzJ", "FTZ", "ABEKPSVXY&", "CDHNRUw", "GOQ",
-            "mM", "%", "W", "@"};
+        String[] characters = {
+            "ijl'", " ,./:;I[]\\!ft", "r()-`", "cksvxyzJ", "FTZ", "ABEKPSVXY&", "CDHNRUw", "GOQ", "mM", "%", "W", "@"
+        };
         int[] widths = {222, 278, 333, 500, 611, 667, 722, 778, 833, 889, 944, 1015};
         for (int i = 0; i < characters.length; i++) {
             for (char c : characters[i].toCharArray()) {
@@ -351,6 +390,7 @@ class ModelFilesTest {
 
     /** bpmn-js draws a task's name at 12 px with 7 px padding left and right, and cuts a word that does not fit. */
     private static final double TASK_FONT_PX = 12;
+
     private static final double TASK_PADDING_PX = 7;
 
     @Test
@@ -359,7 +399,8 @@ class ModelFilesTest {
         for (Path file : files("processes", ".bpmn")) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
             for (BpmnShape shape : model.getModelElementsByType(BpmnShape.class)) {
-                if (!(shape.getBpmnElement() instanceof Activity activity) || activity.getName() == null
+                if (!(shape.getBpmnElement() instanceof Activity activity)
+                        || activity.getName() == null
                         || (activity instanceof SubProcess && shape.isExpanded())) {
                     continue;
                 }
@@ -369,11 +410,21 @@ class ModelFilesTest {
                     double needed = textWidth(word, TASK_FONT_PX);
                     if (needed > room) {
                         long width = (long) Math.ceil((needed + 2 * TASK_PADDING_PX) / 10) * 10;
-                        problems.add(String.format(Locale.ROOT, "%s: %s \"%s\": the word \"%s\" needs about %.0f px"
-                                + " at 12 px, but the %.0f px wide shape leaves %.0f px (%.0f px padding each side), so"
-                                + " Modeler splits the word; widen the shape to %d px (and move its flows) or shorten"
-                                + " the name", file, activity.getId(), activity.getName(), word, needed,
-                                shape.getBounds().getWidth(), room, TASK_PADDING_PX, width));
+                        problems.add(String.format(
+                                Locale.ROOT,
+                                "%s: %s \"%s\": the word \"%s\" needs about %.0f px"
+                                        + " at 12 px, but the %.0f px wide shape leaves %.0f px (%.0f px padding each side), so"
+                                        + " Modeler splits the word; widen the shape to %d px (and move its flows) or shorten"
+                                        + " the name",
+                                file,
+                                activity.getId(),
+                                activity.getName(),
+                                word,
+                                needed,
+                                shape.getBounds().getWidth(),
+                                room,
+                                TASK_PADDING_PX,
+                                width));
                     }
                 }
             }
@@ -394,15 +445,26 @@ class ModelFilesTest {
                 for (int j = i + 1; j < labels.size(); j++) {
                     Bounds p = labels.get(i).getBounds();
                     Bounds q = labels.get(j).getBounds();
-                    double apartX = Math.max(q.getX() - (p.getX() + p.getWidth()), p.getX() - (q.getX() + q.getWidth()));
-                    double apartY = Math.max(q.getY() - (p.getY() + p.getHeight()), p.getY() - (q.getY() + q.getHeight()));
+                    double apartX =
+                            Math.max(q.getX() - (p.getX() + p.getWidth()), p.getX() - (q.getX() + q.getWidth()));
+                    double apartY =
+                            Math.max(q.getY() - (p.getY() + p.getHeight()), p.getY() - (q.getY() + q.getHeight()));
                     double gap = Math.max(apartX, apartY);
                     if (gap < MIN_LABEL_GAP_PX) {
-                        problems.add(String.format(Locale.ROOT, "%s: the labels of %s and %s %s: they read"
-                                + " as one text; move one of them (drag the label in Modeler, or change its BPMNLabel"
-                                + " bounds) so they stand at least %.0f px apart", file, labelled(labels.get(i)),
-                                labelled(labels.get(j)), gap < 0 ? "overlap" : gap == 0 ? "touch"
-                                        : String.format(Locale.ROOT, "are only %.0f px apart", gap), MIN_LABEL_GAP_PX));
+                        problems.add(String.format(
+                                Locale.ROOT,
+                                "%s: the labels of %s and %s %s: they read"
+                                        + " as one text; move one of them (drag the label in Modeler, or change its BPMNLabel"
+                                        + " bounds) so they stand at least %.0f px apart",
+                                file,
+                                labelled(labels.get(i)),
+                                labelled(labels.get(j)),
+                                gap < 0
+                                        ? "overlap"
+                                        : gap == 0
+                                                ? "touch"
+                                                : String.format(Locale.ROOT, "are only %.0f px apart", gap),
+                                MIN_LABEL_GAP_PX));
                     }
                 }
             }
@@ -411,7 +473,8 @@ class ModelFilesTest {
     }
 
     private static String labelled(BpmnLabel label) {
-        BaseElement element = label.getParentElement() instanceof BpmnShape shape ? shape.getBpmnElement()
+        BaseElement element = label.getParentElement() instanceof BpmnShape shape
+                ? shape.getBpmnElement()
                 : ((BpmnEdge) label.getParentElement()).getBpmnElement();
         String name = element.getAttributeValue("name");
         return element.getId() + (name == null ? "" : " (\"" + name + "\")");

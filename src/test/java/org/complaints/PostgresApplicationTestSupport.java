@@ -53,10 +53,15 @@ import org.springframework.web.client.RestClient;
  * executor running asynchronous steps, the mail outbox (every second) and the survey sender sending by themselves,
  * and staff working through the engine's REST API with HTTP Basic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // survey invitations go out within seconds, not at the next full minute
-        properties = {"camunda.bpm.job-execution.enabled=true", "complaints.survey.schedule=*/2 * * * * *",
-                "complaints.survey.delay=PT0S", "complaints.mail.outbox.schedule=* * * * * *"})
+        properties = {
+            "camunda.bpm.job-execution.enabled=true",
+            "complaints.survey.schedule=*/2 * * * * *",
+            "complaints.survey.delay=PT0S",
+            "complaints.mail.outbox.schedule=* * * * * *"
+        })
 @ActiveProfiles("postgres")
 // one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext
@@ -76,8 +81,8 @@ public abstract class PostgresApplicationTestSupport {
     private static final int SMTP_PORT = freePortBut(POSTGRES.getPort());
 
     @RegisterExtension
-    protected static final SmtpTestServer MAILBOX = new SmtpTestServer(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    protected static final SmtpTestServer MAILBOX =
+            new SmtpTestServer(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     @DynamicPropertySource
     static void productionEnvironment(DynamicPropertyRegistry registry) {
@@ -141,7 +146,10 @@ public abstract class PostgresApplicationTestSupport {
     /** The engine ids in a 200 reply (of every object in it, nested ones included). */
     protected static List<String> ids(Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json().findValuesAsText("id").stream().filter(id -> id.length() > 10).distinct().toList();
+        return reply.json().findValuesAsText("id").stream()
+                .filter(id -> id.length() > 10)
+                .distinct()
+                .toList();
     }
 
     protected Reply get(String user, String path) {
@@ -160,8 +168,8 @@ public abstract class PostgresApplicationTestSupport {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        return request.exchange((req, res) -> new Reply(
+                res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     protected void claim(String taskId, String user) {
@@ -177,8 +185,10 @@ public abstract class PostgresApplicationTestSupport {
     protected String awaitTask(String reference, String taskDefinitionKey, String processInstanceId) throws Exception {
         JsonNode tasks = await("task " + taskDefinitionKey, processInstanceId, () -> {
             // an administrator sees every task (authorization checks are on; a proposer does not see the approval)
-            JsonNode found = get("demo", "/task?processInstanceBusinessKey=" + reference
-                    + "&taskDefinitionKey=" + taskDefinitionKey).json();
+            JsonNode found = get(
+                            "demo",
+                            "/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + taskDefinitionKey)
+                    .json();
             return found.isArray() && !found.isEmpty() ? found : null;
         });
         assertThat(tasks).hasSize(1);
@@ -188,13 +198,30 @@ public abstract class PostgresApplicationTestSupport {
     /** A handler assesses (in scope), investigates and decides "not upheld" through the REST API, as in Tasklist. */
     protected void decideNotUpheld(String reference, String processInstanceId, String findings, String reasons)
             throws Exception {
-        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), variables(
-                "scopeDecision", "in-scope", "severity", "medium", "impact", "individual", "category", "other",
-                "safetyRelevant", false, "overrideAssessment", false));
-        complete("handler", awaitTask(reference, "Task_InvestigateComplaint", processInstanceId), variables(
-                "findings", findings, "rootCause", "process-failure", "systemicIssue", false));
-        complete("handler", awaitTask(reference, "Task_ProposeResolution", processInstanceId), variables(
-                "outcome", "not-upheld", "decisionReasons", reasons));
+        complete(
+                "handler",
+                awaitTask(reference, "Task_ConfirmAssessment", processInstanceId),
+                variables(
+                        "scopeDecision",
+                        "in-scope",
+                        "severity",
+                        "medium",
+                        "impact",
+                        "individual",
+                        "category",
+                        "other",
+                        "safetyRelevant",
+                        false,
+                        "overrideAssessment",
+                        false));
+        complete(
+                "handler",
+                awaitTask(reference, "Task_InvestigateComplaint", processInstanceId),
+                variables("findings", findings, "rootCause", "process-failure", "systemicIssue", false));
+        complete(
+                "handler",
+                awaitTask(reference, "Task_ProposeResolution", processInstanceId),
+                variables("outcome", "not-upheld", "decisionReasons", reasons));
     }
 
     /** Camunda REST variables: {"name": {"value": ..., "type": ...}}. */
@@ -202,10 +229,9 @@ public abstract class PostgresApplicationTestSupport {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
-            String type = value instanceof Boolean ? "Boolean"
-                    : value instanceof Long ? "Long"
-                    : value instanceof Integer ? "Integer"
-                    : "String";
+            String type = value instanceof Boolean
+                    ? "Boolean"
+                    : value instanceof Long ? "Long" : value instanceof Integer ? "Integer" : "String";
             variables.put((String) namesAndValues[i], Map.of("value", value, "type", type));
         }
         return variables;
@@ -229,17 +255,21 @@ public abstract class PostgresApplicationTestSupport {
 
     /** A call to the application outside /engine-rest (public or staff API), optionally as a member of staff. */
     protected Reply appCall(String user, HttpMethod method, String path, Object body) {
-        RestClient.RequestBodySpec request = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build()
-                .method(method).uri(path).accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+        RestClient.RequestBodySpec request = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build()
+                .method(method)
+                .uri(path)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
         if (user != null) {
             request.headers(headers -> headers.setBasicAuth(user, PASSWORD));
         }
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
-        return request.exchange((req, res) -> new Reply(res.getStatusCode().value(),
-                new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        return request.exchange((req, res) -> new Reply(
+                res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
     protected Reply publicCall(HttpMethod method, String path, Object body) {
@@ -256,7 +286,10 @@ public abstract class PostgresApplicationTestSupport {
     // ---------------------------------------------------------------- register and mailbox
 
     protected Map<String, Object> complaintRow(String reference) {
-        return jdbc.sql("select * from cmp_complaint where reference = ?").param(reference).query().singleRow();
+        return jdbc.sql("select * from cmp_complaint where reference = ?")
+                .param(reference)
+                .query()
+                .singleRow();
     }
 
     protected int eventCount(String reference, String type) {
@@ -275,14 +308,23 @@ public abstract class PostgresApplicationTestSupport {
      */
     protected HttpResponse<String> signInToTasklist(HttpClient browser, CookieManager cookies, String user)
             throws Exception {
-        browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/"))
-                .GET().build(), HttpResponse.BodyHandlers.discarding());
-        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .reduce((first, second) -> second).orElseThrow().getValue();
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD)).build(),
+        browser.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        String token = cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .getValue();
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + port + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-XSRF-TOKEN", token)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -299,7 +341,9 @@ public abstract class PostgresApplicationTestSupport {
 
     protected static List<String> recipients(MimeMessage message) throws MessagingException {
         Address[] all = message.getAllRecipients();
-        return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
+        return all == null
+                ? List.of()
+                : Arrays.stream(all).map(Address::toString).toList();
     }
 
     protected static String text(MimeMessage message) throws Exception {
@@ -325,8 +369,8 @@ public abstract class PostgresApplicationTestSupport {
             }
             Thread.sleep(200);
         }
-        AssertionError failure = new AssertionError("Waited " + TIMEOUT.toSeconds() + " s for " + what
-                + "; " + diagnostics(processInstanceId));
+        AssertionError failure = new AssertionError(
+                "Waited " + TIMEOUT.toSeconds() + " s for " + what + "; " + diagnostics(processInstanceId));
         if (last != null) {
             failure.addSuppressed(last);
         }
@@ -338,22 +382,33 @@ public abstract class PostgresApplicationTestSupport {
             return "no process instance";
         }
         List<String> lines = new ArrayList<>();
-        JsonNode jobs = get("demo", "/job?processInstanceId=" + processInstanceId).json();
-        jobs.forEach(job -> lines.add("job " + job.path("id").asText() + " retries=" + job.path("retries").asText()
-                + " exception=" + job.path("exceptionMessage").asText()));
-        JsonNode incidents = get("demo", "/incident?processInstanceId=" + processInstanceId).json();
-        incidents.forEach(incident -> lines.add("incident at " + incident.path("activityId").asText() + ": "
-                + incident.path("incidentMessage").asText()));
-        JsonNode activities = get("demo", "/history/activity-instance?processInstanceId=" + processInstanceId
-                + "&sortBy=startTime&sortOrder=asc").json();
-        lines.add("activities: " + activities.findValuesAsText("activityId").stream().collect(Collectors.joining(", ")));
-        lines.add("mails received: " + Arrays.stream(MAILBOX.getReceivedMessages()).map(m -> {
-            try {
-                return m.getMessageID();
-            } catch (MessagingException e) {
-                return "?";
-            }
-        }).toList());
+        JsonNode jobs =
+                get("demo", "/job?processInstanceId=" + processInstanceId).json();
+        jobs.forEach(job -> lines.add("job " + job.path("id").asText() + " retries="
+                + job.path("retries").asText() + " exception="
+                + job.path("exceptionMessage").asText()));
+        JsonNode incidents =
+                get("demo", "/incident?processInstanceId=" + processInstanceId).json();
+        incidents.forEach(incident ->
+                lines.add("incident at " + incident.path("activityId").asText() + ": "
+                        + incident.path("incidentMessage").asText()));
+        JsonNode activities = get(
+                        "demo",
+                        "/history/activity-instance?processInstanceId=" + processInstanceId
+                                + "&sortBy=startTime&sortOrder=asc")
+                .json();
+        lines.add("activities: "
+                + activities.findValuesAsText("activityId").stream().collect(Collectors.joining(", ")));
+        lines.add("mails received: "
+                + Arrays.stream(MAILBOX.getReceivedMessages())
+                        .map(m -> {
+                            try {
+                                return m.getMessageID();
+                            } catch (MessagingException e) {
+                                return "?";
+                            }
+                        })
+                        .toList());
         return String.join("\n", lines);
     }
 
@@ -394,15 +449,20 @@ public abstract class PostgresApplicationTestSupport {
                         .setServerConfig("auto_explain.log_buffers", "on")
                         .setServerConfig("auto_explain.log_nested_statements", "on")
                         .setServerConfig("logging_collector", "on")
-                        .setServerConfig("log_directory", Path.of("target", "postgres-log").toAbsolutePath().toString());
+                        .setServerConfig(
+                                "log_directory",
+                                Path.of("target", "postgres-log")
+                                        .toAbsolutePath()
+                                        .toString());
             }
             // e.g. -Dbench.postgres.synchronous_commit=on: the embedded server's defaults include it off
-            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.postgres."))
-                    .forEach(name -> builder.setServerConfig(name.substring("bench.postgres.".length()),
-                            System.getProperty(name)));
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(name -> name.startsWith("bench.postgres."))
+                    .forEach(name -> builder.setServerConfig(
+                            name.substring("bench.postgres.".length()), System.getProperty(name)));
             EmbeddedPostgres postgres = builder.start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("create role complaints login password 'complaints-secret'");
                 statement.execute("create database complaints owner complaints");
             }

@@ -34,8 +34,12 @@ import org.springframework.web.client.RestClient;
  * Screenshots of every step go to target/screenshots/.
  */
 // an e-mail is given up after two attempts a second apart, so the incident test need not wait for hours
-@TestPropertySource(properties = {"complaints.mail.outbox.max-attempts=2", "complaints.mail.outbox.first-retry=PT1S",
-        "complaints.mail.outbox.longest-retry=PT1S"})
+@TestPropertySource(
+        properties = {
+            "complaints.mail.outbox.max-attempts=2",
+            "complaints.mail.outbox.first-retry=PT1S",
+            "complaints.mail.outbox.longest-retry=PT1S"
+        })
 class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -63,12 +67,13 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     private void click(By by) {
-        WebElement element = new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(ExpectedConditions.elementToBeClickable(by));
+        WebElement element =
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         try {
             element.click();
@@ -97,16 +102,19 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
 
     /** Opens a filter and the task with this name, refreshing until the task shows up. */
     private void openTask(String filter, String taskName, String reference) {
-        click(By.xpath("//a[normalize-space(.)='" + filter + "'] | //*[contains(@class,'task-filter')]//*[normalize-space(text())='" + filter + "']"));
+        click(By.xpath("//a[normalize-space(.)='" + filter
+                + "'] | //*[contains(@class,'task-filter')]//*[normalize-space(text())='" + filter + "']"));
         By task = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'" + reference + "')]]"
                 + "//*[normalize-space(text())='" + taskName + "']");
-        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
-            if (!d.findElements(task).isEmpty()) {
-                return true;
-            }
-            d.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .pollingEvery(Duration.ofSeconds(2))
+                .until(d -> {
+                    if (!d.findElements(task).isEmpty()) {
+                        return true;
+                    }
+                    d.navigate().refresh();
+                    return false;
+                });
         click(task);
         waitFor(By.cssSelector(".fjs-form, form[name=tasklistForm]"));
     }
@@ -115,8 +123,11 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
     private void claim() {
         click(By.xpath("//*[contains(@class,'claim') or normalize-space(text())='Claim']"));
         waitFor(By.cssSelector("[cam-tasklist-task-meta] .unclaim"));
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(
-                ".fjs-form input:not([disabled]):not([type=hidden]), .fjs-form textarea:not([disabled])")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> !d.findElements(
+                                By.cssSelector(
+                                        ".fjs-form input:not([disabled]):not([type=hidden]), .fjs-form textarea:not([disabled])"))
+                        .isEmpty());
     }
 
     private void complete() {
@@ -137,9 +148,14 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         choose("severity", "High: serious loss or harm");
         shot("10-tasklist-start-form");
         click(By.xpath("//button[normalize-space(.)='Start']"));
-        String reference = await("the complaint registered for " + email, null, () -> jdbc.sql(
-                "select reference from cmp_complaint where complainant_email = ?").param(email).query(String.class)
-                .optional().orElse(null));
+        String reference = await(
+                "the complaint registered for " + email,
+                null,
+                () -> jdbc.sql("select reference from cmp_complaint where complainant_email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null));
         openTask("Registered complaints", "Confirm initial assessment", reference);
         assertThat(browser.getPageSource()).contains(reference);
         shot("11-tasklist-intake-sees-reference");
@@ -148,7 +164,9 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         signIn("tasklist", "handler");
         openTask("Complaint handlers", "Confirm initial assessment", reference);
         assertThat(browser.findElement(By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'"
-                + reference + "')]]")).getText()).contains("Due");
+                                + reference + "')]]"))
+                        .getText())
+                .contains("Due");
         claim();
         complete();
         WebElement error = waitFor(By.cssSelector(".fjs-form-field-error"));
@@ -188,27 +206,73 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
 
     @Test
     void tasklistShowsWhyAProposerCannotApprove() throws Exception {
-        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build();
-        JsonNode filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Lotte Mulder",
-                        "email", "four.eyes." + System.nanoTime() + "@example.nl", "language", "nl",
-                        "productOrService", "Energy contract",
-                        "description", "My advance payment was raised without notice.", "consent", true))
-                .retrieve().body(String.class));
+        RestClient api = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build();
+        JsonNode filed = JSON.readTree(api.method(HttpMethod.POST)
+                .uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "name",
+                        "Lotte Mulder",
+                        "email",
+                        "four.eyes." + System.nanoTime() + "@example.nl",
+                        "language",
+                        "nl",
+                        "productOrService",
+                        "Energy contract",
+                        "description",
+                        "My advance payment was raised without notice.",
+                        "consent",
+                        true))
+                .retrieve()
+                .body(String.class));
         String reference = filed.path("reference").asText();
         String processInstanceId = processInstanceOf(reference);
         // the manager assesses (overriding to high priority), investigates and proposes
-        complete("manager", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), variables(
-                "scopeDecision", "in-scope", "severity", "medium", "impact", "individual", "category", "billing",
-                "safetyRelevant", false, "overrideAssessment", true, "priorityOverride", "high",
-                "handlingGroupOverride", "complaint-handlers", "overrideReason", "Vulnerable customer, handle quickly"));
-        complete("manager", awaitTask(reference, "Task_InvestigateComplaint", processInstanceId), variables(
-                "findings", "The advance was raised by an automatic rule without the letter.",
-                "rootCause", "communication", "systemicIssue", true));
-        complete("manager", awaitTask(reference, "Task_ProposeResolution", processInstanceId), variables(
-                "outcome", "upheld", "remedy", "Restore the old advance payment.",
-                "decisionReasons", "The change was not announced as the contract requires."));
+        complete(
+                "manager",
+                awaitTask(reference, "Task_ConfirmAssessment", processInstanceId),
+                variables(
+                        "scopeDecision",
+                        "in-scope",
+                        "severity",
+                        "medium",
+                        "impact",
+                        "individual",
+                        "category",
+                        "billing",
+                        "safetyRelevant",
+                        false,
+                        "overrideAssessment",
+                        true,
+                        "priorityOverride",
+                        "high",
+                        "handlingGroupOverride",
+                        "complaint-handlers",
+                        "overrideReason",
+                        "Vulnerable customer, handle quickly"));
+        complete(
+                "manager",
+                awaitTask(reference, "Task_InvestigateComplaint", processInstanceId),
+                variables(
+                        "findings",
+                        "The advance was raised by an automatic rule without the letter.",
+                        "rootCause",
+                        "communication",
+                        "systemicIssue",
+                        true));
+        complete(
+                "manager",
+                awaitTask(reference, "Task_ProposeResolution", processInstanceId),
+                variables(
+                        "outcome",
+                        "upheld",
+                        "remedy",
+                        "Restore the old advance payment.",
+                        "decisionReasons",
+                        "The change was not announced as the contract requires."));
         String approval = awaitTask(reference, "Task_ApproveResolution", processInstanceId);
 
         // the proposer is not even offered the approval: not in the filter Tasklist lists, not by id
@@ -218,8 +282,11 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
                 filter = candidate.path("id").asText();
             }
         }
-        assertThat(filter).as("the Complaint managers filter, readable by managers").isNotNull();
-        assertThat(ids(call("manager", PASSWORD, HttpMethod.POST, "/filter/" + filter + "/list", Map.of()))).doesNotContain(approval);
+        assertThat(filter)
+                .as("the Complaint managers filter, readable by managers")
+                .isNotNull();
+        assertThat(ids(call("manager", PASSWORD, HttpMethod.POST, "/filter/" + filter + "/list", Map.of())))
+                .doesNotContain(approval);
         assertThat(get("manager", "/task/" + approval).status()).isIn(403, 404);
 
         // another manager who tries to hand it to the proposer is told why not, in Tasklist
@@ -228,16 +295,22 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         claim();
         click(By.cssSelector("[cam-tasklist-task-meta] .assignee [cam-widget-inline-field]"));
         // the inline editor and its buttons are moved to the page body while editing
-        WebElement assignee = waitFor(By.cssSelector(".field-control input[type=text], input.form-control[ng-model='formData.editValue']"));
+        WebElement assignee = waitFor(
+                By.cssSelector(".field-control input[type=text], input.form-control[ng-model='formData.editValue']"));
         assignee.clear();
         assignee.sendKeys("manager");
         click(By.xpath("//span[contains(@class,'cam-widget-inline-field') and contains(@class,'btn-group')]"
                 + "//button[.//span[contains(@class,'glyphicon-ok')]]"));
-        WebElement notice = waitFor(By.xpath("//*[contains(normalize-space(.),'Four-eyes principle') and not(*[contains(normalize-space(.),'Four-eyes principle')])]"));
-        assertThat(notice.getText()).contains("manager proposed this resolution and cannot approve it")
-                .doesNotContain("ENGINE-").doesNotContain("null");
+        WebElement notice = waitFor(
+                By.xpath(
+                        "//*[contains(normalize-space(.),'Four-eyes principle') and not(*[contains(normalize-space(.),'Four-eyes principle')])]"));
+        assertThat(notice.getText())
+                .contains("manager proposed this resolution and cannot approve it")
+                .doesNotContain("ENGINE-")
+                .doesNotContain("null");
         shot("16-tasklist-four-eyes");
-        assertThat(get("demo", "/task/" + approval).json().path("assignee").asText()).isEqualTo("demo");
+        assertThat(get("demo", "/task/" + approval).json().path("assignee").asText())
+                .isEqualTo("demo");
     }
 
     @Test
@@ -246,21 +319,36 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         String reference;
         String processInstanceId;
         try {
-            RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                    .requestFactory(new JdkClientHttpRequestFactory()).build();
-            JsonNode filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints")
-                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Bram Smit",
-                            "email", "incident." + System.nanoTime() + "@example.nl", "language", "en",
-                            "productOrService", "Broadband", "description", "No connection since Monday.",
-                            "consent", true))
-                    .retrieve().body(String.class));
+            RestClient api = RestClient.builder()
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .requestFactory(new JdkClientHttpRequestFactory())
+                    .build();
+            JsonNode filed = JSON.readTree(api.method(HttpMethod.POST)
+                    .uri("/api/complaints")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of(
+                            "name",
+                            "Bram Smit",
+                            "email",
+                            "incident." + System.nanoTime() + "@example.nl",
+                            "language",
+                            "en",
+                            "productOrService",
+                            "Broadband",
+                            "description",
+                            "No connection since Monday.",
+                            "consent",
+                            true))
+                    .retrieve()
+                    .body(String.class));
             reference = filed.path("reference").asText();
             processInstanceId = processInstanceOf(reference);
             String pid = processInstanceId;
             // the SMTP server is down: the outbox retries the acknowledgement and gives up (here after two
             // attempts a second apart), raising an incident on the complaint's process instance
             await("the acknowledgement given up", pid, () -> {
-                JsonNode incidents = get("demo", "/incident?processInstanceId=" + pid).json();
+                JsonNode incidents =
+                        get("demo", "/incident?processInstanceId=" + pid).json();
                 return incidents.isArray() && !incidents.isEmpty() ? incidents.get(0) : null;
             });
         } finally {
@@ -269,7 +357,10 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
 
         // the quality manager finds the complaint by its reference among the running instances
         signIn("cockpit", "quality");
-        String definitionId = get("demo", "/process-definition/key/complaint-handling").json().path("id").asText();
+        String definitionId = get("demo", "/process-definition/key/complaint-handling")
+                .json()
+                .path("id")
+                .asText();
         browser.get("http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId
                 + "/runtime");
         click(By.xpath("//tr[.//td[normalize-space(.)='" + reference + "']]//a[contains(@href,'process-instance')]"));
@@ -278,17 +369,20 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         // the current activity carries Cockpit's badges (instance count, incident)
         waitFor(By.cssSelector(".djs-overlays .badge"));
         // the incidents tab, reloaded until Cockpit lists it (it loads tabs lazily; slow on a busy machine)
-        By incidentText = By.xpath("//*[contains(normalize-space(.),'could not be delivered') and not(*[contains(normalize-space(.),'could not be delivered')])]");
+        By incidentText = By.xpath(
+                "//*[contains(normalize-space(.),'could not be delivered') and not(*[contains(normalize-space(.),'could not be delivered')])]");
         String incidentsTab = "http://127.0.0.1:" + port + "/camunda/app/cockpit/default/#/process-instance/"
                 + processInstanceId + "/runtime?tab=incidents-tab";
         browser.get(incidentsTab);
-        new WebDriverWait(browser, Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(10)).until(d -> {
-            if (d.findElements(incidentText).stream().anyMatch(WebElement::isDisplayed)) {
-                return true;
-            }
-            d.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(120))
+                .pollingEvery(Duration.ofSeconds(10))
+                .until(d -> {
+                    if (d.findElements(incidentText).stream().anyMatch(WebElement::isDisplayed)) {
+                        return true;
+                    }
+                    d.navigate().refresh();
+                    return false;
+                });
         WebElement incident = waitFor(incidentText);
         assertThat(incident.getText()).contains("acknowledgement");
         shot("17-cockpit-incident");
@@ -303,8 +397,11 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         shot("18-cockpit-variables");
 
         // an operator resolves the incident (the SMTP server is back): the acknowledgement goes out, once
-        String incidentId = get("demo", "/incident?processInstanceId=" + processInstanceId).json().get(0)
-                .path("id").asText();
+        String incidentId = get("demo", "/incident?processInstanceId=" + processInstanceId)
+                .json()
+                .get(0)
+                .path("id")
+                .asText();
         Reply resolved = call("demo", PASSWORD, HttpMethod.DELETE, "/incident/" + incidentId, null);
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(204);
         awaitMail(messageId("acknowledgement", reference), processInstanceId);
@@ -314,41 +411,68 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
 
     @Test
     void qualityManagersReadReportsAndEvidenceRecordsWithTheirCockpitSession() throws Exception {
-        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build();
-        JsonNode filed = JSON.readTree(api.method(HttpMethod.POST).uri("/api/complaints")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Sanne Bakker",
-                        "email", "evidence." + System.nanoTime() + "@example.nl", "language", "nl",
-                        "productOrService", "Water <script>alert(1)</script>",
-                        "description", "The meter reading on my bill is not mine.", "consent", true))
-                .retrieve().body(String.class));
+        RestClient api = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build();
+        JsonNode filed = JSON.readTree(api.method(HttpMethod.POST)
+                .uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "name",
+                        "Sanne Bakker",
+                        "email",
+                        "evidence." + System.nanoTime() + "@example.nl",
+                        "language",
+                        "nl",
+                        "productOrService",
+                        "Water <script>alert(1)</script>",
+                        "description",
+                        "The meter reading on my bill is not mine.",
+                        "consent",
+                        true))
+                .retrieve()
+                .body(String.class));
         String reference = filed.path("reference").asText();
         String processInstanceId = processInstanceOf(reference);
-        decideNotUpheld(reference, processInstanceId, "The reading was taken correctly on site.",
+        decideNotUpheld(
+                reference,
+                processInstanceId,
+                "The reading was taken correctly on site.",
                 "The meter was read by our engineer on the date shown.");
         awaitMail(messageId("decision-1", reference), processInstanceId);
 
         // signed in to Cockpit, the same browser opens the reports page without signing in again
         signIn("cockpit", "quality");
-        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
+        String today =
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam")).toString();
         browser.get("http://127.0.0.1:" + port + "/staff/reports?from=" + today + "&to=" + today);
         waitFor(By.xpath("//h2[normalize-space(.)='Objectives']"));
-        assertThat(browser.findElement(By.xpath("//dt[normalize-space(.)='Received']/following-sibling::dd")).getText())
+        assertThat(browser.findElement(By.xpath("//dt[normalize-space(.)='Received']/following-sibling::dd"))
+                        .getText())
                 .matches("[1-9][0-9]*");
         // the charts were drawn (Chart.js from the jar; the CSP allows only our own scripts)
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return typeof Chart !== 'undefined' && Chart.getChart('chart-channel') !== undefined "
-                        + "&& Chart.getChart('chart-satisfaction') !== undefined && Chart.getChart('chart-capa') !== undefined")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                ((JavascriptExecutor) d)
+                                        .executeScript(
+                                                "return typeof Chart !== 'undefined' && Chart.getChart('chart-channel') !== undefined "
+                                                        + "&& Chart.getChart('chart-satisfaction') !== undefined && Chart.getChart('chart-capa') !== undefined")));
         // a product name with markup stays text: no script of a complainant's runs on a staff page
         assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
         // a responsive chart keeps the height of its box (it grew without end when the canvas had the height)
         Thread.sleep(500);
-        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.getElementById('chart-channel').clientHeight")).intValue()).isBetween(100, 280);
+        assertThat(((Number) ((JavascriptExecutor) browser)
+                                .executeScript("return document.getElementById('chart-channel').clientHeight"))
+                        .intValue())
+                .isBetween(100, 280);
         shot("19-reports-page");
         for (String section : new String[] {"Satisfaction with complaint handling (8.3)", "Corrective actions (8.7)"}) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
-                    browser.findElement(By.xpath("//h2[normalize-space(.)='" + section + "']")));
+            ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "arguments[0].scrollIntoView()",
+                            browser.findElement(By.xpath("//h2[normalize-space(.)='" + section + "']")));
             shot("19-reports-page-" + (section.startsWith("Satisfaction") ? "satisfaction" : "corrective-actions"));
         }
 
@@ -363,11 +487,23 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
             steps.add(new String[] {cells.get(3).getText(), cells.get(1).getText()});
         }
         assertThat(steps).allSatisfy(step -> assertThat(step[1]).as(step[0]).isNotEqualTo("clause not recorded"));
-        Map<String, String> clauseOfFirstStep = Map.of("Complaint received", "7.2 Receipt",
-                "E-mail 'acknowledgement'", "7.4 Acknowledgement", "Investigation completed", "7.6 Investigation",
-                "Resolution proposed", "7.7 Response", "E-mail 'decision'", "7.8 Communicating the decision");
-        clauseOfFirstStep.forEach((what, clause) -> assertThat(steps).as(what)
-                .filteredOn(step -> step[0].startsWith(what)).first().extracting(step -> step[1]).isEqualTo(clause));
+        Map<String, String> clauseOfFirstStep = Map.of(
+                "Complaint received",
+                "7.2 Receipt",
+                "E-mail 'acknowledgement'",
+                "7.4 Acknowledgement",
+                "Investigation completed",
+                "7.6 Investigation",
+                "Resolution proposed",
+                "7.7 Response",
+                "E-mail 'decision'",
+                "7.8 Communicating the decision");
+        clauseOfFirstStep.forEach((what, clause) -> assertThat(steps)
+                .as(what)
+                .filteredOn(step -> step[0].startsWith(what))
+                .first()
+                .extracting(step -> step[1])
+                .isEqualTo(clause));
         assertThat(steps).extracting(step -> step[1]).contains("7.5 Initial assessment");
         shot("20-evidence-record");
 

@@ -28,8 +28,12 @@ public class AcknowledgementService implements MailSentListener {
     private final EventLog events;
     private final Deadlines deadlines;
 
-    public AcknowledgementService(ComplaintRegister register, ComplaintMailer mailer, MailFormats formats,
-                                  EventLog events, Deadlines deadlines) {
+    public AcknowledgementService(
+            ComplaintRegister register,
+            ComplaintMailer mailer,
+            MailFormats formats,
+            EventLog events,
+            Deadlines deadlines) {
         this.deadlines = deadlines;
         this.register = register;
         this.mailer = mailer;
@@ -40,9 +44,13 @@ public class AcknowledgementService implements MailSentListener {
     /** Queues the acknowledgement; a repeated step queues nothing. */
     public void acknowledge(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        mailer.queueToComplainant(complaint, TEMPLATE, TEMPLATE, Map.of(
-                "receivedDate", formats.date(complaint.receivedAt(), complaint.language()),
-                "committedDate", formats.date(complaint.responseDeadline(), complaint.language())));
+        mailer.queueToComplainant(
+                complaint,
+                TEMPLATE,
+                TEMPLATE,
+                Map.of(
+                        "receivedDate", formats.date(complaint.receivedAt(), complaint.language()),
+                        "committedDate", formats.date(complaint.responseDeadline(), complaint.language())));
     }
 
     @Override
@@ -54,8 +62,14 @@ public class AcknowledgementService implements MailSentListener {
     @Override
     public void sent(OutgoingMail mail, Instant sentAt) {
         Complaint complaint = register.get(mail.complaintId());
-        register.markAcknowledged(complaint.id(), sentAt, !sentAt.isAfter(deadlines.acknowledgementDue(complaint.receivedAt())));
-        events.append(complaint.id(), "ACKNOWLEDGED", "system", "Acknowledged by e-mail with committed response date "
-                + formats.date(complaint.responseDeadline(), "en"), null);
+        register.markAcknowledged(
+                complaint.id(), sentAt, !sentAt.isAfter(deadlines.acknowledgementDue(complaint.receivedAt())));
+        events.append(
+                complaint.id(),
+                "ACKNOWLEDGED",
+                "system",
+                "Acknowledged by e-mail with committed response date "
+                        + formats.date(complaint.responseDeadline(), "en"),
+                null);
     }
 }

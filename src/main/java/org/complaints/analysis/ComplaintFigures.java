@@ -29,12 +29,23 @@ public class ComplaintFigures {
      * The figures of a period: the counts, then the complaints per value of a field, {@code "(none)"} for those
      * without one. The maps' keys are data (the values found), in their natural order.
      */
-    public record Summary(String from, String to, long received, long closed, long acknowledgedInTime,
-                          long acknowledgedLate, long decidedInTime, long decidedLate, long internallyReviewed,
-                          long externallyReferred, Map<String, Long> byChannel, Map<String, Long> byCategory,
-                          Map<String, Long> byOutcome, Map<String, Long> byClosureReason,
-                          Map<String, Long> byPriority, Map<String, Long> byProductOrService) {
-    }
+    public record Summary(
+            String from,
+            String to,
+            long received,
+            long closed,
+            long acknowledgedInTime,
+            long acknowledgedLate,
+            long decidedInTime,
+            long decidedLate,
+            long internallyReviewed,
+            long externallyReferred,
+            Map<String, Long> byChannel,
+            Map<String, Long> byCategory,
+            Map<String, Long> byOutcome,
+            Map<String, Long> byClosureReason,
+            Map<String, Long> byPriority,
+            Map<String, Long> byProductOrService) {}
 
     /** Complaints received from {@code from} to {@code to}, both days included, in the organisation's zone. */
     public Summary summary(LocalDate from, LocalDate to) {
@@ -51,15 +62,34 @@ public class ComplaintFigures {
                        count(case when external_referral then 1 end) as externally_referred
                 from cmp_complaint where received_at >= ? and received_at < ?""")
                 .params(start, end)
-                .query((rs, n) -> new long[] {rs.getLong("received"), rs.getLong("closed"),
-                        rs.getLong("acknowledged_in_time"), rs.getLong("acknowledged_late"),
-                        rs.getLong("decided_in_time"), rs.getLong("decided_late"),
-                        rs.getLong("internally_reviewed"), rs.getLong("externally_referred")})
+                .query((rs, n) -> new long[] {
+                    rs.getLong("received"),
+                    rs.getLong("closed"),
+                    rs.getLong("acknowledged_in_time"),
+                    rs.getLong("acknowledged_late"),
+                    rs.getLong("decided_in_time"),
+                    rs.getLong("decided_late"),
+                    rs.getLong("internally_reviewed"),
+                    rs.getLong("externally_referred")
+                })
                 .single();
-        return new Summary(from.toString(), to.toString(), totals[0], totals[1], totals[2], totals[3], totals[4],
-                totals[5], totals[6], totals[7], countsBy("channel", start, end), countsBy("category", start, end),
-                countsBy("outcome", start, end), countsBy("closure_reason", start, end),
-                countsBy("priority", start, end), countsBy("product_or_service", start, end));
+        return new Summary(
+                from.toString(),
+                to.toString(),
+                totals[0],
+                totals[1],
+                totals[2],
+                totals[3],
+                totals[4],
+                totals[5],
+                totals[6],
+                totals[7],
+                countsBy("channel", start, end),
+                countsBy("category", start, end),
+                countsBy("outcome", start, end),
+                countsBy("closure_reason", start, end),
+                countsBy("priority", start, end),
+                countsBy("product_or_service", start, end));
     }
 
     /** The period's complaints per value of {@code column}, a column name of this class, never user input. */
@@ -69,7 +99,8 @@ public class ComplaintFigures {
                         + "where received_at >= ? and received_at < ? "
                         + "group by coalesce(" + column + ", '(none)') order by 1")
                 .params(start, end)
-                .query((rs, n) -> counts.put(rs.getString("k"), rs.getLong("n"))).list();
+                .query((rs, n) -> counts.put(rs.getString("k"), rs.getLong("n")))
+                .list();
         return counts;
     }
 }

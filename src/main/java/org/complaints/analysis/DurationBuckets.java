@@ -1,7 +1,7 @@
 package org.complaints.analysis;
 
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Durations kept as counts in logarithmic buckets, 2 % wide, so medians and 90th percentiles over millions of
@@ -11,8 +11,7 @@ final class DurationBuckets {
 
     private static final double PER_UNIT = 50; // buckets per unit of ln(seconds + 1): e^(1/50) = 1.0202
 
-    private DurationBuckets() {
-    }
+    private DurationBuckets() {}
 
     static int bucket(long seconds) {
         return (int) Math.floor(Math.log(Math.max(0, seconds) + 1) * PER_UNIT);

@@ -56,10 +56,14 @@ enum EventClauses {
     MAIL_NOT_DELIVERED(Source.MAIL_TEMPLATE);
 
     /** Where an event type's clause comes from. */
-    enum Source { EVENT_TYPE, TASK, MAIL_TEMPLATE }
+    enum Source {
+        EVENT_TYPE,
+        TASK,
+        MAIL_TEMPLATE
+    }
 
-    private static final Map<String, EventClauses> BY_TYPE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
+    private static final Map<String, EventClauses> BY_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Enum::name, Function.identity()));
 
     private final Source source;
     private final StepClause clause;

@@ -44,9 +44,15 @@ public class EvidenceRecords {
     private final SurveyAnswers surveys;
     private final IsoClauses isoClauses;
 
-    EvidenceRecords(ComplaintRegister register, EventLog events, DecisionRegister decisions, MailLog mails,
-                    AuditLog audit, CorrectiveActionRegister correctiveActions, SurveyAnswers surveys,
-                    IsoClauses isoClauses) {
+    EvidenceRecords(
+            ComplaintRegister register,
+            EventLog events,
+            DecisionRegister decisions,
+            MailLog mails,
+            AuditLog audit,
+            CorrectiveActionRegister correctiveActions,
+            SurveyAnswers surveys,
+            IsoClauses isoClauses) {
         this.isoClauses = isoClauses;
         this.correctiveActions = correctiveActions;
         this.surveys = surveys;
@@ -58,14 +64,18 @@ public class EvidenceRecords {
     }
 
     /** A step of the timeline with its clause, e.g. "7.5 Initial assessment", or {@link #CLAUSE_NOT_RECORDED}. */
-    public record Step(ComplaintEvent event, String clause) {
-    }
+    public record Step(ComplaintEvent event, String clause) {}
 
     /** {@code clauses}: steps per clause number in the standard's order, then {@link #CLAUSE_NOT_RECORDED}. */
-    public record EvidenceRecord(Complaint complaint, AccessMarkings markings, List<Decision> decisions,
-                                 List<MailLog.SentMail> mails, List<Step> timeline, Map<String, Long> clauses,
-                                 List<CorrectiveAction> correctiveActions, SurveyAnswers.SurveyOfComplaint survey) {
-    }
+    public record EvidenceRecord(
+            Complaint complaint,
+            AccessMarkings markings,
+            List<Decision> decisions,
+            List<MailLog.SentMail> mails,
+            List<Step> timeline,
+            Map<String, Long> clauses,
+            List<CorrectiveAction> correctiveActions,
+            SurveyAnswers.SurveyOfComplaint survey) {}
 
     /**
      * The record, if {@code user} may read it: complaint managers and administrators always, quality managers
@@ -75,13 +85,15 @@ public class EvidenceRecords {
         Complaint complaint = register.getByReference(reference);
         AccessMarkings markings = register.accessMarkings(complaint.id());
         if (markings.names(user)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, reference + " names you; its record is for others "
-                    + "to read (objectivity, ISO 10002 4.7)");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    reference + " names you; its record is for others " + "to read (objectivity, ISO 10002 4.7)");
         }
         boolean manager = groups.contains(StaffGroups.MANAGERS) || groups.contains(StaffGroups.ADMIN);
         if (markings.confidential() && !manager) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, reference + " is confidential: only complaint "
-                    + "managers read its record (ISO 10002 4.10)");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    reference + " is confidential: only complaint " + "managers read its record (ISO 10002 4.10)");
         }
         List<Step> timeline = new ArrayList<>();
         Map<IsoClause, Long> perClause = new EnumMap<>(IsoClause.class);
@@ -104,9 +116,22 @@ public class EvidenceRecords {
         for (int round = 1; decisions.find(complaint.id(), round).isPresent(); round++) {
             rounds.add(decisions.get(complaint.id(), round));
         }
-        audit.append(complaint.id(), markings.processInstanceId(), user, "evidence.READ", "evidence-record", null,
+        audit.append(
+                complaint.id(),
+                markings.processInstanceId(),
+                user,
+                "evidence.READ",
+                "evidence-record",
+                null,
                 Map.of("reference", reference));
-        return new EvidenceRecord(complaint, markings, rounds, mails.list(complaint.id()), timeline, clauses,
-                correctiveActions.actionsOf(complaint.id()), surveys.ofComplaint(complaint.id()).orElse(null));
+        return new EvidenceRecord(
+                complaint,
+                markings,
+                rounds,
+                mails.list(complaint.id()),
+                timeline,
+                clauses,
+                correctiveActions.actionsOf(complaint.id()),
+                surveys.ofComplaint(complaint.id()).orElse(null));
     }
 }

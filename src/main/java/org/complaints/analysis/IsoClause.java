@@ -43,8 +43,8 @@ enum IsoClause {
     MANAGEMENT_REVIEW("8.6", "Management review"),
     CONTINUAL_IMPROVEMENT("8.7", "Continual improvement");
 
-    private static final Map<String, IsoClause> BY_NUMBER = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(IsoClause::number, Function.identity()));
+    private static final Map<String, IsoClause> BY_NUMBER =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(IsoClause::number, Function.identity()));
 
     private final String number;
     private final String title;

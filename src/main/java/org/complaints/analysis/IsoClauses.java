@@ -35,15 +35,20 @@ class IsoClauses {
         EventOrigin origin = event.origin();
         return switch (type.get().source()) {
             case EVENT_TYPE -> type.get().clause();
-            case MAIL_TEMPLATE -> origin.mailTemplate() == null
-                    ? unrecorded(event.type() + " entries without their template")
-                    : MailClauses.of(origin.mailTemplate()).map(MailClauses::clause).or(() -> unrecorded(
-                            "e-mail template " + origin.mailTemplate() + " is not in analysis/MailClauses"));
-            case TASK -> origin.taskDefinitionKey() == null
-                    ? unrecorded(event.type() + " entries without their task")
-                    : tasks.of(origin.processDefinitionId(), origin.taskDefinitionKey()).map(StepClause::of)
-                            .or(() -> unrecorded("task " + origin.taskDefinitionKey() + " of process definition "
-                                    + origin.processDefinitionId() + " names no clause in its documentation"));
+            case MAIL_TEMPLATE ->
+                origin.mailTemplate() == null
+                        ? unrecorded(event.type() + " entries without their template")
+                        : MailClauses.of(origin.mailTemplate())
+                                .map(MailClauses::clause)
+                                .or(() -> unrecorded("e-mail template " + origin.mailTemplate()
+                                        + " is not in analysis/MailClauses"));
+            case TASK ->
+                origin.taskDefinitionKey() == null
+                        ? unrecorded(event.type() + " entries without their task")
+                        : tasks.of(origin.processDefinitionId(), origin.taskDefinitionKey())
+                                .map(StepClause::of)
+                                .or(() -> unrecorded("task " + origin.taskDefinitionKey() + " of process definition "
+                                        + origin.processDefinitionId() + " names no clause in its documentation"));
         };
     }
 

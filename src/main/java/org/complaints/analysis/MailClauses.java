@@ -23,8 +23,8 @@ enum MailClauses {
     SURVEY_INVITATION("survey-invitation", IsoClause.SATISFACTION),
     CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT);
 
-    private static final Map<String, MailClauses> BY_TEMPLATE = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(MailClauses::template, Function.identity()));
+    private static final Map<String, MailClauses> BY_TEMPLATE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(MailClauses::template, Function.identity()));
 
     private final String template;
     private final StepClause clause;

@@ -12,29 +12,60 @@ import org.complaints.survey.SatisfactionReport;
  * value over a period and the number of complaints it rests on.
  */
 public enum Measure {
-
-    ACKNOWLEDGED_IN_TIME("acknowledged-in-time", Comparison.AT_LEAST, "% acknowledged within the time limit",
+    ACKNOWLEDGED_IN_TIME(
+            "acknowledged-in-time",
+            Comparison.AT_LEAST,
+            "% acknowledged within the time limit",
             inputs -> stage(inputs, "acknowledgement")),
-    ASSESSED_IN_TIME("assessed-in-time", Comparison.AT_LEAST, "% assessed within the time limit",
+    ASSESSED_IN_TIME(
+            "assessed-in-time",
+            Comparison.AT_LEAST,
+            "% assessed within the time limit",
             inputs -> stage(inputs, "assessment")),
-    DECIDED_IN_TIME("decided-in-time", Comparison.AT_LEAST, "% answered by the committed date",
+    DECIDED_IN_TIME(
+            "decided-in-time",
+            Comparison.AT_LEAST,
+            "% answered by the committed date",
             inputs -> stage(inputs, "response")),
-    MEDIAN_DAYS_TO_DECIDE("median-days-to-decide", Comparison.AT_MOST, "median days from receipt to decision",
+    MEDIAN_DAYS_TO_DECIDE(
+            "median-days-to-decide",
+            Comparison.AT_MOST,
+            "median days from receipt to decision",
             inputs -> days(inputs.report().timeToDecide(), false)),
-    P90_DAYS_TO_DECIDE("p90-days-to-decide", Comparison.AT_MOST, "90th percentile of days from receipt to decision",
+    P90_DAYS_TO_DECIDE(
+            "p90-days-to-decide",
+            Comparison.AT_MOST,
+            "90th percentile of days from receipt to decision",
             inputs -> days(inputs.report().timeToDecide(), true)),
-    INTERNAL_REVIEW_RATE("internal-review-rate", Comparison.AT_MOST, "% of decisions reviewed internally",
-            inputs -> new Value(inputs.report().rates().internalReview(), inputs.report().totals().decided())),
-    EXTERNAL_REFERRAL_RATE("external-referral-rate", Comparison.AT_MOST, "% of decisions referred outside",
-            inputs -> new Value(inputs.report().rates().externalReferral(), inputs.report().totals().decided())),
-    PROCESS_SATISFACTION("process-satisfaction", Comparison.AT_LEAST, "mean satisfaction with the handling (1-5)",
+    INTERNAL_REVIEW_RATE(
+            "internal-review-rate",
+            Comparison.AT_MOST,
+            "% of decisions reviewed internally",
+            inputs -> new Value(
+                    inputs.report().rates().internalReview(),
+                    inputs.report().totals().decided())),
+    EXTERNAL_REFERRAL_RATE(
+            "external-referral-rate",
+            Comparison.AT_MOST,
+            "% of decisions referred outside",
+            inputs -> new Value(
+                    inputs.report().rates().externalReferral(),
+                    inputs.report().totals().decided())),
+    PROCESS_SATISFACTION(
+            "process-satisfaction",
+            Comparison.AT_LEAST,
+            "mean satisfaction with the handling (1-5)",
             inputs -> mean(inputs.report().satisfaction().handling())),
-    OUTCOME_SATISFACTION("outcome-satisfaction", Comparison.AT_LEAST, "mean satisfaction with the outcome (1-5)",
+    OUTCOME_SATISFACTION(
+            "outcome-satisfaction",
+            Comparison.AT_LEAST,
+            "mean satisfaction with the outcome (1-5)",
             inputs -> mean(inputs.report().satisfaction().outcome()));
 
     /** Whether the measured value must reach the target or stay below it. */
     public enum Comparison {
-        AT_LEAST, AT_MOST;
+        AT_LEAST,
+        AT_MOST;
 
         boolean met(double value, double target) {
             return this == AT_LEAST ? value >= target : value <= target;
@@ -42,12 +73,10 @@ public enum Measure {
     }
 
     /** A measured value and how many complaints (or answers) it rests on; value null when there are none. */
-    public record Value(Double value, long basis) {
-    }
+    public record Value(Double value, long basis) {}
 
     /** What measures read: the period's report (satisfaction included). */
-    public record Inputs(PerformanceReport report) {
-    }
+    public record Inputs(PerformanceReport report) {}
 
     private final String id;
     private final Comparison comparison;
@@ -78,13 +107,17 @@ public enum Measure {
     }
 
     public static Measure byId(String id) {
-        return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(m -> m.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown measure '" + id + "'; known are "
                         + Arrays.stream(values()).map(Measure::id).collect(Collectors.joining(", "))));
     }
 
     private static Value stage(Inputs inputs, String stage) {
-        StageCompliance compliance = inputs.report().sla().stream().filter(s -> s.stage().equals(stage)).findFirst()
+        StageCompliance compliance = inputs.report().sla().stream()
+                .filter(s -> s.stage().equals(stage))
+                .findFirst()
                 .orElseThrow();
         return new Value(compliance.percentMet(), compliance.met() + compliance.missed());
     }

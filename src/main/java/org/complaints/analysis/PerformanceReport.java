@@ -30,47 +30,46 @@ public record PerformanceReport(
         List<ObjectiveResult> objectives) {
 
     /** {@code bucket} is day, week (starting Monday) or month, by the period's length. */
-    public record Period(String from, String to, String zone, String bucket) {
-    }
+    public record Period(String from, String to, String zone, String bucket) {}
 
-    public record Totals(long received, long closed, long stillOpen, long inScope, long outOfScope, long decided,
-                         long withdrawn) {
-    }
+    public record Totals(
+            long received, long closed, long stillOpen, long inScope, long outOfScope, long decided, long withdrawn) {}
 
     /**
      * Complaints received per bucket, split by channel, category and the most frequent products or services
      * (the others summed as "other").
      */
-    public record Series(List<String> buckets, Map<String, List<Long>> byChannel, Map<String, List<Long>> byCategory,
-                         Map<String, List<Long>> byProduct) {
-    }
+    public record Series(
+            List<String> buckets,
+            Map<String, List<Long>> byChannel,
+            Map<String, List<Long>> byCategory,
+            Map<String, List<Long>> byProduct) {}
 
     /** Median and 90th percentile, in hours, over {@code count} complaints; null when there are none. */
-    public record Durations(long count, Double medianHours, Double p90Hours) {
-    }
+    public record Durations(long count, Double medianHours, Double p90Hours) {}
 
     /** One stage's time limit: met, missed, and complaints where it is not yet known (still running). */
-    public record StageCompliance(String stage, long met, long missed, long pending, Double percentMet) {
-    }
+    public record StageCompliance(String stage, long met, long missed, long pending, Double percentMet) {}
 
     /** Shares in percent; null when the base is zero. */
-    public record Rates(Double outOfScope, Double notUpheld, Double decisionRejected, Double internalReview,
-                        Double externalReferral, Double withdrawn) {
-    }
+    public record Rates(
+            Double outOfScope,
+            Double notUpheld,
+            Double decisionRejected,
+            Double internalReview,
+            Double externalReferral,
+            Double withdrawn) {}
 
     /**
      * Complaints open at the end of the period, by age in calendar days; {@code asOf} is the period's last day, or
      * the date and time the report was made when the period ends after it.
      */
-    public record Backlog(String asOf, long total, Map<String, Long> byAge) {
-    }
+    public record Backlog(String asOf, long total, Map<String, Long> byAge) {}
 
     /** One bar of a Pareto chart: count, share of all, cumulative share (percent). */
-    public record ParetoBar(String name, long count, double percent, double cumulativePercent) {
-    }
+    public record ParetoBar(String name, long count, double percent, double cumulativePercent) {}
 
     /** An objective from the configuration, measured over the period; {@code met} is null without data. */
-    public record ObjectiveResult(String name, String measure, String comparison, double target, Double value,
-                                  long basis, Boolean met) {
-    }
+    public record ObjectiveResult(
+            String name, String measure, String comparison, double target, Double value, long basis, Boolean met) {}
 }

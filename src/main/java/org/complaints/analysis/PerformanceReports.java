@@ -3,10 +3,10 @@ package org.complaints.analysis;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
-import java.time.DayOfWeek;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -56,8 +56,13 @@ public class PerformanceReports {
     private final CorrectiveActionFigures correctiveActions;
     private final Clock clock;
 
-    public PerformanceReports(JdbcClient jdbc, DeadlineProperties deadlines, ReportingProperties properties,
-                              SurveyResults surveys, CorrectiveActionFigures correctiveActions, Clock clock) {
+    public PerformanceReports(
+            JdbcClient jdbc,
+            DeadlineProperties deadlines,
+            ReportingProperties properties,
+            SurveyResults surveys,
+            CorrectiveActionFigures correctiveActions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.zone = deadlines.zone();
         this.properties = properties;
@@ -84,13 +89,24 @@ public class PerformanceReports {
         long closed = tally.total("flag", "closed");
         long decided = tally.total("flag", "decided");
         long withdrawn = tally.total("flag", "withdrawn");
-        Totals totals = new Totals(received, closed, received - closed, tally.total("flag", "in_scope"),
-                tally.total("flag", "out_of_scope"), decided, withdrawn);
-        List<StageCompliance> sla = List.of(stage(tally, "acknowledgement", "ack"), stage(tally, "assessment", "assessment"),
+        Totals totals = new Totals(
+                received,
+                closed,
+                received - closed,
+                tally.total("flag", "in_scope"),
+                tally.total("flag", "out_of_scope"),
+                decided,
+                withdrawn);
+        List<StageCompliance> sla = List.of(
+                stage(tally, "acknowledgement", "ack"),
+                stage(tally, "assessment", "assessment"),
                 stage(tally, "response", "response"));
-        Rates rates = new Rates(percent(tally.total("flag", "out_of_scope"), tally.total("flag", "assessed")),
-                percent(tally.total("flag", "not_upheld"), decided), percent(tally.total("flag", "rejected"), decided),
-                percent(tally.total("flag", "reviewed"), decided), percent(tally.total("flag", "referred"), decided),
+        Rates rates = new Rates(
+                percent(tally.total("flag", "out_of_scope"), tally.total("flag", "assessed")),
+                percent(tally.total("flag", "not_upheld"), decided),
+                percent(tally.total("flag", "rejected"), decided),
+                percent(tally.total("flag", "reviewed"), decided),
+                percent(tally.total("flag", "referred"), decided),
                 percent(withdrawn, received));
         Map<String, Long> categories = new TreeMap<>();
         tally.counts().forEach((key, n) -> {
@@ -100,12 +116,25 @@ public class PerformanceReports {
         });
 
         PerformanceReport partial = new PerformanceReport(
-                new Period(period.from().toString(), period.to().toString(), period.zone().getId(), bucket),
-                totals, series(period, bucket, tally), durations(tally.histogram("ack")),
-                durations(tally.histogram("decide")), sla, tally.totals("outcome"), tally.totals("closure_reason"),
-                rates, backlog(period), pareto(tally.totals("root_cause")), pareto(categories),
+                new Period(
+                        period.from().toString(),
+                        period.to().toString(),
+                        period.zone().getId(),
+                        bucket),
+                totals,
+                series(period, bucket, tally),
+                durations(tally.histogram("ack")),
+                durations(tally.histogram("decide")),
+                sla,
+                tally.totals("outcome"),
+                tally.totals("closure_reason"),
+                rates,
+                backlog(period),
+                pareto(tally.totals("root_cause")),
+                pareto(categories),
                 surveys.satisfaction(period.from(), period.to()),
-                correctiveActions.over(period.start(), period.end()), List.of());
+                correctiveActions.over(period.start(), period.end()),
+                List.of());
         return withObjectives(partial);
     }
 
@@ -124,33 +153,52 @@ public class PerformanceReports {
                 });
         Object from = Date.valueOf(period.from());
         Object to = Date.valueOf(period.to());
-        jdbc.sql("select received_day, dimension, key1, key2, n from cmp_report_day where received_day >= ? and received_day <= ? "
-                        + "and dimension <> 'product'")
-                .params(from, to).query(rs -> {
-                    tally.count(rs.getDate("received_day").toLocalDate(), rs.getString("dimension"), rs.getString("key1"),
-                            rs.getString("key2"), rs.getLong("n"));
+        jdbc.sql(
+                        "select received_day, dimension, key1, key2, n from cmp_report_day where received_day >= ? and received_day <= ? "
+                                + "and dimension <> 'product'")
+                .params(from, to)
+                .query(rs -> {
+                    tally.count(
+                            rs.getDate("received_day").toLocalDate(),
+                            rs.getString("dimension"),
+                            rs.getString("key1"),
+                            rs.getString("key2"),
+                            rs.getLong("n"));
                 });
-        jdbc.sql("select measure, bucket, sum(n) as n from cmp_report_duration where received_day >= ? and received_day <= ? "
-                        + "group by measure, bucket")
-                .params(from, to).query(rs -> {
+        jdbc.sql(
+                        "select measure, bucket, sum(n) as n from cmp_report_duration where received_day >= ? and received_day <= ? "
+                                + "group by measure, bucket")
+                .params(from, to)
+                .query(rs -> {
                     tally.duration(period.from(), rs.getString("measure"), rs.getInt("bucket"), rs.getLong("n"));
                 });
         // the most frequent products over rolled-up and live complaints together
         Map<String, Long> products = new HashMap<>(tally.totals("product"));
-        jdbc.sql("select key1, sum(n) as n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
-                        + "group by key1")
-                .params(from, to).query(rs -> {
+        jdbc.sql(
+                        "select key1, sum(n) as n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
+                                + "group by key1")
+                .params(from, to)
+                .query(rs -> {
                     products.merge(rs.getString("key1"), rs.getLong("n"), Long::sum);
                 });
         List<String> top = products.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
-                .limit(properties.topProducts()).map(Map.Entry::getKey).toList();
+                .limit(properties.topProducts())
+                .map(Map.Entry::getKey)
+                .toList();
         if (!top.isEmpty()) {
-            jdbc.sql("select received_day, key1, n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
-                            + "and key1 in (" + String.join(",", Collections.nCopies(top.size(), "?")) + ")")
-                    .params(concat(from, to, top)).query(rs -> {
-                        tally.count(rs.getDate("received_day").toLocalDate(), "product", rs.getString("key1"), "", rs.getLong("n"));
+            jdbc.sql(
+                            "select received_day, key1, n from cmp_report_day where received_day >= ? and received_day <= ? and dimension = 'product' "
+                                    + "and key1 in (" + String.join(",", Collections.nCopies(top.size(), "?")) + ")")
+                    .params(concat(from, to, top))
+                    .query(rs -> {
+                        tally.count(
+                                rs.getDate("received_day").toLocalDate(),
+                                "product",
+                                rs.getString("key1"),
+                                "",
+                                rs.getLong("n"));
                     });
         }
         tally.topProducts(top);
@@ -165,17 +213,38 @@ public class PerformanceReports {
 
     private PerformanceReport withObjectives(PerformanceReport report) {
         Measure.Inputs inputs = new Measure.Inputs(report);
-        List<ObjectiveResult> results = properties.objectives().stream().map(objective -> {
-            Measure measure = Measure.byId(objective.measure());
-            Measure.Value value = measure.of(inputs);
-            Boolean met = value.value() == null ? null : measure.comparison().met(value.value(), objective.target());
-            return new ObjectiveResult(objective.name(), measure.id(), measure.comparison().name().toLowerCase()
-                    .replace('_', '-'), objective.target(), round(value.value()), value.basis(), met);
-        }).toList();
-        return new PerformanceReport(report.period(), report.totals(), report.received(), report.timeToAcknowledge(),
-                report.timeToDecide(), report.sla(), report.outcomes(), report.closureReasons(), report.rates(),
-                report.backlog(), report.recurringCauses(), report.recurringCategories(), report.satisfaction(),
-                report.correctiveActions(), results);
+        List<ObjectiveResult> results = properties.objectives().stream()
+                .map(objective -> {
+                    Measure measure = Measure.byId(objective.measure());
+                    Measure.Value value = measure.of(inputs);
+                    Boolean met =
+                            value.value() == null ? null : measure.comparison().met(value.value(), objective.target());
+                    return new ObjectiveResult(
+                            objective.name(),
+                            measure.id(),
+                            measure.comparison().name().toLowerCase().replace('_', '-'),
+                            objective.target(),
+                            round(value.value()),
+                            value.basis(),
+                            met);
+                })
+                .toList();
+        return new PerformanceReport(
+                report.period(),
+                report.totals(),
+                report.received(),
+                report.timeToAcknowledge(),
+                report.timeToDecide(),
+                report.sla(),
+                report.outcomes(),
+                report.closureReasons(),
+                report.rates(),
+                report.backlog(),
+                report.recurringCauses(),
+                report.recurringCategories(),
+                report.satisfaction(),
+                report.correctiveActions(),
+                results);
     }
 
     /** Received per bucket by channel, category and the most frequent products ("other" for the rest). */
@@ -211,7 +280,7 @@ public class PerformanceReports {
                         received.set(slot, received.get(slot) + n);
                     }
                 }
-                default -> { }
+                default -> {}
             }
         });
         List<Long> other = zeros(size);
@@ -231,7 +300,9 @@ public class PerformanceReports {
 
     private static Durations durations(Map<Integer, Long> histogram) {
         long count = histogram.values().stream().mapToLong(Long::longValue).sum();
-        return new Durations(count, hours(DurationBuckets.percentile(histogram, 0.5)),
+        return new Durations(
+                count,
+                hours(DurationBuckets.percentile(histogram, 0.5)),
                 hours(DurationBuckets.percentile(histogram, 0.9)));
     }
 
@@ -246,13 +317,17 @@ public class PerformanceReports {
         long cumulative = 0;
         for (Map.Entry<String, Long> entry : sorted) {
             cumulative += entry.getValue();
-            bars.add(new ParetoBar(entry.getKey(), entry.getValue(), round(100.0 * entry.getValue() / total),
+            bars.add(new ParetoBar(
+                    entry.getKey(),
+                    entry.getValue(),
+                    round(100.0 * entry.getValue() / total),
                     round(100.0 * cumulative / total)));
         }
         return bars;
     }
 
-    private static final List<String> AGES = List.of("0-5 days", "6-10 days", "11-20 days", "21-40 days", "over 40 days");
+    private static final List<String> AGES =
+            List.of("0-5 days", "6-10 days", "11-20 days", "21-40 days", "over 40 days");
 
     /**
      * Complaints open at the end of the period (received before it, not closed or closed after it), by age in
@@ -265,7 +340,11 @@ public class PerformanceReports {
         boolean endsLater = period.end().isAfter(now);
         Instant cutOff = endsLater ? now : period.end();
         LocalDate day = endsLater ? LocalDate.ofInstant(now, zone) : period.to();
-        String asOf = endsLater ? now.atZone(zone).truncatedTo(ChronoUnit.MINUTES).toOffsetDateTime().toString()
+        String asOf = endsLater
+                ? now.atZone(zone)
+                        .truncatedTo(ChronoUnit.MINUTES)
+                        .toOffsetDateTime()
+                        .toString()
                 : period.to().toString();
         Object end = Jdbc.ts(cutOff);
         List<Object> bounds = new ArrayList<>();
@@ -282,7 +361,8 @@ public class PerformanceReports {
             if (where.startsWith("closed_at >=")) {
                 params.add(end);
             }
-            Map<String, Object> row = jdbc.sql(counts + where).params(params).query().singleRow();
+            Map<String, Object> row =
+                    jdbc.sql(counts + where).params(params).query().singleRow();
             open[0] += ((Number) row.get("d5")).longValue();
             open[1] += ((Number) row.get("d10")).longValue();
             open[2] += ((Number) row.get("d20")).longValue();
@@ -344,6 +424,8 @@ public class PerformanceReports {
     }
 
     static Double round(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return value == null
+                ? null
+                : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -41,10 +41,17 @@ final class ReportCsv {
         row("totals", "withdrawn", "", r.totals().withdrawn());
         series("received by channel", r.received().buckets(), r.received().byChannel());
         series("received by category", r.received().buckets(), r.received().byCategory());
-        series("received by product or service", r.received().buckets(), r.received().byProduct());
+        series(
+                "received by product or service",
+                r.received().buckets(),
+                r.received().byProduct());
         row("time to acknowledge", "complaints", "", r.timeToAcknowledge().count());
         row("time to acknowledge", "median hours", "", r.timeToAcknowledge().medianHours());
-        row("time to acknowledge", "90th percentile hours", "", r.timeToAcknowledge().p90Hours());
+        row(
+                "time to acknowledge",
+                "90th percentile hours",
+                "",
+                r.timeToAcknowledge().p90Hours());
         row("time to decide", "complaints", "", r.timeToDecide().count());
         row("time to decide", "median hours", "", r.timeToDecide().medianHours());
         row("time to decide", "90th percentile hours", "", r.timeToDecide().p90Hours());
@@ -72,7 +79,11 @@ final class ReportCsv {
             row("objectives", objective.name(), "target (" + objective.comparison() + ")", objective.target());
             row("objectives", objective.name(), "measured", objective.value());
             row("objectives", objective.name(), "basis", objective.basis());
-            row("objectives", objective.name(), "met", objective.met() == null ? "no data" : objective.met() ? "yes" : "no");
+            row(
+                    "objectives",
+                    objective.name(),
+                    "met",
+                    objective.met() == null ? "no data" : objective.met() ? "yes" : "no");
         }
         flush();
     }

@@ -13,11 +13,25 @@ import org.complaints.register.Jdbc;
  * flags, series and durations a complaint adds to, for the roll-up of closed complaints and the live tally of open
  * ones alike.
  */
-record ReportFacts(Instant receivedAt, String channel, String category, String product, String outcome,
-                   String closureReason, String rootCause, Boolean inScope, Boolean ackSlaMet,
-                   Boolean assessmentSlaMet, Boolean responseSlaMet, int reviewRound, boolean externalReferral,
-                   Instant acknowledgedAt, Instant firstDecidedAt, Instant closedAt, Instant responseDeadline,
-                   Instant deadlineRevisedAt) {
+record ReportFacts(
+        Instant receivedAt,
+        String channel,
+        String category,
+        String product,
+        String outcome,
+        String closureReason,
+        String rootCause,
+        Boolean inScope,
+        Boolean ackSlaMet,
+        Boolean assessmentSlaMet,
+        Boolean responseSlaMet,
+        int reviewRound,
+        boolean externalReferral,
+        Instant acknowledgedAt,
+        Instant firstDecidedAt,
+        Instant closedAt,
+        Instant responseDeadline,
+        Instant deadlineRevisedAt) {
 
     static final String COLUMNS = "received_at, channel, category, product_or_service, outcome, closure_reason, "
             + "root_cause, in_scope, ack_sla_met, assessment_sla_met, response_sla_met, review_round, external_referral, "
@@ -25,12 +39,25 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
     static final String NONE = "(none)";
 
     static ReportFacts read(ResultSet rs) throws SQLException {
-        return new ReportFacts(Jdbc.instant(rs, "received_at"), rs.getString("channel"), rs.getString("category"),
-                rs.getString("product_or_service"), rs.getString("outcome"), rs.getString("closure_reason"),
-                rs.getString("root_cause"), bool(rs, "in_scope"), bool(rs, "ack_sla_met"),
-                bool(rs, "assessment_sla_met"), bool(rs, "response_sla_met"), rs.getInt("review_round"),
-                rs.getBoolean("external_referral"), Jdbc.instant(rs, "acknowledged_at"), Jdbc.instant(rs, "first_decided_at"),
-                Jdbc.instant(rs, "closed_at"), Jdbc.instant(rs, "response_deadline"), Jdbc.instant(rs, "deadline_revised_at"));
+        return new ReportFacts(
+                Jdbc.instant(rs, "received_at"),
+                rs.getString("channel"),
+                rs.getString("category"),
+                rs.getString("product_or_service"),
+                rs.getString("outcome"),
+                rs.getString("closure_reason"),
+                rs.getString("root_cause"),
+                bool(rs, "in_scope"),
+                bool(rs, "ack_sla_met"),
+                bool(rs, "assessment_sla_met"),
+                bool(rs, "response_sla_met"),
+                rs.getInt("review_round"),
+                rs.getBoolean("external_referral"),
+                Jdbc.instant(rs, "acknowledged_at"),
+                Jdbc.instant(rs, "first_decided_at"),
+                Jdbc.instant(rs, "closed_at"),
+                Jdbc.instant(rs, "response_deadline"),
+                Jdbc.instant(rs, "deadline_revised_at"));
     }
 
     /** Adds this complaint to {@code tally}: its received day (organisation's zone), flags, series and durations. */
@@ -64,10 +91,20 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
             tally.count(day, "root_cause", rootCause, null, 1);
         }
         if (acknowledgedAt != null) {
-            tally.duration(day, "ack", DurationBuckets.bucket(Duration.between(receivedAt, acknowledgedAt).toSeconds()), 1);
+            tally.duration(
+                    day,
+                    "ack",
+                    DurationBuckets.bucket(
+                            Duration.between(receivedAt, acknowledgedAt).toSeconds()),
+                    1);
         }
         if (firstDecidedAt != null) {
-            tally.duration(day, "decide", DurationBuckets.bucket(Duration.between(receivedAt, firstDecidedAt).toSeconds()), 1);
+            tally.duration(
+                    day,
+                    "decide",
+                    DurationBuckets.bucket(
+                            Duration.between(receivedAt, firstDecidedAt).toSeconds()),
+                    1);
         }
     }
 
@@ -99,7 +136,6 @@ record ReportFacts(Instant receivedAt, String channel, String category, String p
             flag(tally, day, stage + "_open", true);
         }
     }
-
 
     private static Boolean bool(ResultSet rs, String column) throws SQLException {
         boolean value = rs.getBoolean(column);

@@ -1,13 +1,13 @@
 package org.complaints.analysis;
 
-import org.complaints.deadlines.DeadlineProperties;
-import java.util.ArrayList;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.complaints.deadlines.DeadlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,14 +34,16 @@ public class ReportRollup {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public ReportRollup(JdbcClient jdbc, DeadlineProperties deadlines, Clock clock, PlatformTransactionManager transactions) {
+    public ReportRollup(
+            JdbcClient jdbc, DeadlineProperties deadlines, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.zone = deadlines.zone();
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    @Scheduled(fixedDelayString = "${complaints.reporting.rollup-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${complaints.reporting.rollup-interval:PT1M}",
             initialDelayString = "${complaints.reporting.rollup-initial-delay:PT20S}")
     public void scheduled() {
         try {
@@ -65,7 +67,9 @@ public class ReportRollup {
     }
 
     private int rollUpBatch() {
-        jdbc.sql("select id from cmp_report_lock where id = 1 for update").query(Integer.class).single();
+        jdbc.sql("select id from cmp_report_lock where id = 1 for update")
+                .query(Integer.class)
+                .single();
         List<Long> ids = new ArrayList<>();
         Tally tally = new Tally();
         // a complaint whose e-mail is still in the outbox may yet change its acknowledgement or answer time
@@ -83,11 +87,15 @@ public class ReportRollup {
         for (Map.Entry<Tally.Key, Long> entry : tally.counts().entrySet()) {
             Tally.Key key = entry.getKey();
             Object[] where = {Date.valueOf(key.day()), key.dimension(), cut(key.key1(), 200), cut(key.key2(), 40)};
-            int updated = jdbc.sql("update cmp_report_day set n = n + ? where received_day = ? and dimension = ? and key1 = ? "
-                            + "and key2 = ?").params(entry.getValue(), where[0], where[1], where[2], where[3]).update();
+            int updated = jdbc.sql(
+                            "update cmp_report_day set n = n + ? where received_day = ? and dimension = ? and key1 = ? "
+                                    + "and key2 = ?")
+                    .params(entry.getValue(), where[0], where[1], where[2], where[3])
+                    .update();
             if (updated == 0) {
                 jdbc.sql("insert into cmp_report_day (received_day, dimension, key1, key2, n) values (?, ?, ?, ?, ?)")
-                        .params(where[0], where[1], where[2], where[3], entry.getValue()).update();
+                        .params(where[0], where[1], where[2], where[3], entry.getValue())
+                        .update();
             }
         }
         for (Map.Entry<Tally.DurationKey, Long> entry : tally.durations().entrySet()) {
@@ -95,16 +103,20 @@ public class ReportRollup {
             addDuration(key.day(), key.measure(), key.bucket(), entry.getValue());
         }
         jdbc.sql("update cmp_complaint set rolled_up = true where id in ("
-                + String.join(",", ids.stream().map(String::valueOf).toList()) + ")").update();
+                        + String.join(",", ids.stream().map(String::valueOf).toList()) + ")")
+                .update();
         return ids.size();
     }
 
     private void addDuration(LocalDate day, String measure, int bucket, long n) {
-        int updated = jdbc.sql("update cmp_report_duration set n = n + ? where received_day = ? and measure = ? and bucket = ?")
-                .params(n, Date.valueOf(day), measure, bucket).update();
+        int updated = jdbc.sql(
+                        "update cmp_report_duration set n = n + ? where received_day = ? and measure = ? and bucket = ?")
+                .params(n, Date.valueOf(day), measure, bucket)
+                .update();
         if (updated == 0) {
             jdbc.sql("insert into cmp_report_duration (received_day, measure, bucket, n) values (?, ?, ?, ?)")
-                    .params(Date.valueOf(day), measure, bucket, n).update();
+                    .params(Date.valueOf(day), measure, bucket, n)
+                    .update();
         }
     }
 

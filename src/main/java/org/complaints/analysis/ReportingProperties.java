@@ -12,7 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topProducts how many products or services the charts show by name (the rest sum as "other")
  */
 @ConfigurationProperties("complaints.reporting")
-public record ReportingProperties(@DefaultValue({}) List<Objective> objectives, @DefaultValue("8") int topProducts) {
+public record ReportingProperties(
+        @DefaultValue({}) List<Objective> objectives,
+        @DefaultValue("8") int topProducts) {
 
     public ReportingProperties {
         if (topProducts < 1 || topProducts > 50) {

@@ -28,28 +28,32 @@ class ReportsController {
     }
 
     @GetMapping("/api/staff/reports/summary")
-    ComplaintFigures.Summary summary(@RequestParam(required = false) String from,
-                                     @RequestParam(required = false) String to) {
+    ComplaintFigures.Summary summary(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         requireReader();
         ReportPeriod period = reports.period(from, to);
         return figures.summary(period.from(), period.to());
     }
 
     @GetMapping("/api/staff/reports/performance")
-    PerformanceReport performance(@RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to) {
+    PerformanceReport performance(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         requireReader();
         return reports.report(reports.period(from, to));
     }
 
     @GetMapping("/api/staff/reports/performance.csv")
-    void performanceCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                        HttpServletResponse response) throws IOException {
+    void performanceCsv(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletResponse response)
+            throws IOException {
         requireReader();
         ReportPeriod period = reports.period(from, to);
         PerformanceReport report = reports.report(period);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition",
+        response.setHeader(
+                "Content-Disposition",
                 "attachment; filename=\"complaints-" + period.from() + "-to-" + period.to() + ".csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         ReportCsv.write(report, out);

@@ -30,12 +30,18 @@ class ReportsPage {
     }
 
     @GetMapping("/staff/reports")
-    String reports(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
-                   HttpServletResponse response) throws JsonProcessingException {
+    String reports(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model,
+            HttpServletResponse response)
+            throws JsonProcessingException {
         String user = staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         LocalDate today = LocalDate.now(reports.zone());
         // without a period: the last twelve months up to today
-        String start = from == null || from.isBlank() ? today.minusMonths(12).plusDays(1).toString() : from;
+        String start = from == null || from.isBlank()
+                ? today.minusMonths(12).plusDays(1).toString()
+                : from;
         String end = to == null || to.isBlank() ? today.toString() : to;
         model.addAttribute("user", user);
         model.addAttribute("from", start);

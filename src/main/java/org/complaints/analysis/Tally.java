@@ -14,13 +14,11 @@ import java.util.TreeMap;
 final class Tally {
 
     /** One counted value: e.g. dimension "channel_category", key1 "web", key2 "billing". */
-    record Key(LocalDate day, String dimension, String key1, String key2) {
-    }
+    record Key(LocalDate day, String dimension, String key1, String key2) {}
 
     private final Map<Key, Long> counts = new HashMap<>();
     /** One duration bucket of one received day. */
-    record DurationKey(LocalDate day, String measure, int bucket) {
-    }
+    record DurationKey(LocalDate day, String measure, int bucket) {}
 
     private final Map<DurationKey, Long> durations = new HashMap<>();
 
@@ -67,8 +65,10 @@ final class Tally {
     /** The total of one dimension's value over all days, e.g. the flag "received". */
     long total(String dimension, String key1) {
         return counts.entrySet().stream()
-                .filter(e -> e.getKey().dimension().equals(dimension) && e.getKey().key1().equals(key1))
-                .mapToLong(Map.Entry::getValue).sum();
+                .filter(e -> e.getKey().dimension().equals(dimension)
+                        && e.getKey().key1().equals(key1))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** Totals per key1 of one dimension over all days. */

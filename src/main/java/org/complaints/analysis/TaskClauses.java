@@ -52,7 +52,8 @@ class TaskClauses {
         if (processDefinitionId == null || taskDefinitionKey == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(byProcessDefinition.computeIfAbsent(processDefinitionId, this::load)
+        return Optional.ofNullable(byProcessDefinition
+                .computeIfAbsent(processDefinitionId, this::load)
                 .get(taskDefinitionKey));
     }
 
@@ -61,14 +62,16 @@ class TaskClauses {
         try {
             model = deployedModels.apply(processDefinitionId);
         } catch (ProcessEngineException e) {
-            LOG.warn("Evidence record: process definition {} is not deployed; its tasks' clauses are not known: {}",
-                    processDefinitionId, e.getMessage());
+            LOG.warn(
+                    "Evidence record: process definition {} is not deployed; its tasks' clauses are not known: {}",
+                    processDefinitionId,
+                    e.getMessage());
             return Map.of();
         }
         List<String> problems = new ArrayList<>();
         Map<String, IsoClause> clauses = ofModel(model, problems);
-        problems.forEach(problem -> LOG.warn("Evidence record: {} in process definition {}", problem,
-                processDefinitionId));
+        problems.forEach(
+                problem -> LOG.warn("Evidence record: {} in process definition {}", problem, processDefinitionId));
         return clauses;
     }
 
@@ -106,8 +109,8 @@ class TaskClauses {
         String clauses = rest.substring(0, colon);
         Matcher number = CLAUSE_NUMBER.matcher(clauses);
         if (!number.find() || number.start() != 0) {
-            throw new IllegalArgumentException("'" + PREFIX + "' is not followed by a clause number: '"
-                    + clauses + "'");
+            throw new IllegalArgumentException(
+                    "'" + PREFIX + "' is not followed by a clause number: '" + clauses + "'");
         }
         IsoClause first = null;
         do {
@@ -120,6 +123,8 @@ class TaskClauses {
     }
 
     private static String documentation(Collection<Documentation> documentations) {
-        return documentations.isEmpty() ? null : documentations.iterator().next().getTextContent();
+        return documentations.isEmpty()
+                ? null
+                : documentations.iterator().next().getTextContent();
     }
 }

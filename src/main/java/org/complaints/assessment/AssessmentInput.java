@@ -13,5 +13,4 @@ public record AssessmentInput(
         String handlingGroupOverride,
         Integer responseDaysOverride,
         String overrideReason,
-        String notes) {
-}
+        String notes) {}

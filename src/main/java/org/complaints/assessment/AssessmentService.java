@@ -28,8 +28,13 @@ public class AssessmentService {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    public AssessmentService(ComplaintRegister register, EventLog events, Deadlines deadlines, MailFormats formats,
-                             Clock clock, ApplicationEventPublisher publisher) {
+    public AssessmentService(
+            ComplaintRegister register,
+            EventLog events,
+            Deadlines deadlines,
+            MailFormats formats,
+            Clock clock,
+            ApplicationEventPublisher publisher) {
         this.clock = clock;
         this.register = register;
         this.events = events;
@@ -49,10 +54,16 @@ public class AssessmentService {
         Complaint complaint = register.get(complaintId);
         Instant deadline = deadlines.responseDeadline(complaint.receivedAt(), responseDays);
         register.recordRuleAssessment(complaintId, priority, handlingGroup, responseDays, deadline);
-        events.append(complaintId, "RULE_ASSESSMENT", "system", "Decision table complaint-assessment: priority "
-                + priority + ", " + responseDays + " working days, handling group " + handlingGroup
-                + "; committed response date " + formats.date(deadline, "en"), null);
-        return new StageDates(deadline, deadlines.reminderDate(deadline), deadlines.assessmentDue(complaint.receivedAt()));
+        events.append(
+                complaintId,
+                "RULE_ASSESSMENT",
+                "system",
+                "Decision table complaint-assessment: priority "
+                        + priority + ", " + responseDays + " working days, handling group " + handlingGroup
+                        + "; committed response date " + formats.date(deadline, "en"),
+                null);
+        return new StageDates(
+                deadline, deadlines.reminderDate(deadline), deadlines.assessmentDue(complaint.receivedAt()));
     }
 
     public ConfirmedAssessment confirm(long complaintId, AssessmentInput input, String actor) {
@@ -76,7 +87,8 @@ public class AssessmentService {
         Instant deadline = complaint.responseDeadline();
         if (input.overrideAssessment()) {
             checkOneOf(problems, "priorityOverride", input.priorityOverride(), Classification.PRIORITIES);
-            checkOneOf(problems, "handlingGroupOverride", input.handlingGroupOverride(), Classification.HANDLING_GROUPS);
+            checkOneOf(
+                    problems, "handlingGroupOverride", input.handlingGroupOverride(), Classification.HANDLING_GROUPS);
             if (input.overrideReason() == null || input.overrideReason().length() < 10) {
                 problems.add("overrideReason: an override needs its reason (at least 10 characters)");
             }
@@ -84,11 +96,14 @@ public class AssessmentService {
                 if (input.responseDaysOverride() < 1) {
                     problems.add("responseDaysOverride: at least 1 working day");
                 } else {
-                    Instant overridden = deadlines.responseDeadline(complaint.receivedAt(), input.responseDaysOverride());
+                    Instant overridden =
+                            deadlines.responseDeadline(complaint.receivedAt(), input.responseDaysOverride());
                     if (overridden.isAfter(deadline)) {
-                        problems.add("responseDaysOverride: " + input.responseDaysOverride() + " working days would end on "
-                                + formats.date(overridden, "en") + ", after the response date committed to the "
-                                + "complainant (" + formats.date(deadline, "en") + "); an override may only shorten it");
+                        problems.add(
+                                "responseDaysOverride: " + input.responseDaysOverride() + " working days would end on "
+                                        + formats.date(overridden, "en") + ", after the response date committed to the "
+                                        + "complainant (" + formats.date(deadline, "en")
+                                        + "); an override may only shorten it");
                     } else {
                         days = input.responseDaysOverride();
                         deadline = overridden;
@@ -101,10 +116,22 @@ public class AssessmentService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Assessment assessment = new Assessment(inScope, inScope ? null : input.scopeReason(), input.severity(),
-                input.impact(), input.category(), input.safetyRelevant(), priority, group, days, deadline);
+        Assessment assessment = new Assessment(
+                inScope,
+                inScope ? null : input.scopeReason(),
+                input.severity(),
+                input.impact(),
+                input.category(),
+                input.safetyRelevant(),
+                priority,
+                group,
+                days,
+                deadline);
         Instant assessedAt = clock.instant();
-        register.recordAssessment(complaintId, assessment, assessedAt,
+        register.recordAssessment(
+                complaintId,
+                assessment,
+                assessedAt,
                 !assessedAt.isAfter(deadlines.assessmentDue(complaint.receivedAt())));
         String summary = (inScope ? "In scope" : "Out of scope") + "; priority " + priority + ", group " + group
                 + ", committed response date " + formats.date(deadline, "en")
@@ -130,9 +157,7 @@ public class AssessmentService {
         }
     }
 
-    public record StageDates(Instant responseDeadline, Instant reminderDate, Instant assessmentDue) {
-    }
+    public record StageDates(Instant responseDeadline, Instant reminderDate, Instant assessmentDue) {}
 
-    public record ConfirmedAssessment(Assessment assessment, Instant reminderDate) {
-    }
+    public record ConfirmedAssessment(Assessment assessment, Instant reminderDate) {}
 }

@@ -24,8 +24,11 @@ public class RecordAssessmentDelegate implements JavaDelegate {
     private final CurrentUser currentUser;
     private final ComplaintAccess access;
 
-    public RecordAssessmentDelegate(ComplaintOfProcess complaintOf,
-                                    AssessmentService assessment, CurrentUser currentUser, ComplaintAccess access) {
+    public RecordAssessmentDelegate(
+            ComplaintOfProcess complaintOf,
+            AssessmentService assessment,
+            CurrentUser currentUser,
+            ComplaintAccess access) {
         this.complaintOf = complaintOf;
         this.assessment = assessment;
         this.currentUser = currentUser;
@@ -36,15 +39,31 @@ public class RecordAssessmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         long complaintId = complaintOf.id(execution);
-        AssessmentService.ConfirmedAssessment confirmed = assessment.confirm(complaintId, new AssessmentInput(
-                form.text("scopeDecision"), form.text("scopeReason"), form.text("severity"), form.text("impact"),
-                form.text("category"), form.flag("safetyRelevant"), form.flag("overrideAssessment"),
-                form.text("priorityOverride"), form.text("handlingGroupOverride"), form.integer("responseDaysOverride"),
-                form.text("overrideReason"), form.text("assessmentNotes")), currentUser.id().orElse("system"));
+        AssessmentService.ConfirmedAssessment confirmed = assessment.confirm(
+                complaintId,
+                new AssessmentInput(
+                        form.text("scopeDecision"),
+                        form.text("scopeReason"),
+                        form.text("severity"),
+                        form.text("impact"),
+                        form.text("category"),
+                        form.flag("safetyRelevant"),
+                        form.flag("overrideAssessment"),
+                        form.text("priorityOverride"),
+                        form.text("handlingGroupOverride"),
+                        form.integer("responseDaysOverride"),
+                        form.text("overrideReason"),
+                        form.text("assessmentNotes")),
+                currentUser.id().orElse("system"));
         Assessment a = confirmed.assessment();
         // a complaint that accuses a colleague is for complaint managers only (ISO 10002 4.7, 4.10)
-        boolean confidential = access.markInProcess(execution, complaintId, form.flag("confidential"),
-                NamedStaff.parse(form.text("namedStaff")), currentUser.id().orElse(null)).confidential();
+        boolean confidential = access.markInProcess(
+                        execution,
+                        complaintId,
+                        form.flag("confidential"),
+                        NamedStaff.parse(form.text("namedStaff")),
+                        currentUser.id().orElse(null))
+                .confidential();
         execution.setVariable("inScope", a.inScope());
         execution.setVariable("safetyRelevant", a.safetyRelevant());
         execution.setVariable("priority", a.priority());

@@ -19,8 +19,11 @@ public class SendOutOfScopeExplanationDelegate implements JavaDelegate {
     private final ComplaintMailer mailer;
     private final RecourseProperties recourse;
 
-    public SendOutOfScopeExplanationDelegate(ComplaintOfProcess complaintOf, ComplaintRegister register,
-                                             ComplaintMailer mailer, RecourseProperties recourse) {
+    public SendOutOfScopeExplanationDelegate(
+            ComplaintOfProcess complaintOf,
+            ComplaintRegister register,
+            ComplaintMailer mailer,
+            RecourseProperties recourse) {
         this.complaintOf = complaintOf;
         this.register = register;
         this.mailer = mailer;
@@ -30,9 +33,13 @@ public class SendOutOfScopeExplanationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = register.get(complaintOf.id(execution));
-        mailer.queueToComplainant(complaint, "out-of-scope", "out-of-scope", Map.of(
-                "reason", complaint.scopeReason(),
-                "externalBody", recourse.externalBody(),
-                "externalBodyUrl", recourse.externalBodyUrl()));
+        mailer.queueToComplainant(
+                complaint,
+                "out-of-scope",
+                "out-of-scope",
+                Map.of(
+                        "reason", complaint.scopeReason(),
+                        "externalBody", recourse.externalBody(),
+                        "externalBodyUrl", recourse.externalBodyUrl()));
     }
 }

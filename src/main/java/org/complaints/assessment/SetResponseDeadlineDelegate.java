@@ -22,8 +22,11 @@ public class SetResponseDeadlineDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues values = FormValues.of(execution);
-        AssessmentService.StageDates dates = assessment.applyRuleResult(complaintOf.id(execution),
-                values.text("priority"), values.text("handlingGroup"), values.integer("responseDays"));
+        AssessmentService.StageDates dates = assessment.applyRuleResult(
+                complaintOf.id(execution),
+                values.text("priority"),
+                values.text("handlingGroup"),
+                values.integer("responseDays"));
         execution.setVariable("responseDeadline", Date.from(dates.responseDeadline()));
         execution.setVariable("reminderDate", Date.from(dates.reminderDate()));
         execution.setVariable("assessmentDue", Date.from(dates.assessmentDue()));

@@ -32,10 +32,23 @@ public final class AuditChain {
         return sha256(salt + "\u001F" + payload);
     }
 
-    public String leaf(Instant occurredAt, String actor, Long complaintId, String processInstanceId, String action,
-                       String entity, String payloadDigest) {
-        return hash(String.join("\u001F", Long.toString(occurredAt.toEpochMilli()), actor, String.valueOf(complaintId),
-                String.valueOf(processInstanceId), action, String.valueOf(entity), String.valueOf(payloadDigest)));
+    public String leaf(
+            Instant occurredAt,
+            String actor,
+            Long complaintId,
+            String processInstanceId,
+            String action,
+            String entity,
+            String payloadDigest) {
+        return hash(String.join(
+                "\u001F",
+                Long.toString(occurredAt.toEpochMilli()),
+                actor,
+                String.valueOf(complaintId),
+                String.valueOf(processInstanceId),
+                action,
+                String.valueOf(entity),
+                String.valueOf(payloadDigest)));
     }
 
     public String link(String previous, String leaf, long seq, long rowId) {
@@ -57,7 +70,8 @@ public final class AuditChain {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

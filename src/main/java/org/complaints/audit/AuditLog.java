@@ -58,8 +58,12 @@ public class AuditLog implements EventAudit {
     private final AuditChain chain;
     private final CommitBatch<Pending> atCommit = new CommitBatch<>(Pending::new, this::write);
 
-    public AuditLog(JdbcClient jdbc, JdbcTemplate batch, ObjectMapper json, Clock clock,
-                    @Value("${complaints.audit.key:}") String key) {
+    public AuditLog(
+            JdbcClient jdbc,
+            JdbcTemplate batch,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${complaints.audit.key:}") String key) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
@@ -67,17 +71,30 @@ public class AuditLog implements EventAudit {
         this.chain = new AuditChain(key);
     }
 
-    public record Entry(long id, Instant occurredAt, String actor, Long complaintId, String processInstanceId,
-                        String action, String entity, String payload, Long chainSeq) {
-    }
+    public record Entry(
+            long id,
+            Instant occurredAt,
+            String actor,
+            Long complaintId,
+            String processInstanceId,
+            String action,
+            String entity,
+            String payload,
+            Long chainSeq) {}
 
     @Override
     public void complaintEvent(long complaintId, String actor, String action, Map<String, ?> entry) {
         append(complaintId, null, actor, action, null, null, entry);
     }
 
-    public void append(Long complaintId, String processInstanceId, String actor, String action, String entity,
-                       Map<String, ?> before, Map<String, ?> after) {
+    public void append(
+            Long complaintId,
+            String processInstanceId,
+            String actor,
+            String action,
+            String entity,
+            Map<String, ?> before,
+            Map<String, ?> after) {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String who = actor == null ? "system" : truncate(actor, 100);
         String what = truncate(action, 60);
@@ -98,15 +115,22 @@ public class AuditLog implements EventAudit {
      * whether the variable had a value before the change and has one after it (created: not before; deleted:
      * not after).
      */
-    public void appendVariableChange(String processInstanceId, String taskId, String actor, String name,
-                                     boolean existedBefore, Object before, boolean existsAfter, Object after) {
+    public void appendVariableChange(
+            String processInstanceId,
+            String taskId,
+            String actor,
+            String name,
+            boolean existedBefore,
+            Object before,
+            boolean existsAfter,
+            Object after) {
         String who = actor == null ? "system" : truncate(actor, 100);
         Pending pending = atCommit.pending();
-        VariableChanges changes = pending == null ? null
-                : pending.changes.get(processInstanceId + '\n' + taskId + '\n' + who);
+        VariableChanges changes =
+                pending == null ? null : pending.changes.get(processInstanceId + '\n' + taskId + '\n' + who);
         if (changes == null) {
-            changes = new VariableChanges(clock.instant().truncatedTo(ChronoUnit.MILLIS), who, processInstanceId,
-                    taskId);
+            changes =
+                    new VariableChanges(clock.instant().truncatedTo(ChronoUnit.MILLIS), who, processInstanceId, taskId);
             if (pending != null) {
                 pending.changes.put(processInstanceId + '\n' + taskId + '\n' + who, changes);
                 pending.rows.add(changes);
@@ -117,17 +141,34 @@ public class AuditLog implements EventAudit {
             jdbc.sql(INSERT).params(changes.row()).update();
         } else if (processInstanceId != null) {
             // as the logged row reads back (a JSON value as text)
-            pending.variables.put(processInstanceId + '\n' + name,
+            pending.variables.put(
+                    processInstanceId + '\n' + name,
                     Optional.ofNullable(!existsAfter || after == null ? null : String.valueOf(after)));
         }
     }
 
-    private Object[] row(Instant at, String who, Long complaintId, String processInstanceId, String what,
-                         String which, String payload) {
+    private Object[] row(
+            Instant at,
+            String who,
+            Long complaintId,
+            String processInstanceId,
+            String what,
+            String which,
+            String payload) {
         String salt = payload == null ? null : salt();
         String digest = payload == null ? null : AuditChain.payloadDigest(salt, payload);
-        return new Object[] {at.atOffset(ZoneOffset.UTC), who, complaintId, processInstanceId, what, which, payload,
-                salt, digest, chain.leaf(at, who, complaintId, processInstanceId, what, which, digest)};
+        return new Object[] {
+            at.atOffset(ZoneOffset.UTC),
+            who,
+            complaintId,
+            processInstanceId,
+            what,
+            which,
+            payload,
+            salt,
+            digest,
+            chain.leaf(at, who, complaintId, processInstanceId, what, which, digest)
+        };
     }
 
     /** One step's variable changes in one process instance: the first value before and the last value after. */
@@ -161,8 +202,8 @@ public class AuditLog implements EventAudit {
         }
 
         Object[] row() {
-            return AuditLog.this.row(at, actor, null, processInstanceId, VARIABLES, truncate(taskId, 200),
-                    payload(before, after));
+            return AuditLog.this.row(
+                    at, actor, null, processInstanceId, VARIABLES, truncate(taskId, 200), payload(before, after));
         }
     }
 
@@ -210,9 +251,13 @@ public class AuditLog implements EventAudit {
                 select action, payload from cmp_audit where process_instance_id = ?
                 and ((action = ? and payload like ?) or (action like 'variable.%' and entity = ?))
                 order by id desc fetch first 20 rows only""")
-                .params(processInstanceId, VARIABLES, "%\"" + variable.replace("%", "\\%").replace("_", "\\_") + "\"%",
+                .params(
+                        processInstanceId,
+                        VARIABLES,
+                        "%\"" + variable.replace("%", "\\%").replace("_", "\\_") + "\"%",
                         variable)
-                .query().listOfRows();
+                .query()
+                .listOfRows();
         for (Map<String, Object> entry : entries) {
             String payload = (String) entry.get("payload");
             if (payload == null) {
@@ -242,14 +287,15 @@ public class AuditLog implements EventAudit {
         writePending();
         return jdbc.sql("""
                 update cmp_audit set payload = null, payload_salt = null
-                where (complaint_id = ? or process_instance_id = ?) and payload is not null""")
-                .params(complaintId, processInstanceId).update();
+                where (complaint_id = ? or process_instance_id = ?) and payload is not null""").params(complaintId, processInstanceId).update();
     }
 
     public List<Entry> list(long complaintId, String processInstanceId) {
         writePending();
         return jdbc.sql("select * from cmp_audit where complaint_id = ? or process_instance_id = ? order by id")
-                .params(complaintId, processInstanceId).query(AuditLog::entry).list();
+                .params(complaintId, processInstanceId)
+                .query(AuditLog::entry)
+                .list();
     }
 
     AuditChain chain() {
@@ -261,9 +307,16 @@ public class AuditLog implements EventAudit {
         Long complaintId = rs.wasNull() ? null : complaint;
         long seq = rs.getLong("chain_seq");
         Long chainSeq = rs.wasNull() ? null : seq;
-        return new Entry(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                rs.getString("actor"), complaintId, rs.getString("process_instance_id"), rs.getString("action"),
-                rs.getString("entity"), rs.getString("payload"), chainSeq);
+        return new Entry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                complaintId,
+                rs.getString("process_instance_id"),
+                rs.getString("action"),
+                rs.getString("entity"),
+                rs.getString("payload"),
+                chainSeq);
     }
 
     private String payload(Map<String, ?> before, Map<String, ?> after) {

@@ -31,8 +31,8 @@ public class AuditSealer {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public AuditSealer(JdbcClient jdbc, JdbcTemplate batch, AuditLog log, Clock clock,
-                       PlatformTransactionManager transactions) {
+    public AuditSealer(
+            JdbcClient jdbc, JdbcTemplate batch, AuditLog log, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.chain = log.chain();
@@ -61,12 +61,14 @@ public class AuditSealer {
     private int sealBatch() {
         // the lock on the head serialises the sealers of all nodes; it is held until the batch commits
         Map<String, Object> head = jdbc.sql("select last_seq, last_hash from cmp_audit_seal where id = 1 for update")
-                .query().singleRow();
+                .query()
+                .singleRow();
         long seq = ((Number) head.get("last_seq")).longValue();
         String hash = (String) head.get("last_hash");
         List<Unsealed> rows = jdbc.sql("select id, leaf_hash from cmp_audit where chain_seq is null order by id "
                         + "fetch first " + BATCH + " rows only")
-                .query((ResultSet rs, int n) -> new Unsealed(rs.getLong("id"), rs.getString("leaf_hash"))).list();
+                .query((ResultSet rs, int n) -> new Unsealed(rs.getLong("id"), rs.getString("leaf_hash")))
+                .list();
         if (rows.isEmpty()) {
             return 0;
         }
@@ -80,10 +82,10 @@ public class AuditSealer {
         // one batch, not one round trip per row
         batch.batchUpdate("update cmp_audit set chain_seq = ?, prev_hash = ?, chain_hash = ? where id = ?", links);
         jdbc.sql("update cmp_audit_seal set last_seq = ?, last_hash = ?, sealed_at = ? where id = 1")
-                .params(seq, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+                .params(seq, hash, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .update();
         return rows.size();
     }
 
-    private record Unsealed(long id, String leaf) {
-    }
+    private record Unsealed(long id, String leaf) {}
 }

@@ -37,8 +37,7 @@ public class AuditVerifier {
         this.clock = clock;
     }
 
-    public record Verification(boolean intact, long rowsChecked, long lastSeq, boolean keyed, List<String> problems) {
-    }
+    public record Verification(boolean intact, long rowsChecked, long lastSeq, boolean keyed, List<String> problems) {}
 
     @Transactional(readOnly = true)
     public Verification verify() {
@@ -46,46 +45,64 @@ public class AuditVerifier {
         long[] state = {0, 0}; // rows checked, expected next seq - 1
         String[] previous = {AuditChain.GENESIS};
         streaming.query("select * from cmp_audit where chain_seq is not null order by chain_seq", rs -> {
-                    long id = rs.getLong("id");
-                    long seq = rs.getLong("chain_seq");
-                    state[0]++;
-                    if (seq != state[1] + 1) {
-                        problem(problems, "seq " + (state[1] + 1) + (seq - state[1] > 2 ? " to " + (seq - 1) : "")
+            long id = rs.getLong("id");
+            long seq = rs.getLong("chain_seq");
+            state[0]++;
+            if (seq != state[1] + 1) {
+                problem(
+                        problems,
+                        "seq " + (state[1] + 1) + (seq - state[1] > 2 ? " to " + (seq - 1) : "")
                                 + " missing: sealed rows were deleted before row " + id);
-                    }
-                    state[1] = seq;
-                    long complaint = rs.getLong("complaint_id");
-                    Long complaintId = rs.wasNull() ? null : complaint;
-                    Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
-                    String digest = rs.getString("payload_digest");
-                    String leaf = chain.leaf(at, rs.getString("actor"), complaintId, rs.getString("process_instance_id"),
-                            rs.getString("action"), rs.getString("entity"), digest);
-                    if (!leaf.equals(rs.getString("leaf_hash"))) {
-                        problem(problems, "row " + id + " (seq " + seq + "): content changed after it was written");
-                    }
-                    String payload = rs.getString("payload");
-                    if (payload != null && (digest == null
-                            || !AuditChain.payloadDigest(rs.getString("payload_salt"), payload).equals(digest))) {
-                        problem(problems, "row " + id + " (seq " + seq + "): before/after values changed");
-                    }
-                    if (!previous[0].equals(rs.getString("prev_hash"))
-                            || !chain.link(previous[0], rs.getString("leaf_hash"), seq, id).equals(rs.getString("chain_hash"))) {
-                        problem(problems, "row " + id + " (seq " + seq + "): chain broken (row replaced, moved or re-hashed)");
-                    }
-                    previous[0] = rs.getString("chain_hash");
-                });
-        Map<String, Object> head = jdbc.sql("select last_seq, last_hash from cmp_audit_seal where id = 1").query().singleRow();
+            }
+            state[1] = seq;
+            long complaint = rs.getLong("complaint_id");
+            Long complaintId = rs.wasNull() ? null : complaint;
+            Instant at = rs.getObject("occurred_at", OffsetDateTime.class).toInstant();
+            String digest = rs.getString("payload_digest");
+            String leaf = chain.leaf(
+                    at,
+                    rs.getString("actor"),
+                    complaintId,
+                    rs.getString("process_instance_id"),
+                    rs.getString("action"),
+                    rs.getString("entity"),
+                    digest);
+            if (!leaf.equals(rs.getString("leaf_hash"))) {
+                problem(problems, "row " + id + " (seq " + seq + "): content changed after it was written");
+            }
+            String payload = rs.getString("payload");
+            if (payload != null
+                    && (digest == null
+                            || !AuditChain.payloadDigest(rs.getString("payload_salt"), payload)
+                                    .equals(digest))) {
+                problem(problems, "row " + id + " (seq " + seq + "): before/after values changed");
+            }
+            if (!previous[0].equals(rs.getString("prev_hash"))
+                    || !chain.link(previous[0], rs.getString("leaf_hash"), seq, id)
+                            .equals(rs.getString("chain_hash"))) {
+                problem(problems, "row " + id + " (seq " + seq + "): chain broken (row replaced, moved or re-hashed)");
+            }
+            previous[0] = rs.getString("chain_hash");
+        });
+        Map<String, Object> head = jdbc.sql("select last_seq, last_hash from cmp_audit_seal where id = 1")
+                .query()
+                .singleRow();
         long lastSeq = ((Number) head.get("last_seq")).longValue();
         if (lastSeq != state[1] || !previous[0].equals(head.get("last_hash"))) {
-            problem(problems, "the chain ends at seq " + state[1] + " but was sealed up to seq " + lastSeq
-                    + ": the newest sealed rows were deleted or changed");
+            problem(
+                    problems,
+                    "the chain ends at seq " + state[1] + " but was sealed up to seq " + lastSeq
+                            + ": the newest sealed rows were deleted or changed");
         }
         long stale = jdbc.sql("select count(*) from cmp_audit where chain_seq is null and occurred_at < ?")
                 .param(OffsetDateTime.ofInstant(clock.instant().minus(SEAL_GRACE), java.time.ZoneOffset.UTC))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         if (stale > 0) {
-            problem(problems, stale + " row(s) older than " + SEAL_GRACE.toMinutes()
-                    + " minutes were never sealed: inserted behind the sealer's back, or the sealer is not running");
+            problem(
+                    problems,
+                    stale + " row(s) older than " + SEAL_GRACE.toMinutes()
+                            + " minutes were never sealed: inserted behind the sealer's back, or the sealer is not running");
         }
         return new Verification(problems.isEmpty(), state[0], lastSeq, chain.keyed(), List.copyOf(problems));
     }

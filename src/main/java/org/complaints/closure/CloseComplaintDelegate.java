@@ -27,7 +27,11 @@ public class CloseComplaintDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues values = FormValues.of(execution);
-        closure.close(complaintOf.id(execution), values.text("closureReason"), currentUser.id().orElse("system"),
-                values.text("externalOutcome"), values.text("externalOutcomeDetails"));
+        closure.close(
+                complaintOf.id(execution),
+                values.text("closureReason"),
+                currentUser.id().orElse("system"),
+                values.text("externalOutcome"),
+                values.text("externalOutcomeDetails"));
     }
 }

@@ -20,11 +20,12 @@ public class ClosureNotices {
 
     public void sendClosureNotice(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        mailer.queueToComplainant(complaint, "closure-notice", "closure-notice",
-                Map.of("closureReason", complaint.closureReason()));
+        mailer.queueToComplainant(
+                complaint, "closure-notice", "closure-notice", Map.of("closureReason", complaint.closureReason()));
     }
 
     public void confirmWithdrawal(long complaintId) {
-        mailer.queueToComplainant(register.get(complaintId), "withdrawal-confirmation", "withdrawal-confirmation", Map.of());
+        mailer.queueToComplainant(
+                register.get(complaintId), "withdrawal-confirmation", "withdrawal-confirmation", Map.of());
     }
 }

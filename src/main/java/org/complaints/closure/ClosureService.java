@@ -27,10 +27,10 @@ public class ClosureService implements MailSentListener {
 
     private static final String OUT_OF_SCOPE_ANSWER = "out-of-scope";
 
-    public static final List<String> REASONS = List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE",
-            "WITHDRAWN");
-    public static final List<String> EXTERNAL_OUTCOMES = List.of("in-favour-of-complainant", "partly-in-favour",
-            "in-favour-of-organisation", "settled", "withdrawn");
+    public static final List<String> REASONS =
+            List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE", "WITHDRAWN");
+    public static final List<String> EXTERNAL_OUTCOMES = List.of(
+            "in-favour-of-complainant", "partly-in-favour", "in-favour-of-organisation", "settled", "withdrawn");
 
     private final ComplaintRegister register;
     private final DecisionRegister decisions;
@@ -40,8 +40,14 @@ public class ClosureService implements MailSentListener {
     private final SurveyInvitations surveys;
     private final Clock clock;
 
-    public ClosureService(ComplaintRegister register, DecisionRegister decisions, MailLog mailLog, Deadlines deadlines,
-                          EventLog events, SurveyInvitations surveys, Clock clock) {
+    public ClosureService(
+            ComplaintRegister register,
+            DecisionRegister decisions,
+            MailLog mailLog,
+            Deadlines deadlines,
+            EventLog events,
+            SurveyInvitations surveys,
+            Clock clock) {
         this.register = register;
         this.decisions = decisions;
         this.mailLog = mailLog;
@@ -53,14 +59,17 @@ public class ClosureService implements MailSentListener {
 
     public void close(long complaintId, String reason, String actor, String externalOutcome, String externalDetails) {
         if (!REASONS.contains(reason)) {
-            throw new IllegalStateException("Unknown closure reason '" + reason + "'; the diagram sets one of " + REASONS);
+            throw new IllegalStateException(
+                    "Unknown closure reason '" + reason + "'; the diagram sets one of " + REASONS);
         }
         if ("EXTERNAL_OUTCOME".equals(reason)) {
             if (externalOutcome == null || !EXTERNAL_OUTCOMES.contains(externalOutcome)) {
-                throw new InvalidInputException("externalOutcome: choose one of " + String.join(", ", EXTERNAL_OUTCOMES));
+                throw new InvalidInputException(
+                        "externalOutcome: choose one of " + String.join(", ", EXTERNAL_OUTCOMES));
             }
             if (externalDetails == null || externalDetails.length() < 10) {
-                throw new InvalidInputException("externalOutcomeDetails: describe the outcome in at least 10 characters");
+                throw new InvalidInputException(
+                        "externalOutcomeDetails: describe the outcome in at least 10 characters");
             }
         }
         Complaint complaint = register.get(complaintId);
@@ -71,8 +80,12 @@ public class ClosureService implements MailSentListener {
         Boolean responseMet = responseMet(complaint);
         Instant closedAt = clock.instant();
         register.close(complaintId, reason, closedAt, ackMet, responseMet, externalOutcome);
-        events.append(complaintId, "CLOSED", actor, "Closed: " + reason.toLowerCase().replace('_', ' ')
-                + "; acknowledgement SLA " + describe(ackMet) + ", response SLA " + describe(responseMet),
+        events.append(
+                complaintId,
+                "CLOSED",
+                actor,
+                "Closed: " + reason.toLowerCase().replace('_', ' ') + "; acknowledgement SLA " + describe(ackMet)
+                        + ", response SLA " + describe(responseMet),
                 externalDetails == null ? null : "External outcome " + externalOutcome + ": " + externalDetails);
         // satisfaction with the handling (8.3), asked after every kind of closure; same transaction as the closure
         surveys.inviteAfterClosure(complaint, closedAt);
@@ -109,7 +122,9 @@ public class ClosureService implements MailSentListener {
      * revised; null when the complaint ended before any answer was due.
      */
     private Boolean responseMet(Complaint c) {
-        Optional<Instant> answeredAt = decisions.find(c.id(), 1).map(Decision::communicatedAt)
+        Optional<Instant> answeredAt = decisions
+                .find(c.id(), 1)
+                .map(Decision::communicatedAt)
                 .or(() -> mailLog.sentAt(c.id(), OUT_OF_SCOPE_ANSWER));
         if (c.responseDeadline() == null) {
             return null;

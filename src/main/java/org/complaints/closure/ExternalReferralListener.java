@@ -21,8 +21,8 @@ public class ExternalReferralListener implements TaskListener {
     private final EventLog events;
     private final CurrentUser currentUser;
 
-    public ExternalReferralListener(ComplaintOfProcess complaintOf,
-                                    ComplaintRegister register, EventLog events, CurrentUser currentUser) {
+    public ExternalReferralListener(
+            ComplaintOfProcess complaintOf, ComplaintRegister register, EventLog events, CurrentUser currentUser) {
         this.complaintOf = complaintOf;
         this.register = register;
         this.events = events;
@@ -47,7 +47,10 @@ public class ExternalReferralListener implements TaskListener {
         long complaintId = complaintOf.id(task);
         register.markExternalReferral(complaintId);
         String caseRef = form.text("adrCaseReference");
-        events.append(complaintId, "EXTERNAL_REFERRAL", currentUser.id().orElse(task.getAssignee()),
+        events.append(
+                complaintId,
+                "EXTERNAL_REFERRAL",
+                currentUser.id().orElse(task.getAssignee()),
                 "Referred to " + body + " on " + referredAt + (caseRef == null ? "" : " (case " + caseRef + ")"),
                 form.text("referralNotes"));
     }

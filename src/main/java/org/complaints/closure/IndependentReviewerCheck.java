@@ -43,8 +43,9 @@ public class IndependentReviewerCheck implements TaskListener {
         }
         FormValues values = FormValues.of(task);
         if (reviewer.equals(values.text("investigatedBy")) || reviewer.equals(values.text("proposedBy"))) {
-            throw new InvalidInputException("Independent review: " + reviewer + " handled this complaint before "
-                    + "(investigation or first decision) and cannot review it. Another complaint manager must review it.");
+            throw new InvalidInputException(
+                    "Independent review: " + reviewer + " handled this complaint before "
+                            + "(investigation or first decision) and cannot review it. Another complaint manager must review it.");
         }
     }
 }

@@ -18,8 +18,8 @@ public class RecordReviewDecisionDelegate implements JavaDelegate {
     private final ResponseService responses;
     private final CurrentUser currentUser;
 
-    public RecordReviewDecisionDelegate(ComplaintOfProcess complaintOf,
-                                        ResponseService responses, CurrentUser currentUser) {
+    public RecordReviewDecisionDelegate(
+            ComplaintOfProcess complaintOf, ResponseService responses, CurrentUser currentUser) {
         this.complaintOf = complaintOf;
         this.responses = responses;
         this.currentUser = currentUser;
@@ -28,9 +28,15 @@ public class RecordReviewDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        Decision decision = responses.recordReview(complaintOf.id(execution), new ProposalInput(
-                form.text("reviewOutcome"), form.text("reviewRemedy"), form.amount("reviewMonetaryRemedy"),
-                form.text("reviewReasons"), null), currentUser.require("Recording an internal review"));
+        Decision decision = responses.recordReview(
+                complaintOf.id(execution),
+                new ProposalInput(
+                        form.text("reviewOutcome"),
+                        form.text("reviewRemedy"),
+                        form.amount("reviewMonetaryRemedy"),
+                        form.text("reviewReasons"),
+                        null),
+                currentUser.require("Recording an internal review"));
         execution.setVariable("reviewRound", 1);
         execution.setVariable("decisionRound", decision.round());
         execution.setVariable("remedyDue", decision.hasRemedy());

@@ -37,5 +37,4 @@ public record DeadlineProperties(
         @DefaultValue("2") int reminderDaysBefore,
         @DefaultValue("10") int reactionDays,
         @DefaultValue("10") int reviewDays,
-        @DefaultValue("R/P7D") String statusUpdateCycle) {
-}
+        @DefaultValue("R/P7D") String statusUpdateCycle) {}

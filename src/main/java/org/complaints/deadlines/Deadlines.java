@@ -28,7 +28,8 @@ public class Deadlines {
     /** The committed response date: the end of the {@code responseDays}-th working day after receipt. */
     public Instant responseDeadline(Instant receivedAt, int responseDays) {
         if (responseDays < 1) {
-            throw new IllegalArgumentException("A response deadline needs at least one working day, got " + responseDays);
+            throw new IllegalArgumentException(
+                    "A response deadline needs at least one working day, got " + responseDays);
         }
         return calendar.workingDaysAfter(receivedAt, responseDays);
     }
@@ -50,7 +51,9 @@ public class Deadlines {
         LocalDate deadlineDay = deadline.atZone(properties.zone()).toLocalDate();
         Instant reminder = calendar.endOf(calendar.addWorkingDays(deadlineDay, -properties.reminderDaysBefore()));
         if (!reminder.isAfter(now)) {
-            reminder = deadline.isAfter(now) ? now.plus(Duration.between(now, deadline).dividedBy(2)) : now;
+            reminder = deadline.isAfter(now)
+                    ? now.plus(Duration.between(now, deadline).dividedBy(2))
+                    : now;
         }
         return reminder;
     }

@@ -25,10 +25,15 @@ public enum PublicHolidays {
         Set<LocalDate> of(int year) {
             LocalDate easter = easter(year);
             LocalDate kingsDay = LocalDate.of(year, Month.APRIL, 27);
-            return Set.of(LocalDate.of(year, 1, 1), easter.plusDays(1),
+            return Set.of(
+                    LocalDate.of(year, 1, 1),
+                    easter.plusDays(1),
                     kingsDay.getDayOfWeek() == DayOfWeek.SUNDAY ? kingsDay.minusDays(1) : kingsDay,
-                    LocalDate.of(year, Month.MAY, 5), easter.plusDays(39), easter.plusDays(50),
-                    LocalDate.of(year, 12, 25), LocalDate.of(year, 12, 26));
+                    LocalDate.of(year, Month.MAY, 5),
+                    easter.plusDays(39),
+                    easter.plusDays(50),
+                    LocalDate.of(year, 12, 25),
+                    LocalDate.of(year, 12, 26));
         }
     },
 
@@ -37,7 +42,9 @@ public enum PublicHolidays {
         @Override
         Set<LocalDate> of(int year) {
             LocalDate easter = easter(year);
-            Set<LocalDate> days = new HashSet<>(Set.of(substitute(LocalDate.of(year, 1, 1)), easter.minusDays(2),
+            Set<LocalDate> days = new HashSet<>(Set.of(
+                    substitute(LocalDate.of(year, 1, 1)),
+                    easter.minusDays(2),
                     easter.plusDays(1),
                     LocalDate.of(year, Month.MAY, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)),
                     LocalDate.of(year, Month.MAY, 1).with(TemporalAdjusters.lastInMonth(DayOfWeek.MONDAY)),
@@ -52,9 +59,18 @@ public enum PublicHolidays {
         @Override
         Set<LocalDate> of(int year) {
             LocalDate easter = easter(year);
-            return Set.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 2, 24), easter.minusDays(2), easter,
-                    LocalDate.of(year, 5, 1), easter.plusDays(49), LocalDate.of(year, 6, 23), LocalDate.of(year, 6, 24),
-                    LocalDate.of(year, 8, 20), LocalDate.of(year, 12, 24), LocalDate.of(year, 12, 25),
+            return Set.of(
+                    LocalDate.of(year, 1, 1),
+                    LocalDate.of(year, 2, 24),
+                    easter.minusDays(2),
+                    easter,
+                    LocalDate.of(year, 5, 1),
+                    easter.plusDays(49),
+                    LocalDate.of(year, 6, 23),
+                    LocalDate.of(year, 6, 24),
+                    LocalDate.of(year, 8, 20),
+                    LocalDate.of(year, 12, 24),
+                    LocalDate.of(year, 12, 25),
                     LocalDate.of(year, 12, 26));
         }
     },
@@ -67,13 +83,18 @@ public enum PublicHolidays {
     TR("Türkiye") {
         @Override
         Set<LocalDate> of(int year) {
-            Set<LocalDate> days = new HashSet<>(Set.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 4, 23),
-                    LocalDate.of(year, 5, 1), LocalDate.of(year, 5, 19), LocalDate.of(year, 7, 15),
-                    LocalDate.of(year, 8, 30), LocalDate.of(year, 10, 29)));
+            Set<LocalDate> days = new HashSet<>(Set.of(
+                    LocalDate.of(year, 1, 1),
+                    LocalDate.of(year, 4, 23),
+                    LocalDate.of(year, 5, 1),
+                    LocalDate.of(year, 5, 19),
+                    LocalDate.of(year, 7, 15),
+                    LocalDate.of(year, 8, 30),
+                    LocalDate.of(year, 10, 29)));
             // a Gregorian year holds parts of two Hijri years
             int hijri = HijrahDate.from(LocalDate.of(year, 1, 1)).get(ChronoField.YEAR);
             for (int h = hijri; h <= hijri + 1; h++) {
-                feast(days, year, h, 10, 1, 3);  // Ramazan Bayramı: 1-3 Shawwal
+                feast(days, year, h, 10, 1, 3); // Ramazan Bayramı: 1-3 Shawwal
                 feast(days, year, h, 12, 10, 4); // Kurban Bayramı: 10-13 Dhu al-Hijjah
             }
             return days;
@@ -98,8 +119,10 @@ public enum PublicHolidays {
             return valueOf(code.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("complaints.deadlines.holiday-calendars: unknown calendar '" + code
-                    + "'; built in are " + Arrays.stream(values()).map(c -> c.name() + " (" + c.description + ")")
-                    .collect(Collectors.joining(", ")));
+                    + "'; built in are "
+                    + Arrays.stream(values())
+                            .map(c -> c.name() + " (" + c.description + ")")
+                            .collect(Collectors.joining(", ")));
         }
     }
 

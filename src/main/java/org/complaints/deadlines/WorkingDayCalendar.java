@@ -24,12 +24,16 @@ public class WorkingDayCalendar {
     public WorkingDayCalendar(DeadlineProperties properties) {
         this.properties = properties;
         this.holidays = new HashSet<>(properties.holidays());
-        this.calendars = properties.holidayCalendars().stream().map(PublicHolidays::byCode).toList();
+        this.calendars = properties.holidayCalendars().stream()
+                .map(PublicHolidays::byCode)
+                .toList();
     }
 
     public boolean isWorkingDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
-        return !properties.weekend().contains(dow) && !holidays.contains(day) && !publicHolidays(day.getYear()).contains(day);
+        return !properties.weekend().contains(dow)
+                && !holidays.contains(day)
+                && !publicHolidays(day.getYear()).contains(day);
     }
 
     /** The built-in calendars' public holidays of {@code year}. */

@@ -16,8 +16,7 @@ final class DemoMailServer {
 
     static final String HOST = "127.0.0.1";
 
-    private DemoMailServer() {
-    }
+    private DemoMailServer() {}
 
     static GreenMail start(int port) {
         if (!isFree(port)) {
@@ -35,10 +34,12 @@ final class DemoMailServer {
     }
 
     static IllegalStateException portInUse(int port, Throwable cause) {
-        return new IllegalStateException("The demo's SMTP server cannot start: port " + port + " on " + HOST
-                + " is in use by another program. Stop that program, or give the demo another port with the property"
-                + " complaints.demo.smtp-port (environment variable COMPLAINTS_DEMO_SMTP_PORT), e.g."
-                + " ./mvnw spring-boot:run -Dspring-boot.run.arguments=--complaints.demo.smtp-port=2526", cause);
+        return new IllegalStateException(
+                "The demo's SMTP server cannot start: port " + port + " on " + HOST
+                        + " is in use by another program. Stop that program, or give the demo another port with the property"
+                        + " complaints.demo.smtp-port (environment variable COMPLAINTS_DEMO_SMTP_PORT), e.g."
+                        + " ./mvnw spring-boot:run -Dspring-boot.run.arguments=--complaints.demo.smtp-port=2526",
+                cause);
     }
 
     private static boolean isFree(int port) {

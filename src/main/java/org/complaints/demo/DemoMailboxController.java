@@ -26,8 +26,7 @@ class DemoMailboxController {
         this.mailServer = mailServer;
     }
 
-    record Mail(String messageId, String from, List<String> to, String subject, Instant sentAt, String body) {
-    }
+    record Mail(String messageId, String from, List<String> to, String subject, Instant sentAt, String body) {}
 
     @GetMapping(path = "/api/demo/mailbox", produces = "application/json")
     @ResponseBody
@@ -45,9 +44,14 @@ class DemoMailboxController {
         MimeMessage[] received = mailServer.getReceivedMessages();
         List<Mail> mails = new java.util.ArrayList<>();
         for (MimeMessage message : received) {
-            mails.add(new Mail(message.getMessageID(), addresses(message.getFrom()),
-                    Arrays.stream(message.getAllRecipients()).map(Address::toString).toList(),
-                    message.getSubject(), message.getSentDate() == null ? null : message.getSentDate().toInstant(),
+            mails.add(new Mail(
+                    message.getMessageID(),
+                    addresses(message.getFrom()),
+                    Arrays.stream(message.getAllRecipients())
+                            .map(Address::toString)
+                            .toList(),
+                    message.getSubject(),
+                    message.getSentDate() == null ? null : message.getSentDate().toInstant(),
                     GreenMailUtil.getBody(message).isEmpty() ? "" : body(message)));
         }
         mails.sort(Comparator.comparing(Mail::sentAt, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -64,6 +68,9 @@ class DemoMailboxController {
     }
 
     private static String addresses(Address[] addresses) {
-        return addresses == null ? "" : String.join(", ", Arrays.stream(addresses).map(Address::toString).toList());
+        return addresses == null
+                ? ""
+                : String.join(
+                        ", ", Arrays.stream(addresses).map(Address::toString).toList());
     }
 }

@@ -8,5 +8,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param smtpPort port of the embedded SMTP server the application sends to in demo mode
  */
 @ConfigurationProperties("complaints.demo")
-public record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("2525") int smtpPort) {
-}
+public record DemoProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("2525") int smtpPort) {}

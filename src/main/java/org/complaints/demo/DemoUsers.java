@@ -17,11 +17,14 @@ public class DemoUsers {
 
     public static final String PASSWORD = "demo";
 
-    public record DemoUser(String id, String firstName, String lastName, List<String> groups) {
-    }
+    public record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 
     public static final List<DemoUser> USERS = List.of(
-            new DemoUser("demo", "Demo", "Administrator", List.of(StaffGroups.ADMIN, StaffGroups.MANAGERS, StaffGroups.QUALITY)),
+            new DemoUser(
+                    "demo",
+                    "Demo",
+                    "Administrator",
+                    List.of(StaffGroups.ADMIN, StaffGroups.MANAGERS, StaffGroups.QUALITY)),
             new DemoUser("intake", "Ida", "Intake", List.of(StaffGroups.INTAKE)),
             new DemoUser("handler", "Hanna", "Handler", List.of(StaffGroups.HANDLERS)),
             new DemoUser("handler2", "Hugo", "Handler", List.of(StaffGroups.HANDLERS)),
@@ -52,7 +55,11 @@ public class DemoUsers {
                 identity.saveUser(user);
             }
             for (String group : demo.groups()) {
-                if (identity.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                if (identity.createUserQuery()
+                                .userId(demo.id())
+                                .memberOfGroup(group)
+                                .count()
+                        == 0) {
                     identity.createMembership(demo.id(), group);
                 }
             }

@@ -37,7 +37,9 @@ public class InvalidInputException extends BadUserRequestException {
 
     public InvalidInputException(List<?> problems) {
         super(String.join("; ", problems.stream().map(Object::toString).toList()));
-        this.problems = problems.stream().map(p -> p instanceof Problem problem ? problem : parse(p.toString())).toList();
+        this.problems = problems.stream()
+                .map(p -> p instanceof Problem problem ? problem : parse(p.toString()))
+                .toList();
     }
 
     public List<Problem> problems() {
@@ -48,7 +50,10 @@ public class InvalidInputException extends BadUserRequestException {
     private static Problem parse(String problem) {
         int colon = problem.indexOf(": ");
         boolean named = colon > 0 && problem.substring(0, colon).matches("[A-Za-z]+");
-        return new Problem(named ? problem.substring(0, colon) : null, null, List.of(),
+        return new Problem(
+                named ? problem.substring(0, colon) : null,
+                null,
+                List.of(),
                 named ? problem.substring(colon + 2) : problem);
     }
 }

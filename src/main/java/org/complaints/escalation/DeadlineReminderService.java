@@ -25,8 +25,13 @@ public class DeadlineReminderService {
     private final MailProperties mail;
     private final EventLog events;
 
-    public DeadlineReminderService(ComplaintRegister register, IdentityService identity, ComplaintMailer mailer,
-                                   MailFormats formats, MailProperties mail, EventLog events) {
+    public DeadlineReminderService(
+            ComplaintRegister register,
+            IdentityService identity,
+            ComplaintMailer mailer,
+            MailFormats formats,
+            MailProperties mail,
+            EventLog events) {
         this.register = register;
         this.identity = identity;
         this.mailer = mailer;
@@ -45,15 +50,28 @@ public class DeadlineReminderService {
         String group = markings.confidential() ? StaffGroups.MANAGERS : complaint.handlingGroup();
         List<String> recipients = identity.createUserQuery().memberOfGroup(group).list().stream()
                 .filter(user -> !markings.names(user.getId()))
-                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList();
+                .map(User::getEmail)
+                .filter(e -> e != null && !e.isBlank())
+                .distinct()
+                .toList();
         if (recipients.isEmpty()) {
-            events.append(complaintId, "REMINDER_NOT_SENT", "system", "No member of " + group
-                    + " whom the complaint allows has an e-mail address; the deadline reminder could not be sent", null);
+            events.append(
+                    complaintId,
+                    "REMINDER_NOT_SENT",
+                    "system",
+                    "No member of " + group
+                            + " whom the complaint allows has an e-mail address; the deadline reminder could not be sent",
+                    null);
             return;
         }
-        mailer.queueToStaff(complaint, "deadline-reminder", "deadline-reminder", recipients, Map.of(
-                "priority", complaint.priority(),
-                "deadlineDate", formats.date(complaint.responseDeadline(), mail.staffLanguage()),
-                "stage", complaint.stage().name()));
+        mailer.queueToStaff(
+                complaint,
+                "deadline-reminder",
+                "deadline-reminder",
+                recipients,
+                Map.of(
+                        "priority", complaint.priority(),
+                        "deadlineDate", formats.date(complaint.responseDeadline(), mail.staffLanguage()),
+                        "stage", complaint.stage().name()));
     }
 }

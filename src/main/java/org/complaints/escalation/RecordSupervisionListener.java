@@ -23,8 +23,11 @@ public class RecordSupervisionListener implements TaskListener {
     private final CurrentUser currentUser;
     private final TaskService tasks;
 
-    public RecordSupervisionListener(ComplaintOfProcess complaintOf,
-                                     SupervisionService supervision, CurrentUser currentUser, TaskService tasks) {
+    public RecordSupervisionListener(
+            ComplaintOfProcess complaintOf,
+            SupervisionService supervision,
+            CurrentUser currentUser,
+            TaskService tasks) {
         this.complaintOf = complaintOf;
         this.supervision = supervision;
         this.currentUser = currentUser;
@@ -34,11 +37,16 @@ public class RecordSupervisionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormValues form = FormValues.of(task);
-        Instant revised = supervision.reviseDeadline(complaintOf.id(task), form.date("revisedResponseDate"),
-                form.text("supervisionNotes"), currentUser.id().orElse(task.getAssignee()));
+        Instant revised = supervision.reviseDeadline(
+                complaintOf.id(task),
+                form.date("revisedResponseDate"),
+                form.text("supervisionNotes"),
+                currentUser.id().orElse(task.getAssignee()));
         Date due = Date.from(revised);
         task.getExecution().setVariable("responseDeadline", due);
-        for (Task open : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+        for (Task open : tasks.createTaskQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .list()) {
             if (!open.getId().equals(task.getId()) && open.getDueDate() != null) {
                 open.setDueDate(due);
                 tasks.saveTask(open);

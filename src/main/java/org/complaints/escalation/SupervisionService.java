@@ -24,8 +24,13 @@ public class SupervisionService {
     private final EventLog events;
     private final Clock clock;
 
-    public SupervisionService(ComplaintRegister register, WorkingDayCalendar calendar, ComplaintMailer mailer,
-                              MailFormats formats, EventLog events, Clock clock) {
+    public SupervisionService(
+            ComplaintRegister register,
+            WorkingDayCalendar calendar,
+            ComplaintMailer mailer,
+            MailFormats formats,
+            EventLog events,
+            Clock clock) {
         this.register = register;
         this.calendar = calendar;
         this.mailer = mailer;
@@ -50,14 +55,21 @@ public class SupervisionService {
             throw new InvalidInputException("revisedResponseDate: " + revisedDate + " has already passed");
         }
         register.reviseDeadline(complaintId, deadline, clock.instant());
-        events.append(complaintId, "DEADLINE_REVISED", manager, "Overdue complaint supervised; revised response date "
-                + formats.date(deadline, "en"), notes);
+        events.append(
+                complaintId,
+                "DEADLINE_REVISED",
+                manager,
+                "Overdue complaint supervised; revised response date " + formats.date(deadline, "en"),
+                notes);
         return deadline;
     }
 
     public void sendDelayNotice(long complaintId) {
         Complaint complaint = register.get(complaintId);
-        mailer.queueToComplainant(complaint, "delay-notice", "delay-notice",
+        mailer.queueToComplainant(
+                complaint,
+                "delay-notice",
+                "delay-notice",
                 Map.of("revisedDate", formats.date(complaint.responseDeadline(), complaint.language())));
     }
 }

@@ -23,8 +23,11 @@ public class ActionOwnerFollowsAssignee implements TaskListener {
     private final AuthorizationService authorizations;
     private final EngineAuthority authority;
 
-    public ActionOwnerFollowsAssignee(CorrectiveActionService actions, CurrentUser currentUser,
-                                      AuthorizationService authorizations, EngineAuthority authority) {
+    public ActionOwnerFollowsAssignee(
+            CorrectiveActionService actions,
+            CurrentUser currentUser,
+            AuthorizationService authorizations,
+            EngineAuthority authority) {
         this.actions = actions;
         this.currentUser = currentUser;
         this.authorizations = authorizations;
@@ -42,9 +45,13 @@ public class ActionOwnerFollowsAssignee implements TaskListener {
         actions.changeOwner(form.id("actionId"), assignee, currentUser.id().orElse("system"));
         task.setVariable("actionOwner", assignee);
         if (previous != null) {
-            authority.withoutAuthorization(() -> authorizations.createAuthorizationQuery()
-                    .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(Resources.TASK)
-                    .resourceId(task.getId()).userIdIn(previous).list()
+            authority.withoutAuthorization(() -> authorizations
+                    .createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                    .resourceType(Resources.TASK)
+                    .resourceId(task.getId())
+                    .userIdIn(previous)
+                    .list()
                     .forEach(grant -> authorizations.deleteAuthorization(grant.getId())));
         }
     }

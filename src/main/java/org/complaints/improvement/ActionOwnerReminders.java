@@ -30,8 +30,12 @@ public class ActionOwnerReminders implements MailSentListener {
     private final ComplaintMailer mailer;
     private final DateTimeFormatter dates;
 
-    public ActionOwnerReminders(CorrectiveActionRegister register, IdentityService identity, EngineAuthority authority,
-                                ComplaintMailer mailer, DeadlineProperties deadlines) {
+    public ActionOwnerReminders(
+            CorrectiveActionRegister register,
+            IdentityService identity,
+            EngineAuthority authority,
+            ComplaintMailer mailer,
+            DeadlineProperties deadlines) {
         this.register = register;
         this.identity = identity;
         this.authority = authority;
@@ -51,15 +55,25 @@ public class ActionOwnerReminders implements MailSentListener {
             return owner == null ? null : owner.getEmail();
         });
         if (email == null || email.isBlank()) {
-            register.eventOnce(actionId, dedupKey, "REMINDER_NOT_SENT", "system", action.owner()
-                    + " has no e-mail address; the reminder of the due date could not be sent", null);
+            register.eventOnce(
+                    actionId,
+                    dedupKey,
+                    "REMINDER_NOT_SENT",
+                    "system",
+                    action.owner() + " has no e-mail address; the reminder of the due date could not be sent",
+                    null);
             return false;
         }
-        return mailer.queueStaffNotice(action.reference(), TEMPLATE, dedupKey, List.of(email), Map.of(
-                "owner", action.owner(),
-                "dueDate", dates.format(action.dueDate()),
-                "subject", CorrectiveActionOpening.subject(action).describe(),
-                "plan", action.actionPlan() == null ? "" : action.actionPlan()));
+        return mailer.queueStaffNotice(
+                action.reference(),
+                TEMPLATE,
+                dedupKey,
+                List.of(email),
+                Map.of(
+                        "owner", action.owner(),
+                        "dueDate", dates.format(action.dueDate()),
+                        "subject", CorrectiveActionOpening.subject(action).describe(),
+                        "plan", action.actionPlan() == null ? "" : action.actionPlan()));
     }
 
     @Override
@@ -70,7 +84,11 @@ public class ActionOwnerReminders implements MailSentListener {
     @Override
     public void sent(OutgoingMail mail, Instant sentAt) {
         CorrectiveAction action = register.getByReference(mail.reference());
-        register.eventOnce(action.id(), mail.dedupKey(), "REMINDER_SENT", "system",
+        register.eventOnce(
+                action.id(),
+                mail.dedupKey(),
+                "REMINDER_SENT",
+                "system",
                 "E-mail '" + TEMPLATE + "' sent to " + String.join(", ", mail.recipients()),
                 "subject: " + mail.subject() + "\nmessage-id: " + mail.messageId());
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
 public record ActionSubject(Dimension dimension, String value) {
 
     public enum Dimension {
-        CATEGORY("category"), PRODUCT("product");
+        CATEGORY("category"),
+        PRODUCT("product");
 
         private final String name;
 

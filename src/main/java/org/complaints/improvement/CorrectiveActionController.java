@@ -41,8 +41,12 @@ class CorrectiveActionController {
     private final StaffAccess staff;
     private final IdentityService identity;
 
-    CorrectiveActionController(CorrectiveActionRegister register, CorrectiveActionOpening opening,
-                               ComplaintRegister complaints, StaffAccess staff, IdentityService identity) {
+    CorrectiveActionController(
+            CorrectiveActionRegister register,
+            CorrectiveActionOpening opening,
+            ComplaintRegister complaints,
+            StaffAccess staff,
+            IdentityService identity) {
         this.register = register;
         this.opening = opening;
         this.complaints = complaints;
@@ -50,57 +54,82 @@ class CorrectiveActionController {
         this.identity = identity;
     }
 
-    record ManualOpening(String category, String productOrService, List<String> complaints, String reason) {
-    }
+    record ManualOpening(String category, String productOrService, List<String> complaints, String reason) {}
 
     /**
      * An action as the register's lists show it. Absent values are written as {@code null}: clients find every
      * key on every action.
      */
-    record ActionSummary(String reference, ActionTrigger trigger, String subject, String category,
-                         String productOrService, ActionStatus status, int round, String owner, Instant dueDate,
-                         Boolean effective, Instant openedAt, Instant closedAt, int complaintCount) {
-    }
+    record ActionSummary(
+            String reference,
+            ActionTrigger trigger,
+            String subject,
+            String category,
+            String productOrService,
+            ActionStatus status,
+            int round,
+            String owner,
+            Instant dueDate,
+            Boolean effective,
+            Instant openedAt,
+            Instant closedAt,
+            int complaintCount) {}
 
     /**
      * An action with its whole record: the summary's keys at the top level, then the analysis, the linked
      * complaints and the history. Texts name no confidential complaint to those who may not see it (4.10).
      */
-    record ActionDetail(@JsonUnwrapped ActionSummary summary, String openingReason, String openedBy,
-                        String rootCause, String rootCauseAnalysis, String actionPlan, String implementationNotes,
-                        Instant implementedAt, Instant effectivenessCheckDue, String effectivenessNotes,
-                        Instant checkedAt, String processInstanceId, List<LinkedComplaintView> complaints,
-                        List<HistoryEntry> history) {
-    }
+    record ActionDetail(
+            @JsonUnwrapped ActionSummary summary,
+            String openingReason,
+            String openedBy,
+            String rootCause,
+            String rootCauseAnalysis,
+            String actionPlan,
+            String implementationNotes,
+            Instant implementedAt,
+            Instant effectivenessCheckDue,
+            String effectivenessNotes,
+            Instant checkedAt,
+            String processInstanceId,
+            List<LinkedComplaintView> complaints,
+            List<HistoryEntry> history) {}
 
     /**
      * A complaint linked to an action; {@code reference} and {@code productOrService} are {@code null} when the
      * complaint is confidential and the reader may not see it.
      */
-    record LinkedComplaintView(String reference, boolean confidential, String category, String productOrService,
-                               Instant receivedAt, ComplaintStage stage, Instant linkedAt, String linkedBy,
-                               ActionTrigger linkReason) {
-    }
+    record LinkedComplaintView(
+            String reference,
+            boolean confidential,
+            String category,
+            String productOrService,
+            Instant receivedAt,
+            ComplaintStage stage,
+            Instant linkedAt,
+            String linkedBy,
+            ActionTrigger linkReason) {}
 
     /** One event of an action's history. */
-    record HistoryEntry(Instant occurredAt, String type, String actor, String summary, String detail) {
-    }
+    record HistoryEntry(Instant occurredAt, String type, String actor, String summary, String detail) {}
 
     /**
      * The answer to a manual opening: the action's detail and whether this request opened it ({@code false}: the
      * complaints were linked to the action already open on the same subject).
      */
-    record Opening(@JsonUnwrapped ActionDetail action, boolean opened) {
-    }
+    record Opening(@JsonUnwrapped ActionDetail action, boolean opened) {}
 
     @GetMapping("/api/staff/corrective-actions")
     List<ActionSummary> list(@RequestParam(required = false) String status) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
-        Boolean open = status == null || status.isBlank() ? null : switch (status.strip()) {
-            case "open" -> true;
-            case "closed" -> false;
-            default -> throw new InvalidInputException("status: choose open or closed, or leave it out for all");
-        };
+        Boolean open = status == null || status.isBlank()
+                ? null
+                : switch (status.strip()) {
+                    case "open" -> true;
+                    case "closed" -> false;
+                    default ->
+                        throw new InvalidInputException("status: choose open or closed, or leave it out for all");
+                };
         return register.list(open).stream().map(this::summary).toList();
     }
 
@@ -130,10 +159,12 @@ class CorrectiveActionController {
         }
         List<String> problems = new ArrayList<>();
         boolean hasCategory = request.category() != null && !request.category().isBlank();
-        boolean hasProduct = request.productOrService() != null && !request.productOrService().isBlank();
+        boolean hasProduct = request.productOrService() != null
+                && !request.productOrService().isBlank();
         if (hasCategory == hasProduct) {
             problems.add("category: give either a category or a productOrService, the subject of the action");
-        } else if (hasCategory && !Classification.CATEGORIES.contains(request.category().strip())) {
+        } else if (hasCategory
+                && !Classification.CATEGORIES.contains(request.category().strip())) {
             problems.add("category: choose one of " + String.join(", ", Classification.CATEGORIES));
         } else if (hasProduct && request.productOrService().strip().length() > 200) {
             problems.add("productOrService: at most 200 characters");
@@ -145,26 +176,44 @@ class CorrectiveActionController {
         }
         List<Long> ids = new ArrayList<>();
         for (String reference : request.complaints() == null ? List.<String>of() : request.complaints()) {
-            complaints.findByReference(reference == null ? "" : reference.strip()).ifPresentOrElse(c -> ids.add(c.id()),
-                    () -> problems.add("complaints: no complaint with reference " + reference + " is registered"));
+            complaints
+                    .findByReference(reference == null ? "" : reference.strip())
+                    .ifPresentOrElse(
+                            c -> ids.add(c.id()),
+                            () -> problems.add(
+                                    "complaints: no complaint with reference " + reference + " is registered"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        ActionSubject subject = hasCategory ? ActionSubject.category(request.category())
+        ActionSubject subject = hasCategory
+                ? ActionSubject.category(request.category())
                 : ActionSubject.product(request.productOrService());
-        CorrectiveActionOpening.Outcome outcome = opening.openManually(subject, ids, request.reason().strip(), manager);
+        CorrectiveActionOpening.Outcome outcome =
+                opening.openManually(subject, ids, request.reason().strip(), manager);
         Opening body = new Opening(detail(outcome.action()), outcome.opened());
         return outcome.opened()
-                ? ResponseEntity.created(URI.create("/api/staff/corrective-actions/" + outcome.action().reference())).body(body)
+                ? ResponseEntity.created(URI.create("/api/staff/corrective-actions/"
+                                + outcome.action().reference()))
+                        .body(body)
                 : ResponseEntity.ok(body);
     }
 
     private ActionSummary summary(CorrectiveAction action) {
-        return new ActionSummary(action.reference(), action.trigger(),
-                CorrectiveActionOpening.subject(action).describe(), action.category(), action.productOrService(),
-                action.status(), action.round(), action.owner(), action.dueDate(), action.effective(),
-                action.openedAt(), action.closedAt(), register.complaintsOf(action.id()).size());
+        return new ActionSummary(
+                action.reference(),
+                action.trigger(),
+                CorrectiveActionOpening.subject(action).describe(),
+                action.category(),
+                action.productOrService(),
+                action.status(),
+                action.round(),
+                action.owner(),
+                action.dueDate(),
+                action.effective(),
+                action.openedAt(),
+                action.closedAt(),
+                register.complaintsOf(action.id()).size());
     }
 
     private ActionDetail detail(CorrectiveAction action) {
@@ -172,10 +221,14 @@ class CorrectiveActionController {
         List<CorrectiveActionRegister.LinkedComplaint> linked = register.complaintsOf(action.id());
         // the references of confidential complaints are left out wherever the action's record names them, for those
         // who may not see them
-        List<String> hidden = confidentialShown ? List.of() : linked.stream()
-                .filter(CorrectiveActionRegister.LinkedComplaint::confidential)
-                .map(CorrectiveActionRegister.LinkedComplaint::reference).toList();
-        return new ActionDetail(summary(action),
+        List<String> hidden = confidentialShown
+                ? List.of()
+                : linked.stream()
+                        .filter(CorrectiveActionRegister.LinkedComplaint::confidential)
+                        .map(CorrectiveActionRegister.LinkedComplaint::reference)
+                        .toList();
+        return new ActionDetail(
+                summary(action),
                 redact(action.openingReason(), hidden),
                 action.openedBy(),
                 action.rootCause(),
@@ -187,14 +240,29 @@ class CorrectiveActionController {
                 redact(action.effectivenessNotes(), hidden),
                 action.checkedAt(),
                 action.processInstanceId(),
-                linked.stream().map(c -> {
-                    boolean withheld = c.confidential() && !confidentialShown;
-                    return new LinkedComplaintView(withheld ? null : c.reference(), c.confidential(), c.category(),
-                            withheld ? null : c.productOrService(), c.receivedAt(), c.stage(), c.linkedAt(),
-                            c.linkedBy(), c.linkReason());
-                }).toList(),
-                register.events(action.id()).stream().map(e -> new HistoryEntry(e.occurredAt(), e.type(), e.actor(),
-                        redact(e.summary(), hidden), redact(e.detail(), hidden))).toList());
+                linked.stream()
+                        .map(c -> {
+                            boolean withheld = c.confidential() && !confidentialShown;
+                            return new LinkedComplaintView(
+                                    withheld ? null : c.reference(),
+                                    c.confidential(),
+                                    c.category(),
+                                    withheld ? null : c.productOrService(),
+                                    c.receivedAt(),
+                                    c.stage(),
+                                    c.linkedAt(),
+                                    c.linkedBy(),
+                                    c.linkReason());
+                        })
+                        .toList(),
+                register.events(action.id()).stream()
+                        .map(e -> new HistoryEntry(
+                                e.occurredAt(),
+                                e.type(),
+                                e.actor(),
+                                redact(e.summary(), hidden),
+                                redact(e.detail(), hidden)))
+                        .toList());
     }
 
     private static String redact(String text, List<String> references) {
@@ -208,7 +276,8 @@ class CorrectiveActionController {
     /** Complaint managers and administrators see confidential complaints; quality managers do not (4.10). */
     private boolean seesConfidential() {
         Authentication authentication = identity.getCurrentAuthentication();
-        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
+        List<String> groups = authentication == null || authentication.getGroupIds() == null
+                ? List.of()
                 : authentication.getGroupIds();
         return groups.contains(StaffGroups.MANAGERS) || groups.contains(StaffGroups.ADMIN);
     }

@@ -23,8 +23,11 @@ public class CorrectiveActionDeadlines {
     private final DeadlineProperties deadlines;
     private final Clock clock;
 
-    public CorrectiveActionDeadlines(WorkingDayCalendar calendar, CorrectiveActionProperties properties,
-                                     DeadlineProperties deadlines, Clock clock) {
+    public CorrectiveActionDeadlines(
+            WorkingDayCalendar calendar,
+            CorrectiveActionProperties properties,
+            DeadlineProperties deadlines,
+            Clock clock) {
         this.calendar = calendar;
         this.properties = properties;
         this.deadlines = deadlines;

@@ -40,15 +40,29 @@ public class CorrectiveActionFigures {
      * @param overdueNow             open actions now whose implementation is past its due date
      * @param open                   the open actions now, oldest first, for the management review
      */
-    public record Summary(long opened, Map<String, Long> openedByTrigger, Map<String, Long> openedByStatusNow,
-                          long closedEffective, Double medianDaysToClose, long checks, long checksNotEffective,
-                          Map<String, Long> openNowByStatus, long overdueNow, List<OpenAction> open) {
-    }
+    public record Summary(
+            long opened,
+            Map<String, Long> openedByTrigger,
+            Map<String, Long> openedByStatusNow,
+            long closedEffective,
+            Double medianDaysToClose,
+            long checks,
+            long checksNotEffective,
+            Map<String, Long> openNowByStatus,
+            long overdueNow,
+            List<OpenAction> open) {}
 
     /** An open action as the management review lists it. */
-    public record OpenAction(String reference, String trigger, String subject, String status, String owner,
-                             Instant dueDate, boolean overdue, Instant openedAt, long complaints) {
-    }
+    public record OpenAction(
+            String reference,
+            String trigger,
+            String subject,
+            String status,
+            String owner,
+            Instant dueDate,
+            boolean overdue,
+            Instant openedAt,
+            long complaints) {}
 
     /** The figures for [{@code start}, {@code end}) and the register as it stands now. */
     @Transactional(readOnly = true)
@@ -59,7 +73,8 @@ public class CorrectiveActionFigures {
         Map<String, Long> byStatus = zeros(ActionStatus.values());
         jdbc.sql("select trigger_type, status, count(*) as n from cmp_corrective_action "
                         + "where opened_at >= ? and opened_at < ? group by trigger_type, status")
-                .params(from, to).query(rs -> {
+                .params(from, to)
+                .query(rs -> {
                     byTrigger.merge(rs.getString("trigger_type"), rs.getLong("n"), Long::sum);
                     byStatus.merge(rs.getString("status"), rs.getLong("n"), Long::sum);
                 });
@@ -68,7 +83,8 @@ public class CorrectiveActionFigures {
         List<Double> daysToClose = new ArrayList<>();
         jdbc.sql("select opened_at, closed_at from cmp_corrective_action "
                         + "where status = 'CLOSED' and closed_at >= ? and closed_at < ?")
-                .params(from, to).query(rs -> {
+                .params(from, to)
+                .query(rs -> {
                     Duration open = Duration.between(Jdbc.instant(rs, "opened_at"), Jdbc.instant(rs, "closed_at"));
                     daysToClose.add(open.toMinutes() / 1440.0);
                 });
@@ -76,8 +92,7 @@ public class CorrectiveActionFigures {
         Map<String, Object> checks = jdbc.sql("""
                 select count(*) as checks,
                        count(case when summary like '%not effective%' then 1 end) as not_effective
-                from cmp_corrective_action_event where event_type = 'CHECKED' and occurred_at >= ? and occurred_at < ?""")
-                .params(from, to).query().singleRow();
+                from cmp_corrective_action_event where event_type = 'CHECKED' and occurred_at >= ? and occurred_at < ?""").params(from, to).query().singleRow();
 
         Instant now = clock.instant();
         Map<String, Long> openNow = new LinkedHashMap<>();
@@ -94,15 +109,31 @@ public class CorrectiveActionFigures {
                 .query((rs, n) -> {
                     Instant due = Jdbc.instant(rs, "due_date");
                     String status = rs.getString("status");
-                    return new OpenAction(rs.getString("reference"), rs.getString("trigger_type"),
-                            rs.getString("subject_key"), status, rs.getString("action_owner"), due,
-                            overdue(status, due, now), Jdbc.instant(rs, "opened_at"), rs.getLong("complaints"));
-                }).list();
+                    return new OpenAction(
+                            rs.getString("reference"),
+                            rs.getString("trigger_type"),
+                            rs.getString("subject_key"),
+                            status,
+                            rs.getString("action_owner"),
+                            due,
+                            overdue(status, due, now),
+                            Jdbc.instant(rs, "opened_at"),
+                            rs.getLong("complaints"));
+                })
+                .list();
         open.forEach(action -> openNow.merge(action.status(), 1L, Long::sum));
         long overdue = open.stream().filter(OpenAction::overdue).count();
-        return new Summary(opened, byTrigger, byStatus, daysToClose.size(), median(daysToClose),
-                ((Number) checks.get("checks")).longValue(), ((Number) checks.get("not_effective")).longValue(),
-                openNow, overdue, open);
+        return new Summary(
+                opened,
+                byTrigger,
+                byStatus,
+                daysToClose.size(),
+                median(daysToClose),
+                ((Number) checks.get("checks")).longValue(),
+                ((Number) checks.get("not_effective")).longValue(),
+                openNow,
+                overdue,
+                open);
     }
 
     /** Overdue: the owner should have implemented it by now (the diagram's overdue escalation has fired or will). */

@@ -40,9 +40,14 @@ public class CorrectiveActionOpening {
     private final Clock clock;
     private final DeadlineProperties deadlines;
 
-    public CorrectiveActionOpening(CorrectiveActionRegister register, ComplaintRegister complaints, EventLog events,
-                                   RuntimeService runtime, EngineAuthority authority, Clock clock,
-                                   DeadlineProperties deadlines) {
+    public CorrectiveActionOpening(
+            CorrectiveActionRegister register,
+            ComplaintRegister complaints,
+            EventLog events,
+            RuntimeService runtime,
+            EngineAuthority authority,
+            Clock clock,
+            DeadlineProperties deadlines) {
         this.register = register;
         this.complaints = complaints;
         this.events = events;
@@ -53,8 +58,7 @@ public class CorrectiveActionOpening {
     }
 
     /** The action, whether this call opened it, and the complaints it newly linked. */
-    public record Outcome(CorrectiveAction action, boolean opened, List<Long> linked) {
-    }
+    public record Outcome(CorrectiveAction action, boolean opened, List<Long> linked) {}
 
     /**
      * Opens an action about {@code action.subject()} unless one is open already, and links the complaints to
@@ -74,8 +78,13 @@ public class CorrectiveActionOpening {
             capa = open.get();
         } else {
             capa = register.create(register.nextReference(year), action);
-            register.event(capa.id(), "OPENED", actor, "Opened (" + action.trigger() + ") about "
-                    + action.subject().describe(), action.openingReason());
+            register.event(
+                    capa.id(),
+                    "OPENED",
+                    actor,
+                    "Opened (" + action.trigger() + ") about "
+                            + action.subject().describe(),
+                    action.openingReason());
         }
         boolean opened = open.isEmpty();
         List<Long> linked = new ArrayList<>();
@@ -83,13 +92,22 @@ public class CorrectiveActionOpening {
             if (register.link(capa.id(), complaintId, action.trigger(), actor)) {
                 linked.add(complaintId);
                 String reference = complaints.get(complaintId).reference();
-                events.append(complaintId, opened ? "CORRECTIVE_ACTION_OPENED" : "CORRECTIVE_ACTION_LINKED", actor,
-                        (opened ? "Corrective action " + capa.reference() + " opened" : "Linked to open corrective action "
-                                + capa.reference()) + " about " + action.subject().describe() + " ("
+                events.append(
+                        complaintId,
+                        opened ? "CORRECTIVE_ACTION_OPENED" : "CORRECTIVE_ACTION_LINKED",
+                        actor,
+                        (opened
+                                        ? "Corrective action " + capa.reference() + " opened"
+                                        : "Linked to open corrective action " + capa.reference())
+                                + " about " + action.subject().describe() + " ("
                                 + action.trigger() + ")",
                         action.openingReason());
-                register.event(capa.id(), "COMPLAINT_LINKED", actor, "Complaint " + reference + " linked ("
-                        + action.trigger() + ")", opened ? null : action.openingReason());
+                register.event(
+                        capa.id(),
+                        "COMPLAINT_LINKED",
+                        actor,
+                        "Complaint " + reference + " linked (" + action.trigger() + ")",
+                        opened ? null : action.openingReason());
             }
         }
         if (opened) {
@@ -105,9 +123,17 @@ public class CorrectiveActionOpening {
     @Transactional
     public Outcome openManually(ActionSubject subject, List<Long> complaintIds, String reason, String manager) {
         boolean byCategory = subject.dimension() == ActionSubject.Dimension.CATEGORY;
-        return openOrLink(new CorrectiveActionRegister.NewAction(ActionTrigger.MANUAL, subject,
-                byCategory ? subject.value() : null, byCategory ? null : subject.value(), reason, null, manager),
-                complaintIds, manager);
+        return openOrLink(
+                new CorrectiveActionRegister.NewAction(
+                        ActionTrigger.MANUAL,
+                        subject,
+                        byCategory ? subject.value() : null,
+                        byCategory ? null : subject.value(),
+                        reason,
+                        null,
+                        manager),
+                complaintIds,
+                manager);
     }
 
     private void start(CorrectiveAction capa) {
@@ -122,15 +148,17 @@ public class CorrectiveActionOpening {
                 .putValue("rootCause", capa.rootCause())
                 .putValue("actionRound", capa.round());
         // on behalf of the policy: the investigator whose finding opened the action may not start processes
-        ProcessInstance instance = authority.withoutAuthorization(() -> runtime
-                .createProcessInstanceByKey(PROCESS_KEY).businessKey(capa.reference()).setVariables(variables)
+        ProcessInstance instance = authority.withoutAuthorization(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(capa.reference())
+                .setVariables(variables)
                 .execute());
         register.linkProcessInstance(capa.id(), instance.getId());
     }
 
     static ActionSubject subject(CorrectiveAction action) {
         String key = action.subjectKey();
-        return key.startsWith("category:") ? ActionSubject.category(action.category())
+        return key.startsWith("category:")
+                ? ActionSubject.category(action.category())
                 : ActionSubject.product(action.productOrService());
     }
 }

@@ -23,5 +23,4 @@ public record CorrectiveActionProperties(
         @DefaultValue("3") int reminderWorkingDaysBefore,
         @DefaultValue("20") int defaultImplementationWorkingDays,
         @DefaultValue("10") int managerTaskWorkingDays,
-        @DefaultValue("100") int maxComplaintsLinkedOnOpening) {
-}
+        @DefaultValue("100") int maxComplaintsLinkedOnOpening) {}

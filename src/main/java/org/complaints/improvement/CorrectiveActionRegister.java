@@ -38,17 +38,28 @@ public class CorrectiveActionRegister {
         this.audit = audit;
     }
 
-    public record NewAction(ActionTrigger trigger, ActionSubject subject, String category, String productOrService,
-                            String openingReason, String rootCause, String openedBy) {
-    }
+    public record NewAction(
+            ActionTrigger trigger,
+            ActionSubject subject,
+            String category,
+            String productOrService,
+            String openingReason,
+            String rootCause,
+            String openedBy) {}
 
-    public record LinkedComplaint(long complaintId, String reference, String category, String productOrService,
-                                  Instant receivedAt, ComplaintStage stage, boolean confidential, Instant linkedAt,
-                                  String linkedBy, ActionTrigger linkReason) {
-    }
+    public record LinkedComplaint(
+            long complaintId,
+            String reference,
+            String category,
+            String productOrService,
+            Instant receivedAt,
+            ComplaintStage stage,
+            boolean confidential,
+            Instant linkedAt,
+            String linkedBy,
+            ActionTrigger linkReason) {}
 
-    public record ActionEvent(Instant occurredAt, String type, String actor, String summary, String detail) {
-    }
+    public record ActionEvent(Instant occurredAt, String type, String actor, String summary, String detail) {}
 
     // ------------------------------------------------------------------ opening
 
@@ -58,8 +69,11 @@ public class CorrectiveActionRegister {
      * cannot both create; the unique open key would refuse the second anyway.
      */
     public void lockForOpening(int year) {
-        List<Integer> row = jdbc.sql("select last_value from cmp_corrective_action_counter where ref_year = ? for update")
-                .param(year).query(Integer.class).list();
+        List<Integer> row = jdbc.sql(
+                        "select last_value from cmp_corrective_action_counter where ref_year = ? for update")
+                .param(year)
+                .query(Integer.class)
+                .list();
         if (row.isEmpty()) {
             throw new IllegalStateException("No corrective-action reference counter for the year " + year
                     + "; add a row to cmp_corrective_action_counter with a migration");
@@ -69,9 +83,12 @@ public class CorrectiveActionRegister {
     /** {@code CAPA-YYYY-NNNN}, never reused; call with the lock held. */
     public String nextReference(int year) {
         jdbc.sql("update cmp_corrective_action_counter set last_value = last_value + 1 where ref_year = ?")
-                .param(year).update();
+                .param(year)
+                .update();
         int value = jdbc.sql("select last_value from cmp_corrective_action_counter where ref_year = ?")
-                .param(year).query(Integer.class).single();
+                .param(year)
+                .query(Integer.class)
+                .single();
         if (value > 9999) {
             throw new IllegalStateException("Corrective-action references for " + year + " are exhausted");
         }
@@ -84,16 +101,27 @@ public class CorrectiveActionRegister {
                 insert into cmp_corrective_action (reference, trigger_type, subject_key, open_key, category,
                     product_or_service, opening_reason, status, action_round, root_cause, opened_at, opened_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)""")
-                .params(reference, action.trigger().name(), action.subject().key(), action.subject().key(),
-                        action.category(), truncate(action.productOrService(), 200), truncate(action.openingReason(), 2000),
-                        ActionStatus.ANALYSIS.name(), action.rootCause(), ts(clock.instant()), action.openedBy())
+                .params(
+                        reference,
+                        action.trigger().name(),
+                        action.subject().key(),
+                        action.subject().key(),
+                        action.category(),
+                        truncate(action.productOrService(), 200),
+                        truncate(action.openingReason(), 2000),
+                        ActionStatus.ANALYSIS.name(),
+                        action.rootCause(),
+                        ts(clock.instant()),
+                        action.openedBy())
                 .update(key, "id");
         return get(key.getKey().longValue());
     }
 
     public Optional<CorrectiveAction> findOpen(ActionSubject subject) {
-        return jdbc.sql("select * from cmp_corrective_action where open_key = ?").param(subject.key())
-                .query(CorrectiveActionRegister::map).optional();
+        return jdbc.sql("select * from cmp_corrective_action where open_key = ?")
+                .param(subject.key())
+                .query(CorrectiveActionRegister::map)
+                .optional();
     }
 
     /**
@@ -106,28 +134,37 @@ public class CorrectiveActionRegister {
      */
     public Optional<CorrectiveAction> findOpenUnderLock(ActionSubject subject) {
         return jdbc.sql("select * from cmp_corrective_action where open_key is not null and open_key = ?")
-                .param(subject.key()).query(CorrectiveActionRegister::map).optional();
+                .param(subject.key())
+                .query(CorrectiveActionRegister::map)
+                .optional();
     }
 
     /** When the last action about this subject was closed: complaints before it were dealt with by that action. */
     public Optional<Instant> lastClosed(ActionSubject subject) {
-        return jdbc.sql("select max(closed_at) from cmp_corrective_action where subject_key = ?")
-                .param(subject.key()).query(OffsetDateTime.class).list().stream()
-                .filter(java.util.Objects::nonNull).findFirst().map(OffsetDateTime::toInstant);
+        return jdbc
+                .sql("select max(closed_at) from cmp_corrective_action where subject_key = ?")
+                .param(subject.key())
+                .query(OffsetDateTime.class)
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(OffsetDateTime::toInstant);
     }
 
     /** Links a complaint to an action once; true if the link is new. */
     public boolean link(long actionId, long complaintId, ActionTrigger reason, String actor) {
-        int existing = jdbc.sql("""
-                select count(*) from cmp_corrective_action_complaint where action_id = ? and complaint_id = ?""")
-                .params(actionId, complaintId).query(Integer.class).single();
+        int existing =
+                jdbc.sql("""
+                select count(*) from cmp_corrective_action_complaint where action_id = ? and complaint_id = ?""").params(actionId, complaintId).query(Integer.class).single();
         if (existing > 0) {
             return false;
         }
         jdbc.sql("""
                 insert into cmp_corrective_action_complaint (action_id, complaint_id, linked_at, linked_by, link_reason)
                 values (?, ?, ?, ?, ?)""")
-                .params(actionId, complaintId, ts(clock.instant()), actor, reason.name()).update();
+                .params(actionId, complaintId, ts(clock.instant()), actor, reason.name())
+                .update();
         return true;
     }
 
@@ -141,7 +178,9 @@ public class CorrectiveActionRegister {
     public long countComplaints(ActionSubject subject, Instant since) {
         return jdbc.sql("select count(*) from cmp_complaint where " + subjectCondition(subject)
                         + " and in_scope = true and received_at >= ? and received_at <= ?")
-                .params(subject.value(), ts(since), ts(clock.instant())).query(Long.class).single();
+                .params(subject.value(), ts(since), ts(clock.instant()))
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -151,7 +190,9 @@ public class CorrectiveActionRegister {
     public long countComplaintsUpTo(ActionSubject subject, Instant since, long cap) {
         return jdbc.sql("select count(*) from (select 1 from cmp_complaint where " + subjectCondition(subject)
                         + " and in_scope = true and received_at >= ? and received_at <= ? fetch first ? rows only) c")
-                .params(subject.value(), ts(since), ts(clock.instant()), cap).query(Long.class).single();
+                .params(subject.value(), ts(since), ts(clock.instant()), cap)
+                .query(Long.class)
+                .single();
     }
 
     /** The ids of those complaints, oldest first, at most {@code limit}. */
@@ -159,25 +200,32 @@ public class CorrectiveActionRegister {
         return jdbc.sql("select id from cmp_complaint where " + subjectCondition(subject)
                         + " and in_scope = true and received_at >= ? and received_at <= ? order by received_at, id"
                         + " fetch first ? rows only")
-                .params(subject.value(), ts(since), ts(clock.instant()), limit).query(Long.class).list();
+                .params(subject.value(), ts(since), ts(clock.instant()), limit)
+                .query(Long.class)
+                .list();
     }
 
     private static String subjectCondition(ActionSubject subject) {
-        return subject.dimension() == ActionSubject.Dimension.CATEGORY ? "category = ?"
+        return subject.dimension() == ActionSubject.Dimension.CATEGORY
+                ? "category = ?"
                 : "lower(product_or_service) = lower(?)";
     }
 
     // ------------------------------------------------------------------ reading
 
     public CorrectiveAction get(long id) {
-        return jdbc.sql("select * from cmp_corrective_action where id = ?").param(id)
-                .query(CorrectiveActionRegister::map).optional()
+        return jdbc.sql("select * from cmp_corrective_action where id = ?")
+                .param(id)
+                .query(CorrectiveActionRegister::map)
+                .optional()
                 .orElseThrow(() -> new CorrectiveActionNotFoundException("with id " + id));
     }
 
     public Optional<CorrectiveAction> findByReference(String reference) {
-        return jdbc.sql("select * from cmp_corrective_action where reference = ?").param(reference)
-                .query(CorrectiveActionRegister::map).optional();
+        return jdbc.sql("select * from cmp_corrective_action where reference = ?")
+                .param(reference)
+                .query(CorrectiveActionRegister::map)
+                .optional();
     }
 
     public CorrectiveAction getByReference(String reference) {
@@ -187,10 +235,12 @@ public class CorrectiveActionRegister {
 
     /** Every action, newest first; {@code open} true/false filters (closed includes cancelled), null lists all. */
     public List<CorrectiveAction> list(Boolean open) {
-        String where = open == null ? "" : open ? " where status not in ('CLOSED', 'CANCELLED')"
-                : " where status in ('CLOSED', 'CANCELLED')";
+        String where = open == null
+                ? ""
+                : open ? " where status not in ('CLOSED', 'CANCELLED')" : " where status in ('CLOSED', 'CANCELLED')";
         return jdbc.sql("select * from cmp_corrective_action" + where + " order by opened_at desc, id desc")
-                .query(CorrectiveActionRegister::map).list();
+                .query(CorrectiveActionRegister::map)
+                .list();
     }
 
     /** The complaints that caused an action, in the order they were linked. */
@@ -201,10 +251,16 @@ public class CorrectiveActionRegister {
                 from cmp_corrective_action_complaint l join cmp_complaint c on c.id = l.complaint_id
                 where l.action_id = ? order by l.linked_at, c.id""")
                 .param(actionId)
-                .query((rs, n) -> new LinkedComplaint(rs.getLong("id"), rs.getString("reference"),
-                        rs.getString("category"), rs.getString("product_or_service"), Jdbc.instant(rs, "received_at"),
-                        ComplaintStage.valueOf(rs.getString("stage")), rs.getBoolean("confidential"),
-                        Jdbc.instant(rs, "linked_at"), rs.getString("linked_by"),
+                .query((rs, n) -> new LinkedComplaint(
+                        rs.getLong("id"),
+                        rs.getString("reference"),
+                        rs.getString("category"),
+                        rs.getString("product_or_service"),
+                        Jdbc.instant(rs, "received_at"),
+                        ComplaintStage.valueOf(rs.getString("stage")),
+                        rs.getBoolean("confidential"),
+                        Jdbc.instant(rs, "linked_at"),
+                        rs.getString("linked_by"),
                         ActionTrigger.valueOf(rs.getString("link_reason"))))
                 .list();
     }
@@ -214,7 +270,9 @@ public class CorrectiveActionRegister {
         return jdbc.sql("""
                 select a.* from cmp_corrective_action a join cmp_corrective_action_complaint l on l.action_id = a.id
                 where l.complaint_id = ? order by a.opened_at, a.id""")
-                .param(complaintId).query(CorrectiveActionRegister::map).list();
+                .param(complaintId)
+                .query(CorrectiveActionRegister::map)
+                .list();
     }
 
     // ------------------------------------------------------------------ the stages
@@ -259,8 +317,11 @@ public class CorrectiveActionRegister {
      * received before count no more.
      */
     public void close(long id, ActionStatus status, Instant closedAt) {
-        update("update cmp_corrective_action set status = ?, open_key = null, closed_at = ? where id = ?",
-                status.name(), ts(closedAt), id);
+        update(
+                "update cmp_corrective_action set status = ?, open_key = null, closed_at = ? where id = ?",
+                status.name(),
+                ts(closedAt),
+                id);
     }
 
     // ------------------------------------------------------------------ the action's own record
@@ -281,14 +342,21 @@ public class CorrectiveActionRegister {
 
     public boolean hasEvent(long actionId, String dedupKey) {
         return jdbc.sql("select count(*) from cmp_corrective_action_event where action_id = ? and dedup_key = ?")
-                .params(actionId, dedupKey).query(Integer.class).single() > 0;
+                        .params(actionId, dedupKey)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     public List<ActionEvent> events(long actionId) {
         return jdbc.sql("select * from cmp_corrective_action_event where action_id = ? order by occurred_at, id")
                 .param(actionId)
-                .query((rs, n) -> new ActionEvent(Jdbc.instant(rs, "occurred_at"), rs.getString("event_type"),
-                        rs.getString("actor"), rs.getString("summary"), rs.getString("detail")))
+                .query((rs, n) -> new ActionEvent(
+                        Jdbc.instant(rs, "occurred_at"),
+                        rs.getString("event_type"),
+                        rs.getString("actor"),
+                        rs.getString("summary"),
+                        rs.getString("detail")))
                 .list();
     }
 
@@ -298,7 +366,13 @@ public class CorrectiveActionRegister {
                 insert into cmp_corrective_action_event (action_id, occurred_at, event_type, actor, summary, detail,
                     dedup_key)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(actionId, ts(clock.instant()), type, who, truncate(summary, 500), truncate(detail, MAX_DETAIL),
+                .params(
+                        actionId,
+                        ts(clock.instant()),
+                        type,
+                        who,
+                        truncate(summary, 500),
+                        truncate(detail, MAX_DETAIL),
                         dedupKey)
                 .update();
         CorrectiveAction action = get(actionId);
@@ -321,7 +395,6 @@ public class CorrectiveActionRegister {
     private static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
-
 
     static CorrectiveAction map(ResultSet rs, int row) throws SQLException {
         boolean effective = rs.getBoolean("effective");

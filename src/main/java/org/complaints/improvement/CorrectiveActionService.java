@@ -26,8 +26,8 @@ public class CorrectiveActionService {
 
     public static final List<String> EFFECTIVENESS_RESULTS = List.of("effective", "not-effective");
     public static final List<String> SEND_BACK_TO = List.of("action-plan", "root-cause");
-    private static final List<String> STAFF = List.of(StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS,
-            StaffGroups.QUALITY);
+    private static final List<String> STAFF =
+            List.of(StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS, StaffGroups.QUALITY);
 
     private final CorrectiveActionRegister register;
     private final CorrectiveActionDeadlines deadlines;
@@ -37,9 +37,14 @@ public class CorrectiveActionService {
     private final Clock clock;
     private final DateTimeFormatter dates;
 
-    public CorrectiveActionService(CorrectiveActionRegister register, CorrectiveActionDeadlines deadlines,
-                                   EventLog events, IdentityService identity, EngineAuthority authority, Clock clock,
-                                   DeadlineProperties calendar) {
+    public CorrectiveActionService(
+            CorrectiveActionRegister register,
+            CorrectiveActionDeadlines deadlines,
+            EventLog events,
+            IdentityService identity,
+            EngineAuthority authority,
+            Clock clock,
+            DeadlineProperties calendar) {
         this.register = register;
         this.deadlines = deadlines;
         this.events = events;
@@ -49,14 +54,11 @@ public class CorrectiveActionService {
         this.dates = DateTimeFormatter.ISO_LOCAL_DATE.withZone(calendar.zone());
     }
 
-    public record Plan(String owner, Instant due, Instant reminder) {
-    }
+    public record Plan(String owner, Instant due, Instant reminder) {}
 
-    public record Revision(String owner, Instant due) {
-    }
+    public record Revision(String owner, Instant due) {}
 
-    public record Check(boolean effective, String sendBackTo, int nextRound) {
-    }
+    public record Check(boolean effective, String sendBackTo, int nextRound) {}
 
     public void recordRootCause(long actionId, String rootCause, String analysis, String actor) {
         List<String> problems = new ArrayList<>();
@@ -67,7 +69,11 @@ public class CorrectiveActionService {
         refuse(problems);
         CorrectiveAction action = register.get(actionId);
         register.recordRootCause(actionId, rootCause, analysis);
-        register.event(actionId, "ROOT_CAUSE_ANALYSED", actor, "Round " + action.round() + ": root cause " + rootCause,
+        register.event(
+                actionId,
+                "ROOT_CAUSE_ANALYSED",
+                actor,
+                "Round " + action.round() + ": root cause " + rootCause,
                 analysis);
     }
 
@@ -89,8 +95,13 @@ public class CorrectiveActionService {
         refuse(problems);
         CorrectiveAction action = register.get(actionId);
         register.recordPlan(actionId, plan, checkedOwner, due);
-        register.event(actionId, "PLANNED", actor, "Round " + action.round() + ": " + checkedOwner + " carries out the plan by "
-                + dates.format(due) + (requestedDue == null ? " (default period)" : ""), plan);
+        register.event(
+                actionId,
+                "PLANNED",
+                actor,
+                "Round " + action.round() + ": " + checkedOwner + " carries out the plan by " + dates.format(due)
+                        + (requestedDue == null ? " (default period)" : ""),
+                plan);
         return new Plan(checkedOwner, due, deadlines.reminderDate(due));
     }
 
@@ -103,9 +114,16 @@ public class CorrectiveActionService {
         Instant now = clock.instant();
         Instant checkDue = deadlines.effectivenessCheckDue();
         register.recordImplementation(actionId, notes, now, checkDue);
-        register.event(actionId, "IMPLEMENTED", actor, "Round " + action.round() + ": implemented"
-                + (action.dueDate() != null && now.isAfter(action.dueDate()) ? " after the due date " + dates.format(action.dueDate())
-                        : "") + "; effectiveness check due " + dates.format(checkDue), notes);
+        register.event(
+                actionId,
+                "IMPLEMENTED",
+                actor,
+                "Round " + action.round() + ": implemented"
+                        + (action.dueDate() != null && now.isAfter(action.dueDate())
+                                ? " after the due date " + dates.format(action.dueDate())
+                                : "")
+                        + "; effectiveness check due " + dates.format(checkDue),
+                notes);
         return checkDue;
     }
 
@@ -137,8 +155,13 @@ public class CorrectiveActionService {
         }
         refuse(problems);
         register.reviseDueDate(actionId, due);
-        register.event(actionId, "SUPERVISED", actor, "Overdue action supervised: due " + dates.format(due)
-                + (owner.equals(action.owner()) ? "" : ", handed over to " + owner), notes);
+        register.event(
+                actionId,
+                "SUPERVISED",
+                actor,
+                "Overdue action supervised: due " + dates.format(due)
+                        + (owner.equals(action.owner()) ? "" : ", handed over to " + owner),
+                notes);
         return new Revision(owner, due);
     }
 
@@ -169,11 +192,19 @@ public class CorrectiveActionService {
         }
         refuse(problems);
         CorrectiveAction action = register.get(actionId);
-        ActionStatus next = effective ? ActionStatus.MONITORING
+        ActionStatus next = effective
+                ? ActionStatus.MONITORING
                 : "root-cause".equals(sendBackTo) ? ActionStatus.ANALYSIS : ActionStatus.PLANNING;
         register.recordCheck(actionId, effective, notes, clock.instant(), next);
-        register.event(actionId, "CHECKED", actor, "Round " + action.round() + ": " + (effective ? "effective"
-                : "not effective, back to the " + ("root-cause".equals(sendBackTo) ? "root-cause analysis" : "action plan")),
+        register.event(
+                actionId,
+                "CHECKED",
+                actor,
+                "Round " + action.round() + ": "
+                        + (effective
+                                ? "effective"
+                                : "not effective, back to the "
+                                        + ("root-cause".equals(sendBackTo) ? "root-cause analysis" : "action plan")),
                 notes);
         return new Check(effective, effective ? null : sendBackTo, effective ? action.round() : action.round() + 1);
     }
@@ -187,8 +218,12 @@ public class CorrectiveActionService {
         register.close(actionId, ActionStatus.CLOSED, clock.instant());
         register.event(actionId, "CLOSED", actor, "Closed as effective after " + action.round() + " round(s)", null);
         for (CorrectiveActionRegister.LinkedComplaint complaint : register.complaintsOf(actionId)) {
-            events.append(complaint.complaintId(), "CORRECTIVE_ACTION_CLOSED", actor, "Corrective action "
-                    + action.reference() + " closed: found effective", null);
+            events.append(
+                    complaint.complaintId(),
+                    "CORRECTIVE_ACTION_CLOSED",
+                    actor,
+                    "Corrective action " + action.reference() + " closed: found effective",
+                    null);
         }
     }
 
@@ -204,8 +239,12 @@ public class CorrectiveActionService {
         register.close(actionId, ActionStatus.CANCELLED, clock.instant());
         register.event(actionId, "CANCELLED", actor, "Process instance cancelled in round " + action.round(), reason);
         for (CorrectiveActionRegister.LinkedComplaint complaint : register.complaintsOf(actionId)) {
-            events.append(complaint.complaintId(), "CORRECTIVE_ACTION_CANCELLED", actor, "Corrective action "
-                    + action.reference() + " cancelled before its effect was checked", null);
+            events.append(
+                    complaint.complaintId(),
+                    "CORRECTIVE_ACTION_CANCELLED",
+                    actor,
+                    "Corrective action " + action.reference() + " cancelled before its effect was checked",
+                    null);
         }
     }
 
@@ -222,11 +261,17 @@ public class CorrectiveActionService {
         }
         StringBuilder text = new StringBuilder();
         for (CorrectiveActionRegister.LinkedComplaint complaint : linked) {
-            text.append("- ").append(complaint.confidential() ? "confidential complaint" : complaint.reference())
-                    .append(": ").append(complaint.category() == null ? "no category" : complaint.category())
-                    .append(", received ").append(dates.format(complaint.receivedAt()))
-                    .append(", ").append(complaint.stage().name().toLowerCase().replace('_', ' '))
-                    .append(" (").append(describe(complaint.linkReason())).append(")\n");
+            text.append("- ")
+                    .append(complaint.confidential() ? "confidential complaint" : complaint.reference())
+                    .append(": ")
+                    .append(complaint.category() == null ? "no category" : complaint.category())
+                    .append(", received ")
+                    .append(dates.format(complaint.receivedAt()))
+                    .append(", ")
+                    .append(complaint.stage().name().toLowerCase().replace('_', ' '))
+                    .append(" (")
+                    .append(describe(complaint.linkReason()))
+                    .append(")\n");
         }
         return text.toString();
     }
@@ -260,7 +305,11 @@ public class CorrectiveActionService {
         }
         String id = userId.strip();
         boolean staff = authority.withoutAuthorization(() -> STAFF.stream()
-                .anyMatch(group -> identity.createUserQuery().userId(id).memberOfGroup(group).count() > 0));
+                .anyMatch(group -> identity.createUserQuery()
+                                .userId(id)
+                                .memberOfGroup(group)
+                                .count()
+                        > 0));
         if (!staff) {
             throw new InvalidInputException(field + ": there is no staff account \"" + id + "\" in the complaint "
                     + "groups. Name staff by their user id.");

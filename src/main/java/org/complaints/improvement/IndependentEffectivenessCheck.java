@@ -31,7 +31,8 @@ public class IndependentEffectivenessCheck implements TaskListener {
             access.exclude(task, owner);
             return;
         }
-        String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName()) ? task.getAssignee()
+        String actor = EVENTNAME_ASSIGNMENT.equals(task.getEventName())
+                ? task.getAssignee()
                 : currentUser.id().orElse(task.getAssignee());
         if (actor != null && actor.equals(owner)) {
             throw new InvalidInputException(owner + " owns this corrective action and cannot check its effectiveness "

@@ -25,8 +25,12 @@ public class RecordActionPlanDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        CorrectiveActionService.Plan plan = actions.recordPlan(form.id("actionId"), form.text("actionPlan"),
-                form.text("actionOwner"), form.date("actionDueDate"), currentUser.id().orElse("system"));
+        CorrectiveActionService.Plan plan = actions.recordPlan(
+                form.id("actionId"),
+                form.text("actionPlan"),
+                form.text("actionOwner"),
+                form.date("actionDueDate"),
+                currentUser.id().orElse("system"));
         execution.setVariable("actionOwner", plan.owner());
         execution.setVariable("implementationDue", Date.from(plan.due()));
         execution.setVariable("implementationReminder", Date.from(plan.reminder()));

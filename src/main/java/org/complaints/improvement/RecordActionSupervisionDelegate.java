@@ -25,8 +25,8 @@ public class RecordActionSupervisionDelegate implements JavaDelegate {
     private final TaskService tasks;
     private final EngineAuthority authority;
 
-    public RecordActionSupervisionDelegate(CorrectiveActionService actions, CurrentUser currentUser, TaskService tasks,
-                                           EngineAuthority authority) {
+    public RecordActionSupervisionDelegate(
+            CorrectiveActionService actions, CurrentUser currentUser, TaskService tasks, EngineAuthority authority) {
         this.actions = actions;
         this.currentUser = currentUser;
         this.tasks = tasks;
@@ -36,8 +36,11 @@ public class RecordActionSupervisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        CorrectiveActionService.Revision revision = actions.reviseDueDate(form.id("actionId"),
-                form.date("revisedDueDate"), form.text("supervisionNotes"), form.text("newActionOwner"),
+        CorrectiveActionService.Revision revision = actions.reviseDueDate(
+                form.id("actionId"),
+                form.date("revisedDueDate"),
+                form.text("supervisionNotes"),
+                form.text("newActionOwner"),
                 currentUser.id().orElse("system"));
         Date due = Date.from(revision.due());
         execution.setVariable("implementationDue", due);
@@ -45,7 +48,9 @@ public class RecordActionSupervisionDelegate implements JavaDelegate {
         // on behalf of the policy: the supervising manager decides, the application moves the task; handing it
         // over makes the new owner the action's owner (actionOwnerFollowsAssignee)
         List<Task> open = authority.withoutAuthorization(() -> tasks.createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(IMPLEMENT_TASK).list());
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(IMPLEMENT_TASK)
+                .list());
         authority.withoutAuthorization(() -> {
             for (Task task : open) {
                 task.setDueDate(due);
@@ -57,8 +62,12 @@ public class RecordActionSupervisionDelegate implements JavaDelegate {
         });
         if (open.isEmpty() && !revision.owner().equals(form.text("actionOwner"))) {
             // implemented meanwhile: the action still changes hands for what follows
-            execution.setVariable("actionOwner", actions.changeOwner(form.id("actionId"), revision.owner(),
-                    currentUser.id().orElse("system")));
+            execution.setVariable(
+                    "actionOwner",
+                    actions.changeOwner(
+                            form.id("actionId"),
+                            revision.owner(),
+                            currentUser.id().orElse("system")));
         }
     }
 }

@@ -25,8 +25,12 @@ public class RecordEffectivenessCheckDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        CorrectiveActionService.Check check = actions.recordCheck(form.id("actionId"), form.text("effectivenessResult"),
-                form.text("effectivenessNotes"), form.text("sendBackTo"), currentUser.id().orElse("system"));
+        CorrectiveActionService.Check check = actions.recordCheck(
+                form.id("actionId"),
+                form.text("effectivenessResult"),
+                form.text("effectivenessNotes"),
+                form.text("sendBackTo"),
+                currentUser.id().orElse("system"));
         execution.setVariable("effective", check.effective());
         execution.setVariable("actionRound", check.nextRound());
         if (!check.effective()) {

@@ -22,7 +22,11 @@ public class RecordImplementationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        execution.setVariable("effectivenessCheckDue", Date.from(actions.recordImplementation(form.id("actionId"),
-                form.text("implementationNotes"), currentUser.id().orElse("system"))));
+        execution.setVariable(
+                "effectivenessCheckDue",
+                Date.from(actions.recordImplementation(
+                        form.id("actionId"),
+                        form.text("implementationNotes"),
+                        currentUser.id().orElse("system"))));
     }
 }

@@ -21,7 +21,10 @@ public class RecordRootCauseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        actions.recordRootCause(form.id("actionId"), form.text("rootCause"), form.text("rootCauseAnalysis"),
+        actions.recordRootCause(
+                form.id("actionId"),
+                form.text("rootCause"),
+                form.text("rootCauseAnalysis"),
                 currentUser.id().orElse("system"));
     }
 }

@@ -45,9 +45,15 @@ public class RecurrenceThreshold {
     private final CorrectiveActionProperties properties;
     private final Clock clock;
 
-    public RecurrenceThreshold(DecisionService decisions, EngineAuthority authority, CorrectiveActionRegister register,
-                               CorrectiveActionOpening opening, ComplaintRegister complaints, EventLog events,
-                               CorrectiveActionProperties properties, Clock clock) {
+    public RecurrenceThreshold(
+            DecisionService decisions,
+            EngineAuthority authority,
+            CorrectiveActionRegister register,
+            CorrectiveActionOpening opening,
+            ComplaintRegister complaints,
+            EventLog events,
+            CorrectiveActionProperties properties,
+            Clock clock) {
         this.decisions = decisions;
         this.authority = authority;
         this.register = register;
@@ -59,8 +65,7 @@ public class RecurrenceThreshold {
     }
 
     /** The rule for one subject: more than {@code threshold} complaints in {@code windowDays} open an action. */
-    public record Rule(int windowDays, int threshold) {
-    }
+    public record Rule(int windowDays, int threshold) {}
 
     @EventListener
     public void complaintAssessed(ComplaintAssessed assessed) {
@@ -71,7 +76,8 @@ public class RecurrenceThreshold {
         if (complaint.category() != null) {
             check(complaint, ActionSubject.category(complaint.category()));
         }
-        if (complaint.productOrService() != null && !complaint.productOrService().isBlank()) {
+        if (complaint.productOrService() != null
+                && !complaint.productOrService().isBlank()) {
             check(complaint, ActionSubject.product(complaint.productOrService()));
         }
     }
@@ -81,11 +87,20 @@ public class RecurrenceThreshold {
         try {
             rule = rule(subject, complaint.category(), complaint.productOrService());
         } catch (RuntimeException e) {
-            LOG.error("Decision table {} failed for complaint {} ({}); no corrective action was considered",
-                    DECISION, complaint.reference(), subject.dimension().dmnName(), e);
-            events.append(complaint.id(), "RECURRENCE_CHECK_FAILED", "system", "The recurrence threshold for the "
-                    + subject.dimension().dmnName() + " could not be checked: decision table " + DECISION
-                    + " failed; a complaint manager can open a corrective action by hand", e.getMessage());
+            LOG.error(
+                    "Decision table {} failed for complaint {} ({}); no corrective action was considered",
+                    DECISION,
+                    complaint.reference(),
+                    subject.dimension().dmnName(),
+                    e);
+            events.append(
+                    complaint.id(),
+                    "RECURRENCE_CHECK_FAILED",
+                    "system",
+                    "The recurrence threshold for the "
+                            + subject.dimension().dmnName() + " could not be checked: decision table " + DECISION
+                            + " failed; a complaint manager can open a corrective action by hand",
+                    e.getMessage());
             return;
         }
         if (rule.isEmpty()) {
@@ -97,7 +112,8 @@ public class RecurrenceThreshold {
         if (lastClosed.isPresent() && lastClosed.get().isAfter(since)) {
             since = lastClosed.get().plusMillis(1);
         }
-        if (register.countComplaintsUpTo(subject, since, rule.get().threshold() + 1L) <= rule.get().threshold()) {
+        if (register.countComplaintsUpTo(subject, since, rule.get().threshold() + 1L)
+                <= rule.get().threshold()) {
             return;
         }
         // with an action open about the subject, the window's earlier complaints are linked already (when it opened,
@@ -105,18 +121,30 @@ public class RecurrenceThreshold {
         // assessment of a busy subject scan its window and probe a hundred links; the exact count is only needed
         // for the reason of a new action
         boolean open = register.findOpen(subject).isPresent();
-        String reason = (open ? "more than " + rule.get().threshold() : String.valueOf(register.countComplaints(subject,
-                since))) + " complaints about " + subject.describe() + " in the last " + rule.get().windowDays()
+        String reason = (open
+                        ? "more than " + rule.get().threshold()
+                        : String.valueOf(register.countComplaints(subject, since)))
+                + " complaints about " + subject.describe() + " in the last "
+                + rule.get().windowDays()
                 + " days, more than the threshold of " + rule.get().threshold();
-        List<Long> linked = open ? new ArrayList<>()
+        List<Long> linked = open
+                ? new ArrayList<>()
                 : new ArrayList<>(register.complaints(subject, since, properties.maxComplaintsLinkedOnOpening()));
         if (!linked.contains(complaint.id())) {
             linked.add(complaint.id());
         }
         boolean byCategory = subject.dimension() == ActionSubject.Dimension.CATEGORY;
-        opening.openOrLink(new CorrectiveActionRegister.NewAction(ActionTrigger.THRESHOLD, subject,
-                byCategory ? subject.value() : null, byCategory ? null : subject.value(), reason, null, "system"),
-                linked, "system");
+        opening.openOrLink(
+                new CorrectiveActionRegister.NewAction(
+                        ActionTrigger.THRESHOLD,
+                        subject,
+                        byCategory ? subject.value() : null,
+                        byCategory ? null : subject.value(),
+                        reason,
+                        null,
+                        "system"),
+                linked,
+                "system");
     }
 
     /**
@@ -124,7 +152,8 @@ public class RecurrenceThreshold {
      * threshold (no automatic action for it).
      */
     public Optional<Rule> rule(ActionSubject subject, String category, String productOrService) {
-        DmnDecisionResult result = authority.withoutAuthorization(() -> decisions.evaluateDecisionByKey(DECISION)
+        DmnDecisionResult result = authority.withoutAuthorization(() -> decisions
+                .evaluateDecisionByKey(DECISION)
                 .variables(Variables.createVariables()
                         .putValue("dimension", subject.dimension().dmnName())
                         .putValue("category", category)
@@ -139,9 +168,12 @@ public class RecurrenceThreshold {
         if (threshold == null) {
             return Optional.empty();
         }
-        if (!(window instanceof Number days) || days.intValue() < 1 || !(threshold instanceof Number limit)
+        if (!(window instanceof Number days)
+                || days.intValue() < 1
+                || !(threshold instanceof Number limit)
                 || limit.intValue() < 0) {
-            throw new IllegalStateException("Decision table " + DECISION + " returned window " + window + " and threshold "
+            throw new IllegalStateException("Decision table " + DECISION + " returned window " + window
+                    + " and threshold "
                     + threshold + " for the " + subject.dimension().dmnName() + "; expected a window of at least one "
                     + "day and a threshold of 0 or more");
         }

@@ -19,8 +19,8 @@ public class SystemicFindings {
     private final CorrectiveActionRegister register;
     private final CorrectiveActionOpening opening;
 
-    public SystemicFindings(ComplaintRegister complaints, CorrectiveActionRegister register,
-                            CorrectiveActionOpening opening) {
+    public SystemicFindings(
+            ComplaintRegister complaints, CorrectiveActionRegister register, CorrectiveActionOpening opening) {
         this.complaints = complaints;
         this.register = register;
         this.opening = opening;
@@ -35,15 +35,24 @@ public class SystemicFindings {
         ActionSubject byCategory = complaint.category() == null ? null : ActionSubject.category(complaint.category());
         ActionSubject byProduct = ActionSubject.product(complaint.productOrService());
         ActionSubject subject = byCategory;
-        if (byCategory == null || (register.findOpen(byCategory).isEmpty() && register.findOpen(byProduct).isPresent())) {
+        if (byCategory == null
+                || (register.findOpen(byCategory).isEmpty()
+                        && register.findOpen(byProduct).isPresent())) {
             subject = byProduct;
         }
         boolean category = subject == byCategory;
         // no complaint reference here: the linked complaints say which, to those who may see them (ISO 10002 4.10)
         String reason = "An investigation found a systemic cause (root cause " + findings.rootCause() + ")";
-        opening.openOrLink(new CorrectiveActionRegister.NewAction(ActionTrigger.SYSTEMIC_FINDING, subject,
-                        complaint.category(), category ? null : complaint.productOrService(), reason,
-                        findings.rootCause(), findings.investigator()),
-                List.of(complaint.id()), findings.investigator());
+        opening.openOrLink(
+                new CorrectiveActionRegister.NewAction(
+                        ActionTrigger.SYSTEMIC_FINDING,
+                        subject,
+                        complaint.category(),
+                        category ? null : complaint.productOrService(),
+                        reason,
+                        findings.rootCause(),
+                        findings.investigator()),
+                List.of(complaint.id()),
+                findings.investigator());
     }
 }

@@ -26,19 +26,25 @@ public class AttachmentPolicy {
         this.properties = properties;
     }
 
-    public record Upload(String fileName, byte[] content) {
-    }
+    public record Upload(String fileName, byte[] content) {}
 
     /** The accepted attachments with their detected types; refuses the whole set when one is not acceptable. */
     public List<Attachment> check(List<Upload> uploads) {
-        List<Upload> files = uploads.stream().filter(u -> u.content().length > 0 || u.fileName() != null && !u.fileName().isBlank()).toList();
+        List<Upload> files = uploads.stream()
+                .filter(u -> u.content().length > 0
+                        || u.fileName() != null && !u.fileName().isBlank())
+                .toList();
         if (files.size() > properties.maxAttachments()) {
-            throw new InvalidInputException(List.of(Problem.of("attachments", "too-many-attachments",
-                    "at most " + properties.maxAttachments() + " files", properties.maxAttachments())));
+            throw new InvalidInputException(List.of(Problem.of(
+                    "attachments",
+                    "too-many-attachments",
+                    "at most " + properties.maxAttachments() + " files",
+                    properties.maxAttachments())));
         }
         long total = files.stream().mapToLong(u -> u.content().length).sum();
         if (total > properties.maxAttachmentBytes().toBytes()) {
-            throw new AttachmentsTooLargeException(properties.maxAttachmentBytes().toMegabytes());
+            throw new AttachmentsTooLargeException(
+                    properties.maxAttachmentBytes().toMegabytes());
         }
         List<Problem> problems = new ArrayList<>();
         List<Attachment> accepted = new ArrayList<>();
@@ -46,8 +52,8 @@ public class AttachmentPolicy {
             String name = safeName(upload.fileName());
             String type = detect(upload.content());
             if (type == null) {
-                problems.add(Problem.of("attachments", "attachment-type",
-                        name + " is not a PDF, JPEG, PNG or plain-text file", name));
+                problems.add(Problem.of(
+                        "attachments", "attachment-type", name + " is not a PDF, JPEG, PNG or plain-text file", name));
             } else {
                 accepted.add(new Attachment(name, type, upload.content()));
             }
@@ -78,9 +84,25 @@ public class AttachmentPolicy {
     static final int SNIFFED_BYTES = 1445;
 
     /** Tags that make a browser render or run a file, wherever they stand in the sniffed part. */
-    private static final List<String> ACTIVE_TAGS = List.of("<html", "<script", "<svg", "<!doctype", "<iframe",
-            "<object", "<embed", "<body", "<head", "<meta", "<form", "<img", "<style", "<link", "<base",
-            "<math", "<xsl:", "<x:script");
+    private static final List<String> ACTIVE_TAGS = List.of(
+            "<html",
+            "<script",
+            "<svg",
+            "<!doctype",
+            "<iframe",
+            "<object",
+            "<embed",
+            "<body",
+            "<head",
+            "<meta",
+            "<form",
+            "<img",
+            "<style",
+            "<link",
+            "<base",
+            "<math",
+            "<xsl:",
+            "<x:script");
 
     /** An active tag in the sniffed part: an HTML/PDF or HTML/image polyglot, or a web page of its own. */
     static boolean hasMarkup(byte[] content) {
@@ -93,10 +115,14 @@ public class AttachmentPolicy {
     /** Text that begins like markup (after white space or a byte-order mark): HTML, XML, SVG or a comment. */
     private static boolean looksLikeMarkup(byte[] content) {
         String text = new String(content, 0, Math.min(content.length, SNIFFED_BYTES), StandardCharsets.UTF_8)
-                .replace("\uFEFF", "").stripLeading();
-        return text.length() > 1 && text.charAt(0) == '<'
-                && (Character.isLetter(text.charAt(1)) || text.charAt(1) == '!' || text.charAt(1) == '?'
-                || text.charAt(1) == '/');
+                .replace("\uFEFF", "")
+                .stripLeading();
+        return text.length() > 1
+                && text.charAt(0) == '<'
+                && (Character.isLetter(text.charAt(1))
+                        || text.charAt(1) == '!'
+                        || text.charAt(1) == '?'
+                        || text.charAt(1) == '/');
     }
 
     private static boolean startsWith(byte[] content, int... prefix) {
@@ -113,10 +139,14 @@ public class AttachmentPolicy {
 
     private static boolean isPlainText(byte[] content) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-            return text.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f');
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+            return text.chars()
+                    .noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f');
         } catch (CharacterCodingException e) {
             return false;
         }
@@ -126,8 +156,10 @@ public class AttachmentPolicy {
     static String safeName(String fileName) {
         String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "");
         StringBuilder clean = new StringBuilder();
-        name.codePoints().filter(c -> !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E)
-                && !(c >= 0x2066 && c <= 0x2069)).forEach(clean::appendCodePoint);
+        name.codePoints()
+                .filter(c ->
+                        !Character.isISOControl(c) && !(c >= 0x202A && c <= 0x202E) && !(c >= 0x2066 && c <= 0x2069))
+                .forEach(clean::appendCodePoint);
         String result = clean.toString().strip();
         if (result.isEmpty()) {
             result = "attachment";

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
@@ -14,7 +15,6 @@ import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.EventLog;
 import org.springframework.stereotype.Service;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,9 +42,14 @@ public class ComplainantMessages {
     private final PendingMessages pending;
     private final PendingMessageDelivery deliveries;
 
-    public ComplainantMessages(ComplaintRegister register, EventLog events, RuntimeService runtime, Clock clock,
-                               PlatformTransactionManager transactions, PendingMessages pending,
-                               PendingMessageDelivery deliveries) {
+    public ComplainantMessages(
+            ComplaintRegister register,
+            EventLog events,
+            RuntimeService runtime,
+            Clock clock,
+            PlatformTransactionManager transactions,
+            PendingMessages pending,
+            PendingMessageDelivery deliveries) {
         this.pending = pending;
         this.deliveries = deliveries;
         this.register = register;
@@ -70,8 +75,8 @@ public class ComplainantMessages {
                 return;
             } catch (OptimisticLockingException conflict) {
                 if (attempt == 3) {
-                    throw new ComplaintNotOpenException("Your complaint is being updated right now; please try again "
-                            + "in a moment.", true, 5);
+                    throw new ComplaintNotOpenException(
+                            "Your complaint is being updated right now; please try again " + "in a moment.", true, 5);
                 }
                 try {
                     Thread.sleep(100L * attempt);
@@ -87,9 +92,17 @@ public class ComplainantMessages {
         inTransaction(() -> {
             checkComment(comment);
             Complaint complaint = open(reference);
-            correlate(complaint, DECISION_ACCEPTED, Map.of("reactionComment", nullToEmpty(comment)),
+            correlate(
+                    complaint,
+                    DECISION_ACCEPTED,
+                    Map.of("reactionComment", nullToEmpty(comment)),
                     "waiting for your reaction to a decision");
-            events.append(complaint.id(), "DECISION_ACCEPTED", "complainant", "The complainant accepted the decision", comment);
+            events.append(
+                    complaint.id(),
+                    "DECISION_ACCEPTED",
+                    "complainant",
+                    "The complainant accepted the decision",
+                    comment);
         });
     }
 
@@ -97,9 +110,17 @@ public class ComplainantMessages {
         inTransaction(() -> {
             checkComment(comment);
             Complaint complaint = open(reference);
-            correlate(complaint, DECISION_REJECTED, Map.of("rejectionComment", nullToEmpty(comment)),
+            correlate(
+                    complaint,
+                    DECISION_REJECTED,
+                    Map.of("rejectionComment", nullToEmpty(comment)),
                     "waiting for your reaction to a decision");
-            events.append(complaint.id(), "DECISION_REJECTED", "complainant", "The complainant rejected the decision", comment);
+            events.append(
+                    complaint.id(),
+                    "DECISION_REJECTED",
+                    "complainant",
+                    "The complainant rejected the decision",
+                    comment);
         });
     }
 
@@ -111,8 +132,9 @@ public class ComplainantMessages {
         checkComment(reason);
         long id = transaction.execute(tx -> {
             Complaint complaint = open(reference);
-            return pending.pending(complaint.id(), COMPLAINT_WITHDRAWN).orElseGet(() -> pending.keep(complaint.id(),
-                    COMPLAINT_WITHDRAWN, nullToEmpty(reason), "web", clock.instant()));
+            return pending.pending(complaint.id(), COMPLAINT_WITHDRAWN)
+                    .orElseGet(() -> pending.keep(
+                            complaint.id(), COMPLAINT_WITHDRAWN, nullToEmpty(reason), "web", clock.instant()));
         });
         Delivery delivery = delivery(id);
         if (delivery == Delivery.AFTER_CLOSURE) {
@@ -128,7 +150,8 @@ public class ComplainantMessages {
      */
     public Delivery addInformation(String reference, String text, String channel) {
         List<Problem> problems = new ArrayList<>();
-        SubmissionValidator.text(problems, "text", "the added information", TextHygiene.normalize(text), 1, 4000, true, true);
+        SubmissionValidator.text(
+                problems, "text", "the added information", TextHygiene.normalize(text), 1, 4000, true, true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -136,7 +159,11 @@ public class ComplainantMessages {
         long id = joiningTransaction(() -> {
             Complaint complaint = open(reference);
             register.addInformation(complaint.id(), channel, information, clock.instant());
-            events.append(complaint.id(), "INFORMATION_ADDED", "complainant", "The complainant added information",
+            events.append(
+                    complaint.id(),
+                    "INFORMATION_ADDED",
+                    "complainant",
+                    "The complainant added information",
                     information);
             return pending.keep(complaint.id(), INFORMATION_ADDED, information, channel, clock.instant());
         });
@@ -144,7 +171,9 @@ public class ComplainantMessages {
     }
 
     private long joiningTransaction(java.util.function.Supplier<Long> work) {
-        return TransactionSynchronizationManager.isActualTransactionActive() ? work.get() : transaction.execute(tx -> work.get());
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                ? work.get()
+                : transaction.execute(tx -> work.get());
     }
 
     private Delivery delivery(long id) {
@@ -160,8 +189,10 @@ public class ComplainantMessages {
     }
 
     private static ComplaintNotOpenException closed(Complaint complaint) {
-        return new ComplaintNotOpenException("Complaint " + complaint.reference() + " is already closed ("
-                + complaint.closureReason() + "); nothing can be added to it any more.", false);
+        return new ComplaintNotOpenException(
+                "Complaint " + complaint.reference() + " is already closed (" + complaint.closureReason()
+                        + "); nothing can be added to it any more.",
+                false);
     }
 
     private void correlate(Complaint complaint, String message, Map<String, Object> variables, String expectedState) {
@@ -171,15 +202,19 @@ public class ComplainantMessages {
                     .setVariables(variables)
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ComplaintNotOpenException("Complaint " + complaint.reference() + " is not " + expectedState
-                    + " right now (current stage: " + complaint.stage().name().toLowerCase().replace('_', ' ')
-                    + "); please try again later.", true);
+            throw new ComplaintNotOpenException(
+                    "Complaint " + complaint.reference() + " is not " + expectedState
+                            + " right now (current stage: "
+                            + complaint.stage().name().toLowerCase().replace('_', ' ')
+                            + "); please try again later.",
+                    true);
         }
     }
 
     private static void checkComment(String comment) {
         List<Problem> problems = new ArrayList<>();
-        SubmissionValidator.text(problems, "comment", "the comment", TextHygiene.normalize(comment), 0, 2000, false, true);
+        SubmissionValidator.text(
+                problems, "comment", "the comment", TextHygiene.normalize(comment), 0, 2000, false, true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -15,5 +15,4 @@ public record ComplaintRequest(
         String incidentDate,
         String remedySought,
         Boolean consent,
-        String website) {
-}
+        String website) {}

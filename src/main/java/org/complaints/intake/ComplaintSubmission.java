@@ -21,5 +21,4 @@ public record ComplaintSubmission(
         String severity,
         String impact,
         String category,
-        Boolean safetyRelevant) {
-}
+        Boolean safetyRelevant) {}

@@ -16,16 +16,19 @@ public class IdempotencyRegister {
         this.jdbc = jdbc;
     }
 
-    public record Entry(String requestHash, long complaintId) {
-    }
+    public record Entry(String requestHash, long complaintId) {}
 
     public Optional<Entry> find(String key) {
-        return jdbc.sql("select request_hash, complaint_id from cmp_idempotency where idempotency_key = ?").param(key)
-                .query((rs, n) -> new Entry(rs.getString("request_hash"), rs.getLong("complaint_id"))).optional();
+        return jdbc.sql("select request_hash, complaint_id from cmp_idempotency where idempotency_key = ?")
+                .param(key)
+                .query((rs, n) -> new Entry(rs.getString("request_hash"), rs.getLong("complaint_id")))
+                .optional();
     }
 
     public void record(String key, String requestHash, long complaintId, Instant at) {
-        jdbc.sql("insert into cmp_idempotency (idempotency_key, request_hash, complaint_id, created_at) values (?, ?, ?, ?)")
-                .params(key, requestHash, complaintId, at.atOffset(ZoneOffset.UTC)).update();
+        jdbc.sql(
+                        "insert into cmp_idempotency (idempotency_key, request_hash, complaint_id, created_at) values (?, ?, ?, ?)")
+                .params(key, requestHash, complaintId, at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 }

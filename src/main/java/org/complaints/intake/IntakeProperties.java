@@ -15,5 +15,4 @@ import org.springframework.util.unit.DataSize;
 public record IntakeProperties(
         @DefaultValue("5") int maxAttachments,
         @DefaultValue("10MB") DataSize maxAttachmentBytes,
-        @DefaultValue("10") int maxSubmissionsPerMinute) {
-}
+        @DefaultValue("10") int maxSubmissionsPerMinute) {}

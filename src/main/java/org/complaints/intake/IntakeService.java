@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
-import org.complaints.register.Complaint;
 import org.complaints.register.AttachmentRegister;
+import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.complaints.register.NewComplaint;
@@ -32,8 +32,13 @@ public class IntakeService {
     private final AttachmentRegister attachments;
     private final Clock clock;
 
-    public IntakeService(SubmissionValidator validator, ComplaintRegister register, EventLog events,
-                         RuntimeService runtime, AttachmentRegister attachments, Clock clock) {
+    public IntakeService(
+            SubmissionValidator validator,
+            ComplaintRegister register,
+            EventLog events,
+            RuntimeService runtime,
+            AttachmentRegister attachments,
+            Clock clock) {
         this.validator = validator;
         this.register = register;
         this.events = events;
@@ -44,10 +49,22 @@ public class IntakeService {
 
     /** Text as stored: trimmed, NFC; blank optional fields become absent. */
     private static ComplaintSubmission normalized(ComplaintSubmission s) {
-        return new ComplaintSubmission(s.channel(), s.receivedBy(), clean(s.complainantName()),
-                clean(s.complainantEmail()), clean(s.complainantPhone()), clean(s.preferredLanguage()),
-                clean(s.productOrService()), clean(s.description()), s.incidentDate(), clean(s.remedySought()),
-                clean(s.receiptNotes()), s.severity(), s.impact(), s.category(), s.safetyRelevant());
+        return new ComplaintSubmission(
+                s.channel(),
+                s.receivedBy(),
+                clean(s.complainantName()),
+                clean(s.complainantEmail()),
+                clean(s.complainantPhone()),
+                clean(s.preferredLanguage()),
+                clean(s.productOrService()),
+                clean(s.description()),
+                s.incidentDate(),
+                clean(s.remedySought()),
+                clean(s.receiptNotes()),
+                s.severity(),
+                s.impact(),
+                s.category(),
+                s.safetyRelevant());
     }
 
     private static String clean(String text) {
@@ -61,16 +78,28 @@ public class IntakeService {
         ComplaintSubmission submission = normalized(received);
         validator.validate(submission);
         Complaint complaint = register.create(new NewComplaint(
-                submission.channel(), clock.instant(), submission.receivedBy(), submission.complainantName(),
-                submission.complainantEmail(), submission.complainantPhone(), submission.preferredLanguage(),
-                submission.productOrService(), submission.description(), submission.incidentDate(),
-                submission.remedySought(), submission.receiptNotes(),
+                submission.channel(),
+                clock.instant(),
+                submission.receivedBy(),
+                submission.complainantName(),
+                submission.complainantEmail(),
+                submission.complainantPhone(),
+                submission.preferredLanguage(),
+                submission.productOrService(),
+                submission.description(),
+                submission.incidentDate(),
+                submission.remedySought(),
+                submission.receiptNotes(),
                 Objects.requireNonNullElse(submission.severity(), "medium"),
                 Objects.requireNonNullElse(submission.impact(), "individual"),
                 Objects.requireNonNullElse(submission.category(), "other"),
                 Boolean.TRUE.equals(submission.safetyRelevant())));
-        events.append(complaint.id(), "RECEIVED", submission.receivedBy() == null ? "complainant" : submission.receivedBy(),
-                "Complaint received through channel " + complaint.channel() + " and registered as " + complaint.reference(),
+        events.append(
+                complaint.id(),
+                "RECEIVED",
+                submission.receivedBy() == null ? "complainant" : submission.receivedBy(),
+                "Complaint received through channel " + complaint.channel() + " and registered as "
+                        + complaint.reference(),
                 null);
         return complaint;
     }
@@ -89,7 +118,11 @@ public class IntakeService {
     public Complaint file(ComplaintSubmission submission, List<Attachment> attachments) {
         Complaint complaint = register(submission);
         for (Attachment attachment : attachments) {
-            this.attachments.add(complaint.id(), attachment.fileName(), attachment.contentType(), attachment.content(),
+            this.attachments.add(
+                    complaint.id(),
+                    attachment.fileName(),
+                    attachment.contentType(),
+                    attachment.content(),
                     complaint.receivedAt());
         }
         runtime.createMessageCorrelation(MESSAGE_COMPLAINT_RECEIVED)

@@ -31,7 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PendingMessageDelivery {
 
-    public enum Delivery { DELIVERED, PENDING, AFTER_CLOSURE }
+    public enum Delivery {
+        DELIVERED,
+        PENDING,
+        AFTER_CLOSURE
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingMessageDelivery.class);
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(10);
@@ -47,8 +51,13 @@ public class PendingMessageDelivery {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public PendingMessageDelivery(PendingMessages pending, ComplaintRegister register, EventLog events,
-                                  RuntimeService runtime, Clock clock, PlatformTransactionManager transactions) {
+    public PendingMessageDelivery(
+            PendingMessages pending,
+            ComplaintRegister register,
+            EventLog events,
+            RuntimeService runtime,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.pending = pending;
         this.register = register;
         this.events = events;
@@ -127,21 +136,31 @@ public class PendingMessageDelivery {
             // the assessment (a step of its own, just after the receipt) names the group that reviews it
             throw new NotWaiting("complaint " + complaint.reference() + " is not assessed yet");
         }
-        if (runtime.createExecutionQuery().processInstanceBusinessKey(complaint.reference())
-                .messageEventSubscriptionName(message.messageName()).active().count() == 0) {
+        if (runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(complaint.reference())
+                        .messageEventSubscriptionName(message.messageName())
+                        .active()
+                        .count()
+                == 0) {
             // the usual case of a message kept for later; asked first, so the engine does not log an error for it
-            throw new NotWaiting("complaint " + complaint.reference() + " cannot take " + message.messageName() + " now");
+            throw new NotWaiting(
+                    "complaint " + complaint.reference() + " cannot take " + message.messageName() + " now");
         }
         try {
             runtime.createMessageCorrelation(message.messageName())
                     .processInstanceBusinessKey(complaint.reference())
-                    .setVariable(VARIABLE.get(message.messageName()), message.content() == null ? "" : message.content())
+                    .setVariable(
+                            VARIABLE.get(message.messageName()), message.content() == null ? "" : message.content())
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new NotWaiting(e);
         }
         if (ComplainantMessages.COMPLAINT_WITHDRAWN.equals(message.messageName())) {
-            events.append(complaint.id(), "WITHDRAWN", "complainant", "The complainant withdrew the complaint",
+            events.append(
+                    complaint.id(),
+                    "WITHDRAWN",
+                    "complainant",
+                    "The complainant withdrew the complaint",
                     message.content());
         }
         return Delivery.DELIVERED;
@@ -165,7 +184,8 @@ public class PendingMessageDelivery {
     }
 
     /** Messages whose process could not take them before; every node sweeps, the claim keeps it to one. */
-    @Scheduled(fixedDelayString = "${complaints.intake.message-retry-interval:PT15S}",
+    @Scheduled(
+            fixedDelayString = "${complaints.intake.message-retry-interval:PT15S}",
             initialDelayString = "${complaints.intake.message-retry-interval:PT15S}")
     public void deliverDue() {
         for (long id : pending.due(clock.instant(), 100)) {

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PendingMessages {
 
-    record Pending(long id, long complaintId, String messageName, String content, String channel, int attempts) {
-    }
+    record Pending(long id, long complaintId, String messageName, String content, String channel, int attempts) {}
 
     private final JdbcClient jdbc;
 
@@ -31,7 +30,8 @@ class PendingMessages {
         jdbc.sql("""
                 insert into cmp_complainant_message (complaint_id, message_name, content, channel, received_at, status,
                     next_attempt_at) values (?, ?, ?, ?, ?, 'PENDING', ?)""")
-                .params(complaintId, messageName, content, channel, ts(now), ts(now)).update(key, "id");
+                .params(complaintId, messageName, content, channel, ts(now), ts(now))
+                .update(key, "id");
         return key.getKey().longValue();
     }
 
@@ -51,8 +51,13 @@ class PendingMessages {
                         select id, complaint_id, message_name, content, channel, attempts from cmp_complainant_message
                         where id = ? and status = 'PENDING' for update""")
                 .param(id)
-                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getLong("complaint_id"), rs.getString("message_name"),
-                        rs.getString("content"), rs.getString("channel"), rs.getInt("attempts")))
+                .query((rs, n) -> new Pending(
+                        rs.getLong("id"),
+                        rs.getLong("complaint_id"),
+                        rs.getString("message_name"),
+                        rs.getString("content"),
+                        rs.getString("channel"),
+                        rs.getInt("attempts")))
                 .optional();
         pending.ifPresent(p -> finish(id, "DELIVERED", now));
         return pending;
@@ -76,7 +81,10 @@ class PendingMessages {
     }
 
     int attemptsOf(long id) {
-        return jdbc.sql("select attempts from cmp_complainant_message where id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select attempts from cmp_complainant_message where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
     }
 
     List<Long> due(Instant now, int limit) {
@@ -87,6 +95,7 @@ class PendingMessages {
 
     int pendingCount() {
         return jdbc.sql("select count(*) from cmp_complainant_message where status = 'PENDING'")
-                .query(Integer.class).single();
+                .query(Integer.class)
+                .single();
     }
 }

@@ -35,9 +35,14 @@ public class PublicSubmissions {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public PublicSubmissions(IntakeService intake, SubmissionValidator validator, AttachmentPolicy attachmentPolicy,
-                             IdempotencyRegister idempotency, ComplaintRegister register, Clock clock,
-                             PlatformTransactionManager transactions) {
+    public PublicSubmissions(
+            IntakeService intake,
+            SubmissionValidator validator,
+            AttachmentPolicy attachmentPolicy,
+            IdempotencyRegister idempotency,
+            ComplaintRegister register,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.intake = intake;
         this.validator = validator;
         this.attachmentPolicy = attachmentPolicy;
@@ -51,8 +56,7 @@ public class PublicSubmissions {
      * @param complaint the complaint, or empty when the honeypot caught a bot (answered as if accepted)
      * @param replayed  true when an earlier request with the same idempotency key created it
      */
-    public record Result(Optional<Complaint> complaint, boolean replayed) {
-    }
+    public record Result(Optional<Complaint> complaint, boolean replayed) {}
 
     public Result submit(ComplaintRequest request, List<AttachmentPolicy.Upload> uploads, String idempotencyKey) {
         if (request.website() != null && !request.website().isBlank()) {
@@ -70,11 +74,13 @@ public class PublicSubmissions {
             return earlier.get();
         }
         try {
-            return new Result(Optional.of(transaction.execute(tx -> {
-                Complaint complaint = intake.file(submission, attachments);
-                idempotency.record(idempotencyKey, hash, complaint.id(), clock.instant());
-                return complaint;
-            })), false);
+            return new Result(
+                    Optional.of(transaction.execute(tx -> {
+                        Complaint complaint = intake.file(submission, attachments);
+                        idempotency.record(idempotencyKey, hash, complaint.id(), clock.instant());
+                        return complaint;
+                    })),
+                    false);
         } catch (DuplicateKeyException concurrentRetry) {
             // the same request arrived twice at once: the first one's complaint stands
             return replay(idempotencyKey, hash).orElseThrow(() -> concurrentRetry);
@@ -93,7 +99,9 @@ public class PublicSubmissions {
     private ComplaintSubmission toSubmission(ComplaintRequest r) {
         List<Problem> problems = new ArrayList<>();
         if (!Boolean.TRUE.equals(r.consent())) {
-            problems.add(Problem.of("consent", "consent-required",
+            problems.add(Problem.of(
+                    "consent",
+                    "consent-required",
                     "your consent to the processing of your data for handling the complaint is required"));
         }
         LocalDate incidentDate = null;
@@ -101,13 +109,29 @@ public class PublicSubmissions {
             try {
                 incidentDate = LocalDate.parse(r.incidentDate().strip());
             } catch (DateTimeParseException e) {
-                problems.add(Problem.of("incidentDate", "not-a-date", "'" + r.incidentDate() + "' is not a date (YYYY-MM-DD)",
+                problems.add(Problem.of(
+                        "incidentDate",
+                        "not-a-date",
+                        "'" + r.incidentDate() + "' is not a date (YYYY-MM-DD)",
                         r.incidentDate()));
             }
         }
-        ComplaintSubmission submission = new ComplaintSubmission("web", null, r.name(), r.email(), blankToNull(r.phone()),
-                r.language(), r.productOrService(), r.description(), incidentDate, blankToNull(r.remedySought()), null,
-                null, null, null, false);
+        ComplaintSubmission submission = new ComplaintSubmission(
+                "web",
+                null,
+                r.name(),
+                r.email(),
+                blankToNull(r.phone()),
+                r.language(),
+                r.productOrService(),
+                r.description(),
+                incidentDate,
+                blankToNull(r.remedySought()),
+                null,
+                null,
+                null,
+                null,
+                false);
         if (!problems.isEmpty()) {
             try {
                 validator.validate(submission);
@@ -125,22 +149,37 @@ public class PublicSubmissions {
 
     private static void checkKey(String key) {
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new InvalidInputException(List.of(Problem.of("Idempotency-Key", "idempotency-key",
+            throw new InvalidInputException(List.of(Problem.of(
+                    "Idempotency-Key",
+                    "idempotency-key",
                     "must be 1 to 200 printable ASCII characters without spaces")));
         }
     }
 
     private static String requestHash(ComplaintRequest r, List<Attachment> attachments) {
         StringBuilder canonical = new StringBuilder();
-        for (Object field : new Object[] {r.name(), r.email(), r.phone(), r.language(), r.productOrService(),
-                r.description(), r.incidentDate(), r.remedySought(), r.consent()}) {
+        for (Object field : new Object[] {
+            r.name(),
+            r.email(),
+            r.phone(),
+            r.language(),
+            r.productOrService(),
+            r.description(),
+            r.incidentDate(),
+            r.remedySought(),
+            r.consent()
+        }) {
             canonical.append(field == null ? "\u0000" : field.toString()).append('\u001F');
         }
-        attachments.forEach(a -> canonical.append(a.fileName()).append('\u001F')
-                .append(AttachmentRegister.sha256(a.content())).append('\u001F'));
+        attachments.forEach(a -> canonical
+                .append(a.fileName())
+                .append('\u001F')
+                .append(AttachmentRegister.sha256(a.content()))
+                .append('\u001F'));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

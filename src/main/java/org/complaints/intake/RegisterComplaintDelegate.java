@@ -23,15 +23,16 @@ import org.springframework.stereotype.Component;
 public class RegisterComplaintDelegate implements JavaDelegate {
 
     /** Personal data stays in the register; the process keeps only the reference. */
-    private static final List<String> PERSONAL_DATA = List.of("complainantName", "complainantEmail", "complainantPhone");
+    private static final List<String> PERSONAL_DATA =
+            List.of("complainantName", "complainantEmail", "complainantPhone");
 
     private final IntakeService intake;
     private final ComplaintRegister register;
     private final ComplaintAccess access;
     private final CurrentUser currentUser;
 
-    public RegisterComplaintDelegate(IntakeService intake, ComplaintRegister register, ComplaintAccess access,
-                                     CurrentUser currentUser) {
+    public RegisterComplaintDelegate(
+            IntakeService intake, ComplaintRegister register, ComplaintAccess access, CurrentUser currentUser) {
         this.intake = intake;
         this.currentUser = currentUser;
         this.register = register;
@@ -45,12 +46,24 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         Long complaintId = form.id("complaintId");
         // the person signed in, whatever a start request said; without one (a test starting the process), the initiator
         String registeredBy = currentUser.id().orElse(form.text("registeredBy"));
-        Complaint complaint = complaintId != null ? register.get(complaintId) : intake.register(new ComplaintSubmission(
-                form.text("channel"), registeredBy, form.text("complainantName"),
-                form.text("complainantEmail"), form.text("complainantPhone"), form.text("preferredLanguage"),
-                form.text("productOrService"), form.text("description"), form.date("incidentDate"),
-                form.text("remedySought"), form.text("receiptNotes"), form.text("severity"), form.text("impact"),
-                form.text("category"), form.flag("safetyRelevant")));
+        Complaint complaint = complaintId != null
+                ? register.get(complaintId)
+                : intake.register(new ComplaintSubmission(
+                        form.text("channel"),
+                        registeredBy,
+                        form.text("complainantName"),
+                        form.text("complainantEmail"),
+                        form.text("complainantPhone"),
+                        form.text("preferredLanguage"),
+                        form.text("productOrService"),
+                        form.text("description"),
+                        form.date("incidentDate"),
+                        form.text("remedySought"),
+                        form.text("receiptNotes"),
+                        form.text("severity"),
+                        form.text("impact"),
+                        form.text("category"),
+                        form.flag("safetyRelevant")));
         String linked = complaint.processInstanceId();
         if (linked != null && !linked.equals(execution.getProcessInstanceId())) {
             // one complaint, one process: a second one would take the complainant's messages and escape erasure
@@ -60,8 +73,12 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         register.linkProcessInstance(complaint.id(), execution.getProcessInstanceId());
         if (complaintId == null && (form.flag("confidential") || form.text("namedStaff") != null)) {
             // staff taking a complaint by phone or letter may see at once that it accuses a colleague
-            access.markInProcess(execution, complaint.id(), form.flag("confidential"),
-                    NamedStaff.parse(form.text("namedStaff")), registeredBy);
+            access.markInProcess(
+                    execution,
+                    complaint.id(),
+                    form.flag("confidential"),
+                    NamedStaff.parse(form.text("namedStaff")),
+                    registeredBy);
         }
         access.opened(complaint.id(), execution.getProcessInstanceId());
         // a channel's complaint arrives with its business key and variables already set: setting them again would
@@ -71,8 +88,9 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         }
         execution.removeVariables(PERSONAL_DATA);
         Map<String, Object> variables = IntakeService.processVariables(complaint);
-        variables.entrySet().removeIf(variable -> Objects.equals(execution.getVariable(variable.getKey()),
-                variable.getValue()));
+        variables
+                .entrySet()
+                .removeIf(variable -> Objects.equals(execution.getVariable(variable.getKey()), variable.getValue()));
         execution.setVariables(variables);
     }
 }

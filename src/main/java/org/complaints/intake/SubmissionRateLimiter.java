@@ -27,8 +27,9 @@ public class SubmissionRateLimiter {
         if (windows.size() > 10_000) {
             windows.values().removeIf(w -> w[0] < minute);
         }
-        long[] window = windows.compute(address, (a, w) -> w == null || w[0] != minute ? new long[] {minute, 1}
-                : new long[] {minute, w[1] + 1});
+        long[] window = windows.compute(
+                address,
+                (a, w) -> w == null || w[0] != minute ? new long[] {minute, 1} : new long[] {minute, w[1] + 1});
         if (window[1] > properties.maxSubmissionsPerMinute()) {
             long retryAfter = 60 - (clock.millis() / 1000) % 60;
             throw new TooManySubmissionsException(retryAfter);

@@ -27,8 +27,10 @@ public class SubmissionValidator {
      * letters (or an IDN's ASCII form). No display name, comment, quoting, spaces or angle brackets: what the
      * complainant typed is used as the recipient as it stands.
      */
-    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-            + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$");
+    private static final Pattern EMAIL =
+            Pattern.compile("^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$");
+
     private static final Pattern PHONE = Pattern.compile("^[+0-9 ()/.-]{6,30}$");
 
     private final Clock clock;
@@ -43,15 +45,31 @@ public class SubmissionValidator {
         List<Problem> problems = new ArrayList<>();
         oneOf(problems, "channel", s.channel(), CHANNELS, true);
         text(problems, "complainantName", "the complainant's name", s.complainantName(), 1, 200, true, false);
-        text(problems, "complainantEmail", "the complainant's e-mail address", s.complainantEmail(), 3, 254, true, false);
-        if (s.complainantEmail() != null && !s.complainantEmail().isBlank() && !isDeliverableAddress(s.complainantEmail())) {
-            problems.add(Problem.of("complainantEmail", "not-email",
-                    "'" + s.complainantEmail() + "' is not an e-mail address", s.complainantEmail()));
+        text(
+                problems,
+                "complainantEmail",
+                "the complainant's e-mail address",
+                s.complainantEmail(),
+                3,
+                254,
+                true,
+                false);
+        if (s.complainantEmail() != null
+                && !s.complainantEmail().isBlank()
+                && !isDeliverableAddress(s.complainantEmail())) {
+            problems.add(Problem.of(
+                    "complainantEmail",
+                    "not-email",
+                    "'" + s.complainantEmail() + "' is not an e-mail address",
+                    s.complainantEmail()));
         }
         text(problems, "complainantPhone", "the phone number", s.complainantPhone(), 0, 40, false, false);
         if (s.complainantPhone() != null && !PHONE.matcher(s.complainantPhone()).matches()) {
-            problems.add(Problem.of("complainantPhone", "not-phone",
-                    "'" + s.complainantPhone() + "' is not a phone number (6 to 30 characters: digits, spaces and + ( ) / . -)",
+            problems.add(Problem.of(
+                    "complainantPhone",
+                    "not-phone",
+                    "'" + s.complainantPhone()
+                            + "' is not a phone number (6 to 30 characters: digits, spaces and + ( ) / . -)",
                     s.complainantPhone()));
         }
         oneOf(problems, "preferredLanguage", s.preferredLanguage(), LANGUAGES, true);
@@ -61,8 +79,11 @@ public class SubmissionValidator {
         text(problems, "receiptNotes", "the receipt notes", s.receiptNotes(), 0, 2000, false, true);
         LocalDate today = clock.instant().atZone(deadlines.zone()).toLocalDate();
         if (s.incidentDate() != null && s.incidentDate().isAfter(today)) {
-            problems.add(Problem.of("incidentDate", "future-date",
-                    "the incident date " + s.incidentDate() + " lies in the future", s.incidentDate().toString()));
+            problems.add(Problem.of(
+                    "incidentDate",
+                    "future-date",
+                    "the incident date " + s.incidentDate() + " lies in the future",
+                    s.incidentDate().toString()));
         }
         oneOf(problems, "severity", s.severity(), Classification.SEVERITIES, false);
         oneOf(problems, "impact", s.impact(), Classification.IMPACTS, false);
@@ -86,8 +107,15 @@ public class SubmissionValidator {
         }
     }
 
-    static void text(List<Problem> problems, String field, String label, String value, int min, int max,
-                     boolean required, boolean multiLine) {
+    static void text(
+            List<Problem> problems,
+            String field,
+            String label,
+            String value,
+            int min,
+            int max,
+            boolean required,
+            boolean multiLine) {
         if (value == null || value.isBlank()) {
             if (required) {
                 problems.add(Problem.of(field, "required", label + " is required"));
@@ -95,14 +123,20 @@ public class SubmissionValidator {
             return;
         }
         if (!TextHygiene.isClean(value, multiLine)) {
-            problems.add(Problem.of(field, multiLine ? "invalid-characters" : "invalid-characters-single-line",
+            problems.add(Problem.of(
+                    field,
+                    multiLine ? "invalid-characters" : "invalid-characters-single-line",
                     label + " contains control or text-direction characters"
                             + (multiLine ? "" : " (a single line may not contain line breaks)")));
         } else if (value.length() < min) {
             problems.add(Problem.of(field, "too-short", label + " needs at least " + min + " characters", min));
         } else if (value.length() > max) {
-            problems.add(Problem.of(field, "too-long",
-                    label + " may have at most " + max + " characters (has " + value.length() + ")", max, value.length()));
+            problems.add(Problem.of(
+                    field,
+                    "too-long",
+                    label + " may have at most " + max + " characters (has " + value.length() + ")",
+                    max,
+                    value.length()));
         }
     }
 

@@ -9,8 +9,7 @@ import java.text.Normalizer;
  */
 public final class TextHygiene {
 
-    private TextHygiene() {
-    }
+    private TextHygiene() {}
 
     public static String normalize(String text) {
         return text == null ? null : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
@@ -40,7 +39,10 @@ public final class TextHygiene {
     }
 
     private static boolean isDirectionControl(char c) {
-        return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
-                || c == '\u200E' || c == '\u200F' || c == '\u061C';
+        return (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u200E'
+                || c == '\u200F'
+                || c == '\u061C';
     }
 }

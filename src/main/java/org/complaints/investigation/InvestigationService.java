@@ -12,8 +12,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class InvestigationService {
 
-    public static final List<String> ROOT_CAUSES = List.of("product-defect", "process-failure", "human-error",
-            "communication", "policy", "third-party", "no-fault-found", "other");
+    public static final List<String> ROOT_CAUSES = List.of(
+            "product-defect",
+            "process-failure",
+            "human-error",
+            "communication",
+            "policy",
+            "third-party",
+            "no-fault-found",
+            "other");
 
     private final ComplaintRegister register;
     private final EventLog events;
@@ -25,8 +32,13 @@ public class InvestigationService {
         this.publisher = publisher;
     }
 
-    public void recordFindings(long complaintId, String findings, String evidence, String rootCause, boolean systemic,
-                               String investigator) {
+    public void recordFindings(
+            long complaintId,
+            String findings,
+            String evidence,
+            String rootCause,
+            boolean systemic,
+            String investigator) {
         List<String> problems = new ArrayList<>();
         if (findings == null || findings.length() < 20) {
             problems.add("findings: describe the findings in at least 20 characters");
@@ -38,8 +50,12 @@ public class InvestigationService {
             throw new InvalidInputException(problems);
         }
         register.recordFindings(complaintId, rootCause, systemic);
-        events.append(complaintId, "INVESTIGATED", investigator, "Investigation completed; root cause " + rootCause
-                + (systemic ? " (systemic)" : ""), "Findings: " + findings + (evidence == null ? "" : "\nEvidence: " + evidence));
+        events.append(
+                complaintId,
+                "INVESTIGATED",
+                investigator,
+                "Investigation completed; root cause " + rootCause + (systemic ? " (systemic)" : ""),
+                "Findings: " + findings + (evidence == null ? "" : "\nEvidence: " + evidence));
         publisher.publishEvent(new FindingsRecorded(complaintId, rootCause, systemic, investigator));
     }
 }

@@ -18,8 +18,8 @@ public class RecordFindingsDelegate implements JavaDelegate {
     private final InvestigationService investigation;
     private final CurrentUser currentUser;
 
-    public RecordFindingsDelegate(ComplaintOfProcess complaintOf,
-                                  InvestigationService investigation, CurrentUser currentUser) {
+    public RecordFindingsDelegate(
+            ComplaintOfProcess complaintOf, InvestigationService investigation, CurrentUser currentUser) {
         this.complaintOf = complaintOf;
         this.investigation = investigation;
         this.currentUser = currentUser;
@@ -29,8 +29,13 @@ public class RecordFindingsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         String investigator = currentUser.require("Recording the findings of an investigation");
-        investigation.recordFindings(complaintOf.id(execution), form.text("findings"), form.text("evidence"),
-                form.text("rootCause"), form.flag("systemicIssue"), investigator);
+        investigation.recordFindings(
+                complaintOf.id(execution),
+                form.text("findings"),
+                form.text("evidence"),
+                form.text("rootCause"),
+                form.flag("systemicIssue"),
+                investigator);
         execution.setVariable("investigatedBy", investigator);
     }
 }

@@ -32,15 +32,21 @@ public class RelatedComplaintFinder {
         Instant since = complaint.receivedAt().minus(Duration.ofDays(properties.relatedLookbackDays()));
         List<Complaint> related = register.findRelated(complaint, since, SHOWN + 1);
         long sameComplainant = related.stream()
-                .filter(r -> r.complainantEmail().equalsIgnoreCase(complaint.complainantEmail())).count();
+                .filter(r -> r.complainantEmail().equalsIgnoreCase(complaint.complainantEmail()))
+                .count();
         long sameProduct = related.stream()
-                .filter(r -> r.productOrService().equalsIgnoreCase(complaint.productOrService())).count();
+                .filter(r -> r.productOrService().equalsIgnoreCase(complaint.productOrService()))
+                .count();
         String summary = related.isEmpty()
                 ? "No related complaints in the last " + properties.relatedLookbackDays() + " days."
                 : describe(complaint, related);
         register.recordRelated(complaintId, related.size());
-        events.append(complaintId, "RELATED_FOUND", "system", related.size() + " related complaint(s): "
-                + sameComplainant + " from the same complainant, " + sameProduct + " about the same product or service",
+        events.append(
+                complaintId,
+                "RELATED_FOUND",
+                "system",
+                related.size() + " related complaint(s): " + sameComplainant + " from the same complainant, "
+                        + sameProduct + " about the same product or service",
                 summary);
         return new RelatedComplaints(related.size(), (int) sameComplainant, (int) sameProduct, summary);
     }
@@ -50,11 +56,17 @@ public class RelatedComplaintFinder {
         related.stream().limit(SHOWN).forEach(r -> {
             boolean sameComplainant = r.complainantEmail().equalsIgnoreCase(complaint.complainantEmail());
             boolean sameProduct = r.productOrService().equalsIgnoreCase(complaint.productOrService());
-            text.append("- ").append(r.reference()).append(" (")
-                    .append(sameComplainant && sameProduct ? "same complainant and product"
-                            : sameComplainant ? "same complainant" : "same product or service")
-                    .append(", received ").append(r.receivedAt().toString(), 0, 10)
-                    .append(", ").append(r.isClosed() ? "closed: " + r.closureReason() : "open: " + r.stage())
+            text.append("- ")
+                    .append(r.reference())
+                    .append(" (")
+                    .append(
+                            sameComplainant && sameProduct
+                                    ? "same complainant and product"
+                                    : sameComplainant ? "same complainant" : "same product or service")
+                    .append(", received ")
+                    .append(r.receivedAt().toString(), 0, 10)
+                    .append(", ")
+                    .append(r.isClosed() ? "closed: " + r.closureReason() : "open: " + r.stage())
                     .append(r.outcome() != null ? ", outcome " + r.outcome() : "")
                     .append(r.rootCause() != null ? ", root cause " + r.rootCause() : "")
                     .append(")\n");
@@ -65,6 +77,5 @@ public class RelatedComplaintFinder {
         return text.toString();
     }
 
-    public record RelatedComplaints(int count, int sameComplainant, int sameProduct, String summary) {
-    }
+    public record RelatedComplaints(int count, int sameComplainant, int sameProduct, String summary) {}
 }

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Exponential backoff with a cap, shared by the mail outbox and the survey invitations. */
 public final class Backoff {
 
-    private Backoff() {
-    }
+    private Backoff() {}
 
     /** {@code first} after the first failure, doubling with every further one, at most {@code longest}. */
     public static Duration pause(int attempts, Duration first, Duration longest) {

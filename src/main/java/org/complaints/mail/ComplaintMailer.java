@@ -26,8 +26,8 @@ public class ComplaintMailer {
     private final PublicLinks links;
     private final Clock clock;
 
-    public ComplaintMailer(MailTemplates templates, MailOutbox outbox, MailProperties properties,
-                           PublicLinks links, Clock clock) {
+    public ComplaintMailer(
+            MailTemplates templates, MailOutbox outbox, MailProperties properties, PublicLinks links, Clock clock) {
         this.templates = templates;
         this.outbox = outbox;
         this.properties = properties;
@@ -36,13 +36,14 @@ public class ComplaintMailer {
     }
 
     /** Queues {@code template} to the complainant in their language; false when it was queued or sent before. */
-    public boolean queueToComplainant(Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
+    public boolean queueToComplainant(
+            Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
         return queue(forComplainant(complaint, template, dedupKey, model));
     }
 
     /** Queues {@code template} about a complaint to staff, in the staff language; false when queued before. */
-    public boolean queueToStaff(Complaint complaint, String template, String dedupKey, List<String> recipients,
-                                Map<String, Object> model) {
+    public boolean queueToStaff(
+            Complaint complaint, String template, String dedupKey, List<String> recipients, Map<String, Object> model) {
         return queue(render(complaint, template, dedupKey, properties.staffLanguage(), recipients, model));
     }
 
@@ -51,29 +52,37 @@ public class ComplaintMailer {
      * corrective action, ISO 10002 8.7): same templates, outbox and Message-ID scheme. Its listener records it
      * where it belongs; false when queued before.
      */
-    public boolean queueStaffNotice(String reference, String template, String dedupKey, List<String> recipients,
-                                    Map<String, Object> model) {
+    public boolean queueStaffNotice(
+            String reference, String template, String dedupKey, List<String> recipients, Map<String, Object> model) {
         Map<String, Object> fullModel = new HashMap<>(model);
         fullModel.putIfAbsent("reference", reference);
         fullModel.putIfAbsent("organisation", properties.organisation());
-        return outbox.add(compose(null, reference, template, dedupKey, properties.staffLanguage(), recipients,
-                fullModel), clock.instant());
+        return outbox.add(
+                compose(null, reference, template, dedupKey, properties.staffLanguage(), recipients, fullModel),
+                clock.instant());
     }
 
     /**
      * Renders {@code template} for the complainant without queueing it: for a sender with an outbox of its own
      * (survey invitations), which delivers it with {@link SmtpDelivery} and records it with {@link SentMailRecorder}.
      */
-    public OutgoingMail forComplainant(Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
-        return render(complaint, template, dedupKey, complaint.language(), List.of(complaint.complainantEmail()), model);
+    public OutgoingMail forComplainant(
+            Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
+        return render(
+                complaint, template, dedupKey, complaint.language(), List.of(complaint.complainantEmail()), model);
     }
 
     private boolean queue(OutgoingMail mail) {
         return outbox.add(mail, clock.instant());
     }
 
-    private OutgoingMail render(Complaint complaint, String template, String dedupKey, String language,
-                                List<String> recipients, Map<String, Object> model) {
+    private OutgoingMail render(
+            Complaint complaint,
+            String template,
+            String dedupKey,
+            String language,
+            List<String> recipients,
+            Map<String, Object> model) {
         Map<String, Object> fullModel = new HashMap<>(model);
         fullModel.putIfAbsent("reference", complaint.reference());
         fullModel.putIfAbsent("name", complaint.complainantName());
@@ -82,11 +91,25 @@ public class ComplaintMailer {
         return compose(complaint.id(), complaint.reference(), template, dedupKey, language, recipients, fullModel);
     }
 
-    private OutgoingMail compose(Long complaintId, String reference, String template, String dedupKey, String language,
-                                 List<String> recipients, Map<String, Object> model) {
+    private OutgoingMail compose(
+            Long complaintId,
+            String reference,
+            String template,
+            String dedupKey,
+            String language,
+            List<String> recipients,
+            Map<String, Object> model) {
         MailTemplates.RenderedMail mail = templates.render(template, language, model);
         String messageId = "<" + dedupKey + "." + reference + "@" + properties.messageIdDomain() + ">";
-        return new OutgoingMail(complaintId, reference, dedupKey, template, language, List.copyOf(recipients),
-                mail.subject(), mail.body(), messageId);
+        return new OutgoingMail(
+                complaintId,
+                reference,
+                dedupKey,
+                template,
+                language,
+                List.copyOf(recipients),
+                mail.subject(),
+                mail.body(),
+                messageId);
     }
 }

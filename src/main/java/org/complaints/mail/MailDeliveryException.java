@@ -19,12 +19,17 @@ public class MailDeliveryException extends RuntimeException {
         this.kind = kind;
     }
 
-    /** The failure by exception types and SMTP reply code, e.g. "MailSendException > SMTPAddressFailedException (550)". */
+    /**
+     * The failure by exception types and SMTP reply code, e.g. "MailSendException > SMTPAddressFailedException (550)".
+     */
     public String kind() {
         return kind;
     }
 
-    /** What went wrong, by exception type and SMTP reply code only: "MailSendException > SMTPAddressFailedException (550)". */
+    /**
+     * What went wrong, by exception type and SMTP reply code only: "MailSendException > SMTPAddressFailedException
+     * (550)".
+     */
     static String describe(Throwable failure) {
         List<String> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && chain.size() < 6; t = t.getCause()) {
@@ -35,7 +40,8 @@ public class MailDeliveryException extends RuntimeException {
                 kind += " (" + send.getReturnCode() + ")";
             }
             chain.add(kind);
-            if (t instanceof org.springframework.mail.MailSendException send && !send.getFailedMessages().isEmpty()) {
+            if (t instanceof org.springframework.mail.MailSendException send
+                    && !send.getFailedMessages().isEmpty()) {
                 t = send.getFailedMessages().values().iterator().next();
                 chain.add(t.getClass().getSimpleName());
             }

@@ -26,9 +26,16 @@ public class MailOutbox {
     }
 
     /** A message in the outbox. */
-    public record Entry(long id, OutgoingMail mail, String status, int attempts, Instant queuedAt,
-                        Instant nextAttemptAt, String lastFailure, Instant sentAt, String incidentId) {
-    }
+    public record Entry(
+            long id,
+            OutgoingMail mail,
+            String status,
+            int attempts,
+            Instant queuedAt,
+            Instant nextAttemptAt,
+            String lastFailure,
+            Instant sentAt,
+            String incidentId) {}
 
     /**
      * Whether this message was queued before, or (for a complaint's message) is in the mail log as sent: sent
@@ -38,8 +45,10 @@ public class MailOutbox {
         return jdbc.sql("""
                 select (select count(*) from cmp_mail_outbox where reference = ? and dedup_key = ?)
                     + (select count(*) from cmp_mail where complaint_id = ? and dedup_key = ?)""")
-                .params(mail.reference(), mail.dedupKey(), mail.complaintId(), mail.dedupKey())
-                .query(Integer.class).single() > 0;
+                        .params(mail.reference(), mail.dedupKey(), mail.complaintId(), mail.dedupKey())
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -55,9 +64,18 @@ public class MailOutbox {
                 insert into cmp_mail_outbox (complaint_id, reference, dedup_key, template, language, recipients,
                     subject, body, message_id, status, attempts, queued_at, next_attempt_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
-                .params(mail.complaintId(), mail.reference(), mail.dedupKey(), mail.template(), mail.language(),
-                        String.join(SEPARATOR, mail.recipients()), mail.subject(), mail.body(), mail.messageId(),
-                        ts(now), ts(now))
+                .params(
+                        mail.complaintId(),
+                        mail.reference(),
+                        mail.dedupKey(),
+                        mail.template(),
+                        mail.language(),
+                        String.join(SEPARATOR, mail.recipients()),
+                        mail.subject(),
+                        mail.body(),
+                        mail.messageId(),
+                        ts(now),
+                        ts(now))
                 .update();
         return true;
     }
@@ -66,8 +84,7 @@ public class MailOutbox {
     public List<Long> due(Instant now, int limit) {
         return jdbc.sql("""
                 select id from cmp_mail_outbox where status = 'PENDING' and next_attempt_at <= ?
-                order by next_attempt_at, id fetch first %d rows only""".formatted(limit))
-                .param(ts(now)).query(Long.class).list();
+                order by next_attempt_at, id fetch first %d rows only""".formatted(limit)).param(ts(now)).query(Long.class).list();
     }
 
     /**
@@ -77,17 +94,21 @@ public class MailOutbox {
     public Optional<Entry> lockDue(long id, Instant now) {
         return jdbc.sql("""
                 select * from cmp_mail_outbox where id = ? and status = 'PENDING' and next_attempt_at <= ?
-                for update skip locked""")
-                .params(id, ts(now)).query(MailOutbox::entry).optional();
+                for update skip locked""").params(id, ts(now)).query(MailOutbox::entry).optional();
     }
 
     public Optional<Entry> find(long id) {
-        return jdbc.sql("select * from cmp_mail_outbox where id = ?").param(id).query(MailOutbox::entry).optional();
+        return jdbc.sql("select * from cmp_mail_outbox where id = ?")
+                .param(id)
+                .query(MailOutbox::entry)
+                .optional();
     }
 
     public Optional<Entry> find(String reference, String dedupKey) {
         return jdbc.sql("select * from cmp_mail_outbox where reference = ? and dedup_key = ?")
-                .params(reference, dedupKey).query(MailOutbox::entry).optional();
+                .params(reference, dedupKey)
+                .query(MailOutbox::entry)
+                .optional();
     }
 
     /** Sent: the copy is in cmp_mail now, so the outbox forgets recipients and body (personal data). */
@@ -100,20 +121,26 @@ public class MailOutbox {
 
     public void retryLater(long id, int attempts, Instant next, String failure) {
         jdbc.sql("update cmp_mail_outbox set attempts = ?, next_attempt_at = ?, last_failure = ? where id = ?")
-                .params(attempts, ts(next), cut(failure), id).update();
+                .params(attempts, ts(next), cut(failure), id)
+                .update();
     }
 
     public void noteFailure(long id, String failure) {
-        jdbc.sql("update cmp_mail_outbox set last_failure = ? where id = ?").params(cut(failure), id).update();
+        jdbc.sql("update cmp_mail_outbox set last_failure = ? where id = ?")
+                .params(cut(failure), id)
+                .update();
     }
 
     public void markFailed(long id, int attempts, String failure) {
         jdbc.sql("update cmp_mail_outbox set status = 'FAILED', attempts = ?, last_failure = ? where id = ?")
-                .params(attempts, cut(failure), id).update();
+                .params(attempts, cut(failure), id)
+                .update();
     }
 
     public void recordIncident(long id, String incidentId) {
-        jdbc.sql("update cmp_mail_outbox set incident_id = ? where id = ?").params(incidentId, id).update();
+        jdbc.sql("update cmp_mail_outbox set incident_id = ? where id = ?")
+                .params(incidentId, id)
+                .update();
     }
 
     /**
@@ -125,13 +152,17 @@ public class MailOutbox {
                 update cmp_mail_outbox set status = 'PENDING', next_attempt_at = ?, incident_id = null,
                     attempts = case when attempts > ? then ? else attempts end
                 where id = ? and status = 'FAILED'""")
-                .params(ts(now), attemptsBeforeLast, attemptsBeforeLast, id).update() == 1;
+                        .params(ts(now), attemptsBeforeLast, attemptsBeforeLast, id)
+                        .update()
+                == 1;
     }
 
     /** A complaint's messages that have not gone out are cancelled and every message's personal data erased. */
     public void erase(long complaintId) {
-        jdbc.sql("select id from cmp_mail_outbox where complaint_id = ? for update").param(complaintId)
-                .query(Long.class).list();
+        jdbc.sql("select id from cmp_mail_outbox where complaint_id = ? for update")
+                .param(complaintId)
+                .query(Long.class)
+                .list();
         jdbc.sql("""
                 update cmp_mail_outbox set recipients = null, body = null,
                     status = case when status in ('PENDING', 'FAILED') then 'CANCELLED' else status end
@@ -139,8 +170,7 @@ public class MailOutbox {
     }
 
     /** Figures for operators: pending (and its oldest), failed. */
-    public record Figures(long pending, Duration oldestPending, long failed) {
-    }
+    public record Figures(long pending, Duration oldestPending, long failed) {}
 
     public Figures figures(Instant now) {
         return jdbc.sql("""
@@ -150,31 +180,45 @@ public class MailOutbox {
                 from cmp_mail_outbox where status in ('PENDING', 'FAILED')""")
                 .query((rs, n) -> {
                     Instant oldest = instant(rs, "oldest");
-                    return new Figures(rs.getLong("pending"),
+                    return new Figures(
+                            rs.getLong("pending"),
                             oldest == null || oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now),
                             rs.getLong("failed"));
-                }).single();
+                })
+                .single();
     }
 
     /** Messages not sent yet (pending, failed), oldest first, without recipients or body. */
     public List<Entry> unsent(int limit) {
         return jdbc.sql("""
                 select * from cmp_mail_outbox where status in ('PENDING', 'FAILED')
-                order by queued_at, id fetch first %d rows only""".formatted(limit))
-                .query(MailOutbox::entry).list();
+                order by queued_at, id fetch first %d rows only""".formatted(limit)).query(MailOutbox::entry).list();
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
         long complaintId = rs.getLong("complaint_id");
         boolean aboutComplaint = !rs.wasNull();
         String recipients = rs.getString("recipients");
-        OutgoingMail mail = new OutgoingMail(aboutComplaint ? complaintId : null, rs.getString("reference"),
-                rs.getString("dedup_key"), rs.getString("template"), rs.getString("language"),
+        OutgoingMail mail = new OutgoingMail(
+                aboutComplaint ? complaintId : null,
+                rs.getString("reference"),
+                rs.getString("dedup_key"),
+                rs.getString("template"),
+                rs.getString("language"),
                 recipients == null ? List.of() : Arrays.asList(recipients.split(SEPARATOR)),
-                rs.getString("subject"), rs.getString("body"), rs.getString("message_id"));
-        return new Entry(rs.getLong("id"), mail, rs.getString("status"), rs.getInt("attempts"),
-                instant(rs, "queued_at"), instant(rs, "next_attempt_at"), rs.getString("last_failure"),
-                instant(rs, "sent_at"), rs.getString("incident_id"));
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getString("message_id"));
+        return new Entry(
+                rs.getLong("id"),
+                mail,
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                instant(rs, "queued_at"),
+                instant(rs, "next_attempt_at"),
+                rs.getString("last_failure"),
+                instant(rs, "sent_at"),
+                rs.getString("incident_id"));
     }
 
     private static String cut(String text) {

@@ -32,9 +32,17 @@ class MailOutboxController {
         this.staff = staff;
     }
 
-    record Unsent(long id, String reference, String template, String messageId, String status, int attempts,
-                  Instant queuedAt, Instant nextAttemptAt, String lastFailure, String incidentId) {
-    }
+    record Unsent(
+            long id,
+            String reference,
+            String template,
+            String messageId,
+            String status,
+            int attempts,
+            Instant queuedAt,
+            Instant nextAttemptAt,
+            String lastFailure,
+            String incidentId) {}
 
     @GetMapping("/api/staff/mail-outbox")
     List<Unsent> unsent() {
@@ -45,17 +53,28 @@ class MailOutboxController {
     @PostMapping("/api/staff/mail-outbox/{id}/retry")
     Unsent retry(@PathVariable long id) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        MailOutbox.Entry entry = outbox.find(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "No e-mail " + id + " in the outbox."));
+        MailOutbox.Entry entry = outbox.find(id)
+                .orElseThrow(
+                        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No e-mail " + id + " in the outbox."));
         if (!sender.retry(id)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "E-mail " + id + " is " + entry.status()
-                    + "; only a FAILED e-mail can be retried.");
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "E-mail " + id + " is " + entry.status() + "; only a FAILED e-mail can be retried.");
         }
         return unsent(outbox.find(id).orElseThrow());
     }
 
     private static Unsent unsent(MailOutbox.Entry e) {
-        return new Unsent(e.id(), e.mail().reference(), e.mail().template(), e.mail().messageId(), e.status(),
-                e.attempts(), e.queuedAt(), e.nextAttemptAt(), e.lastFailure(), e.incidentId());
+        return new Unsent(
+                e.id(),
+                e.mail().reference(),
+                e.mail().template(),
+                e.mail().messageId(),
+                e.status(),
+                e.attempts(),
+                e.queuedAt(),
+                e.nextAttemptAt(),
+                e.lastFailure(),
+                e.incidentId());
     }
 }

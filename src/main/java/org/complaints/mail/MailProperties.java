@@ -14,5 +14,4 @@ public record MailProperties(
         @DefaultValue("complaints@example.org") String from,
         @DefaultValue("Example Organisation") String organisation,
         @DefaultValue("complaints.example.org") String messageIdDomain,
-        @DefaultValue("en") String staffLanguage) {
-}
+        @DefaultValue("en") String staffLanguage) {}

@@ -17,8 +17,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class MailTemplates {
 
     public static final Map<String, Locale> LANGUAGES = Map.of(
-            "en", Locale.ENGLISH, "tr", Locale.forLanguageTag("tr"), "nl", Locale.forLanguageTag("nl"),
-            "et", Locale.forLanguageTag("et"));
+            "en",
+            Locale.ENGLISH,
+            "tr",
+            Locale.forLanguageTag("tr"),
+            "nl",
+            Locale.forLanguageTag("nl"),
+            "et",
+            Locale.forLanguageTag("et"));
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
@@ -52,6 +58,5 @@ public class MailTemplates {
         return new RenderedMail(subject, body);
     }
 
-    public record RenderedMail(String subject, String body) {
-    }
+    public record RenderedMail(String subject, String body) {}
 }

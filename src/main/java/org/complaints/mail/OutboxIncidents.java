@@ -32,8 +32,10 @@ public class OutboxIncidents {
 
     /** Raises the incident on the current activity of the running instance with this business key, if there is one. */
     public Optional<String> raise(long outboxId, String reference, String message) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).active()
-                .list().stream().findFirst().orElse(null);
+        ProcessInstance instance =
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).active().list().stream()
+                        .findFirst()
+                        .orElse(null);
         if (instance == null) {
             return Optional.empty();
         }

@@ -35,7 +35,8 @@ public record OutboxProperties(
                     + "longest-retry, not " + firstRetry + " and " + longestRetry);
         }
         if (drainFor.isNegative()) {
-            throw new IllegalArgumentException("complaints.mail.outbox: drain-for must not be negative, not " + drainFor);
+            throw new IllegalArgumentException(
+                    "complaints.mail.outbox: drain-for must not be negative, not " + drainFor);
         }
         if (maxAttempts < 1 || batch < 1) {
             throw new IllegalArgumentException("complaints.mail.outbox: max-attempts and batch must be at least 1");

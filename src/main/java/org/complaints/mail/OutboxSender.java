@@ -44,9 +44,16 @@ public class OutboxSender {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public OutboxSender(MailOutbox outbox, SmtpDelivery smtp, SentMailRecorder recorder, OutboxIncidents incidents,
-                        EventLog events, EngineAuthority authority, OutboxProperties properties, Clock clock,
-                        PlatformTransactionManager transactions) {
+    public OutboxSender(
+            MailOutbox outbox,
+            SmtpDelivery smtp,
+            SentMailRecorder recorder,
+            OutboxIncidents incidents,
+            EventLog events,
+            EngineAuthority authority,
+            OutboxProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.outbox = outbox;
         this.smtp = smtp;
         this.recorder = recorder;
@@ -76,7 +83,9 @@ public class OutboxSender {
             }
         } catch (RuntimeException e) {
             // e.g. the database is away; the next run tries again. The type only: messages may quote data
-            LOG.error("Mail outbox: sending stopped ({}); the next run tries again", e.getClass().getName());
+            LOG.error(
+                    "Mail outbox: sending stopped ({}); the next run tries again",
+                    e.getClass().getName());
         }
     }
 
@@ -85,8 +94,7 @@ public class OutboxSender {
         return sendBatch().sent();
     }
 
-    private record Batch(boolean full, int sent) {
-    }
+    private record Batch(boolean full, int sent) {}
 
     private Batch sendBatch() {
         int sent = 0;
@@ -102,7 +110,10 @@ public class OutboxSender {
                 } catch (RuntimeException e) {
                     // not an SMTP refusal (those are handled inside), e.g. a listener or the database failed: the
                     // transaction is rolled back, so the message is still pending
-                    LOG.error("Mail outbox: message {} not completed ({})", id, e.getClass().getName());
+                    LOG.error(
+                            "Mail outbox: message {} not completed ({})",
+                            id,
+                            e.getClass().getName());
                     afterFailure(id, acceptedAt[0], e.getClass().getSimpleName());
                 }
             }
@@ -113,7 +124,8 @@ public class OutboxSender {
     /** Sends a FAILED message once more (staff API); false when it is not FAILED. */
     public boolean retry(long id) {
         return Boolean.TRUE.equals(transaction.execute(tx -> {
-            String incidentId = outbox.find(id).map(MailOutbox.Entry::incidentId).orElse(null);
+            String incidentId =
+                    outbox.find(id).map(MailOutbox.Entry::incidentId).orElse(null);
             if (!outbox.retryFailed(id, properties.maxAttempts() - 1, clock.instant())) {
                 return false;
             }
@@ -153,18 +165,22 @@ public class OutboxSender {
      */
     private void afterFailure(long id, Instant acceptedAt, String kind) {
         try {
-            transaction.executeWithoutResult(tx -> outbox.lockDue(id, clock.instant()).ifPresent(e -> {
-                if (acceptedAt == null) {
-                    failed(e, kind);
-                } else {
-                    outbox.markSent(id, acceptedAt);
-                    outbox.noteFailure(id, "sent, not recorded: " + kind);
-                    LOG.error("Mail outbox: message {} was sent but not recorded ({})", id, kind);
-                }
-            }));
+            transaction.executeWithoutResult(tx -> outbox.lockDue(id, clock.instant())
+                    .ifPresent(e -> {
+                        if (acceptedAt == null) {
+                            failed(e, kind);
+                        } else {
+                            outbox.markSent(id, acceptedAt);
+                            outbox.noteFailure(id, "sent, not recorded: " + kind);
+                            LOG.error("Mail outbox: message {} was sent but not recorded ({})", id, kind);
+                        }
+                    }));
         } catch (RuntimeException again) {
             // still pending and due: the next run tries it again
-            LOG.error("Mail outbox: failure of message {} not recorded ({})", id, again.getClass().getName());
+            LOG.error(
+                    "Mail outbox: failure of message {} not recorded ({})",
+                    id,
+                    again.getClass().getName());
         }
     }
 
@@ -175,21 +191,36 @@ public class OutboxSender {
         if (attempts < properties.maxAttempts()) {
             Instant next = clock.instant().plus(properties.pause(attempts));
             outbox.retryLater(entry.id(), attempts, next, kind);
-            LOG.warn("Mail outbox: e-mail '{}' for {} not delivered (attempt {}: {}); next attempt at {}",
-                    mail.template(), mail.reference(), attempts, kind, next);
+            LOG.warn(
+                    "Mail outbox: e-mail '{}' for {} not delivered (attempt {}: {}); next attempt at {}",
+                    mail.template(),
+                    mail.reference(),
+                    attempts,
+                    kind,
+                    next);
             return;
         }
         outbox.markFailed(entry.id(), attempts, kind);
         String message = "E-mail '" + mail.template() + "' for " + mail.reference() + " could not be delivered in "
                 + attempts + " attempts (" + kind + "); resolve this incident to send it again";
-        authority.withoutAuthorization(() -> incidents.raise(entry.id(), mail.reference(), message))
+        authority
+                .withoutAuthorization(() -> incidents.raise(entry.id(), mail.reference(), message))
                 .ifPresent(incidentId -> outbox.recordIncident(entry.id(), incidentId));
         if (mail.complaintId() != null) {
-            events.append(mail.complaintId(), "MAIL_NOT_DELIVERED", "system", "E-mail '" + mail.template()
-                    + "' could not be delivered in " + attempts + " attempts; given up until retried", kind,
+            events.append(
+                    mail.complaintId(),
+                    "MAIL_NOT_DELIVERED",
+                    "system",
+                    "E-mail '" + mail.template() + "' could not be delivered in " + attempts
+                            + " attempts; given up until retried",
+                    kind,
                     EventOrigin.mail(mail.template()));
         }
-        LOG.error("Mail outbox: e-mail '{}' for {} given up after {} attempts ({})", mail.template(),
-                mail.reference(), attempts, kind);
+        LOG.error(
+                "Mail outbox: e-mail '{}' for {} given up after {} attempts ({})",
+                mail.template(),
+                mail.reference(),
+                attempts,
+                kind);
     }
 }

@@ -10,6 +10,13 @@ import java.util.List;
  * @param dedupKey    sent at most once per reference and dedup key
  * @param messageId   deterministic, {@code <dedupKey.reference@domain>}
  */
-public record OutgoingMail(Long complaintId, String reference, String dedupKey, String template, String language,
-                           List<String> recipients, String subject, String body, String messageId) {
-}
+public record OutgoingMail(
+        Long complaintId,
+        String reference,
+        String dedupKey,
+        String template,
+        String language,
+        List<String> recipients,
+        String subject,
+        String body,
+        String messageId) {}

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicBaseUrl the application's public address, e.g. {@code https://complaints.example.org}
  */
 @ConfigurationProperties("complaints.intake")
-public record PublicLinks(@DefaultValue("http://localhost:8080") String publicBaseUrl) {
+public record PublicLinks(
+        @DefaultValue("http://localhost:8080") String publicBaseUrl) {
 
     public String statusUrl(String reference, String token) {
         return base() + "/complaints/" + reference + "?token=" + token;

@@ -26,10 +26,22 @@ public class SentMailRecorder {
     public void record(OutgoingMail mail, Instant sentAt) {
         if (mail.complaintId() != null) {
             String to = String.join(", ", mail.recipients());
-            log.record(mail.complaintId(), mail.dedupKey(), mail.template(), mail.language(), to, mail.subject(),
-                    mail.body(), mail.messageId(), sentAt);
-            events.append(mail.complaintId(), "MAIL_SENT", "system", "E-mail '" + mail.template() + "' ("
-                    + mail.language() + ") sent to " + to, "subject: " + mail.subject() + "\nmessage-id: " + mail.messageId(),
+            log.record(
+                    mail.complaintId(),
+                    mail.dedupKey(),
+                    mail.template(),
+                    mail.language(),
+                    to,
+                    mail.subject(),
+                    mail.body(),
+                    mail.messageId(),
+                    sentAt);
+            events.append(
+                    mail.complaintId(),
+                    "MAIL_SENT",
+                    "system",
+                    "E-mail '" + mail.template() + "' (" + mail.language() + ") sent to " + to,
+                    "subject: " + mail.subject() + "\nmessage-id: " + mail.messageId(),
                     EventOrigin.mail(mail.template()));
         }
         for (MailSentListener listener : listeners) {

@@ -24,6 +24,7 @@ public class SmtpDelivery {
 
     /** Jakarta Mail's way to name the stream provider; Angus Mail is the implementation on the class path. */
     static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     static {
@@ -38,8 +39,8 @@ public class SmtpDelivery {
 
     private static boolean angusStreamProvider() {
         try {
-            return StreamProvider.class.isAssignableFrom(Class.forName(ANGUS_STREAM_PROVIDER, false,
-                    SmtpDelivery.class.getClassLoader()));
+            return StreamProvider.class.isAssignableFrom(
+                    Class.forName(ANGUS_STREAM_PROVIDER, false, SmtpDelivery.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
         }
@@ -61,7 +62,8 @@ public class SmtpDelivery {
     public void deliver(OutgoingMail mail) {
         try {
             sender.send(mime(mail));
-            meters.counter("complaints.emails.sent", "template", mail.template()).increment();
+            meters.counter("complaints.emails.sent", "template", mail.template())
+                    .increment();
         } catch (MailException | MessagingException e) {
             throw failure(mail, e);
         }
@@ -80,8 +82,7 @@ public class SmtpDelivery {
 
         private Transport transport;
 
-        private Connection() {
-        }
+        private Connection() {}
 
         /** As {@link SmtpDelivery#deliver}, over this connection. */
         public void deliver(OutgoingMail mail) {
@@ -96,7 +97,8 @@ public class SmtpDelivery {
                     transport = connect(configured);
                 }
                 transport.sendMessage(message, message.getAllRecipients());
-                meters.counter("complaints.emails.sent", "template", mail.template()).increment();
+                meters.counter("complaints.emails.sent", "template", mail.template())
+                        .increment();
             } catch (MessagingException e) {
                 // whatever state the server left the session in, the next e-mail starts on a new one
                 close();
@@ -128,7 +130,8 @@ public class SmtpDelivery {
             }
         }
         Session session = configured.getSession();
-        Transport transport = configured.getProtocol() == null ? session.getTransport()
+        Transport transport = configured.getProtocol() == null
+                ? session.getTransport()
                 : session.getTransport(configured.getProtocol());
         transport.connect(configured.getHost(), configured.getPort(), username, password);
         return transport;
@@ -137,8 +140,10 @@ public class SmtpDelivery {
     private MailDeliveryException failure(OutgoingMail mail, Exception e) {
         meters.counter("complaints.emails.failed", "template", mail.template()).increment();
         // the SMTP server's words often quote the recipient's address: only the failure's kind goes on
-        return new MailDeliveryException("E-mail '" + mail.template() + "' for " + mail.reference()
-                + " could not be delivered: " + MailDeliveryException.describe(e), MailDeliveryException.describe(e));
+        return new MailDeliveryException(
+                "E-mail '" + mail.template() + "' for " + mail.reference() + " could not be delivered: "
+                        + MailDeliveryException.describe(e),
+                MailDeliveryException.describe(e));
     }
 
     private MimeMessage mime(OutgoingMail mail) throws MessagingException {

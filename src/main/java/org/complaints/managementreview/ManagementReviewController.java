@@ -3,20 +3,20 @@ package org.complaints.managementreview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
-import java.net.URI;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Management reviews and their actions for quality managers, complaint managers and administrators (8.6). */
@@ -29,22 +29,34 @@ class ManagementReviewController {
     private final ObjectMapper json;
 
     /** A review in the list; absent dates are written as {@code null}. */
-    record ReviewRow(String reference, LocalDate periodFrom, LocalDate periodTo, Instant preparedAt, Instant heldAt,
-                     Instant closedAt) {
-    }
+    record ReviewRow(
+            String reference,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            Instant preparedAt,
+            Instant heldAt,
+            Instant closedAt) {}
 
     /** A requested review: its reference and the staff page that shows it. */
-    record Requested(String reference, String page) {
-    }
+    record Requested(String reference, String page) {}
 
     /**
      * A review with its outcome, its actions and the input it was prepared from, the input as the JSON document
      * stored when it was prepared. Absent values are written as {@code null}.
      */
-    record ReviewDetail(String reference, LocalDate periodFrom, LocalDate periodTo, Instant preparedAt,
-                        Instant heldAt, String heldBy, String attendees, String conclusions, String decisions,
-                        Instant closedAt, List<ReviewAction> actions, JsonNode input) {
-    }
+    record ReviewDetail(
+            String reference,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            Instant preparedAt,
+            Instant heldAt,
+            String heldBy,
+            String attendees,
+            String conclusions,
+            String decisions,
+            Instant closedAt,
+            List<ReviewAction> actions,
+            JsonNode input) {}
 
     ManagementReviewController(ManagementReviews reviews, StaffAccess staff, ObjectMapper json) {
         this.reviews = reviews;
@@ -55,8 +67,15 @@ class ManagementReviewController {
     @GetMapping("/api/staff/management-reviews")
     List<ReviewRow> list() {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        return reviews.list().stream().map(review -> new ReviewRow(review.reference(), review.periodFrom(),
-                review.periodTo(), review.preparedAt(), review.heldAt(), review.closedAt())).toList();
+        return reviews.list().stream()
+                .map(review -> new ReviewRow(
+                        review.reference(),
+                        review.periodFrom(),
+                        review.periodTo(),
+                        review.preparedAt(),
+                        review.heldAt(),
+                        review.closedAt()))
+                .toList();
     }
 
     /** A review outside the schedule: {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} (both, or neither). */
@@ -64,7 +83,8 @@ class ManagementReviewController {
     ResponseEntity<Requested> request(@RequestBody(required = false) Map<String, String> body) {
         String user = staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.ADMIN);
         Map<String, String> period = body == null ? Map.of() : body;
-        ProcessInstance instance = reviews.request(blankToNull(period.get("from")), blankToNull(period.get("to")), user);
+        ProcessInstance instance =
+                reviews.request(blankToNull(period.get("from")), blankToNull(period.get("to")), user);
         String reference = instance.getBusinessKey();
         return ResponseEntity.created(URI.create("/api/staff/management-reviews/" + reference))
                 .body(new Requested(reference, "/staff/management-reviews/" + reference));
@@ -78,8 +98,18 @@ class ManagementReviewController {
     ReviewDetail get(@PathVariable String reference) throws JsonProcessingException {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         ManagementReview review = reviews.getByReference(reference);
-        return new ReviewDetail(review.reference(), review.periodFrom(), review.periodTo(), review.preparedAt(),
-                review.heldAt(), review.heldBy(), review.attendees(), review.conclusions(), review.decisions(),
-                review.closedAt(), reviews.actions(review.id()), json.readTree(review.inputJson()));
+        return new ReviewDetail(
+                review.reference(),
+                review.periodFrom(),
+                review.periodTo(),
+                review.preparedAt(),
+                review.heldAt(),
+                review.heldBy(),
+                review.attendees(),
+                review.conclusions(),
+                review.decisions(),
+                review.closedAt(),
+                reviews.actions(review.id()),
+                json.readTree(review.inputJson()));
     }
 }

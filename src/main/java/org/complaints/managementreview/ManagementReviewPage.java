@@ -39,20 +39,26 @@ class ManagementReviewPage {
         model.addAttribute("user", user);
         model.addAttribute("review", review);
         model.addAttribute("actions", reviews.actions(review.id()));
-        model.addAttribute("earlierOpen", json.convertValue(input.path("openActionsOfEarlierReviews"),
-                new TypeReference<List<ReviewAction>>() { }));
+        model.addAttribute(
+                "earlierOpen",
+                json.convertValue(
+                        input.path("openActionsOfEarlierReviews"), new TypeReference<List<ReviewAction>>() {}));
         model.addAttribute("input", json.treeToValue(input.path("performance"), PerformanceReport.class));
         // the same charts as the reports page, drawn from the input as it stood
-        model.addAttribute("chartData", json.writeValueAsString(input.path("performance")).replace("<", "\\u003c"));
+        model.addAttribute(
+                "chartData", json.writeValueAsString(input.path("performance")).replace("<", "\\u003c"));
         return "staff/management-review";
     }
 
     @ExceptionHandler({InvalidInputException.class, ResponseStatusException.class})
     String problem(RuntimeException e, Model model, HttpServletResponse response) {
-        int status = e instanceof ResponseStatusException refused ? refused.getStatusCode().value() : 404;
+        int status = e instanceof ResponseStatusException refused
+                ? refused.getStatusCode().value()
+                : 404;
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("message", e instanceof ResponseStatusException refused ? refused.getReason() : e.getMessage());
+        model.addAttribute(
+                "message", e instanceof ResponseStatusException refused ? refused.getReason() : e.getMessage());
         return "staff/problem";
     }
 }

@@ -25,7 +25,8 @@ public class PrepareReviewInputDelegate implements JavaDelegate {
         FormValues form = FormValues.of(execution);
         String from = form.text("periodFrom");
         String to = form.text("periodTo");
-        ReportPeriod period = from == null && to == null ? reviews.defaultPeriod()
+        ReportPeriod period = from == null && to == null
+                ? reviews.defaultPeriod()
                 : reviews.period(date(form, "periodFrom"), date(form, "periodTo"));
         ManagementReview review = reviews.prepare(period, execution.getProcessInstanceId());
         execution.setProcessBusinessKey(review.reference());

@@ -21,7 +21,7 @@ public class RecordActionDoneDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        reviews.completeAction(form.id("actionId"), currentUser.id().orElse(form.text("actionOwner")),
-                form.text("completionNote"));
+        reviews.completeAction(
+                form.id("actionId"), currentUser.id().orElse(form.text("actionOwner")), form.text("completionNote"));
     }
 }

@@ -31,8 +31,12 @@ public class RecordReviewOutcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        List<Long> open = reviews.recordOutcome(form.id("reviewId"), currentUser.id().orElse("system"),
-                form.text("attendees"), form.text("conclusions"), form.text("reviewDecisions"),
+        List<Long> open = reviews.recordOutcome(
+                form.id("reviewId"),
+                currentUser.id().orElse("system"),
+                form.text("attendees"),
+                form.text("conclusions"),
+                form.text("reviewDecisions"),
                 actions(execution.getVariable("actions")));
         execution.setVariable("actionsDecided", !open.isEmpty());
     }

@@ -29,10 +29,17 @@ import org.springframework.stereotype.Component;
 public class ComplaintMetrics implements MeterBinder {
 
     /** The figures of one refresh. */
-    record Snapshot(long received, long closed, Map<ComplaintStage, Long> openByStage, long overdue,
-                    long ackMissed, long assessmentMissed, long responseMissed, long incidents, long dueJobs,
-                    MailOutbox.Figures outbox) {
-    }
+    record Snapshot(
+            long received,
+            long closed,
+            Map<ComplaintStage, Long> openByStage,
+            long overdue,
+            long ackMissed,
+            long assessmentMissed,
+            long responseMissed,
+            long incidents,
+            long dueJobs,
+            MailOutbox.Figures outbox) {}
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
@@ -41,8 +48,8 @@ public class ComplaintMetrics implements MeterBinder {
     private final Clock clock;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-    public ComplaintMetrics(JdbcClient jdbc, RuntimeService runtime, ManagementService management, MailOutbox outbox,
-                            Clock clock) {
+    public ComplaintMetrics(
+            JdbcClient jdbc, RuntimeService runtime, ManagementService management, MailOutbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.management = management;
@@ -53,35 +60,56 @@ public class ComplaintMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("complaints.received", this, m -> m.current().received())
-                .description("Complaints registered").register(registry);
+                .description("Complaints registered")
+                .register(registry);
         FunctionCounter.builder("complaints.closed", this, m -> m.current().closed())
-                .description("Complaints closed").register(registry);
+                .description("Complaints closed")
+                .register(registry);
         for (ComplaintStage stage : ComplaintStage.values()) {
             if (stage != ComplaintStage.CLOSED) {
-                Gauge.builder("complaints.open", this, m -> m.current().openByStage().getOrDefault(stage, 0L))
-                        .tag("stage", stage.name().toLowerCase()).description("Open complaints per stage")
+                Gauge.builder(
+                                "complaints.open",
+                                this,
+                                m -> m.current().openByStage().getOrDefault(stage, 0L))
+                        .tag("stage", stage.name().toLowerCase())
+                        .description("Open complaints per stage")
                         .register(registry);
             }
         }
         Gauge.builder("complaints.overdue", this, m -> m.current().overdue())
-                .description("Open complaints past their committed response date without an answer").register(registry);
+                .description("Open complaints past their committed response date without an answer")
+                .register(registry);
         Map<String, java.util.function.ToDoubleFunction<ComplaintMetrics>> misses = Map.of(
                 "acknowledgement", m -> m.current().ackMissed(),
                 "assessment", m -> m.current().assessmentMissed(),
                 "response", m -> m.current().responseMissed());
         misses.forEach((stage, value) -> FunctionCounter.builder("complaints.sla.breaches", this, value)
-                .tag("stage", stage).description("Time limits recorded as missed").register(registry));
+                .tag("stage", stage)
+                .description("Time limits recorded as missed")
+                .register(registry));
         Gauge.builder("complaints.incidents.open", this, m -> m.current().incidents())
-                .description("Open engine incidents (e.g. an e-mail that could not be sent)").register(registry);
-        Gauge.builder("complaints.jobs.due", this, m -> m.current().dueJobs())
-                .description("Engine jobs due now and not yet done (timers, asynchronous steps)").register(registry);
-        Gauge.builder("complaints.emails.outbox.pending", this, m -> m.current().outbox().pending())
-                .description("E-mails in the outbox waiting to be sent (also between retries)").register(registry);
-        Gauge.builder("complaints.emails.outbox.oldest.age", this,
-                        m -> m.current().outbox().oldestPending().toMillis() / 1000.0)
-                .baseUnit("seconds").description("How long the oldest pending e-mail has been waiting")
+                .description("Open engine incidents (e.g. an e-mail that could not be sent)")
                 .register(registry);
-        Gauge.builder("complaints.emails.outbox.failed", this, m -> m.current().outbox().failed())
+        Gauge.builder("complaints.jobs.due", this, m -> m.current().dueJobs())
+                .description("Engine jobs due now and not yet done (timers, asynchronous steps)")
+                .register(registry);
+        Gauge.builder(
+                        "complaints.emails.outbox.pending",
+                        this,
+                        m -> m.current().outbox().pending())
+                .description("E-mails in the outbox waiting to be sent (also between retries)")
+                .register(registry);
+        Gauge.builder(
+                        "complaints.emails.outbox.oldest.age",
+                        this,
+                        m -> m.current().outbox().oldestPending().toMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("How long the oldest pending e-mail has been waiting")
+                .register(registry);
+        Gauge.builder(
+                        "complaints.emails.outbox.failed",
+                        this,
+                        m -> m.current().outbox().failed())
                 .description("E-mails given up after their retries, each with an incident, until retried")
                 .register(registry);
     }
@@ -120,20 +148,26 @@ public class ComplaintMetrics implements MeterBinder {
                        count(case when assessment_sla_met = false then 1 end) as assessment_missed,
                        count(case when response_sla_met = false then 1 end) as response_missed,
                        count(case when first_decided_at is null and response_deadline < ? then 1 end) as overdue
-                from cmp_complaint where rolled_up = false group by stage, closed_at is null""")
-                .param(Jdbc.ts(clock.instant()))
-                .query(rs -> {
-                    for (String key : List.of("received", "closed", "ack_missed", "assessment_missed", "response_missed")) {
-                        counts.merge(key, rs.getLong(key), Long::sum);
-                    }
-                    if (rs.getBoolean("still_open")) {
-                        open.merge(ComplaintStage.valueOf(rs.getString("stage")), rs.getLong("received"), Long::sum);
-                        overdue[0] += rs.getLong("overdue");
-                    }
-                });
-        return new Snapshot(n(counts, "received"), n(counts, "closed"), open, overdue[0], n(counts, "ack_missed"),
-                n(counts, "assessment_missed"), n(counts, "response_missed"), runtime.createIncidentQuery().count(),
-                management.createJobQuery().executable().count(), outbox.figures(clock.instant()));
+                from cmp_complaint where rolled_up = false group by stage, closed_at is null""").param(Jdbc.ts(clock.instant())).query(rs -> {
+            for (String key : List.of("received", "closed", "ack_missed", "assessment_missed", "response_missed")) {
+                counts.merge(key, rs.getLong(key), Long::sum);
+            }
+            if (rs.getBoolean("still_open")) {
+                open.merge(ComplaintStage.valueOf(rs.getString("stage")), rs.getLong("received"), Long::sum);
+                overdue[0] += rs.getLong("overdue");
+            }
+        });
+        return new Snapshot(
+                n(counts, "received"),
+                n(counts, "closed"),
+                open,
+                overdue[0],
+                n(counts, "ack_missed"),
+                n(counts, "assessment_missed"),
+                n(counts, "response_missed"),
+                runtime.createIncidentQuery().count(),
+                management.createJobQuery().executable().count(),
+                outbox.figures(clock.instant()));
     }
 
     private static long n(Map<String, Long> counts, String key) {

@@ -32,7 +32,8 @@ class EngineLookupCache {
 
     @Bean
     FilterRegistrationBean<ServiceFilesFilter> engineLookupCacheFilter() {
-        FilterRegistrationBean<ServiceFilesFilter> registration = new FilterRegistrationBean<>(new ServiceFilesFilter());
+        FilterRegistrationBean<ServiceFilesFilter> registration =
+                new FilterRegistrationBean<>(new ServiceFilesFilter());
         registration.setName("engine-lookup-cache");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/api/staff/*", "/staff/*");
         // before the engine's authentication filters (order 100 and 101), which look the engine up as well

@@ -36,9 +36,8 @@ class MailOutboxHealth extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         MailOutbox.Figures figures = outbox.figures(clock.instant());
         Duration oldest = figures.oldestPending();
-        Status status = figures.failed() > 0 ? FAILED
-                : oldest.compareTo(properties.firstRetry()) > 0 ? DELAYED
-                : Status.UP;
+        Status status =
+                figures.failed() > 0 ? FAILED : oldest.compareTo(properties.firstRetry()) > 0 ? DELAYED : Status.UP;
         builder.status(status)
                 .withDetail("pending", figures.pending())
                 .withDetail("oldestPendingSeconds", oldest.toSeconds())

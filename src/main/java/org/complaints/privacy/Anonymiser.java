@@ -47,9 +47,18 @@ public class Anonymiser {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public Anonymiser(JdbcClient jdbc, ComplaintRegister register, EventLog events, AuditLog audit,
-                      RuntimeService runtime, HistoryService history, TaskService tasks, EngineAuthority authority,
-                      MailOutbox outbox, PlatformTransactionManager transactions, Clock clock) {
+    public Anonymiser(
+            JdbcClient jdbc,
+            ComplaintRegister register,
+            EventLog events,
+            AuditLog audit,
+            RuntimeService runtime,
+            HistoryService history,
+            TaskService tasks,
+            EngineAuthority authority,
+            MailOutbox outbox,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.register = register;
         this.events = events;
@@ -78,7 +87,10 @@ public class Anonymiser {
         if (instance != null) {
             // the running instance first, in its own transaction: its history can only go once it has ended
             transaction.executeWithoutResult(tx -> authority.withoutAuthorization(() -> {
-                if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+                if (runtime.createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        > 0) {
                     runtime.deleteProcessInstance(instance, "Personal data erased", true, true, true);
                     register.closeErased(complaintId, clock.instant());
                 }
@@ -86,8 +98,10 @@ public class Anonymiser {
         }
         transaction.executeWithoutResult(tx -> {
             // waits for a survey invitation being sent right now, so its e-mail copy is there to be scrubbed
-            jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update").param(complaintId)
-                    .query(Long.class).optional();
+            jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update")
+                    .param(complaintId)
+                    .query(Long.class)
+                    .optional();
             // the same for an e-mail of the outbox; what has not gone out is cancelled, nothing personal stays
             outbox.erase(complaintId);
             authority.withoutAuthorization(() -> removeEngineData(instance));
@@ -102,61 +116,79 @@ public class Anonymiser {
         if (instance == null) {
             return;
         }
-        List<String> decisions = history.createHistoricDecisionInstanceQuery().processInstanceId(instance).list()
-                .stream().map(HistoricDecisionInstance::getId).toList();
+        List<String> decisions =
+                history.createHistoricDecisionInstanceQuery().processInstanceId(instance).list().stream()
+                        .map(HistoricDecisionInstance::getId)
+                        .toList();
         decisions.forEach(history::deleteHistoricDecisionInstanceByInstanceId);
         // variables, variable details, task and process comments, job logs, incidents, operation log
         history.deleteHistoricProcessInstanceIfExists(instance);
-        tasks.getProcessInstanceComments(instance).forEach(c -> tasks.deleteProcessInstanceComment(instance, c.getId()));
+        tasks.getProcessInstanceComments(instance)
+                .forEach(c -> tasks.deleteProcessInstanceComment(instance, c.getId()));
     }
 
     private void scrubRegister(long complaintId) {
         // an entry appended earlier in this transaction is written first, so it is scrubbed with the rest
         events.writePending();
         Map<String, Object> personal = jdbc.sql("""
-                select complainant_name, complainant_email, complainant_phone from cmp_complaint where id = ?""")
-                .param(complaintId).query().singleRow();
+                select complainant_name, complainant_email, complainant_phone from cmp_complaint where id = ?""").param(complaintId).query().singleRow();
         // generated summaries may quote the complainant ("sent to jan@example.org"); they keep their meaning
         for (Object value : personal.values()) {
             if (value instanceof String text && text.length() >= 3 && !text.startsWith("[")) {
                 jdbc.sql("update cmp_event set summary = replace(summary, ?, ?) where complaint_id = ?")
-                        .params(text, ANONYMOUS, complaintId).update();
+                        .params(text, ANONYMOUS, complaintId)
+                        .update();
             }
         }
-        jdbc.sql("update cmp_event set detail = null where complaint_id = ?").param(complaintId).update();
+        jdbc.sql("update cmp_event set detail = null where complaint_id = ?")
+                .param(complaintId)
+                .update();
         register.removePersonalData(complaintId, ANONYMOUS, REMOVED, clock.instant());
         jdbc.sql("update cmp_decision set reasons = ?, remedy = null where complaint_id = ?")
-                .params(REMOVED, complaintId).update();
-        jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?").params(REMOVED, complaintId).update();
+                .params(REMOVED, complaintId)
+                .update();
+        jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?")
+                .params(REMOVED, complaintId)
+                .update();
         // the complaint is closed now: a message still waiting for its process has nowhere to go
         jdbc.sql("""
                 update cmp_complainant_message set content = null,
                     status = case when status = 'PENDING' then 'AFTER_CLOSURE' else status end
                 where complaint_id = ?""").param(complaintId).update();
         jdbc.sql("update cmp_mail set recipients = ?, body = ? where complaint_id = ?")
-                .params(ANONYMOUS, REMOVED, complaintId).update();
+                .params(ANONYMOUS, REMOVED, complaintId)
+                .update();
         // survey: the comment is the complainant's own text and the link is theirs; the scores stay for the figures
         jdbc.sql("""
                 update cmp_survey set comment = null, status = case when status = 'PENDING' then 'CANCELLED' else status end
                 where complaint_id = ?""").param(complaintId).update();
-        jdbc.sql("delete from cmp_survey_token where complaint_id = ?").param(complaintId).update();
-        jdbc.sql("delete from cmp_attachment where complaint_id = ?").param(complaintId).update();
-        jdbc.sql("delete from cmp_idempotency where complaint_id = ?").param(complaintId).update();
+        jdbc.sql("delete from cmp_survey_token where complaint_id = ?")
+                .param(complaintId)
+                .update();
+        jdbc.sql("delete from cmp_attachment where complaint_id = ?")
+                .param(complaintId)
+                .update();
+        jdbc.sql("delete from cmp_idempotency where complaint_id = ?")
+                .param(complaintId)
+                .update();
         // a Message-ID may contain the sender's address; keep a digest so the message is still taken in once
-        List<String> inbound = jdbc.sql("""
-                select message_id from cmp_inbound_mail where complaint_id = ? and message_id not like 'sha256:%'""")
-                .param(complaintId).query(String.class).list();
+        List<String> inbound =
+                jdbc.sql("""
+                select message_id from cmp_inbound_mail where complaint_id = ? and message_id not like 'sha256:%'""").param(complaintId).query(String.class).list();
         for (String messageId : inbound) {
             jdbc.sql("update cmp_inbound_mail set message_id = ?, note = null where message_id = ?")
-                    .params(digest(messageId), messageId).update();
+                    .params(digest(messageId), messageId)
+                    .update();
         }
     }
 
     /** The form an anonymised inbound Message-ID is kept in. */
     public static String digest(String messageId) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(messageId.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

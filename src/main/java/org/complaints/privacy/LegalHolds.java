@@ -30,8 +30,12 @@ public class LegalHolds {
     @Transactional
     public void set(long complaintId, boolean held, String reason, String actor) {
         register.setLegalHold(complaintId, held, held ? reason : null);
-        events.append(complaintId, held ? "LEGAL_HOLD" : "LEGAL_HOLD_RELEASED", actor,
-                held ? "Legal hold: " + reason : "Legal hold released", null);
+        events.append(
+                complaintId,
+                held ? "LEGAL_HOLD" : "LEGAL_HOLD_RELEASED",
+                actor,
+                held ? "Legal hold: " + reason : "Legal hold released",
+                null);
         String instance = register.accessMarkings(complaintId).processInstanceId();
         if (instance != null) {
             authority.withoutAuthorization(() -> recalculate(instance));
@@ -44,8 +48,15 @@ public class LegalHolds {
      * running one gets it when it ends.
      */
     private void recalculate(String instance) {
-        if (history.createHistoricProcessInstanceQuery().processInstanceId(instance).finished().count() > 0) {
-            history.setRemovalTimeToHistoricProcessInstances().calculatedRemovalTime().byIds(instance).hierarchical()
+        if (history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .finished()
+                        .count()
+                > 0) {
+            history.setRemovalTimeToHistoricProcessInstances()
+                    .calculatedRemovalTime()
+                    .byIds(instance)
+                    .hierarchical()
                     .executeAsync();
         }
     }

@@ -36,8 +36,12 @@ class PrivacyController {
     private final LegalHolds legalHolds;
     private final StaffAccess staff;
 
-    PrivacyController(SubjectAccess subjects, Anonymiser anonymiser, ComplaintRegister register, LegalHolds legalHolds,
-                      StaffAccess staff) {
+    PrivacyController(
+            SubjectAccess subjects,
+            Anonymiser anonymiser,
+            ComplaintRegister register,
+            LegalHolds legalHolds,
+            StaffAccess staff) {
         this.subjects = subjects;
         this.anonymiser = anonymiser;
         this.register = register;
@@ -59,15 +63,12 @@ class PrivacyController {
         complaints.forEach(id -> NamedStaff.requireNotNamed(register.accessMarkings(id), actor));
     }
 
-    record ErasureRequest(String email, String reason) {
-    }
+    record ErasureRequest(String email, String reason) {}
 
     /** What an erasure did: the complaints anonymised, and those a legal hold kept, with the hold's reason. */
-    record Erasure(List<String> erased, List<HeldComplaint> held) {
-    }
+    record Erasure(List<String> erased, List<HeldComplaint> held) {}
 
-    record HeldComplaint(String reference, String legalHoldReason) {
-    }
+    record HeldComplaint(String reference, String legalHoldReason) {}
 
     @PostMapping("/api/staff/privacy/erasures")
     Erasure erase(@RequestBody(required = false) ErasureRequest request) {
@@ -95,11 +96,9 @@ class PrivacyController {
         return new Erasure(erased, held);
     }
 
-    record LegalHold(Boolean held, String reason) {
-    }
+    record LegalHold(Boolean held, String reason) {}
 
-    record LegalHoldState(String reference, boolean legalHold) {
-    }
+    record LegalHoldState(String reference, boolean legalHold) {}
 
     @PutMapping("/api/staff/complaints/{reference}/legal-hold")
     @Transactional
@@ -111,7 +110,8 @@ class PrivacyController {
         Complaint complaint = register.getByReference(reference);
         NamedStaff.requireNotNamed(register.accessMarkings(complaint.id()), actor);
         if (register.accessMarkings(complaint.id()).anonymised() && hold.held()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT,
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
                     "Complaint " + reference + " was already anonymised; there is no personal data left to hold.");
         }
         String reason = hold.held() ? requireReason(hold.reason()) : null;
@@ -128,7 +128,8 @@ class PrivacyController {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.trim().length() < 5) {
-            throw new InvalidInputException("reason: say why (at least 5 characters); it is kept in the complaint's history");
+            throw new InvalidInputException(
+                    "reason: say why (at least 5 characters); it is kept in the complaint's history");
         }
         return reason.trim();
     }

@@ -41,20 +41,24 @@ public class RetentionJob {
 
     /** @return how many complaints were anonymised */
     public int anonymiseExpired() {
-        var cutoff = clock.instant().atOffset(ZoneOffset.UTC).minus(retention.afterClosure()).toInstant();
+        var cutoff = clock.instant()
+                .atOffset(ZoneOffset.UTC)
+                .minus(retention.afterClosure())
+                .toInstant();
         int total = 0;
         while (true) {
             List<Long> due = jdbc.sql("""
                     select id from cmp_complaint
                     where closed_at < ? and anonymised_at is null and legal_hold = false
-                    order by closed_at""")
-                    .param(Jdbc.ts(cutoff)).query(Long.class).list().stream().limit(retention.batchSize()).toList();
+                    order by closed_at""").param(Jdbc.ts(cutoff)).query(Long.class).list().stream()
+                    .limit(retention.batchSize())
+                    .toList();
             if (due.isEmpty()) {
                 return total;
             }
             for (Long id : due) {
-                anonymiser.anonymise(id, "retention period of " + retention.afterClosure() + " after closure passed",
-                        "system");
+                anonymiser.anonymise(
+                        id, "retention period of " + retention.afterClosure() + " after closure passed", "system");
                 total++;
             }
         }

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * limitation period), and when the nightly anonymisation runs (cron, server time zone).
  */
 @ConfigurationProperties("complaints.retention")
-public record RetentionProperties(@DefaultValue("P6Y") Period afterClosure,
-                                  @DefaultValue("0 30 2 * * *") String schedule,
-                                  @DefaultValue("500") int batchSize) {
-}
+public record RetentionProperties(
+        @DefaultValue("P6Y") Period afterClosure,
+        @DefaultValue("0 30 2 * * *") String schedule,
+        @DefaultValue("500") int batchSize) {}

@@ -45,8 +45,13 @@ public class SubjectAccess {
     private final TaskService tasks;
     private final EngineAuthority authority;
 
-    public SubjectAccess(JdbcClient jdbc, AuditLog audit, EventLog events, HistoryService history, TaskService tasks,
-                         EngineAuthority authority) {
+    public SubjectAccess(
+            JdbcClient jdbc,
+            AuditLog audit,
+            EventLog events,
+            HistoryService history,
+            TaskService tasks,
+            EngineAuthority authority) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;
@@ -58,19 +63,25 @@ public class SubjectAccess {
     /** Ids of the complaints filed with this address (case-insensitive, as e-mail addresses are compared). */
     public List<Long> complaintsOf(String email) {
         return jdbc.sql("select id from cmp_complaint where lower(complainant_email) = lower(?) order by id")
-                .param(email.trim()).query(Long.class).list();
+                .param(email.trim())
+                .query(Long.class)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Map<String, Object> export(String email) {
         List<Map<String, Object>> complaints = new ArrayList<>();
         for (Long id : complaintsOf(email)) {
-            Map<String, Object> complaint = new LinkedHashMap<>(rows("select * from cmp_complaint where id = ?", id).get(0));
+            Map<String, Object> complaint = new LinkedHashMap<>(
+                    rows("select * from cmp_complaint where id = ?", id).get(0));
             // the status page's secret: a credential, not information about the person; also cut out of the
             // e-mails that carried the link
             String token = (String) complaint.remove("trackingToken");
-            complaint.put("decisions", rows("select * from cmp_decision where complaint_id = ? order by decision_round", id));
-            complaint.put("addedInformation", rows("select * from cmp_added_information where complaint_id = ? order by id", id));
+            complaint.put(
+                    "decisions", rows("select * from cmp_decision where complaint_id = ? order by decision_round", id));
+            complaint.put(
+                    "addedInformation",
+                    rows("select * from cmp_added_information where complaint_id = ? order by id", id));
             complaint.put("attachments", attachments(id));
             complaint.put("emails", rows("select * from cmp_mail where complaint_id = ? order by id", id));
             // e-mails written but not sent yet (the outbox forgets recipients and text of sent ones)
@@ -87,7 +98,9 @@ public class SubjectAccess {
                     from cmp_survey where complaint_id = ?""", id));
             String instance = (String) complaint.get("processInstanceId");
             complaint.put("audit", audit.list(id, instance));
-            complaint.put("engineHistory", instance == null ? Map.of() : authority.withoutAuthorization(() -> engine(instance)));
+            complaint.put(
+                    "engineHistory",
+                    instance == null ? Map.of() : authority.withoutAuthorization(() -> engine(instance)));
             complaints.add(token == null || token.isEmpty() ? complaint : redact(complaint, token));
         }
         Map<String, Object> export = new LinkedHashMap<>();
@@ -97,15 +110,19 @@ public class SubjectAccess {
     }
 
     private List<Map<String, Object>> rows(String sql, long id) {
-        return jdbc.sql(sql).param(id).query().listOfRows().stream().map(SubjectAccess::row).toList();
+        return jdbc.sql(sql).param(id).query().listOfRows().stream()
+                .map(SubjectAccess::row)
+                .toList();
     }
 
     private List<Map<String, Object>> attachments(long id) {
-        return rows("select * from cmp_attachment where complaint_id = ? order by id", id).stream().map(row -> {
-            Map<String, Object> attachment = new LinkedHashMap<>(row);
-            attachment.put("content", Base64.getEncoder().encodeToString((byte[]) row.get("content")));
-            return attachment;
-        }).toList();
+        return rows("select * from cmp_attachment where complaint_id = ? order by id", id).stream()
+                .map(row -> {
+                    Map<String, Object> attachment = new LinkedHashMap<>(row);
+                    attachment.put("content", Base64.getEncoder().encodeToString((byte[]) row.get("content")));
+                    return attachment;
+                })
+                .toList();
     }
 
     /** The value with every occurrence of the secret in its texts replaced. */
@@ -121,8 +138,16 @@ public class SubjectAccess {
         } else if (value instanceof List<?> list) {
             redacted = list.stream().map(v -> redact(v, secret)).toList();
         } else if (value instanceof AuditLog.Entry e) {
-            redacted = new AuditLog.Entry(e.id(), e.occurredAt(), e.actor(), e.complaintId(), e.processInstanceId(),
-                    e.action(), e.entity(), redact(e.payload(), secret), e.chainSeq());
+            redacted = new AuditLog.Entry(
+                    e.id(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.complaintId(),
+                    e.processInstanceId(),
+                    e.action(),
+                    e.entity(),
+                    redact(e.payload(), secret),
+                    e.chainSeq());
         }
         return (T) redacted;
     }
@@ -164,26 +189,80 @@ public class SubjectAccess {
 
     private Map<String, Object> engine(String instance) {
         Map<String, Object> engine = new LinkedHashMap<>();
-        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery().processInstanceId(instance)
+        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance)
                 .singleResult();
         if (process == null) {
             engine.put("note", "The engine's history of this complaint has been cleaned up (history time to live).");
             return engine;
         }
-        engine.put("processInstance", Map.of("id", process.getId(), "businessKey", String.valueOf(process.getBusinessKey()),
-                "startTime", process.getStartTime(), "endTime", String.valueOf(process.getEndTime()),
-                "state", process.getState()));
-        engine.put("activities", history.createHistoricActivityInstanceQuery().processInstanceId(instance)
-                .orderByHistoricActivityInstanceStartTime().asc().list().stream().map(SubjectAccess::activity).toList());
-        engine.put("tasks", history.createHistoricTaskInstanceQuery().processInstanceId(instance)
-                .orderByHistoricActivityInstanceStartTime().asc().list().stream().map(SubjectAccess::task).toList());
-        engine.put("variables", history.createHistoricVariableInstanceQuery().processInstanceId(instance)
-                .disableBinaryFetching().list().stream().map(SubjectAccess::variable).toList());
-        engine.put("comments", tasks.getProcessInstanceComments(instance).stream()
-                .map(c -> Map.of("time", c.getTime(), "user", String.valueOf(c.getUserId()), "message", c.getFullMessage()))
-                .toList());
-        engine.put("decisions", history.createHistoricDecisionInstanceQuery().processInstanceId(instance)
-                .includeInputs().includeOutputs().list().stream().map(SubjectAccess::decision).toList());
+        engine.put(
+                "processInstance",
+                Map.of(
+                        "id",
+                        process.getId(),
+                        "businessKey",
+                        String.valueOf(process.getBusinessKey()),
+                        "startTime",
+                        process.getStartTime(),
+                        "endTime",
+                        String.valueOf(process.getEndTime()),
+                        "state",
+                        process.getState()));
+        engine.put(
+                "activities",
+                history
+                        .createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .orderByHistoricActivityInstanceStartTime()
+                        .asc()
+                        .list()
+                        .stream()
+                        .map(SubjectAccess::activity)
+                        .toList());
+        engine.put(
+                "tasks",
+                history
+                        .createHistoricTaskInstanceQuery()
+                        .processInstanceId(instance)
+                        .orderByHistoricActivityInstanceStartTime()
+                        .asc()
+                        .list()
+                        .stream()
+                        .map(SubjectAccess::task)
+                        .toList());
+        engine.put(
+                "variables",
+                history
+                        .createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .disableBinaryFetching()
+                        .list()
+                        .stream()
+                        .map(SubjectAccess::variable)
+                        .toList());
+        engine.put(
+                "comments",
+                tasks.getProcessInstanceComments(instance).stream()
+                        .map(c -> Map.of(
+                                "time",
+                                c.getTime(),
+                                "user",
+                                String.valueOf(c.getUserId()),
+                                "message",
+                                c.getFullMessage()))
+                        .toList());
+        engine.put(
+                "decisions",
+                history
+                        .createHistoricDecisionInstanceQuery()
+                        .processInstanceId(instance)
+                        .includeInputs()
+                        .includeOutputs()
+                        .list()
+                        .stream()
+                        .map(SubjectAccess::decision)
+                        .toList());
         return engine;
     }
 
@@ -219,10 +298,18 @@ public class SubjectAccess {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("decision", d.getDecisionDefinitionKey());
         m.put("evaluated", d.getEvaluationTime());
-        m.put("inputs", d.getInputs().stream().map(i -> Map.of("name", String.valueOf(i.getClauseName()),
-                "value", String.valueOf(i.getValue()))).toList());
-        m.put("outputs", d.getOutputs().stream().map(o -> Map.of("name", String.valueOf(o.getVariableName()),
-                "value", String.valueOf(o.getValue()))).toList());
+        m.put(
+                "inputs",
+                d.getInputs().stream()
+                        .map(i -> Map.of(
+                                "name", String.valueOf(i.getClauseName()), "value", String.valueOf(i.getValue())))
+                        .toList());
+        m.put(
+                "outputs",
+                d.getOutputs().stream()
+                        .map(o -> Map.of(
+                                "name", String.valueOf(o.getVariableName()), "value", String.valueOf(o.getValue())))
+                        .toList());
         return m;
     }
 }

@@ -13,5 +13,4 @@ public record Assessment(
         String priority,
         String handlingGroup,
         int responseDays,
-        Instant responseDeadline) {
-}
+        Instant responseDeadline) {}

@@ -21,9 +21,8 @@ public class AttachmentRegister {
         this.jdbc = jdbc;
     }
 
-    public record StoredAttachment(long id, String fileName, String contentType, int sizeBytes, String sha256,
-                                   Instant addedAt) {
-    }
+    public record StoredAttachment(
+            long id, String fileName, String contentType, int sizeBytes, String sha256, Instant addedAt) {}
 
     public void add(long complaintId, String fileName, String contentType, byte[] content, Instant at) {
         jdbc.sql("""
@@ -38,8 +37,12 @@ public class AttachmentRegister {
                 select id, file_name, content_type, size_bytes, sha256, added_at from cmp_attachment
                 where complaint_id = ? order by id""")
                 .param(complaintId)
-                .query((rs, n) -> new StoredAttachment(rs.getLong("id"), rs.getString("file_name"),
-                        rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("sha256"),
+                .query((rs, n) -> new StoredAttachment(
+                        rs.getLong("id"),
+                        rs.getString("file_name"),
+                        rs.getString("content_type"),
+                        rs.getInt("size_bytes"),
+                        rs.getString("sha256"),
                         instant(rs, "added_at")))
                 .list();
     }

@@ -36,15 +36,37 @@ public record Complaint(
 
     /** This complaint as linked to its process instance. */
     public Complaint withProcessInstance(String instance) {
-        return new Complaint(id, reference, stage, receipt, contact, subject, classification, handling, resolution,
-                closure, instance, trackingToken);
+        return new Complaint(
+                id,
+                reference,
+                stage,
+                receipt,
+                contact,
+                subject,
+                classification,
+                handling,
+                resolution,
+                closure,
+                instance,
+                trackingToken);
     }
 
     /** This complaint with the decision table's priority, handling group and committed date. */
     public Complaint withRuleAssessment(String priority, String group, int days, Instant deadline) {
         Handling assessed = new Handling(priority, group, days, deadline, handling.deadlineRevisedAt());
-        return new Complaint(id, reference, stage, receipt, contact, subject, classification, assessed, resolution,
-                closure, processInstanceId, trackingToken);
+        return new Complaint(
+                id,
+                reference,
+                stage,
+                receipt,
+                contact,
+                subject,
+                classification,
+                assessed,
+                resolution,
+                closure,
+                processInstanceId,
+                trackingToken);
     }
 
     public boolean isClosed() {

@@ -27,7 +27,7 @@ public class ComplaintOfProcess {
     }
 
     public long id(String processInstanceId) {
-        return register.idOfProcessInstance(processInstanceId).orElseThrow(() -> new ComplaintNotFoundException(
-                "for process instance " + processInstanceId));
+        return register.idOfProcessInstance(processInstanceId)
+                .orElseThrow(() -> new ComplaintNotFoundException("for process instance " + processInstanceId));
     }
 }

@@ -44,28 +44,47 @@ public class ComplaintRegister {
 
     public Complaint create(NewComplaint c) {
         String reference = references.next();
-        Object[] values = {reference, ComplaintStage.RECEIVED.name(), c.channel(), ts(c.receivedAt()), c.receivedBy(),
-                c.complainantName(), c.complainantEmail(), c.complainantPhone(), c.language(), c.productOrService(),
-                c.description(), c.incidentDate(), c.remedySought(), c.receiptNotes(), c.severity(), c.impact(),
-                c.category(), c.safetyRelevant(), newTrackingToken()};
+        Object[] values = {
+            reference,
+            ComplaintStage.RECEIVED.name(),
+            c.channel(),
+            ts(c.receivedAt()),
+            c.receivedBy(),
+            c.complainantName(),
+            c.complainantEmail(),
+            c.complainantPhone(),
+            c.language(),
+            c.productOrService(),
+            c.description(),
+            c.incidentDate(),
+            c.remedySought(),
+            c.receiptNotes(),
+            c.severity(),
+            c.impact(),
+            c.category(),
+            c.safetyRelevant(),
+            newTrackingToken()
+        };
         // the new row, with its id and the columns' defaults, comes back with the insert: no read after it
-        Complaint created = template.execute((Connection connection) -> {
-            PreparedStatement insert = connection.prepareStatement("""
+        Complaint created = template.execute(
+                (Connection connection) -> {
+                    PreparedStatement insert = connection.prepareStatement("""
                     insert into cmp_complaint (reference, stage, channel, received_at, received_by, complainant_name,
                         complainant_email, complainant_phone, language, product_or_service, description, incident_date,
                         remedy_sought, receipt_notes, severity, impact, category, safety_relevant, tracking_token)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", COLUMNS);
-            new ArgumentPreparedStatementSetter(values).setValues(insert);
-            return insert;
-        }, (PreparedStatement insert) -> {
-            insert.executeUpdate();
-            try (ResultSet row = insert.getGeneratedKeys()) {
-                row.next();
-                Complaint complaint = map(row, 0);
-                markings.remember(complaint.id(), mapMarkings(complaint.id(), row));
-                return complaint;
-            }
-        });
+                    new ArgumentPreparedStatementSetter(values).setValues(insert);
+                    return insert;
+                },
+                (PreparedStatement insert) -> {
+                    insert.executeUpdate();
+                    try (ResultSet row = insert.getGeneratedKeys()) {
+                        row.next();
+                        Complaint complaint = map(row, 0);
+                        markings.remember(complaint.id(), mapMarkings(complaint.id(), row));
+                        return complaint;
+                    }
+                });
         complaints.remember(created.id(), created);
         return created;
     }
@@ -80,22 +99,27 @@ public class ComplaintRegister {
     }
 
     private Complaint load(long id) {
-        return jdbc.sql("select * from cmp_complaint where id = ?").param(id)
+        return jdbc.sql("select * from cmp_complaint where id = ?")
+                .param(id)
                 .query((rs, n) -> {
                     // the row holds the access markings too, which the same step asks for next
                     markings.remember(id, mapMarkings(id, rs));
                     return map(rs, n);
                 })
-                .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
+                .optional()
+                .orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
     }
 
     public Optional<Complaint> findByReference(String reference) {
-        return jdbc.sql("select * from cmp_complaint where reference = ?").param(reference)
-                .query(ComplaintRegister::map).optional();
+        return jdbc.sql("select * from cmp_complaint where reference = ?")
+                .param(reference)
+                .query(ComplaintRegister::map)
+                .optional();
     }
 
     public Complaint getByReference(String reference) {
-        return findByReference(reference).orElseThrow(() -> new ComplaintNotFoundException("with reference " + reference));
+        return findByReference(reference)
+                .orElseThrow(() -> new ComplaintNotFoundException("with reference " + reference));
     }
 
     /** Earlier complaints of the same complainant or about the same product or service since {@code since}. */
@@ -108,7 +132,8 @@ public class ComplaintRegister {
                 fetch first ? rows only""")
                 // in the database: a popular product has thousands of complaints, of which only the latest are shown
                 .params(complaint.id(), ts(since), complaint.complainantEmail(), complaint.productOrService(), limit)
-                .query(ComplaintRegister::map).list();
+                .query(ComplaintRegister::map)
+                .list();
     }
 
     /**
@@ -119,9 +144,12 @@ public class ComplaintRegister {
         if (processInstanceId == null) {
             return Optional.empty();
         }
-        Optional<Long> id = byInstance.get(processInstanceId, instance -> jdbc
-                .sql("select id from cmp_complaint where process_instance_id = ?").param(instance)
-                .query(Long.class).optional());
+        Optional<Long> id = byInstance.get(
+                processInstanceId,
+                instance -> jdbc.sql("select id from cmp_complaint where process_instance_id = ?")
+                        .param(instance)
+                        .query(Long.class)
+                        .optional());
         if (id.isEmpty()) {
             // not linked yet (the registering step links it in this transaction): ask again next time
             byInstance.forget(processInstanceId);
@@ -141,32 +169,47 @@ public class ComplaintRegister {
         update("update cmp_complaint set stage = ? where id = ?", stage.name(), id);
     }
 
-    public void recordRuleAssessment(long id, String priority, String handlingGroup, int responseDays, Instant deadline) {
+    public void recordRuleAssessment(
+            long id, String priority, String handlingGroup, int responseDays, Instant deadline) {
         write("""
                 update cmp_complaint set priority = ?, handling_group = ?, response_days = ?, response_deadline = ?
-                where id = ?""",
-                priority, handlingGroup, responseDays, ts(deadline), id);
+                where id = ?""", priority, handlingGroup, responseDays, ts(deadline), id);
         // the acknowledgement reads the complaint next, in the same step
-        complaints.replace(id, complaint -> complaint.withRuleAssessment(priority, handlingGroup, responseDays, deadline));
+        complaints.replace(
+                id, complaint -> complaint.withRuleAssessment(priority, handlingGroup, responseDays, deadline));
     }
 
     /** The assessment; the first one's time and SLA result stay (a reassessment does not move them). */
     public void recordAssessment(long id, Assessment a, Instant assessedAt, boolean inTime) {
-        update("""
+        update(
+                """
                 update cmp_complaint set in_scope = ?, scope_reason = ?, severity = ?, impact = ?, category = ?,
                     safety_relevant = ?, priority = ?, handling_group = ?, response_days = ?, response_deadline = ?,
                     assessment_sla_met = case when assessed_at is null then ? else assessment_sla_met end,
                     assessed_at = coalesce(assessed_at, ?)
                 where id = ?""",
-                a.inScope(), a.scopeReason(), a.severity(), a.impact(), a.category(), a.safetyRelevant(),
-                a.priority(), a.handlingGroup(), a.responseDays(), ts(a.responseDeadline()), inTime, ts(assessedAt), id);
+                a.inScope(),
+                a.scopeReason(),
+                a.severity(),
+                a.impact(),
+                a.category(),
+                a.safetyRelevant(),
+                a.priority(),
+                a.handlingGroup(),
+                a.responseDays(),
+                ts(a.responseDeadline()),
+                inTime,
+                ts(assessedAt),
+                id);
     }
 
     public void markAcknowledged(long id, Instant at, boolean inTime) {
         // the first acknowledgement counts; a repeated step does not move the time
         forget(id);
-        jdbc.sql("update cmp_complaint set acknowledged_at = ?, ack_sla_met = ? where id = ? and acknowledged_at is null")
-                .params(ts(at), inTime, id).update();
+        jdbc.sql(
+                        "update cmp_complaint set acknowledged_at = ?, ack_sla_met = ? where id = ? and acknowledged_at is null")
+                .params(ts(at), inTime, id)
+                .update();
     }
 
     public void recordRelated(long id, int count) {
@@ -178,36 +221,44 @@ public class ComplaintRegister {
     }
 
     public void reviseDeadline(long id, Instant deadline, Instant revisedAt) {
-        update("update cmp_complaint set response_deadline = ?, deadline_revised_at = ? where id = ?",
-                ts(deadline), ts(revisedAt), id);
+        update(
+                "update cmp_complaint set response_deadline = ?, deadline_revised_at = ? where id = ?",
+                ts(deadline),
+                ts(revisedAt),
+                id);
     }
 
     public void recordDecision(long id, String outcome, Instant decidedAt, int reviewRound) {
         update("""
                 update cmp_complaint set outcome = ?, decided_at = ?, review_round = ?,
                     first_decided_at = coalesce(first_decided_at, ?)
-                where id = ?""",
-                outcome, ts(decidedAt), reviewRound, ts(decidedAt), id);
+                where id = ?""", outcome, ts(decidedAt), reviewRound, ts(decidedAt), id);
     }
 
     public void markExternalReferral(long id) {
         update("update cmp_complaint set external_referral = true where id = ?", id);
     }
 
-    public void close(long id, String reason, Instant closedAt, Boolean ackSlaMet, Boolean responseSlaMet,
-                      String externalOutcome) {
+    public void close(
+            long id,
+            String reason,
+            Instant closedAt,
+            Boolean ackSlaMet,
+            Boolean responseSlaMet,
+            String externalOutcome) {
         update("""
                 update cmp_complaint set stage = ?, closure_reason = ?, closed_at = ?, ack_sla_met = ?,
                     response_sla_met = ?, external_outcome = coalesce(?, external_outcome)
-                where id = ?""",
-                ComplaintStage.CLOSED.name(), reason, ts(closedAt), ackSlaMet, responseSlaMet, externalOutcome, id);
+                where id = ?""", ComplaintStage.CLOSED.name(), reason, ts(closedAt), ackSlaMet, responseSlaMet, externalOutcome, id);
     }
 
     /** Ends an open complaint whose complainant's personal data is being erased on request. */
     public void closeErased(long id, Instant at) {
         forget(id);
         jdbc.sql("update cmp_complaint set stage = 'CLOSED', closure_reason = 'ERASED', closed_at = ? where id = ? "
-                + "and closed_at is null").params(ts(at), id).update();
+                        + "and closed_at is null")
+                .params(ts(at), id)
+                .update();
     }
 
     /** Replaces the complainant's personal data and free texts; the first anonymisation's time stays. */
@@ -226,7 +277,8 @@ public class ComplaintRegister {
 
     public void addInformation(long id, String channel, String content, Instant at) {
         jdbc.sql("insert into cmp_added_information (complaint_id, added_at, channel, content) values (?, ?, ?, ?)")
-                .params(id, ts(at), channel, content).update();
+                .params(id, ts(at), channel, content)
+                .update();
     }
 
     /** Who may see and work the complaint: its confidentiality, the staff it names, a legal hold. */
@@ -241,24 +293,36 @@ public class ComplaintRegister {
                 from cmp_complaint where id = ?""")
                 .param(id)
                 .query((rs, n) -> mapMarkings(id, rs))
-                .optional().orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
+                .optional()
+                .orElseThrow(() -> new ComplaintNotFoundException("with id " + id));
     }
 
     private static AccessMarkings mapMarkings(long id, ResultSet rs) throws SQLException {
-        return new AccessMarkings(id, rs.getString("reference"), rs.getBoolean("confidential"),
-                AccessMarkings.parseStaff(rs.getString("named_staff")), rs.getBoolean("legal_hold"),
-                rs.getString("legal_hold_reason"), rs.getString("process_instance_id"),
+        return new AccessMarkings(
+                id,
+                rs.getString("reference"),
+                rs.getBoolean("confidential"),
+                AccessMarkings.parseStaff(rs.getString("named_staff")),
+                rs.getBoolean("legal_hold"),
+                rs.getString("legal_hold_reason"),
+                rs.getString("process_instance_id"),
                 rs.getObject("anonymised_at") != null);
     }
 
     public void markAccess(long id, boolean confidential, List<String> namedStaff) {
-        updateMarkings("update cmp_complaint set confidential = ?, named_staff = ? where id = ?",
-                confidential, namedStaff.isEmpty() ? null : String.join(",", namedStaff), id);
+        updateMarkings(
+                "update cmp_complaint set confidential = ?, named_staff = ? where id = ?",
+                confidential,
+                namedStaff.isEmpty() ? null : String.join(",", namedStaff),
+                id);
     }
 
     public void setLegalHold(long id, boolean held, String reason) {
-        updateMarkings("update cmp_complaint set legal_hold = ?, legal_hold_reason = ? where id = ?",
-                held, held ? reason : null, id);
+        updateMarkings(
+                "update cmp_complaint set legal_hold = ?, legal_hold_reason = ? where id = ?",
+                held,
+                held ? reason : null,
+                id);
     }
 
     /** An update of columns other than the access markings'. */
@@ -287,14 +351,51 @@ public class ComplaintRegister {
     }
 
     /** The columns {@link #map} and {@link #mapMarkings} read. */
-    private static final String[] COLUMNS = {"id", "reference", "stage", "channel", "received_at", "received_by",
-            "complainant_name", "complainant_email", "complainant_phone", "language", "product_or_service",
-            "description", "incident_date", "remedy_sought", "severity", "impact", "category", "safety_relevant",
-            "priority", "handling_group", "response_days", "response_deadline", "deadline_revised_at",
-            "acknowledged_at", "in_scope", "scope_reason", "root_cause", "related_count", "outcome", "decided_at",
-            "review_round", "external_referral", "closed_at", "closure_reason", "ack_sla_met", "response_sla_met",
-            "process_instance_id", "tracking_token", "confidential", "named_staff", "legal_hold", "legal_hold_reason",
-            "anonymised_at"};
+    private static final String[] COLUMNS = {
+        "id",
+        "reference",
+        "stage",
+        "channel",
+        "received_at",
+        "received_by",
+        "complainant_name",
+        "complainant_email",
+        "complainant_phone",
+        "language",
+        "product_or_service",
+        "description",
+        "incident_date",
+        "remedy_sought",
+        "severity",
+        "impact",
+        "category",
+        "safety_relevant",
+        "priority",
+        "handling_group",
+        "response_days",
+        "response_deadline",
+        "deadline_revised_at",
+        "acknowledged_at",
+        "in_scope",
+        "scope_reason",
+        "root_cause",
+        "related_count",
+        "outcome",
+        "decided_at",
+        "review_round",
+        "external_referral",
+        "closed_at",
+        "closure_reason",
+        "ack_sla_met",
+        "response_sla_met",
+        "process_instance_id",
+        "tracking_token",
+        "confidential",
+        "named_staff",
+        "legal_hold",
+        "legal_hold_reason",
+        "anonymised_at"
+    };
 
     static Complaint map(ResultSet rs, int row) throws SQLException {
         return new Complaint(

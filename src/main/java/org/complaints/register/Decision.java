@@ -23,7 +23,6 @@ public record Decision(
 
     public boolean hasRemedy() {
         return !"not-upheld".equals(outcome)
-                && ((remedy != null && !remedy.isBlank())
-                || (monetaryRemedy != null && monetaryRemedy.signum() > 0));
+                && ((remedy != null && !remedy.isBlank()) || (monetaryRemedy != null && monetaryRemedy.signum() > 0));
     }
 }

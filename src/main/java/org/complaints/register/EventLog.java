@@ -46,11 +46,18 @@ public class EventLog {
         append(complaintId, type, actor, summary, detail, EventOrigin.NONE);
     }
 
-    public void append(long complaintId, String type, String actor, String summary, String detail,
-                       EventOrigin origin) {
-        Object[] row = {complaintId, ts(clock.instant()), type, actor, truncate(summary, 500),
-                truncate(detail, MAX_DETAIL), origin.processDefinitionId(), origin.taskDefinitionKey(),
-                origin.mailTemplate()};
+    public void append(long complaintId, String type, String actor, String summary, String detail, EventOrigin origin) {
+        Object[] row = {
+            complaintId,
+            ts(clock.instant()),
+            type,
+            actor,
+            truncate(summary, 500),
+            truncate(detail, MAX_DETAIL),
+            origin.processDefinitionId(),
+            origin.taskDefinitionKey(),
+            origin.mailTemplate()
+        };
         List<Object[]> rows = atCommit.pending();
         if (rows == null) {
             jdbc.sql(INSERT).params(row).update();
@@ -70,10 +77,17 @@ public class EventLog {
         writePending();
         return jdbc.sql("select * from cmp_event where complaint_id = ? order by occurred_at, id")
                 .param(complaintId)
-                .query((rs, n) -> new ComplaintEvent(rs.getLong("id"), rs.getLong("complaint_id"),
-                        instant(rs, "occurred_at"), rs.getString("event_type"), rs.getString("actor"),
-                        rs.getString("summary"), rs.getString("detail"),
-                        new EventOrigin(rs.getString("process_definition_id"), rs.getString("task_definition_key"),
+                .query((rs, n) -> new ComplaintEvent(
+                        rs.getLong("id"),
+                        rs.getLong("complaint_id"),
+                        instant(rs, "occurred_at"),
+                        rs.getString("event_type"),
+                        rs.getString("actor"),
+                        rs.getString("summary"),
+                        rs.getString("detail"),
+                        new EventOrigin(
+                                rs.getString("process_definition_id"),
+                                rs.getString("task_definition_key"),
                                 rs.getString("mail_template"))))
                 .list();
     }

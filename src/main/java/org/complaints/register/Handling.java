@@ -7,6 +7,9 @@ import java.time.Instant;
  * response date as the decision table set them and the confirmed assessment may change them, and when the date was
  * last revised. Empty until the decision table has run.
  */
-public record Handling(String priority, String handlingGroup, Integer responseDays, Instant responseDeadline,
-                       Instant deadlineRevisedAt) {
-}
+public record Handling(
+        String priority,
+        String handlingGroup,
+        Integer responseDays,
+        Instant responseDeadline,
+        Instant deadlineRevisedAt) {}

@@ -9,8 +9,7 @@ import java.time.ZoneOffset;
 /** Instant conversions shared by the register's repositories (both H2 and PostgreSQL speak OffsetDateTime). */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     public static OffsetDateTime ts(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

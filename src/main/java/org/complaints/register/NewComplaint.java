@@ -20,5 +20,4 @@ public record NewComplaint(
         String severity,
         String impact,
         String category,
-        boolean safetyRelevant) {
-}
+        boolean safetyRelevant) {}

@@ -4,9 +4,9 @@ import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.ZoneId;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,8 +33,12 @@ public class ReferenceGenerator {
     private final TransactionTemplate outsideTransaction;
     private volatile String increment;
 
-    public ReferenceGenerator(JdbcClient jdbc, DataSource dataSource, Clock clock,
-                              org.complaints.deadlines.DeadlineProperties deadlines, PlatformTransactionManager transactions) {
+    public ReferenceGenerator(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            Clock clock,
+            org.complaints.deadlines.DeadlineProperties deadlines,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -45,8 +49,11 @@ public class ReferenceGenerator {
 
     public String next() {
         int year = clock.instant().atZone(zone).getYear();
-        Integer value = outsideTransaction.execute(tx -> jdbc.sql(increment()).param(year).query(Integer.class)
-                .optional().orElseThrow(() -> new IllegalStateException("No reference counter for the year " + year
+        Integer value = outsideTransaction.execute(tx -> jdbc.sql(increment())
+                .param(year)
+                .query(Integer.class)
+                .optional()
+                .orElseThrow(() -> new IllegalStateException("No reference counter for the year " + year
                         + "; add a row to cmp_reference_counter with a migration")));
         if (value > 999_999) {
             throw new IllegalStateException("Complaint references for " + year + " are exhausted");

@@ -32,8 +32,12 @@ public class TaskRecorder {
                 .filter(f -> form.text(f) != null)
                 .map(f -> f + ": " + form.text(f))
                 .collect(Collectors.joining("\n"));
-        events.append(complaintOf.id(task), "TASK_COMPLETED", currentUser.id().orElse(task.getAssignee()),
-                task.getName() + " completed", detail.isEmpty() ? null : detail,
+        events.append(
+                complaintOf.id(task),
+                "TASK_COMPLETED",
+                currentUser.id().orElse(task.getAssignee()),
+                task.getName() + " completed",
+                detail.isEmpty() ? null : detail,
                 EventOrigin.task(task.getProcessDefinitionId(), task.getTaskDefinitionKey()));
     }
 }

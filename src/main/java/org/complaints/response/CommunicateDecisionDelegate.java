@@ -24,7 +24,7 @@ public class CommunicateDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues values = FormValues.of(execution);
-        execution.setVariable("reactionDeadline",
-                notifier.communicate(complaintOf.id(execution), values.integer("decisionRound")));
+        execution.setVariable(
+                "reactionDeadline", notifier.communicate(complaintOf.id(execution), values.integer("decisionRound")));
     }
 }

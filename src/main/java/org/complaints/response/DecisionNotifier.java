@@ -37,8 +37,14 @@ public class DecisionNotifier implements MailSentListener {
     private final RecourseProperties recourse;
     private final EventLog events;
 
-    public DecisionNotifier(ComplaintRegister register, DecisionRegister decisions, ComplaintMailer mailer,
-                            MailFormats formats, Deadlines deadlines, RecourseProperties recourse, EventLog events) {
+    public DecisionNotifier(
+            ComplaintRegister register,
+            DecisionRegister decisions,
+            ComplaintMailer mailer,
+            MailFormats formats,
+            Deadlines deadlines,
+            RecourseProperties recourse,
+            EventLog events) {
         this.register = register;
         this.decisions = decisions;
         this.mailer = mailer;
@@ -56,8 +62,11 @@ public class DecisionNotifier implements MailSentListener {
         Map<String, Object> model = new HashMap<>();
         model.put("outcome", decision.outcome());
         model.put("remedy", decision.remedy());
-        model.put("monetaryRemedy", decision.monetaryRemedy() == null || decision.monetaryRemedy().signum() == 0
-                ? null : decision.monetaryRemedy().toPlainString());
+        model.put(
+                "monetaryRemedy",
+                decision.monetaryRemedy() == null || decision.monetaryRemedy().signum() == 0
+                        ? null
+                        : decision.monetaryRemedy().toPlainString());
         model.put("reasons", decision.reasons());
         model.put("reactionDate", formats.date(reactionDeadline.toInstant(), complaint.language()));
         model.put("externalBody", recourse.externalBody());
@@ -76,7 +85,11 @@ public class DecisionNotifier implements MailSentListener {
         int round = Integer.parseInt(mail.dedupKey().substring(KEY_PREFIX.length()));
         Decision decision = decisions.get(mail.complaintId(), round);
         decisions.markCommunicated(mail.complaintId(), round, sentAt);
-        events.append(mail.complaintId(), "DECISION_COMMUNICATED", "system", "Decision of round " + round
-                + " (" + decision.outcome() + ") sent to the complainant", null);
+        events.append(
+                mail.complaintId(),
+                "DECISION_COMMUNICATED",
+                "system",
+                "Decision of round " + round + " (" + decision.outcome() + ") sent to the complainant",
+                null);
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Four eyes on Task_ApproveResolution (ISO 10002 7.7, 4.7): the proposer is not offered the approval and can
- * neither be assigned nor complete it; the refusal is a readable message in Tasklist and a 400 in the REST API. On completion it
- * records the approval or the return for rework.
+ * neither be assigned nor complete it; the refusal is a readable message in Tasklist and a 400 in the REST API. On
+ * completion it records the approval or the return for rework.
  */
 @Component("fourEyesCheck")
 public class FourEyesCheck implements TaskListener {
@@ -22,8 +22,11 @@ public class FourEyesCheck implements TaskListener {
     private final CurrentUser currentUser;
     private final ComplaintAccess access;
 
-    public FourEyesCheck(ComplaintOfProcess complaintOf,
-                         ResponseService responses, CurrentUser currentUser, ComplaintAccess access) {
+    public FourEyesCheck(
+            ComplaintOfProcess complaintOf,
+            ResponseService responses,
+            CurrentUser currentUser,
+            ComplaintAccess access) {
         this.complaintOf = complaintOf;
         this.responses = responses;
         this.currentUser = currentUser;

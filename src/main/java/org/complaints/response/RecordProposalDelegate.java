@@ -28,9 +28,15 @@ public class RecordProposalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
         String proposer = currentUser.require("Proposing a resolution");
-        boolean approvalRequired = responses.recordProposal(complaintOf.id(execution), new ProposalInput(
-                form.text("outcome"), form.text("remedy"), form.amount("monetaryRemedy"), form.text("decisionReasons"),
-                form.text("preventiveAction")), proposer);
+        boolean approvalRequired = responses.recordProposal(
+                complaintOf.id(execution),
+                new ProposalInput(
+                        form.text("outcome"),
+                        form.text("remedy"),
+                        form.amount("monetaryRemedy"),
+                        form.text("decisionReasons"),
+                        form.text("preventiveAction")),
+                proposer);
         execution.setVariable("proposedBy", proposer);
         execution.setVariable("approvalRequired", approvalRequired);
         // a new proposal needs a new approval decision; the approver's earlier choice must not prefill it

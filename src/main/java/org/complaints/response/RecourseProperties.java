@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param externalBodyUrl where complainants find it
  */
 @ConfigurationProperties("complaints.recourse")
-public record RecourseProperties(String externalBody, String externalBodyUrl) {
-}
+public record RecourseProperties(String externalBody, String externalBodyUrl) {}

@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("complaints.response")
 public record ResponseProperties(
         @DefaultValue("500") BigDecimal approvalMonetaryLimit,
-        @DefaultValue({"high", "urgent"}) Set<String> approvalPriorities) {
-}
+        @DefaultValue({"high", "urgent"}) Set<String> approvalPriorities) {}

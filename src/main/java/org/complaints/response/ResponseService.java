@@ -27,8 +27,12 @@ public class ResponseService {
     private final ResponseProperties properties;
     private final Clock clock;
 
-    public ResponseService(ComplaintRegister register, DecisionRegister decisions, EventLog events,
-                           ResponseProperties properties, Clock clock) {
+    public ResponseService(
+            ComplaintRegister register,
+            DecisionRegister decisions,
+            EventLog events,
+            ResponseProperties properties,
+            Clock clock) {
         this.register = register;
         this.decisions = decisions;
         this.events = events;
@@ -42,11 +46,24 @@ public class ResponseService {
         Complaint complaint = register.get(complaintId);
         boolean approvalRequired = properties.approvalPriorities().contains(complaint.priority())
                 || (input.monetaryRemedy() != null
-                && input.monetaryRemedy().compareTo(properties.approvalMonetaryLimit()) > 0);
-        decisions.saveProposal(complaintId, 1, input.outcome(), remedyOf(input), amountOf(input), input.reasons(),
-                input.preventiveAction(), proposer, clock.instant(), approvalRequired);
-        events.append(complaintId, "PROPOSED", proposer, "Resolution proposed: " + input.outcome()
-                + (approvalRequired ? " (needs approval)" : ""), describe(input));
+                        && input.monetaryRemedy().compareTo(properties.approvalMonetaryLimit()) > 0);
+        decisions.saveProposal(
+                complaintId,
+                1,
+                input.outcome(),
+                remedyOf(input),
+                amountOf(input),
+                input.reasons(),
+                input.preventiveAction(),
+                proposer,
+                clock.instant(),
+                approvalRequired);
+        events.append(
+                complaintId,
+                "PROPOSED",
+                proposer,
+                "Resolution proposed: " + input.outcome() + (approvalRequired ? " (needs approval)" : ""),
+                describe(input));
         return approvalRequired;
     }
 
@@ -64,20 +81,37 @@ public class ResponseService {
         decisions.markDecided(complaintId, 1, clock.instant());
         Decision decision = decisions.get(complaintId, 1);
         register.recordDecision(complaintId, decision.outcome(), decision.decidedAt(), 0);
-        events.append(complaintId, "DECIDED", decision.approvedBy() != null ? decision.approvedBy() : decision.proposedBy(),
-                "Decision taken: " + decision.outcome(), null);
+        events.append(
+                complaintId,
+                "DECIDED",
+                decision.approvedBy() != null ? decision.approvedBy() : decision.proposedBy(),
+                "Decision taken: " + decision.outcome(),
+                null);
         return decision;
     }
 
     /** The internal review's decision (round 2) replaces the first one (ISO 10002 7.9). */
     public Decision recordReview(long complaintId, ProposalInput input, String reviewer) {
         validate(input, "review");
-        decisions.saveProposal(complaintId, 2, input.outcome(), remedyOf(input), amountOf(input), input.reasons(),
-                null, reviewer, clock.instant(), false);
+        decisions.saveProposal(
+                complaintId,
+                2,
+                input.outcome(),
+                remedyOf(input),
+                amountOf(input),
+                input.reasons(),
+                null,
+                reviewer,
+                clock.instant(),
+                false);
         decisions.markDecided(complaintId, 2, clock.instant());
         Decision decision = decisions.get(complaintId, 2);
         register.recordDecision(complaintId, decision.outcome(), decision.decidedAt(), 1);
-        events.append(complaintId, "REVIEW_DECIDED", reviewer, "Internal review decided: " + input.outcome(),
+        events.append(
+                complaintId,
+                "REVIEW_DECIDED",
+                reviewer,
+                "Internal review decided: " + input.outcome(),
                 describe(input));
         return decision;
     }
@@ -100,8 +134,8 @@ public class ResponseService {
         boolean hasRemedy = (input.remedy() != null && !input.remedy().isBlank())
                 || (input.monetaryRemedy() != null && input.monetaryRemedy().signum() > 0);
         if (upheld && !hasRemedy) {
-            problems.add((p.isEmpty() ? "remedy" : p + "Remedy")
-                    + ": an upheld or partly upheld complaint needs a remedy");
+            problems.add(
+                    (p.isEmpty() ? "remedy" : p + "Remedy") + ": an upheld or partly upheld complaint needs a remedy");
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -35,18 +35,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessGrants {
 
-    record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
-    }
+    record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {}
 
     static final List<Grant> GRANTS = List.of(
             // intake staff register complaints (phone, letter, counter) through the start form
             new Grant(StaffGroups.INTAKE, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
-            new Grant(StaffGroups.INTAKE, PROCESS_DEFINITION, "complaint-handling",
+            new Grant(
+                    StaffGroups.INTAKE,
+                    PROCESS_DEFINITION,
+                    "complaint-handling",
                     List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(StaffGroups.INTAKE, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
             // handlers work the tasks offered to their group; the complaints come with those tasks
             new Grant(StaffGroups.HANDLERS, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
-            new Grant(StaffGroups.HANDLERS, PROCESS_DEFINITION, "complaint-handling",
+            new Grant(
+                    StaffGroups.HANDLERS,
+                    PROCESS_DEFINITION,
+                    "complaint-handling",
                     List.of(ProcessDefinitionPermissions.READ)),
             // managers see all complaints, confidential ones included, approve, supervise and reassign; a complaint's
             // history they read through the grant each complaint gives them (ComplaintAccess.opened): the engine
@@ -54,16 +59,33 @@ public class AccessGrants {
             // of a manager the complaint names
             new Grant(StaffGroups.MANAGERS, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.MANAGERS, APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
-            new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
-                    ProcessDefinitionPermissions.TASK_ASSIGN)),
-            new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, "corrective-action",
+            new Grant(
+                    StaffGroups.MANAGERS,
+                    PROCESS_DEFINITION,
+                    ANY,
+                    List.of(
+                            ProcessDefinitionPermissions.READ,
+                            ProcessDefinitionPermissions.CREATE_INSTANCE,
+                            ProcessDefinitionPermissions.READ_INSTANCE,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.UPDATE_TASK,
+                            ProcessDefinitionPermissions.TASK_ASSIGN)),
+            new Grant(
+                    StaffGroups.MANAGERS,
+                    PROCESS_DEFINITION,
+                    "corrective-action",
                     List.of(ProcessDefinitionPermissions.READ_HISTORY)),
-            new Grant(StaffGroups.MANAGERS, PROCESS_DEFINITION, "management-review",
+            new Grant(
+                    StaffGroups.MANAGERS,
+                    PROCESS_DEFINITION,
+                    "management-review",
                     List.of(ProcessDefinitionPermissions.READ_HISTORY)),
             new Grant(StaffGroups.MANAGERS, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
-            new Grant(StaffGroups.MANAGERS, DECISION_DEFINITION, ANY, List.of(Permissions.READ, Permissions.READ_HISTORY)),
+            new Grant(
+                    StaffGroups.MANAGERS,
+                    DECISION_DEFINITION,
+                    ANY,
+                    List.of(Permissions.READ, Permissions.READ_HISTORY)),
             new Grant(StaffGroups.MANAGERS, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.MANAGERS, DEPLOYMENT, ANY, List.of(Permissions.READ)),
             // quality managers look, never touch: the models, and the non-confidential complaints (per instance)
@@ -71,23 +93,41 @@ public class AccessGrants {
             new Grant(StaffGroups.QUALITY, APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
             // ... except the management review (ISO 10002 8.6), which is theirs to prepare, hold and follow up
-            new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, "management-review", List.of(
-                    ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
-                    ProcessDefinitionPermissions.TASK_ASSIGN)),
+            new Grant(
+                    StaffGroups.QUALITY,
+                    PROCESS_DEFINITION,
+                    "management-review",
+                    List.of(
+                            ProcessDefinitionPermissions.READ,
+                            ProcessDefinitionPermissions.CREATE_INSTANCE,
+                            ProcessDefinitionPermissions.READ_INSTANCE,
+                            ProcessDefinitionPermissions.READ_HISTORY,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.UPDATE_TASK,
+                            ProcessDefinitionPermissions.TASK_ASSIGN)),
             new Grant(StaffGroups.QUALITY, PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
             new Grant(StaffGroups.QUALITY, DECISION_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)),
             new Grant(StaffGroups.QUALITY, DEPLOYMENT, ANY, List.of(Permissions.READ)),
             // corrective actions (ISO 10002 8.7): quality managers read them all, instances and tasks; an action's
             // owner (any member of staff) gets the implementation task itself and reads its definition
-            new Grant(StaffGroups.QUALITY, PROCESS_DEFINITION, "corrective-action", List.of(
-                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-                    ProcessDefinitionPermissions.READ_TASK)),
-            new Grant(StaffGroups.HANDLERS, PROCESS_DEFINITION, "corrective-action",
+            new Grant(
+                    StaffGroups.QUALITY,
+                    PROCESS_DEFINITION,
+                    "corrective-action",
+                    List.of(
+                            ProcessDefinitionPermissions.READ_INSTANCE,
+                            ProcessDefinitionPermissions.READ_HISTORY,
+                            ProcessDefinitionPermissions.READ_TASK)),
+            new Grant(
+                    StaffGroups.HANDLERS,
+                    PROCESS_DEFINITION,
+                    "corrective-action",
                     List.of(ProcessDefinitionPermissions.READ)),
-            new Grant(StaffGroups.INTAKE, PROCESS_DEFINITION, "corrective-action",
+            new Grant(
+                    StaffGroups.INTAKE,
+                    PROCESS_DEFINITION,
+                    "corrective-action",
                     List.of(ProcessDefinitionPermissions.READ)),
             new Grant(StaffGroups.ADMIN, APPLICATION, ANY, List.of(Permissions.ALL)));
 
@@ -126,17 +166,28 @@ public class AccessGrants {
      * its grant first, then the definition-wide one goes (the other definitions keep theirs, in GRANTS).
      */
     private void withdrawManagersDefinitionWideHistory() {
-        Authorization wide = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                .groupIdIn(StaffGroups.MANAGERS).resourceType(PROCESS_DEFINITION).resourceId(ANY).singleResult();
+        Authorization wide = authorizations
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(StaffGroups.MANAGERS)
+                .resourceType(PROCESS_DEFINITION)
+                .resourceId(ANY)
+                .singleResult();
         if (wide == null || !wide.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)) {
             return;
         }
         int page = 500;
         for (int first = 0; ; first += page) {
             List<HistoricProcessInstance> complaints = history.createHistoricProcessInstanceQuery()
-                    .processDefinitionKey("complaint-handling").orderByProcessInstanceId().asc().listPage(first, page);
+                    .processDefinitionKey("complaint-handling")
+                    .orderByProcessInstanceId()
+                    .asc()
+                    .listPage(first, page);
             for (HistoricProcessInstance complaint : complaints) {
-                ensure(StaffGroups.MANAGERS, HISTORIC_PROCESS_INSTANCE, complaint.getId(),
+                ensure(
+                        StaffGroups.MANAGERS,
+                        HISTORIC_PROCESS_INSTANCE,
+                        complaint.getId(),
                         List.of(HistoricProcessInstancePermissions.READ));
             }
             if (complaints.size() < page) {
@@ -148,11 +199,15 @@ public class AccessGrants {
     }
 
     private void ensure(String group, Resource resource, String resourceId, List<Permission> permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization grant = existing != null ? existing
-                : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        Authorization existing = authorizations
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        Authorization grant =
+                existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         if (existing == null) {
             grant.setGroupId(group);
             grant.setResource(resource);

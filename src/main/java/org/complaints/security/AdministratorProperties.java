@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password its initial password, at least 12 characters
  */
 @ConfigurationProperties("complaints.admin")
-public record AdministratorProperties(String user, String password) {
-}
+public record AdministratorProperties(String user, String password) {}

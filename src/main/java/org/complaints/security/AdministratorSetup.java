@@ -21,8 +21,10 @@ public class AdministratorSetup {
     private final boolean demoMode;
 
     /** @param demoMode demo mode brings its own demo users (the demo package), an administrator among them */
-    public AdministratorSetup(IdentityService identity, AdministratorProperties administrator,
-                              @Value("${complaints.demo.enabled:false}") boolean demoMode) {
+    public AdministratorSetup(
+            IdentityService identity,
+            AdministratorProperties administrator,
+            @Value("${complaints.demo.enabled:false}") boolean demoMode) {
         this.identity = identity;
         this.administrator = administrator;
         this.demoMode = demoMode;
@@ -31,18 +33,20 @@ public class AdministratorSetup {
     @EventListener(PostDeployEvent.class)
     @Order(5)
     public void ensureAdministrator() {
-        if (demoMode || identity.createUserQuery().memberOfGroup(StaffGroups.ADMIN).count() > 0) {
+        if (demoMode
+                || identity.createUserQuery().memberOfGroup(StaffGroups.ADMIN).count() > 0) {
             return;
         }
         String user = administrator.user();
         String password = administrator.password();
         if (user == null || user.isBlank() || password == null || password.isBlank()) {
-            throw new IllegalStateException("No administrator exists. Set COMPLAINTS_ADMIN_USER and "
-                    + "COMPLAINTS_ADMIN_PASSWORD (complaints.admin.user and complaints.admin.password) for the first start.");
+            throw new IllegalStateException(
+                    "No administrator exists. Set COMPLAINTS_ADMIN_USER and "
+                            + "COMPLAINTS_ADMIN_PASSWORD (complaints.admin.user and complaints.admin.password) for the first start.");
         }
         if (password.length() < 12 || password.equalsIgnoreCase(user)) {
-            throw new IllegalStateException("COMPLAINTS_ADMIN_PASSWORD must have at least 12 characters and differ "
-                    + "from the user id.");
+            throw new IllegalStateException(
+                    "COMPLAINTS_ADMIN_PASSWORD must have at least 12 characters and differ " + "from the user id.");
         }
         if (identity.createUserQuery().userId(user).count() == 0) {
             User admin = identity.newUser(user);

@@ -1,7 +1,5 @@
 package org.complaints.security;
 
-import org.complaints.engine.authorization.EngineAuthority;
-import org.complaints.engine.authorization.Grants;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_PROCESS_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
@@ -22,13 +20,15 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.authorization.EngineAuthority;
+import org.complaints.engine.authorization.Grants;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
@@ -62,9 +62,15 @@ public class ComplaintAccess {
     private final HistoryService history;
     private final AuthorizationService authorizations;
 
-    public ComplaintAccess(ComplaintRegister register, EventLog events, EngineAuthority authority,
-                           IdentityService identity, TaskService tasks, RuntimeService runtime, HistoryService history,
-                           AuthorizationService authorizations) {
+    public ComplaintAccess(
+            ComplaintRegister register,
+            EventLog events,
+            EngineAuthority authority,
+            IdentityService identity,
+            TaskService tasks,
+            RuntimeService runtime,
+            HistoryService history,
+            AuthorizationService authorizations) {
         this.register = register;
         this.events = events;
         this.authority = authority;
@@ -83,7 +89,11 @@ public class ComplaintAccess {
     public void opened(long complaintId, String processInstanceId) {
         AccessMarkings markings = register.accessMarkings(complaintId);
         authority.withoutAuthorization(() -> {
-            Grants.grant(HISTORIC_PROCESS_INSTANCE, processInstanceId, null, StaffGroups.MANAGERS,
+            Grants.grant(
+                    HISTORIC_PROCESS_INSTANCE,
+                    processInstanceId,
+                    null,
+                    StaffGroups.MANAGERS,
                     HistoricProcessInstancePermissions.READ);
             if (!markings.confidential()) {
                 grantInstance(processInstanceId, StaffGroups.QUALITY);
@@ -114,8 +124,10 @@ public class ComplaintAccess {
                 // readers (intake reading out the new reference) see the task and the complaint's variables,
                 // which Tasklist's filter columns read from the process instance: only the member of a reader
                 // group who registered the complaint with the staff start form, never a whole group
-                String registrar = readers.isEmpty() ? null : register.get(complaintId).receivedBy();
-                if (registrar != null && !markings.names(registrar)
+                String registrar =
+                        readers.isEmpty() ? null : register.get(complaintId).receivedBy();
+                if (registrar != null
+                        && !markings.names(registrar)
                         && readers.stream().anyMatch(group -> isMember(registrar, group))) {
                     Grants.grant(TASK, task.getId(), registrar, null, Permissions.READ);
                     Grants.grant(PROCESS_INSTANCE, task.getProcessInstanceId(), registrar, null, Permissions.READ);
@@ -146,7 +158,11 @@ public class ComplaintAccess {
             authority.withoutAuthorization(() -> {
                 if (!isMember(assignee, StaffGroups.MANAGERS)) {
                     Grants.grant(PROCESS_INSTANCE, task.getProcessInstanceId(), assignee, null, Permissions.READ);
-                    Grants.grant(HISTORIC_PROCESS_INSTANCE, task.getProcessInstanceId(), assignee, null,
+                    Grants.grant(
+                            HISTORIC_PROCESS_INSTANCE,
+                            task.getProcessInstanceId(),
+                            assignee,
+                            null,
                             HistoricProcessInstancePermissions.READ);
                 }
             });
@@ -175,7 +191,10 @@ public class ComplaintAccess {
         if (after.processInstanceId() != null) {
             authority.withoutAuthorization(() -> {
                 String instance = after.processInstanceId();
-                boolean running = runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0;
+                boolean running = runtime.createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        > 0;
                 if (running) {
                     runtime.setVariable(instance, "confidential", after.confidential());
                     runtime.setVariable(instance, "namedStaff", String.join(", ", after.namedStaff()));
@@ -183,7 +202,14 @@ public class ComplaintAccess {
                         runtime.setVariable(instance, "handlingGroup", StaffGroups.MANAGERS);
                     }
                 }
-                reconcile(before, after, running ? tasks.createTaskQuery().processInstanceId(instance).list() : List.of());
+                reconcile(
+                        before,
+                        after,
+                        running
+                                ? tasks.createTaskQuery()
+                                        .processInstanceId(instance)
+                                        .list()
+                                : List.of());
             });
         }
         return after;
@@ -193,14 +219,18 @@ public class ComplaintAccess {
      * The same from a step of the complaint's own process (intake, assessment): the tasks that follow are
      * created under the new markings; the process carries the markings for its forms.
      */
-    public AccessMarkings markInProcess(DelegateExecution execution, long complaintId, boolean confidential,
-                                        List<String> namedStaff, String actor) {
+    public AccessMarkings markInProcess(
+            DelegateExecution execution,
+            long complaintId,
+            boolean confidential,
+            List<String> namedStaff,
+            String actor) {
         AccessMarkings before = record(complaintId, confidential, namedStaff, actor);
         AccessMarkings after = register.accessMarkings(complaintId);
         execution.setVariable("confidential", after.confidential());
         execution.setVariable("namedStaff", String.join(", ", after.namedStaff()));
-        authority.withoutAuthorization(() -> reconcile(before, after.withProcessInstance(execution.getProcessInstanceId()),
-                List.of()));
+        authority.withoutAuthorization(
+                () -> reconcile(before, after.withProcessInstance(execution.getProcessInstanceId()), List.of()));
         return after;
     }
 
@@ -212,9 +242,13 @@ public class ComplaintAccess {
         }
         register.markAccess(complaintId, confidential, staff);
         if (before.confidential() != confidential || !before.namedStaff().equals(staff)) {
-            events.append(complaintId, "ACCESS_CHANGED", actor,
+            events.append(
+                    complaintId,
+                    "ACCESS_CHANGED",
+                    actor,
                     (confidential ? "Marked confidential" : "Not confidential")
-                            + (staff.isEmpty() ? "" : "; staff named: " + staff.size()), null);
+                            + (staff.isEmpty() ? "" : "; staff named: " + staff.size()),
+                    null);
         }
         return before;
     }
@@ -223,11 +257,13 @@ public class ComplaintAccess {
         String instance = after.processInstanceId();
         // every task the complaint ever had: the engine grants historic-task reads to candidate groups as well
         List<String> allTasks = history.createHistoricTaskInstanceQuery().processInstanceId(instance).list().stream()
-                .map(HistoricTaskInstance::getId).toList();
+                .map(HistoricTaskInstance::getId)
+                .toList();
         if (after.confidential()) {
             for (Task task : open) {
                 for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                    if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
+                    if (IdentityLinkType.CANDIDATE.equals(link.getType())
+                            && link.getGroupId() != null
                             && !StaffGroups.MANAGERS.equals(link.getGroupId())) {
                         tasks.deleteCandidateGroup(task.getId(), link.getGroupId());
                     }
@@ -285,15 +321,20 @@ public class ComplaintAccess {
         }
     }
 
-    private void withdrawGrants(AccessMarkings markings, Resources resource, String resourceId,
-                                Map<String, Boolean> managers) {
-        for (Authorization grant : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(resourceId)
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
+    private void withdrawGrants(
+            AccessMarkings markings, Resources resource, String resourceId, Map<String, Boolean> managers) {
+        for (Authorization grant : authorizations
+                .createAuthorizationQuery()
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .list()) {
             String user = grant.getUserId();
             String group = grant.getGroupId();
             boolean withdrawn = user != null
-                    ? markings.names(user) || markings.confidential()
-                            && !managers.computeIfAbsent(user, u -> isMember(u, StaffGroups.MANAGERS))
+                    ? markings.names(user)
+                            || markings.confidential()
+                                    && !managers.computeIfAbsent(user, u -> isMember(u, StaffGroups.MANAGERS))
                     : markings.confidential() && group != null && !StaffGroups.MANAGERS.equals(group);
             if (withdrawn) {
                 authorizations.deleteAuthorization(grant.getId());
@@ -302,13 +343,19 @@ public class ComplaintAccess {
     }
 
     private List<String> checkedStaff(List<String> namedStaff) {
-        List<String> staff = namedStaff == null ? List.of() : namedStaff.stream()
-                .map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> staff = namedStaff == null
+                ? List.of()
+                : namedStaff.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
         for (String user : staff) {
-            boolean known = authority.withoutAuthorization(() -> identity.createUserQuery().userId(user).count() > 0);
+            boolean known = authority.withoutAuthorization(
+                    () -> identity.createUserQuery().userId(user).count() > 0);
             if (!known) {
-                throw new InvalidInputException("namedStaff: there is no staff account \"" + user
-                        + "\". Name staff by their user id.");
+                throw new InvalidInputException(
+                        "namedStaff: there is no staff account \"" + user + "\". Name staff by their user id.");
             }
         }
         return staff;
@@ -316,7 +363,8 @@ public class ComplaintAccess {
 
     private void grantInstance(String processInstanceId, String group) {
         Grants.grant(PROCESS_INSTANCE, processInstanceId, null, group, Permissions.READ);
-        Grants.grant(HISTORIC_PROCESS_INSTANCE, processInstanceId, null, group, HistoricProcessInstancePermissions.READ);
+        Grants.grant(
+                HISTORIC_PROCESS_INSTANCE, processInstanceId, null, group, HistoricProcessInstancePermissions.READ);
     }
 
     private void revokeInstance(String processInstanceId, String user) {
@@ -325,7 +373,8 @@ public class ComplaintAccess {
     }
 
     private boolean isManager(String user) {
-        return authority.withoutAuthorization(() -> isMember(user, StaffGroups.MANAGERS) || isMember(user, StaffGroups.ADMIN));
+        return authority.withoutAuthorization(
+                () -> isMember(user, StaffGroups.MANAGERS) || isMember(user, StaffGroups.ADMIN));
     }
 
     private boolean isMember(String user, String group) {

@@ -25,12 +25,10 @@ class ComplaintAccessController {
         this.staff = staff;
     }
 
-    record AccessRequest(Boolean confidential, List<String> namedStaff) {
-    }
+    record AccessRequest(Boolean confidential, List<String> namedStaff) {}
 
     /** A complaint's access markings; the legal hold's reason is the privacy API's, not shown here. */
-    record AccessView(String reference, boolean confidential, List<String> namedStaff, boolean legalHold) {
-    }
+    record AccessView(String reference, boolean confidential, List<String> namedStaff, boolean legalHold) {}
 
     @GetMapping("/api/staff/complaints/{reference}/access")
     AccessView get(@PathVariable String reference) {
@@ -46,8 +44,8 @@ class ComplaintAccessController {
         if (request == null || request.confidential() == null) {
             throw new InvalidInputException("confidential: say true or false");
         }
-        return view(access.mark(id, request.confidential(), request.namedStaff() == null ? List.of() : request.namedStaff(),
-                actor));
+        return view(access.mark(
+                id, request.confidential(), request.namedStaff() == null ? List.of() : request.namedStaff(), actor));
     }
 
     private AccessMarkings markings(String reference) {
@@ -55,7 +53,7 @@ class ComplaintAccessController {
     }
 
     private static AccessView view(AccessMarkings markings) {
-        return new AccessView(markings.reference(), markings.confidential(), markings.namedStaff(),
-                markings.legalHold());
+        return new AccessView(
+                markings.reference(), markings.confidential(), markings.namedStaff(), markings.legalHold());
     }
 }

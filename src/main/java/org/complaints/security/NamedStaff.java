@@ -12,12 +12,16 @@ import org.springframework.web.server.ResponseStatusException;
  */
 public final class NamedStaff {
 
-    private NamedStaff() {
-    }
+    private NamedStaff() {}
 
     public static List<String> parse(String typed) {
-        return typed == null ? List.of()
-                : Arrays.stream(typed.split("[,;\\s]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+        return typed == null
+                ? List.of()
+                : Arrays.stream(typed.split("[,;\\s]+"))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .distinct()
+                        .toList();
     }
 
     /**
@@ -26,8 +30,10 @@ public final class NamedStaff {
      */
     public static AccessMarkings requireNotNamed(AccessMarkings markings, String user) {
         if (markings.names(user)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Complaint " + markings.reference()
-                    + " names you, so you can neither see nor change it here. Ask another complaint manager.");
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN,
+                    "Complaint " + markings.reference()
+                            + " names you, so you can neither see nor change it here. Ask another complaint manager.");
         }
         return markings;
     }

@@ -55,7 +55,9 @@ class PublicPageHeaders extends OncePerRequestFilter {
     }
 
     static boolean isPrivate(String path) {
-        return under(path, "/staff") || under(path, "/api/staff") || under(path, "/complaints")
+        return under(path, "/staff")
+                || under(path, "/api/staff")
+                || under(path, "/complaints")
                 || under(path, "/api/complaints");
     }
 

@@ -25,8 +25,7 @@ final class SignInThrottle {
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Failures(int count, Instant last, Instant waitUntil) {
-    }
+    private record Failures(int count, Instant last, Instant waitUntil) {}
 
     private final Clock clock;
     private final Map<String, Failures> byAccount = new ConcurrentHashMap<>();
@@ -77,8 +76,11 @@ final class SignInThrottle {
     }
 
     private static Instant waitUntil(Failures failures, Instant now) {
-        return failures == null || failures.waitUntil() == null || !failures.waitUntil().isAfter(now)
-                ? null : failures.waitUntil();
+        return failures == null
+                        || failures.waitUntil() == null
+                        || !failures.waitUntil().isAfter(now)
+                ? null
+                : failures.waitUntil();
     }
 
     private static Instant later(Instant a, Instant b) {

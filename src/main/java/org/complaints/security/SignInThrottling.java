@@ -37,6 +37,7 @@ class SignInThrottling {
 
     /** The webapps' login: POST /camunda/api/admin/auth/user/{engine}/login/{app}, a small form. */
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
+
     private static final int LOGIN_FORM_LIMIT = 16 * 1024;
 
     @Bean
@@ -64,7 +65,9 @@ class SignInThrottling {
             HttpServletRequest forward = request;
             // the public engine list checks no password: its success says nothing
             String user = "/engine-rest/engine".equals(request.getRequestURI()) ? null : basicUser(request);
-            if (user == null && "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches()) {
+            if (user == null
+                    && "POST".equals(request.getMethod())
+                    && WEBAPP_LOGIN.matcher(request.getRequestURI()).matches()) {
                 BufferedBody body = BufferedBody.of(request);
                 forward = body;
                 user = body.formField("username");
@@ -81,8 +84,9 @@ class SignInThrottling {
                 response.setHeader("Retry-After", String.valueOf(seconds));
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("{\"type\":\"TooManySignInAttempts\",\"message\":\"Too many failed "
-                        + "sign-ins from your network address; try again in " + seconds + " s.\"}");
+                response.getWriter()
+                        .write("{\"type\":\"TooManySignInAttempts\",\"message\":\"Too many failed "
+                                + "sign-ins from your network address; try again in " + seconds + " s.\"}");
                 return;
             }
             chain.doFilter(forward, response);
@@ -101,7 +105,8 @@ class SignInThrottling {
                 return null;
             }
             try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? decoded : decoded.substring(0, colon);
             } catch (IllegalArgumentException e) {

@@ -29,8 +29,8 @@ public class StaffAccess {
         }
         List<String> memberships = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         if (Arrays.stream(groups).noneMatch(memberships::contains)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "This needs membership of one of the groups " + String.join(", ", groups));
+            throw new ResponseStatusException(
+                    HttpStatus.FORBIDDEN, "This needs membership of one of the groups " + String.join(", ", groups));
         }
         return authentication.getUserId();
     }

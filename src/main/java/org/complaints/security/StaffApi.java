@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a controller of the staff API (/api/staff/**): signed in with HTTP Basic, errors as problem details. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface StaffApi {
-}
+public @interface StaffApi {}

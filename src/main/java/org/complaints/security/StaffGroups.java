@@ -18,8 +18,7 @@ public class StaffGroups {
     public static final String QUALITY = "quality-managers";
     public static final String ADMIN = "camunda-admin";
 
-    record GroupDefinition(String id, String name) {
-    }
+    record GroupDefinition(String id, String name) {}
 
     static final List<GroupDefinition> GROUPS = List.of(
             new GroupDefinition(INTAKE, "Complaint intake"),

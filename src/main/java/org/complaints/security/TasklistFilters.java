@@ -48,48 +48,88 @@ public class TasklistFilters {
     @EventListener(PostDeployEvent.class)
     @Order(2)
     public void createFilters() {
-        create("My complaint tasks", "Tasks assigned to me", -10,
+        create(
+                "My complaint tasks",
+                "Tasks assigned to me",
+                -10,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS);
-        create("Complaint handlers", "Open tasks of the complaint-handlers group", 0,
+                StaffGroups.INTAKE,
+                StaffGroups.HANDLERS,
+                StaffGroups.MANAGERS);
+        create(
+                "Complaint handlers",
+                "Open tasks of the complaint-handlers group",
+                0,
                 tasks.createTaskQuery().taskCandidateGroup(StaffGroups.HANDLERS).includeAssignedTasks(),
-                StaffGroups.HANDLERS, StaffGroups.MANAGERS);
-        create("Complaint managers", "Approvals, reviews, escalations and external referrals", 1,
+                StaffGroups.HANDLERS,
+                StaffGroups.MANAGERS);
+        create(
+                "Complaint managers",
+                "Approvals, reviews, escalations and external referrals",
+                1,
                 tasks.createTaskQuery().taskCandidateGroup(StaffGroups.MANAGERS).includeAssignedTasks(),
                 StaffGroups.MANAGERS);
-        create("Overdue complaint tasks", "Tasks past their due date", 2,
+        create(
+                "Overdue complaint tasks",
+                "Tasks past their due date",
+                2,
                 tasks.createTaskQuery().dueBeforeExpression("${now()}"),
-                StaffGroups.MANAGERS, StaffGroups.QUALITY);
-        create("Complaint intake", "Tasks of the complaint-intake group", 3,
+                StaffGroups.MANAGERS,
+                StaffGroups.QUALITY);
+        create(
+                "Complaint intake",
+                "Tasks of the complaint-intake group",
+                3,
                 tasks.createTaskQuery().taskCandidateGroup(StaffGroups.INTAKE).includeAssignedTasks(),
                 StaffGroups.INTAKE);
-        create("Management review", "Management reviews to hold and overdue review actions to chase (ISO 10002 8.6)", 5,
-                tasks.createTaskQuery().processDefinitionKey("management-review")
-                        .taskCandidateGroup(StaffGroups.QUALITY).includeAssignedTasks(),
-                StaffGroups.QUALITY, StaffGroups.MANAGERS);
+        create(
+                "Management review",
+                "Management reviews to hold and overdue review actions to chase (ISO 10002 8.6)",
+                5,
+                tasks.createTaskQuery()
+                        .processDefinitionKey("management-review")
+                        .taskCandidateGroup(StaffGroups.QUALITY)
+                        .includeAssignedTasks(),
+                StaffGroups.QUALITY,
+                StaffGroups.MANAGERS);
         // phone staff read the new complaint's reference here to tell the caller at once
-        create("Registered complaints", "Complaints registered and acknowledged, waiting for their initial assessment", 4,
+        create(
+                "Registered complaints",
+                "Complaints registered and acknowledged, waiting for their initial assessment",
+                4,
                 tasks.createTaskQuery().taskDefinitionKey("Task_ConfirmAssessment"),
-                StaffGroups.INTAKE, StaffGroups.HANDLERS, StaffGroups.MANAGERS);
+                StaffGroups.INTAKE,
+                StaffGroups.HANDLERS,
+                StaffGroups.MANAGERS);
         // corrective actions (ISO 10002 8.7): managers work them, quality managers follow them
-        create("Corrective actions", "Root-cause analyses, action plans, overdue actions and effectiveness checks", 6,
-                tasks.createTaskQuery().processDefinitionKey("corrective-action"), ACTION_COLUMNS,
-                StaffGroups.MANAGERS, StaffGroups.QUALITY);
+        create(
+                "Corrective actions",
+                "Root-cause analyses, action plans, overdue actions and effectiveness checks",
+                6,
+                tasks.createTaskQuery().processDefinitionKey("corrective-action"),
+                ACTION_COLUMNS,
+                StaffGroups.MANAGERS,
+                StaffGroups.QUALITY);
     }
 
     private void create(String name, String description, int priority, TaskQuery query, String... groups) {
         create(name, description, priority, query, COLUMNS, groups);
     }
 
-    private void create(String name, String description, int priority, TaskQuery query,
-                        List<Map<String, String>> columns, String... groups) {
+    private void create(
+            String name,
+            String description,
+            int priority,
+            TaskQuery query,
+            List<Map<String, String>> columns,
+            String... groups) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
         Filter filter = filters.newTaskFilter(name)
                 .setQuery(query)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-                        "variables", columns));
+                .setProperties(Map.of(
+                        "description", description, "priority", priority, "refresh", true, "variables", columns));
         filters.saveFilter(filter);
         for (String group : groups) {
             Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

@@ -48,7 +48,8 @@ public final class CommitBatch<P> {
     /** Writes the current transaction's rows now: before SQL that reads or changes the table. */
     public void writeNow() {
         Transaction transaction = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Transaction) TransactionSynchronizationManager.getResource(this) : null;
+                ? (Transaction) TransactionSynchronizationManager.getResource(this)
+                : null;
         if (transaction != null && ours(transaction)) {
             write.accept(transaction.pending);
         }

@@ -15,8 +15,7 @@ public final class SecretBytes {
 
     private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecretBytes::newGenerator);
 
-    private SecretBytes() {
-    }
+    private SecretBytes() {}
 
     public static byte[] next(int length) {
         byte[] bytes = new byte[length];

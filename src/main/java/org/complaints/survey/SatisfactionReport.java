@@ -47,11 +47,15 @@ public record SatisfactionReport(
      * @param mean         mean score
      * @param distribution answers per score, keys 1 to 5 always present
      */
-    public record Score(long answers, Double mean, Map<Integer, Long> distribution) {
-    }
+    public record Score(long answers, Double mean, Map<Integer, Long> distribution) {}
 
     /** The figures of one outcome or closure reason. */
-    public record Group(long invited, long sent, long answered, Double responseRate, Double handlingMean,
-                        Double outcomeMean, Double easeMean) {
-    }
+    public record Group(
+            long invited,
+            long sent,
+            long answered,
+            Double responseRate,
+            Double handlingMean,
+            Double outcomeMean,
+            Double easeMean) {}
 }

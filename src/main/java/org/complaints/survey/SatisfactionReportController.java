@@ -24,8 +24,8 @@ class SatisfactionReportController {
     }
 
     @GetMapping("/api/staff/reports/satisfaction")
-    SatisfactionReport satisfaction(@RequestParam(required = false) String from,
-                                    @RequestParam(required = false) String to) {
+    SatisfactionReport satisfaction(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

@@ -38,21 +38,24 @@ public class SurveyAnswers {
     }
 
     /** A survey that can be answered now: the complaint's reference and the language to ask in. */
-    public record OpenSurvey(long complaintId, String reference, String language, Instant expiresAt) {
-    }
+    public record OpenSurvey(long complaintId, String reference, String language, Instant expiresAt) {}
 
     /** The answers: each score 1 (worst) to 5 (best), the comment optional. */
-    public record Answer(Integer handlingScore, Integer outcomeScore, Integer easeScore, String comment) {
-    }
+    public record Answer(Integer handlingScore, Integer outcomeScore, Integer easeScore, String comment) {}
 
-    private record Found(OpenSurvey survey, Instant answeredAt) {
-    }
+    private record Found(OpenSurvey survey, Instant answeredAt) {}
 
     /** A complaint's survey as its evidence record shows it (8.3): status, dates and answers. */
-    public record SurveyOfComplaint(String status, Instant invitedAt, Instant sentAt, Instant expiresAt,
-                                    Instant answeredAt, Integer handlingScore, Integer outcomeScore,
-                                    Integer easeScore, String comment) {
-    }
+    public record SurveyOfComplaint(
+            String status,
+            Instant invitedAt,
+            Instant sentAt,
+            Instant expiresAt,
+            Instant answeredAt,
+            Integer handlingScore,
+            Integer outcomeScore,
+            Integer easeScore,
+            String comment) {}
 
     /** The complaint's survey, if it was chosen for one. */
     @Transactional(readOnly = true)
@@ -62,9 +65,15 @@ public class SurveyAnswers {
                        ease_score, comment
                 from cmp_survey where complaint_id = ?""")
                 .param(complaintId)
-                .query((rs, n) -> new SurveyOfComplaint(rs.getString("status"), Jdbc.instant(rs, "invited_at"),
-                        Jdbc.instant(rs, "sent_at"), Jdbc.instant(rs, "expires_at"), Jdbc.instant(rs, "answered_at"),
-                        Jdbc.integer(rs, "handling_score"), Jdbc.integer(rs, "outcome_score"), Jdbc.integer(rs, "ease_score"),
+                .query((rs, n) -> new SurveyOfComplaint(
+                        rs.getString("status"),
+                        Jdbc.instant(rs, "invited_at"),
+                        Jdbc.instant(rs, "sent_at"),
+                        Jdbc.instant(rs, "expires_at"),
+                        Jdbc.instant(rs, "answered_at"),
+                        Jdbc.integer(rs, "handling_score"),
+                        Jdbc.integer(rs, "outcome_score"),
+                        Jdbc.integer(rs, "ease_score"),
                         rs.getString("comment")))
                 .optional();
     }
@@ -74,11 +83,13 @@ public class SurveyAnswers {
     public OpenSurvey open(String token) {
         Found found = find(token);
         if (found.answeredAt() != null) {
-            throw new SurveyRefusedException(SurveyRefusedException.Reason.ANSWERED, found.survey().language(),
-                    found.answeredAt());
+            throw new SurveyRefusedException(
+                    SurveyRefusedException.Reason.ANSWERED, found.survey().language(), found.answeredAt());
         }
         if (!clock.instant().isBefore(found.survey().expiresAt())) {
-            throw new SurveyRefusedException(SurveyRefusedException.Reason.EXPIRED, found.survey().language(),
+            throw new SurveyRefusedException(
+                    SurveyRefusedException.Reason.EXPIRED,
+                    found.survey().language(),
                     found.survey().expiresAt());
         }
         return found.survey();
@@ -100,16 +111,26 @@ public class SurveyAnswers {
         int stored = jdbc.sql("""
                 update cmp_survey set answered_at = ?, handling_score = ?, outcome_score = ?, ease_score = ?, comment = ?
                 where complaint_id = ? and answered_at is null""")
-                .params(ts(now), answer.handlingScore(), answer.outcomeScore(), answer.easeScore(), comment,
+                .params(
+                        ts(now),
+                        answer.handlingScore(),
+                        answer.outcomeScore(),
+                        answer.easeScore(),
+                        comment,
                         survey.complaintId())
                 .update();
         if (stored == 0) {
             throw new SurveyRefusedException(SurveyRefusedException.Reason.ANSWERED, survey.language(), now);
         }
         // scores only: the comment is the complainant's own text and stays out of the event and audit logs
-        events.append(survey.complaintId(), "SURVEY_ANSWERED", "complainant", "Satisfaction survey answered: handling "
-                + answer.handlingScore() + "/5, outcome " + answer.outcomeScore() + "/5, ease of complaining "
-                + answer.easeScore() + "/5" + (comment == null ? "" : ", with a comment"), null);
+        events.append(
+                survey.complaintId(),
+                "SURVEY_ANSWERED",
+                "complainant",
+                "Satisfaction survey answered: handling "
+                        + answer.handlingScore() + "/5, outcome " + answer.outcomeScore() + "/5, ease of complaining "
+                        + answer.easeScore() + "/5" + (comment == null ? "" : ", with a comment"),
+                null);
         return survey;
     }
 
@@ -125,10 +146,15 @@ public class SurveyAnswers {
                 where t.token_hash = ?""")
                 .param(SurveyTokens.hash(token))
                 .query((rs, n) -> new Found(
-                        new OpenSurvey(rs.getLong("complaint_id"), rs.getString("reference"), rs.getString("language"),
+                        new OpenSurvey(
+                                rs.getLong("complaint_id"),
+                                rs.getString("reference"),
+                                rs.getString("language"),
                                 rs.getObject("expires_at", OffsetDateTime.class).toInstant()),
-                        rs.getObject("answered_at", OffsetDateTime.class) == null ? null
-                                : rs.getObject("answered_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("answered_at", OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("answered_at", OffsetDateTime.class)
+                                        .toInstant()))
                 .optional()
                 .orElseThrow(() -> new SurveyRefusedException(SurveyRefusedException.Reason.UNKNOWN, null, null));
     }
@@ -147,8 +173,8 @@ public class SurveyAnswers {
             comment = null;
         }
         if (comment != null && comment.length() > MAX_COMMENT) {
-            problems.add(Problem.of("comment", "too-long", "at most " + MAX_COMMENT + " characters",
-                    MAX_COMMENT, comment.length()));
+            problems.add(Problem.of(
+                    "comment", "too-long", "at most " + MAX_COMMENT + " characters", MAX_COMMENT, comment.length()));
         } else if (comment != null && !TextHygiene.isClean(comment, true)) {
             problems.add(Problem.of("comment", "invalid-characters", "control or text-direction characters"));
         }

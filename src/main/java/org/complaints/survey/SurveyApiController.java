@@ -43,24 +43,22 @@ class SurveyApiController {
     }
 
     /** An open survey: whose it is, its language, until when it can be answered and the scores it asks for. */
-    record SurveyView(String reference, String language, String expiresAt, List<String> questions) {
-    }
+    record SurveyView(String reference, String language, String expiresAt, List<String> questions) {}
 
     /** A survey answered. */
-    record Answered(String reference, boolean answered) {
-    }
+    record Answered(String reference, boolean answered) {}
 
     @GetMapping("/api/surveys/{token}")
     SurveyView survey(@PathVariable String token) {
         SurveyAnswers.OpenSurvey survey = answers.open(token);
-        return new SurveyView(survey.reference(), survey.language(), survey.expiresAt().toString(),
-                SurveyAnswers.SCORES);
+        return new SurveyView(
+                survey.reference(), survey.language(), survey.expiresAt().toString(), SurveyAnswers.SCORES);
     }
 
     @PostMapping("/api/surveys/{token}")
     Answered answer(@PathVariable String token, @RequestBody(required = false) SurveyAnswers.Answer answer) {
-        SurveyAnswers.OpenSurvey survey = answers.answer(token,
-                answer == null ? new SurveyAnswers.Answer(null, null, null, null) : answer);
+        SurveyAnswers.OpenSurvey survey =
+                answers.answer(token, answer == null ? new SurveyAnswers.Answer(null, null, null, null) : answer);
         return new Answered(survey.reference(), true);
     }
 
@@ -68,12 +66,16 @@ class SurveyApiController {
     ResponseEntity<ProblemDetail> refused(SurveyRefusedException e, HttpServletRequest request) {
         String key = "page.survey.refused." + e.reason().name().toLowerCase(Locale.ROOT);
         String language = locale().getLanguage();
-        Object[] when = {e.when() == null ? ""
-                : formats.date(e.when(), MailTemplates.LANGUAGES.containsKey(language) ? language : "en")};
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.httpStatus()),
-                messages.getMessage(key + ".detail", when, locale()));
+        Object[] when = {
+            e.when() == null
+                    ? ""
+                    : formats.date(e.when(), MailTemplates.LANGUAGES.containsKey(language) ? language : "en")
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.valueOf(e.httpStatus()), messages.getMessage(key + ".detail", when, locale()));
         problem.setTitle(messages.getMessage(key + ".title", null, locale()));
-        problem.setType(URI.create("urn:complaints:problem:survey-" + e.reason().name().toLowerCase(Locale.ROOT)));
+        problem.setType(
+                URI.create("urn:complaints:problem:survey-" + e.reason().name().toLowerCase(Locale.ROOT)));
         problem.setInstance(URI.create(request.getRequestURI()));
         return respond(problem);
     }
@@ -91,8 +93,8 @@ class SurveyApiController {
     }
 
     private ProblemDetail problem(HttpStatus status, String kind, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem." + kind + ".detail", null, locale()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, messages.getMessage("problem." + kind + ".detail", null, locale()));
         problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale()));
         problem.setType(URI.create("urn:complaints:problem:" + kind));
         problem.setInstance(URI.create(request.getRequestURI()));
@@ -104,6 +106,8 @@ class SurveyApiController {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -38,7 +38,9 @@ public class SurveyInvitations {
      * @return whether an invitation was recorded now
      */
     public boolean inviteAfterClosure(Complaint complaint, Instant closedAt) {
-        if (!properties.enabled() || !hasAddress(complaint) || !sampled(complaint.reference(), properties.share())
+        if (!properties.enabled()
+                || !hasAddress(complaint)
+                || !sampled(complaint.reference(), properties.share())
                 || register.accessMarkings(complaint.id()).anonymised()) {
             return false;
         }
@@ -46,8 +48,9 @@ public class SurveyInvitations {
                 insert into cmp_survey (complaint_id, language, invited_at, status, attempts, next_attempt_at)
                 select c.id, c.language, ?, 'PENDING', 0, ? from cmp_complaint c
                 where c.id = ? and not exists (select 1 from cmp_survey s where s.complaint_id = c.id)""")
-                .params(Jdbc.ts(closedAt), Jdbc.ts(closedAt.plus(properties.delay())), complaint.id())
-                .update() == 1;
+                        .params(Jdbc.ts(closedAt), Jdbc.ts(closedAt.plus(properties.delay())), complaint.id())
+                        .update()
+                == 1;
     }
 
     static boolean hasAddress(Complaint complaint) {

@@ -55,13 +55,19 @@ class SurveyPagesController {
     }
 
     @PostMapping("/survey/{token}")
-    String answer(@PathVariable String token, @RequestParam(required = false) String handlingScore,
-                  @RequestParam(required = false) String outcomeScore, @RequestParam(required = false) String easeScore,
-                  @RequestParam(required = false) String comment, HttpServletRequest request,
-                  HttpServletResponse response, Model model) {
+    String answer(
+            @PathVariable String token,
+            @RequestParam(required = false) String handlingScore,
+            @RequestParam(required = false) String outcomeScore,
+            @RequestParam(required = false) String easeScore,
+            @RequestParam(required = false) String comment,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
-            SurveyAnswers.OpenSurvey survey = answers.answer(token, new SurveyAnswers.Answer(score(handlingScore),
-                    score(outcomeScore), score(easeScore), comment));
+            SurveyAnswers.OpenSurvey survey = answers.answer(
+                    token,
+                    new SurveyAnswers.Answer(score(handlingScore), score(outcomeScore), score(easeScore), comment));
             useSurveyLanguage(survey.language(), request, response);
             common(model, request);
             return "public/survey-thanks";
@@ -89,8 +95,13 @@ class SurveyPagesController {
         }
     }
 
-    private String showForm(Model model, HttpServletRequest request, String token, SurveyAnswers.OpenSurvey survey,
-                            Map<String, String> values, Map<String, String> errors) {
+    private String showForm(
+            Model model,
+            HttpServletRequest request,
+            String token,
+            SurveyAnswers.OpenSurvey survey,
+            Map<String, String> values,
+            Map<String, String> errors) {
         common(model, request);
         model.addAttribute("token", token);
         model.addAttribute("reference", survey.reference());
@@ -147,7 +158,10 @@ class SurveyPagesController {
 
     private Map<String, String> fieldErrors(InvalidInputException e) {
         return PublicFieldProblems.of(e, bundle, LocaleContextHolder.getLocale()).stream()
-                .collect(Collectors.toMap(p -> p.field() == null ? "" : p.field(), PublicFieldProblems.FieldProblem::message,
-                        (a, b) -> a + " " + b, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        p -> p.field() == null ? "" : p.field(),
+                        PublicFieldProblems.FieldProblem::message,
+                        (a, b) -> a + " " + b,
+                        LinkedHashMap::new));
     }
 }

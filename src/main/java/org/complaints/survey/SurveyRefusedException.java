@@ -23,11 +23,12 @@ public class SurveyRefusedException extends RuntimeException {
     private final Instant when;
 
     SurveyRefusedException(Reason reason, String language, Instant when) {
-        super(switch (reason) {
-            case UNKNOWN -> "No survey has this link";
-            case EXPIRED -> "The survey link expired at " + when;
-            case ANSWERED -> "The survey was answered at " + when + "; a link can be used once";
-        });
+        super(
+                switch (reason) {
+                    case UNKNOWN -> "No survey has this link";
+                    case EXPIRED -> "The survey link expired at " + when;
+                    case ANSWERED -> "The survey was answered at " + when + "; a link can be used once";
+                });
         this.reason = reason;
         this.language = language;
         this.when = when;

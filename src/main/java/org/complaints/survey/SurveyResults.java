@@ -51,14 +51,24 @@ public class SurveyResults {
                        count(case when status = 'FAILED' then 1 end) as failed,
                        count(case when status = 'CANCELLED' then 1 end) as cancelled,
                        count(answered_at) as answered
-                from cmp_survey where invited_at >= ? and invited_at < ?""")
-                .params(start, end).query().singleRow();
+                from cmp_survey where invited_at >= ? and invited_at < ?""").params(start, end).query().singleRow();
         long sent = number(totals.get("sent"));
         long answered = number(totals.get("answered"));
-        return new SatisfactionReport(from, to, number(totals.get("invited")), sent, number(totals.get("pending")),
-                number(totals.get("failed")), number(totals.get("cancelled")), answered, ratio(answered, sent, 3),
-                score(SCORE_COLUMNS[0], start, end), score(SCORE_COLUMNS[1], start, end),
-                score(SCORE_COLUMNS[2], start, end), groups("outcome", start, end), groups("closure_reason", start, end));
+        return new SatisfactionReport(
+                from,
+                to,
+                number(totals.get("invited")),
+                sent,
+                number(totals.get("pending")),
+                number(totals.get("failed")),
+                number(totals.get("cancelled")),
+                answered,
+                ratio(answered, sent, 3),
+                score(SCORE_COLUMNS[0], start, end),
+                score(SCORE_COLUMNS[1], start, end),
+                score(SCORE_COLUMNS[2], start, end),
+                groups("outcome", start, end),
+                groups("closure_reason", start, end));
     }
 
     private SatisfactionReport.Score score(String column, OffsetDateTime start, OffsetDateTime end) {
@@ -74,7 +84,9 @@ public class SurveyResults {
                     distribution.put(rs.getInt("score"), rs.getLong("n"));
                 });
         long answers = distribution.values().stream().mapToLong(Long::longValue).sum();
-        long total = distribution.entrySet().stream().mapToLong(e -> e.getKey() * e.getValue()).sum();
+        long total = distribution.entrySet().stream()
+                .mapToLong(e -> e.getKey() * e.getValue())
+                .sum();
         return new SatisfactionReport.Score(answers, ratio(total, answers, 2), distribution);
     }
 
@@ -89,18 +101,20 @@ public class SurveyResults {
                        sum(s.ease_score) as ease_sum, count(s.ease_score) as ease_n
                 from cmp_survey s join cmp_complaint c on c.id = s.complaint_id
                 where s.invited_at >= ? and s.invited_at < ?
-                group by coalesce(c.%1$s, '(none)') order by 1""".formatted(column))
-                .params(start, end)
-                .query((ResultSet rs) -> {
-                    groups.put(rs.getString("k"), group(rs));
-                });
+                group by coalesce(c.%1$s, '(none)') order by 1""".formatted(column)).params(start, end).query((ResultSet rs) -> {
+            groups.put(rs.getString("k"), group(rs));
+        });
         return groups;
     }
 
     private static SatisfactionReport.Group group(ResultSet rs) throws SQLException {
         long sent = rs.getLong("sent");
         long answered = rs.getLong("answered");
-        return new SatisfactionReport.Group(rs.getLong("invited"), sent, answered, ratio(answered, sent, 3),
+        return new SatisfactionReport.Group(
+                rs.getLong("invited"),
+                sent,
+                answered,
+                ratio(answered, sent, 3),
                 ratio(rs.getLong("handling_sum"), rs.getLong("handling_n"), 2),
                 ratio(rs.getLong("outcome_sum"), rs.getLong("outcome_n"), 2),
                 ratio(rs.getLong("ease_sum"), rs.getLong("ease_n"), 2));
@@ -111,7 +125,10 @@ public class SurveyResults {
     }
 
     private static Double ratio(long numerator, long denominator, int decimals) {
-        return denominator == 0 ? null : BigDecimal.valueOf(numerator)
-                .divide(BigDecimal.valueOf(denominator), decimals, RoundingMode.HALF_UP).doubleValue();
+        return denominator == 0
+                ? null
+                : BigDecimal.valueOf(numerator)
+                        .divide(BigDecimal.valueOf(denominator), decimals, RoundingMode.HALF_UP)
+                        .doubleValue();
     }
 }

@@ -52,6 +52,7 @@ public class SurveySender {
     static final Duration LONGEST_RETRY = Duration.ofHours(6);
     /** Invitations per run; the rest wait for the next run. */
     private static final int BATCH = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(SurveySender.class);
 
     private final JdbcClient jdbc;
@@ -68,10 +69,19 @@ public class SurveySender {
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
 
-    public SurveySender(JdbcClient jdbc, ComplaintRegister register, ComplaintMailer mailer, SmtpDelivery smtp,
-                        SentMailRecorder recorder, MailLog mailLog, MailFormats formats, EventLog events,
-                        SurveyProperties properties, PublicLinks links, Clock clock,
-                        PlatformTransactionManager transactions) {
+    public SurveySender(
+            JdbcClient jdbc,
+            ComplaintRegister register,
+            ComplaintMailer mailer,
+            SmtpDelivery smtp,
+            SentMailRecorder recorder,
+            MailLog mailLog,
+            MailFormats formats,
+            EventLog events,
+            SurveyProperties properties,
+            PublicLinks links,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.register = register;
         this.mailer = mailer;
@@ -98,7 +108,9 @@ public class SurveySender {
             }
         } catch (RuntimeException e) {
             // e.g. the database is away; the next run tries again. The type only: messages may quote data
-            LOG.error("Satisfaction survey: sending stopped ({}); the next run tries again", e.getClass().getName());
+            LOG.error(
+                    "Satisfaction survey: sending stopped ({}); the next run tries again",
+                    e.getClass().getName());
         }
     }
 
@@ -107,7 +119,9 @@ public class SurveySender {
         List<Long> due = jdbc.sql("""
                 select complaint_id from cmp_survey where status = 'PENDING' and next_attempt_at <= ?
                 order by next_attempt_at, complaint_id fetch first %d rows only""".formatted(BATCH))
-                .param(ts(clock.instant())).query(Long.class).list();
+                .param(ts(clock.instant()))
+                .query(Long.class)
+                .list();
         int sent = 0;
         for (Long complaintId : due) {
             try {
@@ -116,12 +130,18 @@ public class SurveySender {
                 }
             } catch (RuntimeException e) {
                 // not an SMTP refusal (those are handled inside): still never retried in a tight loop
-                LOG.error("Satisfaction survey for complaint id {} not sent ({})", complaintId, e.getClass().getName());
+                LOG.error(
+                        "Satisfaction survey for complaint id {} not sent ({})",
+                        complaintId,
+                        e.getClass().getName());
                 try {
-                    transaction.executeWithoutResult(tx -> retryLater(complaintId, e.getClass().getSimpleName()));
+                    transaction.executeWithoutResult(
+                            tx -> retryLater(complaintId, e.getClass().getSimpleName()));
                 } catch (RuntimeException again) {
                     // still pending and due: the next run tries it again
-                    LOG.error("Satisfaction survey for complaint id {}: failure not recorded ({})", complaintId,
+                    LOG.error(
+                            "Satisfaction survey for complaint id {}: failure not recorded ({})",
+                            complaintId,
                             again.getClass().getName());
                 }
             }
@@ -129,15 +149,16 @@ public class SurveySender {
         return sent;
     }
 
-    private record Pending(long complaintId, int attempts, Instant invitedAt, Instant nextAttemptAt) {
-    }
+    private record Pending(long complaintId, int attempts, Instant invitedAt, Instant nextAttemptAt) {}
 
     private Optional<Pending> pending(long complaintId) {
         return jdbc.sql("""
                 select complaint_id, attempts, invited_at, next_attempt_at from cmp_survey
                 where complaint_id = ? and status = 'PENDING'""")
                 .param(complaintId)
-                .query((rs, n) -> new Pending(rs.getLong("complaint_id"), rs.getInt("attempts"),
+                .query((rs, n) -> new Pending(
+                        rs.getLong("complaint_id"),
+                        rs.getInt("attempts"),
                         rs.getObject("invited_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()))
                 .optional();
@@ -147,24 +168,31 @@ public class SurveySender {
     private boolean sendOne(long complaintId) {
         Instant now = clock.instant();
         // the lock first, then the state as committed by whoever held the lock before (read committed)
-        jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update").param(complaintId)
-                .query(Long.class).optional();
-        Optional<Pending> pending = pending(complaintId)
-                .filter(p -> !p.nextAttemptAt().isAfter(now));
+        jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update")
+                .param(complaintId)
+                .query(Long.class)
+                .optional();
+        Optional<Pending> pending =
+                pending(complaintId).filter(p -> !p.nextAttemptAt().isAfter(now));
         if (pending.isEmpty()) {
             // another node sent it while this one waited for the lock, or it is no longer due
             return false;
         }
         Complaint complaint = register.get(complaintId);
         if (register.accessMarkings(complaintId).anonymised() || !SurveyInvitations.hasAddress(complaint)) {
-            jdbc.sql("update cmp_survey set status = 'CANCELLED' where complaint_id = ?").param(complaintId).update();
+            jdbc.sql("update cmp_survey set status = 'CANCELLED' where complaint_id = ?")
+                    .param(complaintId)
+                    .update();
             return false;
         }
         Optional<Instant> sentBefore = mailLog.sentAt(complaintId, TEMPLATE);
         if (sentBefore.isPresent()) {
             // an earlier run sent it and stopped before recording that here; its link (hash committed) works
             Instant expiresAt = jdbc.sql("select expires_at from cmp_survey_token where complaint_id = ?")
-                    .param(complaintId).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant)
+                    .param(complaintId)
+                    .query(OffsetDateTime.class)
+                    .optional()
+                    .map(OffsetDateTime::toInstant)
                     .orElse(sentBefore.get().plus(properties.validFor()));
             markSent(complaintId, sentBefore.get(), expiresAt);
             return false;
@@ -173,9 +201,12 @@ public class SurveySender {
         String token = SurveyTokens.newToken();
         Instant expiresAt = now.plus(properties.validFor());
         ownTransaction.executeWithoutResult(tx -> {
-            jdbc.sql("delete from cmp_survey_token where complaint_id = ?").param(complaintId).update();
+            jdbc.sql("delete from cmp_survey_token where complaint_id = ?")
+                    .param(complaintId)
+                    .update();
             jdbc.sql("insert into cmp_survey_token (token_hash, complaint_id, expires_at) values (?, ?, ?)")
-                    .params(SurveyTokens.hash(token), complaintId, ts(expiresAt)).update();
+                    .params(SurveyTokens.hash(token), complaintId, ts(expiresAt))
+                    .update();
         });
         Map<String, Object> model = Map.of(
                 "surveyUrl", links.surveyUrl(token),
@@ -196,10 +227,14 @@ public class SurveySender {
     private void markSent(long complaintId, Instant sentAt, Instant expiresAt) {
         jdbc.sql("""
                 update cmp_survey set status = 'SENT', sent_at = ?, expires_at = ?, last_failure = null
-                where complaint_id = ?""")
-                .params(ts(sentAt), ts(expiresAt), complaintId).update();
-        events.append(complaintId, "SURVEY_SENT", "system", "Satisfaction survey sent; the link can be used once, until "
-                + expiresAt.atZone(clock.getZone()).toLocalDate(), null);
+                where complaint_id = ?""").params(ts(sentAt), ts(expiresAt), complaintId).update();
+        events.append(
+                complaintId,
+                "SURVEY_SENT",
+                "system",
+                "Satisfaction survey sent; the link can be used once, until "
+                        + expiresAt.atZone(clock.getZone()).toLocalDate(),
+                null);
     }
 
     private void retryLater(long complaintId, String failure) {
@@ -214,16 +249,28 @@ public class SurveySender {
         String kind = failure == null ? null : failure.length() > 300 ? failure.substring(0, 300) : failure;
         if (next.isAfter(giveUpAt)) {
             jdbc.sql("update cmp_survey set status = 'FAILED', attempts = ?, last_failure = ? where complaint_id = ?")
-                    .params(attempts, kind, pending.complaintId()).update();
-            events.append(pending.complaintId(), "SURVEY_NOT_DELIVERED", "system", "Satisfaction survey not sent: "
-                    + "the e-mail could not be delivered in " + attempts + " attempts", kind);
-            LOG.warn("Satisfaction survey for complaint id {} given up after {} attempts", pending.complaintId(), attempts);
+                    .params(attempts, kind, pending.complaintId())
+                    .update();
+            events.append(
+                    pending.complaintId(),
+                    "SURVEY_NOT_DELIVERED",
+                    "system",
+                    "Satisfaction survey not sent: " + "the e-mail could not be delivered in " + attempts + " attempts",
+                    kind);
+            LOG.warn(
+                    "Satisfaction survey for complaint id {} given up after {} attempts",
+                    pending.complaintId(),
+                    attempts);
             return;
         }
         jdbc.sql("update cmp_survey set attempts = ?, next_attempt_at = ?, last_failure = ? where complaint_id = ?")
-                .params(attempts, ts(next), kind, pending.complaintId()).update();
-        LOG.warn("Satisfaction survey for complaint id {} not delivered (attempt {}); next attempt at {}",
-                pending.complaintId(), attempts, next);
+                .params(attempts, ts(next), kind, pending.complaintId())
+                .update();
+        LOG.warn(
+                "Satisfaction survey for complaint id {} not delivered (attempt {}); next attempt at {}",
+                pending.complaintId(),
+                attempts,
+                next);
     }
 
     /** 1 minute after the first failure, doubling, at most 6 hours. */

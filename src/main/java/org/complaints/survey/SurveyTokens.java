@@ -17,8 +17,7 @@ final class SurveyTokens {
     /** What {@link #newToken()} produces: 32 bytes in unpadded base64url. */
     private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private SurveyTokens() {
-    }
+    private SurveyTokens() {}
 
     static String newToken() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(SecretBytes.next(32));
@@ -31,8 +30,8 @@ final class SurveyTokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,10 +22,14 @@ public record ComplaintStatus(
         Instant closedAt,
         List<Communication> communications) {
 
-    public record Decision(String outcome, String remedy, BigDecimal monetaryRemedy, String reasons, Instant decidedAt,
-                           boolean afterInternalReview, Instant respondBy) {
-    }
+    public record Decision(
+            String outcome,
+            String remedy,
+            BigDecimal monetaryRemedy,
+            String reasons,
+            Instant decidedAt,
+            boolean afterInternalReview,
+            Instant respondBy) {}
 
-    public record Communication(Instant sentAt, String subject) {
-    }
+    public record Communication(Instant sentAt, String subject) {}
 }

@@ -1,7 +1,7 @@
 package org.complaints.tracking;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Locale;
@@ -27,8 +27,12 @@ public class ComplaintStatusService {
     private final RuntimeService runtime;
     private final MessageSource messages;
 
-    public ComplaintStatusService(ComplaintRegister register, DecisionRegister decisions, MailLog mailLog,
-                                  RuntimeService runtime, MessageSource messages) {
+    public ComplaintStatusService(
+            ComplaintRegister register,
+            DecisionRegister decisions,
+            MailLog mailLog,
+            RuntimeService runtime,
+            MessageSource messages) {
         this.messages = messages;
         this.register = register;
         this.decisions = decisions;
@@ -43,8 +47,9 @@ public class ComplaintStatusService {
     public Complaint open(String reference, String token) {
         Optional<Complaint> complaint = reference == null ? Optional.empty() : register.findByReference(reference);
         String expected = complaint.map(Complaint::trackingToken).orElse("no-such-complaint");
-        boolean matches = token != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        boolean matches = token != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
         if (complaint.isEmpty() || !matches) {
             throw new ComplaintNotFoundException("with this reference and tracking token");
         }
@@ -52,9 +57,16 @@ public class ComplaintStatusService {
     }
 
     public ComplaintStatus status(Complaint complaint) {
-        ComplaintStatus.Decision decision = decisions.latestDecided(complaint.id())
-                .map(d -> new ComplaintStatus.Decision(d.outcome(), d.remedy(), d.monetaryRemedy(), d.reasons(),
-                        d.decidedAt(), d.round() > 1, reactionDeadline(complaint)))
+        ComplaintStatus.Decision decision = decisions
+                .latestDecided(complaint.id())
+                .map(d -> new ComplaintStatus.Decision(
+                        d.outcome(),
+                        d.remedy(),
+                        d.monetaryRemedy(),
+                        d.reasons(),
+                        d.decidedAt(),
+                        d.round() > 1,
+                        reactionDeadline(complaint)))
                 .orElse(null);
         boolean awaiting = complaint.stage() == ComplaintStage.AWAITING_REACTION;
         Instant next = switch (complaint.stage()) {
@@ -63,13 +75,22 @@ public class ComplaintStatusService {
             default -> complaint.decidedAt() == null ? complaint.responseDeadline() : null;
         };
         Locale locale = LocaleContextHolder.getLocale();
-        return new ComplaintStatus(complaint.reference(), complaint.stage().name(),
+        return new ComplaintStatus(
+                complaint.reference(),
+                complaint.stage().name(),
                 messages.getMessage("stage." + complaint.stage().name(), null, locale),
-                messages.getMessage("next." + complaint.stage().name(), null, locale), !complaint.isClosed(), awaiting,
-                complaint.receivedAt(), next, decision, complaint.closureReason(), complaint.closedAt(),
+                messages.getMessage("next." + complaint.stage().name(), null, locale),
+                !complaint.isClosed(),
+                awaiting,
+                complaint.receivedAt(),
+                next,
+                decision,
+                complaint.closureReason(),
+                complaint.closedAt(),
                 mailLog.list(complaint.id()).stream()
                         .filter(m -> !m.template().equals("deadline-reminder"))
-                        .map(m -> new ComplaintStatus.Communication(m.sentAt(), m.subject())).toList());
+                        .map(m -> new ComplaintStatus.Communication(m.sentAt(), m.subject()))
+                        .toList());
     }
 
     /** Until when the complainant can answer the decision: the process timer's date while it waits. */
@@ -77,8 +98,12 @@ public class ComplaintStatusService {
         if (complaint.stage() != ComplaintStage.AWAITING_REACTION || complaint.processInstanceId() == null) {
             return null;
         }
-        Object deadline = runtime.createProcessInstanceQuery().processInstanceId(complaint.processInstanceId()).count() == 0
-                ? null : runtime.getVariable(complaint.processInstanceId(), "reactionDeadline");
+        Object deadline = runtime.createProcessInstanceQuery()
+                                .processInstanceId(complaint.processInstanceId())
+                                .count()
+                        == 0
+                ? null
+                : runtime.getVariable(complaint.processInstanceId(), "reactionDeadline");
         return deadline instanceof Date date ? date.toInstant() : null;
     }
 }

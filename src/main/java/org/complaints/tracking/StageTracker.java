@@ -30,7 +30,12 @@ public class StageTracker {
         ComplaintStage next = ComplaintStage.valueOf(stage);
         if (register.get(complaintId).stage() != next) {
             register.setStage(complaintId, next);
-            events.append(complaintId, "STAGE", "system", "Stage: " + next.name().toLowerCase().replace('_', ' '), null);
+            events.append(
+                    complaintId,
+                    "STAGE",
+                    "system",
+                    "Stage: " + next.name().toLowerCase().replace('_', ' '),
+                    null);
         }
     }
 }

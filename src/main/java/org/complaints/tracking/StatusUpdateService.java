@@ -33,7 +33,9 @@ public class StatusUpdateService {
         model.put("stage", complaint.stage().name());
         // once decided, the committed date is history; the decision mail gave the next date
         boolean beforeDecision = complaint.decidedAt() == null;
-        model.put("committedDate", beforeDecision ? formats.date(complaint.responseDeadline(), complaint.language()) : null);
+        model.put(
+                "committedDate",
+                beforeDecision ? formats.date(complaint.responseDeadline(), complaint.language()) : null);
         mailer.queueToComplainant(complaint, "status-update", "status-update-" + occasion, model);
     }
 }

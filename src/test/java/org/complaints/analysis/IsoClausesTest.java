@@ -49,9 +49,12 @@ class IsoClausesTest {
             Map<String, IsoClause> clauses = TaskClauses.ofModel(model, inFile);
             inFile.forEach(problem -> problems.add(file + ": " + problem));
             tasks += model.getModelElementsByType(Task.class).size();
-            assertThat(clauses.size() + inFile.size()).isEqualTo(model.getModelElementsByType(Task.class).size());
+            assertThat(clauses.size() + inFile.size())
+                    .isEqualTo(model.getModelElementsByType(Task.class).size());
         }
-        assertThat(problems).as("tasks whose documentation does not start with 'ISO 10002:2018 <clause>:'").isEmpty();
+        assertThat(problems)
+                .as("tasks whose documentation does not start with 'ISO 10002:2018 <clause>:'")
+                .isEmpty();
         assertThat(tasks).as("tasks read from processes/*.bpmn").isGreaterThan(40);
     }
 
@@ -67,7 +70,8 @@ class IsoClausesTest {
                 Matcher literal = TYPE_LITERAL.matcher(type);
                 boolean found = false;
                 while (literal.find()) {
-                    appended.computeIfAbsent(literal.group(1), t -> new TreeSet<>()).add(file.getFileName().toString());
+                    appended.computeIfAbsent(literal.group(1), t -> new TreeSet<>())
+                            .add(file.getFileName().toString());
                     found = true;
                 }
                 if (!found) {
@@ -75,16 +79,27 @@ class IsoClausesTest {
                 }
             }
         }
-        assertThat(computed).as("event types not written as a literal where they are appended: the test cannot "
-                + "check them").isEmpty();
-        assertThat(appended.keySet()).as("event types appended in src/main/java").hasSizeGreaterThan(30)
+        assertThat(computed)
+                .as("event types not written as a literal where they are appended: the test cannot " + "check them")
+                .isEmpty();
+        assertThat(appended.keySet())
+                .as("event types appended in src/main/java")
+                .hasSizeGreaterThan(30)
                 .contains("RECEIVED", "TASK_COMPLETED", "MAIL_SENT", "LEGAL_HOLD_RELEASED");
-        Set<String> missing = appended.keySet().stream().filter(t -> EventClauses.of(t).isEmpty())
-                .map(t -> t + " (" + appended.get(t) + ")").collect(Collectors.toCollection(TreeSet::new));
-        assertThat(missing).as("event types without an entry in analysis/EventClauses").isEmpty();
-        Set<String> neverAppended = Arrays.stream(EventClauses.values()).map(Enum::name)
-                .filter(t -> !appended.containsKey(t)).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(neverAppended).as("entries of analysis/EventClauses no code appends").isEmpty();
+        Set<String> missing = appended.keySet().stream()
+                .filter(t -> EventClauses.of(t).isEmpty())
+                .map(t -> t + " (" + appended.get(t) + ")")
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(missing)
+                .as("event types without an entry in analysis/EventClauses")
+                .isEmpty();
+        Set<String> neverAppended = Arrays.stream(EventClauses.values())
+                .map(Enum::name)
+                .filter(t -> !appended.containsKey(t))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(neverAppended)
+                .as("entries of analysis/EventClauses no code appends")
+                .isEmpty();
     }
 
     @Test
@@ -93,7 +108,8 @@ class IsoClausesTest {
                 .map(f -> f.getFileName().toString().replaceFirst("\\.txt$", ""))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(templates).hasSizeGreaterThan(5);
-        Set<String> catalogued = Arrays.stream(MailClauses.values()).map(MailClauses::template)
+        Set<String> catalogued = Arrays.stream(MailClauses.values())
+                .map(MailClauses::template)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(catalogued).as("templates in analysis/MailClauses").isEqualTo(templates);
     }
@@ -110,11 +126,18 @@ class IsoClausesTest {
                 .isEqualTo(IsoClause.CLOSING);
         assertThat(TaskClauses.parse("\n    ISO 10002:2018\n 4.10 Confidentiality: with line breaks\n"))
                 .isEqualTo(IsoClause.CONFIDENTIALITY);
-        for (String wrong : new String[] {null, " ", "Confirms the assessment (7.5).",
-                "ISO 10002 7.5 Initial assessment: the year is part of the form",
-                "ISO 10002:2018 7.5 without a colon", "ISO 10002:2018 Initial assessment 7.5: clause first",
-                "ISO 10002:2018 7.55: no such clause", "ISO 10002:2018 7.5 and 9.1: every clause must exist"}) {
-            assertThatThrownBy(() -> TaskClauses.parse(wrong)).as(String.valueOf(wrong))
+        for (String wrong : new String[] {
+            null,
+            " ",
+            "Confirms the assessment (7.5).",
+            "ISO 10002 7.5 Initial assessment: the year is part of the form",
+            "ISO 10002:2018 7.5 without a colon",
+            "ISO 10002:2018 Initial assessment 7.5: clause first",
+            "ISO 10002:2018 7.55: no such clause",
+            "ISO 10002:2018 7.5 and 9.1: every clause must exist"
+        }) {
+            assertThatThrownBy(() -> TaskClauses.parse(wrong))
+                    .as(String.valueOf(wrong))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -125,32 +148,43 @@ class IsoClausesTest {
      */
     @Test
     void aCompletedTasksStepHasTheClauseOfTheTasksDocumentation() throws IOException {
-        BpmnModelInstance diagram = Bpmn.readModelFromFile(Path.of("processes/complaint-handling.bpmn").toFile());
+        BpmnModelInstance diagram = Bpmn.readModelFromFile(
+                Path.of("processes/complaint-handling.bpmn").toFile());
         List<String> asked = new ArrayList<>();
         IsoClauses clauses = new IsoClauses(new TaskClauses(id -> {
             asked.add(id);
             return diagram;
         }));
         List<UserTask> recorded = diagram.getModelElementsByType(UserTask.class).stream()
-                .filter(t -> t.getExtensionElements() != null && t.getExtensionElements()
-                        .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
-                        .map(CamundaTaskListener::getCamundaExpression)
-                        .anyMatch(e -> e != null && e.contains("taskRecorder.record")))
+                .filter(t -> t.getExtensionElements() != null
+                        && t
+                                .getExtensionElements()
+                                .getElementsQuery()
+                                .filterByType(CamundaTaskListener.class)
+                                .list()
+                                .stream()
+                                .map(CamundaTaskListener::getCamundaExpression)
+                                .anyMatch(e -> e != null && e.contains("taskRecorder.record")))
                 .toList();
-        assertThat(recorded).as("user tasks that record their completion in the event log").hasSizeGreaterThan(2);
+        assertThat(recorded)
+                .as("user tasks that record their completion in the event log")
+                .hasSizeGreaterThan(2);
         for (UserTask task : recorded) {
             String documentation = task.getDocumentations().iterator().next().getTextContent();
             Matcher first = Pattern.compile("^ISO 10002:2018 (\\d+\\.\\d+)").matcher(documentation.strip());
             assertThat(first.find()).as(task.getId()).isTrue();
-            Optional<StepClause> clause = clauses.of(taskCompleted("complaint-handling:3:abc", task.getId(),
-                    task.getName()));
+            Optional<StepClause> clause =
+                    clauses.of(taskCompleted("complaint-handling:3:abc", task.getId(), task.getName()));
             assertThat(clause).as(task.getId()).isPresent();
             assertThat(clause.get().clause().number()).as(task.getId()).isEqualTo(first.group(1));
         }
-        assertThat(clauses.of(taskCompleted("complaint-handling:3:abc", "Task_TakeImmediateAction",
-                "Take immediate action")).map(StepClause::label)).contains("7.5 Initial assessment");
-        assertThat(asked).as("the diagram is read once per process definition").containsExactly(
-                "complaint-handling:3:abc");
+        assertThat(clauses.of(taskCompleted(
+                                "complaint-handling:3:abc", "Task_TakeImmediateAction", "Take immediate action"))
+                        .map(StepClause::label))
+                .contains("7.5 Initial assessment");
+        assertThat(asked)
+                .as("the diagram is read once per process definition")
+                .containsExactly("complaint-handling:3:abc");
     }
 
     @Test
@@ -158,9 +192,11 @@ class IsoClausesTest {
         IsoClauses clauses = new IsoClauses(new TaskClauses(id -> Bpmn.readModelFromFile(
                 Path.of("processes/complaint-handling.bpmn").toFile())));
         assertThat(clauses.of(event("SOMETHING_NEW", EventOrigin.NONE))).isEmpty();
-        assertThat(clauses.of(taskCompleted("complaint-handling:3:abc", "Task_NotInTheDiagram", "Gone"))).isEmpty();
+        assertThat(clauses.of(taskCompleted("complaint-handling:3:abc", "Task_NotInTheDiagram", "Gone")))
+                .isEmpty();
         assertThat(clauses.of(event("TASK_COMPLETED", EventOrigin.NONE))).isEmpty();
-        assertThat(clauses.of(event("MAIL_SENT", EventOrigin.mail("newsletter")))).isEmpty();
+        assertThat(clauses.of(event("MAIL_SENT", EventOrigin.mail("newsletter"))))
+                .isEmpty();
         assertThat(clauses.of(event("MAIL_SENT", EventOrigin.NONE))).isEmpty();
         IsoClauses undeployed = new IsoClauses(new TaskClauses(id -> {
             throw new NullValueException("no deployed process definition " + id);
@@ -174,17 +210,26 @@ class IsoClausesTest {
         IsoClauses clauses = new IsoClauses(new TaskClauses(id -> {
             throw new AssertionError("no diagram is needed for " + id);
         }));
-        assertThat(clauses.of(event("RECEIVED", EventOrigin.NONE)).map(StepClause::label)).contains("7.2 Receipt");
+        assertThat(clauses.of(event("RECEIVED", EventOrigin.NONE)).map(StepClause::label))
+                .contains("7.2 Receipt");
         assertThat(clauses.of(event("APPROVED", EventOrigin.NONE)).map(StepClause::label))
                 .contains("7.7 Response (four eyes)");
         assertThat(clauses.of(event("MAIL_SENT", EventOrigin.mail("decision"))).map(StepClause::label))
                 .contains("7.8 Communicating the decision");
         assertThat(clauses.of(event("MAIL_NOT_DELIVERED", EventOrigin.mail("acknowledgement")))
-                .map(StepClause::label)).contains("7.4 Acknowledgement");
+                        .map(StepClause::label))
+                .contains("7.4 Acknowledgement");
     }
 
     private static ComplaintEvent taskCompleted(String processDefinitionId, String taskKey, String name) {
-        return new ComplaintEvent(1, 1, Instant.EPOCH, "TASK_COMPLETED", "handler", name + " completed", null,
+        return new ComplaintEvent(
+                1,
+                1,
+                Instant.EPOCH,
+                "TASK_COMPLETED",
+                "handler",
+                name + " completed",
+                null,
                 EventOrigin.task(processDefinitionId, taskKey));
     }
 

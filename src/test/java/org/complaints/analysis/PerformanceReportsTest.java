@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +49,29 @@ class PerformanceReportsTest {
     private static final LocalDate FROM = LocalDate.of(2019, 3, 1);
     private static final LocalDate TO = LocalDate.of(2019, 8, 31);
 
-    @Autowired PerformanceReports reports;
-    @Autowired ReportRollup rollup;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired JdbcClient jdbcClient;
-    @Autowired DeadlineProperties deadlines;
-    @Autowired ReportingProperties reporting;
-    @Autowired SurveyResults surveys;
-    @Autowired CorrectiveActionFigures correctiveActions;
+    @Autowired
+    PerformanceReports reports;
+
+    @Autowired
+    ReportRollup rollup;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Autowired
+    DeadlineProperties deadlines;
+
+    @Autowired
+    ReportingProperties reporting;
+
+    @Autowired
+    SurveyResults surveys;
+
+    @Autowired
+    CorrectiveActionFigures correctiveActions;
 
     private List<SeededComplaint> all;
     private List<SeededComplaint> inPeriod;
@@ -66,25 +80,39 @@ class PerformanceReportsTest {
     @BeforeAll
     void seed() {
         // a margin before and after the period, which must not count (except in the backlog)
-        all = SeededComplaint.random(42, 2500, LocalDate.of(2019, 1, 1).atStartOfDay(ZONE).toInstant(),
-                LocalDate.of(2019, 11, 1).atStartOfDay(ZONE).toInstant(), "CMP-2019-");
+        all = SeededComplaint.random(
+                42,
+                2500,
+                LocalDate.of(2019, 1, 1).atStartOfDay(ZONE).toInstant(),
+                LocalDate.of(2019, 11, 1).atStartOfDay(ZONE).toInstant(),
+                "CMP-2019-");
         SeededComplaint.insert(jdbc, all);
         Instant start = FROM.atStartOfDay(ZONE).toInstant();
         Instant end = TO.plusDays(1).atStartOfDay(ZONE).toInstant();
-        inPeriod = all.stream().filter(c -> !c.receivedAt().isBefore(start) && c.receivedAt().isBefore(end)).toList();
+        inPeriod = all.stream()
+                .filter(c -> !c.receivedAt().isBefore(start) && c.receivedAt().isBefore(end))
+                .toList();
         // first every complaint read one by one, then the closed ones from the roll-up: the figures must agree
         beforeRollUp = report();
-        assertThat(rollup.rollUpNow()).isGreaterThanOrEqualTo(all.stream().filter(c -> c.closedAt() != null).count());
+        assertThat(rollup.rollUpNow())
+                .isGreaterThanOrEqualTo(
+                        all.stream().filter(c -> c.closedAt() != null).count());
     }
 
     @Test
     void theRollUpOfClosedComplaintsChangesNoFigure() {
         assertThat(report()).isEqualTo(beforeRollUp);
-        assertThat(jdbc.queryForObject("select count(*) from cmp_complaint where reference like 'CMP-2019-%' "
-                + "and closed_at is not null and rolled_up = false", Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from cmp_complaint where reference like 'CMP-2019-%' "
+                                + "and closed_at is not null and rolled_up = false",
+                        Long.class))
+                .isZero();
         // open complaints stay live: their figures still change
-        assertThat(jdbc.queryForObject("select count(*) from cmp_complaint where reference like 'CMP-2019-%' "
-                + "and closed_at is null and rolled_up = true", Long.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from cmp_complaint where reference like 'CMP-2019-%' "
+                                + "and closed_at is null and rolled_up = true",
+                        Long.class))
+                .isZero();
     }
 
     private PerformanceReport report() {
@@ -113,24 +141,37 @@ class PerformanceReportsTest {
         assertThat(report.period().bucket()).isEqualTo("week");
         // weeks start on Monday: 2019-02-25 holds 1 March
         assertThat(report.received().buckets().get(0)).isEqualTo("2019-02-25");
-        Map<String, Long> byChannel = inPeriod.stream().collect(Collectors.groupingBy(SeededComplaint::channel,
-                Collectors.counting()));
-        byChannel.forEach((channel, n) -> assertThat(sum(report.received().byChannel().get(channel))).isEqualTo(n));
+        Map<String, Long> byChannel =
+                inPeriod.stream().collect(Collectors.groupingBy(SeededComplaint::channel, Collectors.counting()));
+        byChannel.forEach((channel, n) ->
+                assertThat(sum(report.received().byChannel().get(channel))).isEqualTo(n));
         // one week checked cell by cell
         LocalDate monday = LocalDate.of(2019, 5, 6);
         int slot = report.received().buckets().indexOf(monday.toString());
         for (String channel : SeededComplaint.CHANNELS) {
             long expected = count(c -> c.channel().equals(channel) && weekOf(c).equals(monday));
-            assertThat(report.received().byChannel().get(channel).get(slot)).as(channel).isEqualTo(expected);
+            assertThat(report.received().byChannel().get(channel).get(slot))
+                    .as(channel)
+                    .isEqualTo(expected);
         }
         Map<String, Long> byCategory = inPeriod.stream()
-                .collect(Collectors.groupingBy(c -> Objects.requireNonNullElse(c.category(), "(none)"), Collectors.counting()));
-        byCategory.forEach((category, n) -> assertThat(sum(report.received().byCategory().get(category))).isEqualTo(n));
+                .collect(Collectors.groupingBy(
+                        c -> Objects.requireNonNullElse(c.category(), "(none)"), Collectors.counting()));
+        byCategory.forEach((category, n) ->
+                assertThat(sum(report.received().byCategory().get(category))).isEqualTo(n));
         // the eight most frequent products by name, the rest as "other"
-        List<String> top = inPeriod.stream().collect(Collectors.groupingBy(SeededComplaint::product, Collectors.counting()))
-                .entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey())).limit(8).map(Map.Entry::getKey).toList();
-        assertThat(report.received().byProduct().keySet()).containsAll(top).contains("other").hasSize(9);
+        List<String> top = inPeriod.stream()
+                .collect(Collectors.groupingBy(SeededComplaint::product, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(8)
+                .map(Map.Entry::getKey)
+                .toList();
+        assertThat(report.received().byProduct().keySet())
+                .containsAll(top)
+                .contains("other")
+                .hasSize(9);
         assertThat(sum(report.received().byProduct().get("other"))).isEqualTo(count(c -> !top.contains(c.product())));
     }
 
@@ -163,11 +204,14 @@ class PerformanceReportsTest {
         // closed: as recorded at closure; open and answered: answered by the date; open, unanswered, date passed:
         // missed (the seeded dates are long past); open, unanswered, date not passed: none in 2019
         StageCompliance response = stage(report, "response");
-        long met = count(c -> Boolean.TRUE.equals(c.responseSlaMet()) || c.closedAt() == null
-                && c.firstDecidedAt() != null && !c.firstDecidedAt().isAfter(c.responseDeadline()));
-        long missed = count(c -> Boolean.FALSE.equals(c.responseSlaMet()) || c.closedAt() == null
-                && c.responseDeadline() != null
-                && (c.firstDecidedAt() == null || c.firstDecidedAt().isAfter(c.responseDeadline())));
+        long met = count(c -> Boolean.TRUE.equals(c.responseSlaMet())
+                || c.closedAt() == null
+                        && c.firstDecidedAt() != null
+                        && !c.firstDecidedAt().isAfter(c.responseDeadline()));
+        long missed = count(c -> Boolean.FALSE.equals(c.responseSlaMet())
+                || c.closedAt() == null
+                        && c.responseDeadline() != null
+                        && (c.firstDecidedAt() == null || c.firstDecidedAt().isAfter(c.responseDeadline())));
         assertThat(response.met()).isEqualTo(met);
         assertThat(response.missed()).isEqualTo(missed);
         assertThat(response.pending()).isZero();
@@ -177,68 +221,101 @@ class PerformanceReportsTest {
     void outcomesRatesAndRecurringCauses() {
         PerformanceReport report = report();
         long decided = count(c -> c.firstDecidedAt() != null);
-        assertThat(report.outcomes()).containsAllEntriesOf(inPeriod.stream().filter(c -> c.outcome() != null)
-                .collect(Collectors.groupingBy(SeededComplaint::outcome, Collectors.counting())));
-        assertThat(report.closureReasons()).isEqualTo(inPeriod.stream().filter(c -> c.closureReason() != null)
-                .collect(Collectors.groupingBy(SeededComplaint::closureReason, java.util.TreeMap::new, Collectors.counting())));
-        assertThat(report.rates().internalReview()).isCloseTo(100.0 * count(c -> c.reviewRound() > 0) / decided, within(0.01));
-        assertThat(report.rates().externalReferral()).isCloseTo(100.0 * count(SeededComplaint::externalReferral) / decided,
-                within(0.01));
-        assertThat(report.rates().notUpheld()).isCloseTo(100.0 * count(c -> "not-upheld".equals(c.outcome())) / decided,
-                within(0.01));
+        assertThat(report.outcomes())
+                .containsAllEntriesOf(inPeriod.stream()
+                        .filter(c -> c.outcome() != null)
+                        .collect(Collectors.groupingBy(SeededComplaint::outcome, Collectors.counting())));
+        assertThat(report.closureReasons())
+                .isEqualTo(inPeriod.stream()
+                        .filter(c -> c.closureReason() != null)
+                        .collect(Collectors.groupingBy(
+                                SeededComplaint::closureReason, java.util.TreeMap::new, Collectors.counting())));
+        assertThat(report.rates().internalReview())
+                .isCloseTo(100.0 * count(c -> c.reviewRound() > 0) / decided, within(0.01));
+        assertThat(report.rates().externalReferral())
+                .isCloseTo(100.0 * count(SeededComplaint::externalReferral) / decided, within(0.01));
+        assertThat(report.rates().notUpheld())
+                .isCloseTo(100.0 * count(c -> "not-upheld".equals(c.outcome())) / decided, within(0.01));
 
-        List<Map.Entry<String, Long>> causes = inPeriod.stream().filter(c -> c.rootCause() != null)
-                .collect(Collectors.groupingBy(SeededComplaint::rootCause, Collectors.counting())).entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+        List<Map.Entry<String, Long>> causes = inPeriod.stream()
+                .filter(c -> c.rootCause() != null)
+                .collect(Collectors.groupingBy(SeededComplaint::rootCause, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .toList();
         List<ParetoBar> bars = report.recurringCauses();
-        assertThat(bars).extracting(ParetoBar::name).containsExactlyElementsOf(causes.stream().map(Map.Entry::getKey).toList());
+        assertThat(bars)
+                .extracting(ParetoBar::name)
+                .containsExactlyElementsOf(
+                        causes.stream().map(Map.Entry::getKey).toList());
         assertThat(bars.get(0).count()).isEqualTo(causes.get(0).getValue());
         assertThat(bars.get(bars.size() - 1).cumulativePercent()).isEqualTo(100.0);
-        assertThat(bars).isSortedAccordingTo(Comparator.comparingLong(ParetoBar::count).reversed());
+        assertThat(bars)
+                .isSortedAccordingTo(Comparator.comparingLong(ParetoBar::count).reversed());
     }
 
     @Test
     void backlogIsWhatWasOpenAtThePeriodsEndByAge() {
         PerformanceReport report = report();
         Instant end = TO.plusDays(1).atStartOfDay(ZONE).toInstant();
-        List<SeededComplaint> open = all.stream().filter(c -> c.receivedAt().isBefore(end)
-                && (c.closedAt() == null || !c.closedAt().isBefore(end))).toList();
+        List<SeededComplaint> open = all.stream()
+                .filter(c -> c.receivedAt().isBefore(end)
+                        && (c.closedAt() == null || !c.closedAt().isBefore(end)))
+                .toList();
         assertThat(report.backlog().total()).isEqualTo(open.size());
-        long young = open.stream().filter(c -> TO.toEpochDay() - c.receivedAt().atZone(ZONE).toLocalDate().toEpochDay() <= 5)
+        long young = open.stream()
+                .filter(c -> TO.toEpochDay()
+                                - c.receivedAt().atZone(ZONE).toLocalDate().toEpochDay()
+                        <= 5)
                 .count();
         assertThat(report.backlog().byAge().get("0-5 days")).isEqualTo(young);
-        assertThat(report.backlog().byAge().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(open.size());
+        assertThat(report.backlog().byAge().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(open.size());
     }
 
     @Test
     void aPeriodEndingAfterNowHasItsBacklogAsOfNow() {
         // the report made on a day inside the period: what is open then, aged to that day, not to the period's end
         Instant now = LocalDate.of(2019, 6, 15).atTime(12, 0).atZone(ZONE).toInstant();
-        PerformanceReports asOfNow = new PerformanceReports(jdbcClient, deadlines, reporting, surveys,
-                correctiveActions, Clock.fixed(now, ZONE));
+        PerformanceReports asOfNow = new PerformanceReports(
+                jdbcClient, deadlines, reporting, surveys, correctiveActions, Clock.fixed(now, ZONE));
         PerformanceReport report = asOfNow.report(new ReportPeriod(FROM, TO, ZONE));
-        List<SeededComplaint> open = all.stream().filter(c -> c.receivedAt().isBefore(now)
-                && (c.closedAt() == null || !c.closedAt().isBefore(now))).toList();
+        List<SeededComplaint> open = all.stream()
+                .filter(c -> c.receivedAt().isBefore(now)
+                        && (c.closedAt() == null || !c.closedAt().isBefore(now)))
+                .toList();
         LocalDate today = now.atZone(ZONE).toLocalDate();
         long young = open.stream()
-                .filter(c -> today.toEpochDay() - c.receivedAt().atZone(ZONE).toLocalDate().toEpochDay() <= 5).count();
+                .filter(c -> today.toEpochDay()
+                                - c.receivedAt().atZone(ZONE).toLocalDate().toEpochDay()
+                        <= 5)
+                .count();
         assertThat(report.backlog().asOf()).isEqualTo("2019-06-15T12:00+02:00");
         assertThat(report.backlog().total()).isEqualTo(open.size());
         assertThat(report.backlog().byAge().get("0-5 days")).isEqualTo(young);
-        assertThat(report.backlog().byAge().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(open.size());
+        assertThat(report.backlog().byAge().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(open.size());
     }
 
     @Test
     void objectivesAreMeasuredAgainstTheirTargets() {
         PerformanceReport report = report();
         PerformanceReport.ObjectiveResult ack = report.objectives().stream()
-                .filter(o -> o.measure().equals("acknowledged-in-time")).findFirst().orElseThrow();
+                .filter(o -> o.measure().equals("acknowledged-in-time"))
+                .findFirst()
+                .orElseThrow();
         StageCompliance stage = stage(report, "acknowledgement");
         assertThat(ack.value()).isEqualTo(stage.percentMet());
         assertThat(ack.basis()).isEqualTo(stage.met() + stage.missed());
         assertThat(ack.met()).isEqualTo(stage.percentMet() >= ack.target());
         // no survey answers in 2019: measured as "no data", never as failed or met
-        report.objectives().stream().filter(o -> o.measure().endsWith("satisfaction"))
+        report.objectives().stream()
+                .filter(o -> o.measure().endsWith("satisfaction"))
                 .forEach(o -> assertThat(o.met()).isNull());
     }
 
@@ -246,7 +323,8 @@ class PerformanceReportsTest {
     void csvHasEveryFigureAndDefusesFormulas() {
         StringWriter csv = new StringWriter();
         ReportCsv.write(report(), csv);
-        assertThat(csv.toString()).startsWith("section,item,series,value\r\n")
+        assertThat(csv.toString())
+                .startsWith("section,item,series,value\r\n")
                 .contains("totals,received,," + inPeriod.size() + "\r\n")
                 .contains("time limits,acknowledgement,met,");
         assertThat(ReportCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
@@ -256,21 +334,30 @@ class PerformanceReportsTest {
 
     @Test
     void periodsAreValidated() {
-        assertThatThrownBy(() -> reports.period("2019-05-01", "2019-04-01")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> reports.period("2019-05-01", "2019-04-01"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ends before it starts");
-        assertThatThrownBy(() -> reports.period("May 2019", "2019-04-01")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> reports.period("May 2019", "2019-04-01"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("from: give a date as YYYY-MM-DD");
-        assertThatThrownBy(() -> reports.period("2000-01-01", "2019-04-01")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> reports.period("2000-01-01", "2019-04-01"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("at most ten years");
     }
 
     private static StageCompliance stage(PerformanceReport report, String name) {
-        return report.sla().stream().filter(s -> s.stage().equals(name)).findFirst().orElseThrow();
+        return report.sla().stream()
+                .filter(s -> s.stage().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<Double> hours(Function<SeededComplaint, Instant> end) {
-        return inPeriod.stream().filter(c -> end.apply(c) != null)
-                .map(c -> Duration.between(c.receivedAt(), end.apply(c)).toSeconds() / 3600.0).sorted().toList();
+        return inPeriod.stream()
+                .filter(c -> end.apply(c) != null)
+                .map(c -> Duration.between(c.receivedAt(), end.apply(c)).toSeconds() / 3600.0)
+                .sorted()
+                .toList();
     }
 
     /** Linear interpolation between closest ranks, the definition of SQL's percentile_cont. */

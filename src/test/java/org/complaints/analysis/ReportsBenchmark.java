@@ -23,15 +23,21 @@ import org.springframework.test.context.TestPropertySource;
  * Run with {@code ./mvnw verify -Pbench} (size: {@code -Dbench.reports.complaints=1000000}).
  */
 // the roll-up runs when the benchmark says, so its throughput is measured alone
-@TestPropertySource(properties = {"complaints.reporting.rollup-initial-delay=PT10000H",
-        "complaints.reporting.rollup-interval=PT10000H"})
+@TestPropertySource(
+        properties = {
+            "complaints.reporting.rollup-initial-delay=PT10000H",
+            "complaints.reporting.rollup-interval=PT10000H"
+        })
 class ReportsBenchmark extends PostgresApplicationTestSupport {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final int RUNS = 10;
 
-    @Autowired JdbcTemplate template;
-    @Autowired ReportRollup rollup;
+    @Autowired
+    JdbcTemplate template;
+
+    @Autowired
+    ReportRollup rollup;
 
     @Test
     void reportsOverManyClosedComplaints() throws Exception {
@@ -43,8 +49,16 @@ class ReportsBenchmark extends PostgresApplicationTestSupport {
         String text = "The engineer did not come on the agreed day, and nobody called to say so. ".repeat(7);
         for (int part = 0; part < size; part += 100_000) {
             int n = Math.min(100_000, size - part);
-            SeededComplaint.insert(template, SeededComplaint.random(part, n, from.atStartOfDay(ZONE).toInstant(),
-                    to.plusDays(1).atStartOfDay(ZONE).toInstant(), "CMP-2018-" + (part / 100_000) + "-", true), text);
+            SeededComplaint.insert(
+                    template,
+                    SeededComplaint.random(
+                            part,
+                            n,
+                            from.atStartOfDay(ZONE).toInstant(),
+                            to.plusDays(1).atStartOfDay(ZONE).toInstant(),
+                            "CMP-2018-" + (part / 100_000) + "-",
+                            true),
+                    text);
         }
         template.execute("analyze cmp_complaint");
         double seedSeconds = (System.nanoTime() - seeding) / 1e9;
@@ -57,23 +71,35 @@ class ReportsBenchmark extends PostgresApplicationTestSupport {
         long tableBytes = template.queryForObject("select pg_total_relation_size('cmp_complaint')", Long.class);
 
         List<String> rows = new ArrayList<>();
-        rows.add(measure("JSON, a year (weekly buckets)", "/api/staff/reports/performance?from=2018-01-01&to=2018-12-31"));
-        rows.add(measure("JSON, a month (daily buckets)", "/api/staff/reports/performance?from=2018-06-01&to=2018-06-30"));
+        rows.add(measure(
+                "JSON, a year (weekly buckets)", "/api/staff/reports/performance?from=2018-01-01&to=2018-12-31"));
+        rows.add(measure(
+                "JSON, a month (daily buckets)", "/api/staff/reports/performance?from=2018-06-01&to=2018-06-30"));
         rows.add(measure("reports page, a year", "/staff/reports?from=2018-01-01&to=2018-12-31"));
         rows.add(measure("CSV, a year", "/api/staff/reports/performance.csv?from=2018-01-01&to=2018-12-31"));
 
-        Reply year = appCall("quality", HttpMethod.GET, "/api/staff/reports/performance?from=2018-01-01&to=2018-12-31", null);
+        Reply year = appCall(
+                "quality", HttpMethod.GET, "/api/staff/reports/performance?from=2018-01-01&to=2018-12-31", null);
         assertThat(year.json().path("totals").path("received").asLong()).isEqualTo(size);
 
         StringBuilder out = new StringBuilder();
-        out.append("## Reports over ").append(String.format("%,d", size)).append(" complaints (PostgreSQL, embedded)\n\n")
-                .append("Seeded in ").append(String.format("%.1f", seedSeconds)).append(" s; table with indexes ")
-                .append(tableBytes / (1024 * 1024)).append(" MB. ")
-                .append(String.format("Roll-up of %,d closed complaints: %.1f s (%,.0f/s). ", rolledUp, rollUpSeconds,
-                        rolledUp / rollUpSeconds))
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(", max heap ")
-                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB.\n\n")
+        out.append("## Reports over ")
+                .append(String.format("%,d", size))
+                .append(" complaints (PostgreSQL, embedded)\n\n")
+                .append("Seeded in ")
+                .append(String.format("%.1f", seedSeconds))
+                .append(" s; table with indexes ")
+                .append(tableBytes / (1024 * 1024))
+                .append(" MB. ")
+                .append(String.format(
+                        "Roll-up of %,d closed complaints: %.1f s (%,.0f/s). ",
+                        rolledUp, rollUpSeconds, rolledUp / rollUpSeconds))
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+                .append(" MB.\n\n")
                 .append("| request | runs | median ms | max ms |\n|---|---|---|---|\n");
         rows.forEach(row -> out.append(row).append('\n'));
         System.out.println(out);

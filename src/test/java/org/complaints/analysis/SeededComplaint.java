@@ -13,18 +13,44 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A synthetic complaint as the register holds it after its life (or in the middle of it), for report tests and the
  * reports benchmark: every column the reports read, no personal data worth the name.
  */
-record SeededComplaint(String reference, String channel, Instant receivedAt, String product, String category,
-                       String rootCause, Boolean inScope, Instant acknowledgedAt, Boolean ackSlaMet,
-                       Boolean assessmentSlaMet, Instant firstDecidedAt, Instant responseDeadline, String outcome,
-                       int reviewRound, boolean externalReferral, Instant closedAt, String closureReason,
-                       Boolean responseSlaMet) {
+record SeededComplaint(
+        String reference,
+        String channel,
+        Instant receivedAt,
+        String product,
+        String category,
+        String rootCause,
+        Boolean inScope,
+        Instant acknowledgedAt,
+        Boolean ackSlaMet,
+        Boolean assessmentSlaMet,
+        Instant firstDecidedAt,
+        Instant responseDeadline,
+        String outcome,
+        int reviewRound,
+        boolean externalReferral,
+        Instant closedAt,
+        String closureReason,
+        Boolean responseSlaMet) {
 
     static final List<String> CHANNELS = List.of("web", "email", "phone", "letter");
-    static final List<String> CATEGORIES = List.of("billing", "delivery", "product-quality", "service", "staff-conduct");
-    static final List<String> CAUSES = List.of("process-failure", "communication", "human-error", "product-defect",
-            "third-party");
-    static final List<String> PRODUCTS = List.of("Broadband", "Mobile", "Television", "Energy", "Insurance",
-            "Mortgage", "Current account", "Credit card", "Pension", "Travel", "Heating", "Water");
+    static final List<String> CATEGORIES =
+            List.of("billing", "delivery", "product-quality", "service", "staff-conduct");
+    static final List<String> CAUSES =
+            List.of("process-failure", "communication", "human-error", "product-defect", "third-party");
+    static final List<String> PRODUCTS = List.of(
+            "Broadband",
+            "Mobile",
+            "Television",
+            "Energy",
+            "Insurance",
+            "Mortgage",
+            "Current account",
+            "Credit card",
+            "Pension",
+            "Travel",
+            "Heating",
+            "Water");
     static final List<String> OUTCOMES = List.of("upheld", "partly-upheld", "not-upheld");
 
     /** {@code count} complaints received at random moments between {@code from} and {@code to}. */
@@ -33,8 +59,8 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
     }
 
     /** As above; with {@code allClosed}, every complaint has ended (the register of past years). */
-    static List<SeededComplaint> random(long seed, int count, Instant from, Instant to, String referencePrefix,
-                                        boolean allClosed) {
+    static List<SeededComplaint> random(
+            long seed, int count, Instant from, Instant to, String referencePrefix, boolean allClosed) {
         Random random = new Random(seed);
         List<SeededComplaint> complaints = new ArrayList<>(count);
         long span = Duration.between(from, to).toSeconds();
@@ -44,7 +70,9 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
             // products skewed so that a top-N is meaningful
             String product = PRODUCTS.get(Math.min(PRODUCTS.size() - 1, (int) Math.abs(random.nextGaussian() * 4)));
             boolean withdrawnEarly = random.nextInt(20) == 0;
-            Instant ack = withdrawnEarly && random.nextBoolean() ? null : received.plusSeconds(60 + random.nextInt(40 * 3600));
+            Instant ack = withdrawnEarly && random.nextBoolean()
+                    ? null
+                    : received.plusSeconds(60 + random.nextInt(40 * 3600));
             Boolean ackMet = ack == null ? null : ack.isBefore(received.plusSeconds(30 * 3600));
             Boolean inScope = withdrawnEarly ? null : random.nextInt(10) != 0;
             Boolean assessmentMet = inScope == null ? null : random.nextInt(8) != 0;
@@ -52,7 +80,9 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
             Instant deadline = inScope == null ? null : received.plus(Duration.ofDays(14));
             boolean decided = Boolean.TRUE.equals(inScope) && random.nextInt(6) != 0;
             Instant firstDecided = decided ? received.plusSeconds(3600 + random.nextInt(20 * 24 * 3600)) : null;
-            String cause = decided ? CAUSES.get(Math.min(CAUSES.size() - 1, (int) Math.abs(random.nextGaussian() * 1.5))) : null;
+            String cause = decided
+                    ? CAUSES.get(Math.min(CAUSES.size() - 1, (int) Math.abs(random.nextGaussian() * 1.5)))
+                    : null;
             String outcome = decided ? OUTCOMES.get(random.nextInt(OUTCOMES.size())) : null;
             int reviewRound = decided && random.nextInt(7) == 0 ? 1 : 0;
             boolean referred = reviewRound > 0 && random.nextInt(3) == 0;
@@ -76,9 +106,25 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
                 reason = "WITHDRAWN";
                 responseMet = false;
             }
-            complaints.add(new SeededComplaint(referencePrefix + String.format("%07d", i), channel, received, product,
-                    category, cause, inScope, ack, ackMet, assessmentMet, firstDecided, deadline, outcome, reviewRound,
-                    referred, closed, reason, responseMet));
+            complaints.add(new SeededComplaint(
+                    referencePrefix + String.format("%07d", i),
+                    channel,
+                    received,
+                    product,
+                    category,
+                    cause,
+                    inScope,
+                    ack,
+                    ackMet,
+                    assessmentMet,
+                    firstDecided,
+                    deadline,
+                    outcome,
+                    reviewRound,
+                    referred,
+                    closed,
+                    reason,
+                    responseMet));
         }
         return complaints;
     }
@@ -98,12 +144,30 @@ record SeededComplaint(String reference, String channel, Instant receivedAt, Str
                     ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
         for (int from = 0; from < complaints.size(); from += 1000) {
             List<Object[]> batch = complaints.subList(from, Math.min(complaints.size(), from + 1000)).stream()
-                    .map(c -> new Object[] {c.reference, c.closedAt == null ? "INVESTIGATION" : "CLOSED", c.channel,
-                            ts(c.receivedAt), c.product, description, c.category, c.rootCause, c.inScope, ts(c.acknowledgedAt),
-                            c.ackSlaMet, c.assessmentSlaMet, ts(c.firstDecidedAt), ts(c.firstDecidedAt),
-                            ts(c.responseDeadline), c.outcome, c.reviewRound, c.externalReferral, ts(c.closedAt),
-                            c.closureReason, c.responseSlaMet,
-                            c.inScope == null ? null : ts(c.receivedAt.plusSeconds(3600))})
+                    .map(c -> new Object[] {
+                        c.reference,
+                        c.closedAt == null ? "INVESTIGATION" : "CLOSED",
+                        c.channel,
+                        ts(c.receivedAt),
+                        c.product,
+                        description,
+                        c.category,
+                        c.rootCause,
+                        c.inScope,
+                        ts(c.acknowledgedAt),
+                        c.ackSlaMet,
+                        c.assessmentSlaMet,
+                        ts(c.firstDecidedAt),
+                        ts(c.firstDecidedAt),
+                        ts(c.responseDeadline),
+                        c.outcome,
+                        c.reviewRound,
+                        c.externalReferral,
+                        ts(c.closedAt),
+                        c.closureReason,
+                        c.responseSlaMet,
+                        c.inScope == null ? null : ts(c.receivedAt.plusSeconds(3600))
+                    })
                     .toList();
             jdbc.batchUpdate(sql, batch);
         }

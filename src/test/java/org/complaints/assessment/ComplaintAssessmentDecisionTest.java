@@ -81,52 +81,140 @@ class ComplaintAssessmentDecisionTest {
         // severity, impact, safetyRelevant, category -> expected rule, priority, responseDays, handlingGroup
         return Stream.of(
                 // safety first: even low severity about a single customer goes to managers, 5 days
-                Arguments.of("low", "individual", true, "service",
-                        "Rule_SafetyRelevant", "urgent", 5, "complaint-managers"),
+                Arguments.of(
+                        "low", "individual", true, "service", "Rule_SafetyRelevant", "urgent", 5, "complaint-managers"),
                 // safety also wins over rules further down that would match (critical, staff conduct)
-                Arguments.of("critical", "widespread", true, "staff-conduct",
-                        "Rule_SafetyRelevant", "urgent", 5, "complaint-managers"),
-                Arguments.of("critical", "individual", false, "billing",
-                        "Rule_CriticalSeverity", "urgent", 5, "complaint-managers"),
+                Arguments.of(
+                        "critical",
+                        "widespread",
+                        true,
+                        "staff-conduct",
+                        "Rule_SafetyRelevant",
+                        "urgent",
+                        5,
+                        "complaint-managers"),
+                Arguments.of(
+                        "critical",
+                        "individual",
+                        false,
+                        "billing",
+                        "Rule_CriticalSeverity",
+                        "urgent",
+                        5,
+                        "complaint-managers"),
                 // critical wins over staff conduct (row order)
-                Arguments.of("critical", "individual", false, "staff-conduct",
-                        "Rule_CriticalSeverity", "urgent", 5, "complaint-managers"),
-                Arguments.of("low", "individual", false, "staff-conduct",
-                        "Rule_StaffConduct", "high", 10, "complaint-managers"),
+                Arguments.of(
+                        "critical",
+                        "individual",
+                        false,
+                        "staff-conduct",
+                        "Rule_CriticalSeverity",
+                        "urgent",
+                        5,
+                        "complaint-managers"),
+                Arguments.of(
+                        "low",
+                        "individual",
+                        false,
+                        "staff-conduct",
+                        "Rule_StaffConduct",
+                        "high",
+                        10,
+                        "complaint-managers"),
                 // staff conduct wins over high severity + widespread
-                Arguments.of("high", "widespread", false, "staff-conduct",
-                        "Rule_StaffConduct", "high", 10, "complaint-managers"),
-                Arguments.of("medium", "individual", false, "data-protection",
-                        "Rule_DataProtection", "high", 10, "complaint-managers"),
-                Arguments.of("high", "widespread", false, "delivery",
-                        "Rule_HighWidespread", "urgent", 5, "complaint-managers"),
-                Arguments.of("high", "several", false, "billing",
-                        "Rule_HighSeverity", "high", 10, "complaint-handlers"),
-                Arguments.of("high", "individual", false, "product-quality",
-                        "Rule_HighSeverity", "high", 10, "complaint-handlers"),
-                Arguments.of("medium", "several", false, "delivery",
-                        "Rule_MediumSeveralOrWidespread", "high", 10, "complaint-handlers"),
-                Arguments.of("medium", "widespread", false, "other",
-                        "Rule_MediumSeveralOrWidespread", "high", 10, "complaint-handlers"),
-                Arguments.of("medium", "individual", false, "service",
-                        "Rule_MediumSeverity", "normal", 15, "complaint-handlers"),
-                Arguments.of("low", "widespread", false, "product-quality",
-                        "Rule_LowWidespread", "normal", 15, "complaint-handlers"),
-                Arguments.of("low", "several", false, "other",
-                        "Rule_LowSeverity", "low", 20, "complaint-handlers"),
-                Arguments.of("low", "individual", false, "billing",
-                        "Rule_LowSeverity", "low", 20, "complaint-handlers"),
+                Arguments.of(
+                        "high",
+                        "widespread",
+                        false,
+                        "staff-conduct",
+                        "Rule_StaffConduct",
+                        "high",
+                        10,
+                        "complaint-managers"),
+                Arguments.of(
+                        "medium",
+                        "individual",
+                        false,
+                        "data-protection",
+                        "Rule_DataProtection",
+                        "high",
+                        10,
+                        "complaint-managers"),
+                Arguments.of(
+                        "high",
+                        "widespread",
+                        false,
+                        "delivery",
+                        "Rule_HighWidespread",
+                        "urgent",
+                        5,
+                        "complaint-managers"),
+                Arguments.of(
+                        "high", "several", false, "billing", "Rule_HighSeverity", "high", 10, "complaint-handlers"),
+                Arguments.of(
+                        "high",
+                        "individual",
+                        false,
+                        "product-quality",
+                        "Rule_HighSeverity",
+                        "high",
+                        10,
+                        "complaint-handlers"),
+                Arguments.of(
+                        "medium",
+                        "several",
+                        false,
+                        "delivery",
+                        "Rule_MediumSeveralOrWidespread",
+                        "high",
+                        10,
+                        "complaint-handlers"),
+                Arguments.of(
+                        "medium",
+                        "widespread",
+                        false,
+                        "other",
+                        "Rule_MediumSeveralOrWidespread",
+                        "high",
+                        10,
+                        "complaint-handlers"),
+                Arguments.of(
+                        "medium",
+                        "individual",
+                        false,
+                        "service",
+                        "Rule_MediumSeverity",
+                        "normal",
+                        15,
+                        "complaint-handlers"),
+                Arguments.of(
+                        "low",
+                        "widespread",
+                        false,
+                        "product-quality",
+                        "Rule_LowWidespread",
+                        "normal",
+                        15,
+                        "complaint-handlers"),
+                Arguments.of("low", "several", false, "other", "Rule_LowSeverity", "low", 20, "complaint-handlers"),
+                Arguments.of(
+                        "low", "individual", false, "billing", "Rule_LowSeverity", "low", 20, "complaint-handlers"),
                 // no severity recorded (and not safety relevant, no special category): the catch-all row
-                Arguments.of(null, "individual", false, "service",
-                        "Rule_Default", "normal", 15, "complaint-handlers"),
-                Arguments.of(null, null, null, null,
-                        "Rule_Default", "normal", 15, "complaint-handlers"));
+                Arguments.of(null, "individual", false, "service", "Rule_Default", "normal", 15, "complaint-handlers"),
+                Arguments.of(null, null, null, null, "Rule_Default", "normal", 15, "complaint-handlers"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}/{1}/safety={2}/{3} -> {4}")
     @MethodSource("cases")
-    void eachRuleIsHitFirstByItsCase(String severity, String impact, Boolean safetyRelevant, String category,
-                                      String expectedRule, String priority, int responseDays, String handlingGroup) {
+    void eachRuleIsHitFirstByItsCase(
+            String severity,
+            String impact,
+            Boolean safetyRelevant,
+            String category,
+            String expectedRule,
+            String priority,
+            int responseDays,
+            String handlingGroup) {
         DmnDecisionTableResult result = evaluate(severity, impact, safetyRelevant, category);
 
         assertThat(result).as("hit policy FIRST gives exactly one result").hasSize(1);
@@ -152,12 +240,15 @@ class ComplaintAssessmentDecisionTest {
         });
         // the ids come from the engine's evaluation, not from the expectations of the cases
         assertThat(hit).containsExactlyInAnyOrderElementsOf(RULE_IDS);
-        assertThat(table().getRules()).extracting(DmnDecisionTableRuleImpl::getId).containsExactlyInAnyOrderElementsOf(hit);
+        assertThat(table().getRules())
+                .extracting(DmnDecisionTableRuleImpl::getId)
+                .containsExactlyInAnyOrderElementsOf(hit);
     }
 
     @Test
     void everyRuleHasACase() {
-        assertThat(table().getRules()).extracting(DmnDecisionTableRuleImpl::getId)
+        assertThat(table().getRules())
+                .extracting(DmnDecisionTableRuleImpl::getId)
                 .as("rule ids of %s in table order", DMN)
                 .containsExactlyElementsOf(RULE_IDS);
         assertThat(cases().map(c -> (String) c.get()[4])).containsAll(RULE_IDS);
@@ -166,7 +257,9 @@ class ComplaintAssessmentDecisionTest {
     @Test
     void everyRuleProducesOnlyValuesTheApplicationAccepts() {
         DmnDecisionTableImpl table = table();
-        List<String> outputNames = table.getOutputs().stream().map(DmnDecisionTableOutputImpl::getOutputName).toList();
+        List<String> outputNames = table.getOutputs().stream()
+                .map(DmnDecisionTableOutputImpl::getOutputName)
+                .toList();
         assertThat(outputNames).containsExactly("priority", "responseDays", "handlingGroup");
         var feel = ((DefaultDmnEngineConfiguration) engine.getConfiguration()).getFeelEngine();
 
@@ -174,14 +267,21 @@ class ComplaintAssessmentDecisionTest {
             Map<String, Object> outputs = new HashMap<>();
             for (int i = 0; i < outputNames.size(); i++) {
                 String expression = rule.getConclusions().get(i).getExpression();
-                outputs.put(outputNames.get(i), feel.evaluateSimpleExpression(expression, Variables.emptyVariableContext()));
+                outputs.put(
+                        outputNames.get(i),
+                        feel.evaluateSimpleExpression(expression, Variables.emptyVariableContext()));
             }
-            assertThat(outputs.get("priority")).as("priority of %s", rule.getId())
+            assertThat(outputs.get("priority"))
+                    .as("priority of %s", rule.getId())
                     .isIn(Classification.PRIORITIES.toArray());
-            assertThat(outputs.get("handlingGroup")).as("handling group of %s", rule.getId())
+            assertThat(outputs.get("handlingGroup"))
+                    .as("handling group of %s", rule.getId())
                     .isIn(Classification.HANDLING_GROUPS.toArray());
-            assertThat(outputs.get("responseDays")).as("responseDays of %s", rule.getId()).isInstanceOf(Number.class);
-            assertThat(((Number) outputs.get("responseDays")).longValue()).as("responseDays of %s", rule.getId())
+            assertThat(outputs.get("responseDays"))
+                    .as("responseDays of %s", rule.getId())
+                    .isInstanceOf(Number.class);
+            assertThat(((Number) outputs.get("responseDays")).longValue())
+                    .as("responseDays of %s", rule.getId())
                     .isGreaterThanOrEqualTo(1);
         }
     }
@@ -199,12 +299,19 @@ class ComplaintAssessmentDecisionTest {
                         String input = severity + "/" + impact + "/" + safety + "/" + category;
                         assertThat(result).as(input).hasSize(1);
                         DmnDecisionRuleResult entries = result.getSingleResult();
-                        assertThat((String) entries.getEntry("priority")).as(input).isIn(Classification.PRIORITIES);
-                        assertThat((String) entries.getEntry("handlingGroup")).as(input)
+                        assertThat((String) entries.getEntry("priority"))
+                                .as(input)
+                                .isIn(Classification.PRIORITIES);
+                        assertThat((String) entries.getEntry("handlingGroup"))
+                                .as(input)
                                 .isIn(Classification.HANDLING_GROUPS);
-                        assertThat((Integer) entries.getEntry("responseDays")).as(input).isGreaterThanOrEqualTo(1);
+                        assertThat((Integer) entries.getEntry("responseDays"))
+                                .as(input)
+                                .isGreaterThanOrEqualTo(1);
                         if (safety) {
-                            assertThat((String) entries.getEntry("priority")).as(input).isEqualTo("urgent");
+                            assertThat((String) entries.getEntry("priority"))
+                                    .as(input)
+                                    .isEqualTo("urgent");
                         }
                         combinations++;
                     }
@@ -214,8 +321,8 @@ class ComplaintAssessmentDecisionTest {
         assertThat(combinations).isEqualTo(4 * 3 * 2 * 7);
     }
 
-    private static DmnDecisionTableResult evaluate(String severity, String impact, Boolean safetyRelevant,
-                                                   String category) {
+    private static DmnDecisionTableResult evaluate(
+            String severity, String impact, Boolean safetyRelevant, String category) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("severity", severity);
         variables.put("impact", impact);

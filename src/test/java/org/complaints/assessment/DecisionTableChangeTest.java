@@ -43,20 +43,51 @@ class DecisionTableChangeTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired RepositoryService repository;
-    @Autowired FormService forms;
-    @Autowired IdentityService identity;
-    @Autowired ManagementService management;
-    @Autowired ComplaintRegister register;
-    @Autowired ProcessEngine engine;
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    ProcessEngine engine;
 
     private ProcessInstance fileByPhone(String email) {
-        Map<String, Object> form = new HashMap<>(Map.of("channel", "phone", "complainantName", "Mari Tamm",
-                "complainantEmail", email, "preferredLanguage", "et", "productOrService", "Internet",
-                "description", "The connection drops every evening.", "severity", "medium", "impact", "individual",
-                "category", "service", "safetyRelevant", false));
-        ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey("complaint-handling")
-                .latestVersion().singleResult();
+        Map<String, Object> form = new HashMap<>(Map.of(
+                "channel",
+                "phone",
+                "complainantName",
+                "Mari Tamm",
+                "complainantEmail",
+                email,
+                "preferredLanguage",
+                "et",
+                "productOrService",
+                "Internet",
+                "description",
+                "The connection drops every evening.",
+                "severity",
+                "medium",
+                "impact",
+                "individual",
+                "category",
+                "service",
+                "safetyRelevant",
+                false));
+        ProcessDefinition latest = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("complaint-handling")
+                .latestVersion()
+                .singleResult();
         identity.setAuthentication("intake", java.util.List.of(org.complaints.security.StaffGroups.INTAKE));
         ProcessInstance instance;
         try {
@@ -65,7 +96,11 @@ class DecisionTableChangeTest {
             identity.clearAuthentication();
         }
         // the assessment runs just after the receipt, as a job
-        management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority").list()
+        management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Task_AssessPriority")
+                .list()
                 .forEach(job -> management.executeJob(job.getId()));
         return instance;
     }
@@ -81,12 +116,16 @@ class DecisionTableChangeTest {
 
         // what the next start deploys after the process owner changed the medium-severity row from 15 to 12
         String table = Files.readString(Path.of("processes", "complaint-assessment.dmn"), StandardCharsets.UTF_8);
-        String changed = table.replace("<outputEntry id=\"Rule_MediumSeverity_Out2\"><text>15</text>",
+        String changed = table.replace(
+                "<outputEntry id=\"Rule_MediumSeverity_Out2\"><text>15</text>",
                 "<outputEntry id=\"Rule_MediumSeverity_Out2\"><text>12</text>");
         assertThat(changed).isNotEqualTo(table);
-        DeploymentBuilder deployment = repository.createDeployment().name("complaint-handling")
+        DeploymentBuilder deployment = repository
+                .createDeployment()
+                .name("complaint-handling")
                 .addString("processes/complaint-assessment.dmn", changed)
-                .addInputStream("processes/complaint-handling.bpmn",
+                .addInputStream(
+                        "processes/complaint-handling.bpmn",
                         Files.newInputStream(Path.of("processes", "complaint-handling.bpmn")));
         try (Stream<Path> formFiles = Files.list(Path.of("forms"))) {
             for (Path form : formFiles.toList()) {
@@ -97,12 +136,18 @@ class DecisionTableChangeTest {
 
         ProcessInstance after = fileByPhone("after@example.ee");
         assertThat(complaintOf(after).responseDays()).isEqualTo(12);
-        assertThat(complaintOf(after).responseDeadline()).isBefore(complaintOf(before).responseDeadline()
-                .plusSeconds(1));
+        assertThat(complaintOf(after).responseDeadline())
+                .isBefore(complaintOf(before).responseDeadline().plusSeconds(1));
         // the running complaint keeps its process version, decision result and committed date
         assertThat(complaintOf(before).responseDays()).isEqualTo(15);
-        assertThat(repository.getProcessDefinition(before.getProcessDefinitionId()).getVersion()).isEqualTo(1);
-        assertThat(repository.getProcessDefinition(after.getProcessDefinitionId()).getVersion()).isEqualTo(2);
+        assertThat(repository
+                        .getProcessDefinition(before.getProcessDefinitionId())
+                        .getVersion())
+                .isEqualTo(1);
+        assertThat(repository
+                        .getProcessDefinition(after.getProcessDefinitionId())
+                        .getVersion())
+                .isEqualTo(2);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.complaints.audit;
 
-import org.complaints.engine.audit.AuditHistoryEventHandler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +21,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEnti
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.complaints.security.StaffGroups;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.complaints.engine.audit.AuditHistoryEventHandler;
+import org.complaints.security.StaffGroups;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,13 +49,27 @@ class AuditLogSpringTest {
 
     private static final AtomicLong COMPLAINT = new AtomicLong(910_000);
 
-    @Autowired AuditLog audit;
-    @Autowired AuditSealer sealer;
-    @Autowired AuditVerifier verifier;
-    @Autowired JdbcClient jdbc;
-    @Autowired IdentityService identity;
-    @Autowired ProcessEngine engine;
-    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditSealer sealer;
+
+    @Autowired
+    AuditVerifier verifier;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
     private TransactionTemplate transactions;
 
     @BeforeEach
@@ -71,15 +85,25 @@ class AuditLogSpringTest {
 
     private long appendThree() {
         long complaint = COMPLAINT.incrementAndGet();
-        audit.append(complaint, null, "intake", "complaint.RECEIVED", null, null, Map.of("summary", "Received by phone"));
-        audit.append(complaint, null, "handler", "complaint.ASSESSED", "severity",
-                Map.of("severity", "low"), Map.of("severity", "high"));
+        audit.append(
+                complaint, null, "intake", "complaint.RECEIVED", null, null, Map.of("summary", "Received by phone"));
+        audit.append(
+                complaint,
+                null,
+                "handler",
+                "complaint.ASSESSED",
+                "severity",
+                Map.of("severity", "low"),
+                Map.of("severity", "high"));
         audit.append(complaint, null, null, "complaint.ACKNOWLEDGED", null, null, null);
         return complaint;
     }
 
     private List<Map<String, Object>> rows(long complaint) {
-        return jdbc.sql("select * from cmp_audit where complaint_id = ? order by id").param(complaint).query().listOfRows();
+        return jdbc.sql("select * from cmp_audit where complaint_id = ? order by id")
+                .param(complaint)
+                .query()
+                .listOfRows();
     }
 
     @Test
@@ -91,11 +115,13 @@ class AuditLogSpringTest {
             // not written yet: the batch goes at commit
             assertThat(rows(complaint)).isEmpty();
             // the log's own reads see them, in order
-            assertThat(audit.list(complaint, "none")).extracting(AuditLog.Entry::action)
+            assertThat(audit.list(complaint, "none"))
+                    .extracting(AuditLog.Entry::action)
                     .containsExactly("complaint.ASSESSED", "complaint.INVESTIGATED");
             audit.append(complaint, null, "handler", "complaint.PROPOSED", null, null, null);
         });
-        assertThat(rows(complaint)).extracting(row -> row.get("action"))
+        assertThat(rows(complaint))
+                .extracting(row -> row.get("action"))
                 .containsExactly("complaint.ASSESSED", "complaint.INVESTIGATED", "complaint.PROPOSED");
     }
 
@@ -106,8 +132,8 @@ class AuditLogSpringTest {
         inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         transactions.executeWithoutResult(tx -> {
             audit.append(complaint, null, "handler", "complaint.OUTER", null, null, null);
-            inner.executeWithoutResult(nested -> audit.append(complaint, null, "handler", "complaint.INNER", null,
-                    null, null));
+            inner.executeWithoutResult(
+                    nested -> audit.append(complaint, null, "handler", "complaint.INNER", null, null, null));
             tx.setRollbackOnly();
         });
         assertThat(rows(complaint)).extracting(row -> row.get("action")).containsExactly("complaint.INNER");
@@ -126,11 +152,13 @@ class AuditLogSpringTest {
 
         List<Map<String, Object>> rows = rows(complaint);
         assertThat(rows).extracting(row -> row.get("actor")).containsExactly("intake", "handler", "system");
-        assertThat(rows.get(1).get("payload")).asString()
+        assertThat(rows.get(1).get("payload"))
+                .asString()
                 .contains("\"before\":{\"severity\":\"low\"}", "\"after\":{\"severity\":\"high\"}");
         assertThat(rows.get(2).get("payload")).isNull();
         long first = ((Number) rows.get(0).get("chain_seq")).longValue();
-        assertThat(rows).extracting(row -> ((Number) row.get("chain_seq")).longValue())
+        assertThat(rows)
+                .extracting(row -> ((Number) row.get("chain_seq")).longValue())
                 .containsExactly(first, first + 1, first + 2);
         assertThat(rows.get(1).get("prev_hash")).isEqualTo(rows.get(0).get("chain_hash"));
 
@@ -139,7 +167,8 @@ class AuditLogSpringTest {
         assertThat(verification.intact()).isTrue();
         assertThat(verification.lastSeq()).isGreaterThanOrEqualTo(first + 2);
         assertThat(verification.rowsChecked()).isEqualTo(verification.lastSeq());
-        assertThat(audit.list(complaint, null)).extracting(AuditLog.Entry::action)
+        assertThat(audit.list(complaint, null))
+                .extracting(AuditLog.Entry::action)
                 .containsExactly("complaint.RECEIVED", "complaint.ASSESSED", "complaint.ACKNOWLEDGED");
     }
 
@@ -162,24 +191,34 @@ class AuditLogSpringTest {
         sealer.sealNow();
         Map<String, Object> victim = rows(complaint).get(1);
         Object id = victim.get("id");
-        jdbc.sql("update cmp_audit set action = 'complaint.NOTHING_HAPPENED' where id = ?").param(id).update();
+        jdbc.sql("update cmp_audit set action = 'complaint.NOTHING_HAPPENED' where id = ?")
+                .param(id)
+                .update();
         try {
             AuditVerifier.Verification verification = verifier.verify();
             assertThat(verification.intact()).isFalse();
-            assertThat(verification.problems()).containsExactly(
-                    "row " + id + " (seq " + victim.get("chain_seq") + "): content changed after it was written");
+            assertThat(verification.problems())
+                    .containsExactly("row " + id + " (seq " + victim.get("chain_seq")
+                            + "): content changed after it was written");
         } finally {
-            jdbc.sql("update cmp_audit set action = ? where id = ?").params(victim.get("action"), id).update();
+            jdbc.sql("update cmp_audit set action = ? where id = ?")
+                    .params(victim.get("action"), id)
+                    .update();
         }
         assertThat(verifier.verify().intact()).isTrue();
 
         // a payload edited in place no longer matches its digest
-        jdbc.sql("update cmp_audit set payload = replace(payload, 'high', 'none') where id = ?").param(id).update();
+        jdbc.sql("update cmp_audit set payload = replace(payload, 'high', 'none') where id = ?")
+                .param(id)
+                .update();
         try {
-            assertThat(verifier.verify().problems()).containsExactly(
-                    "row " + id + " (seq " + victim.get("chain_seq") + "): before/after values changed");
+            assertThat(verifier.verify().problems())
+                    .containsExactly(
+                            "row " + id + " (seq " + victim.get("chain_seq") + "): before/after values changed");
         } finally {
-            jdbc.sql("update cmp_audit set payload = ? where id = ?").params(victim.get("payload"), id).update();
+            jdbc.sql("update cmp_audit set payload = ? where id = ?")
+                    .params(victim.get("payload"), id)
+                    .update();
         }
         assertThat(verifier.verify().intact()).isTrue();
     }
@@ -193,11 +232,15 @@ class AuditLogSpringTest {
         try {
             AuditVerifier.Verification verification = verifier.verify();
             assertThat(verification.intact()).isFalse();
-            assertThat(verification.problems()).anyMatch(p -> p.startsWith("seq " + victim.get("chain_seq") + " missing"));
+            assertThat(verification.problems())
+                    .anyMatch(p -> p.startsWith("seq " + victim.get("chain_seq") + " missing"));
         } finally {
             jdbc.sql("insert into cmp_audit (" + String.join(", ", victim.keySet()) + ") values ("
-                    + String.join(", ", victim.keySet().stream().map(c -> ":" + c).toList()) + ")")
-                    .params(victim).update();
+                            + String.join(
+                                    ", ",
+                                    victim.keySet().stream().map(c -> ":" + c).toList()) + ")")
+                    .params(victim)
+                    .update();
         }
         assertThat(verifier.verify().intact()).isTrue();
 
@@ -208,12 +251,17 @@ class AuditLogSpringTest {
         Map<String, Object> newest = rows(last).get(0);
         jdbc.sql("delete from cmp_audit where id = ?").param(newest.get("id")).update();
         try {
-            assertThat(verifier.verify().problems()).singleElement().asString()
+            assertThat(verifier.verify().problems())
+                    .singleElement()
+                    .asString()
                     .contains("sealed up to seq " + newest.get("chain_seq"));
         } finally {
             jdbc.sql("insert into cmp_audit (" + String.join(", ", newest.keySet()) + ") values ("
-                    + String.join(", ", newest.keySet().stream().map(c -> ":" + c).toList()) + ")")
-                    .params(newest).update();
+                            + String.join(
+                                    ", ",
+                                    newest.keySet().stream().map(c -> ":" + c).toList()) + ")")
+                    .params(newest)
+                    .update();
         }
         assertThat(verifier.verify().intact()).isTrue();
     }
@@ -225,22 +273,32 @@ class AuditLogSpringTest {
         String name = "Jan de Vries " + UUID.randomUUID();
         String other = "Someone Else " + UUID.randomUUID();
         audit.append(complaint, null, "intake", "complaint.RECEIVED", null, null, Map.of("name", name));
-        audit.appendVariableChange("pi-redact-" + complaint, null, "system", "complainantName", false, null, true,
-                name);
-        audit.append(COMPLAINT.incrementAndGet(), null, "intake", "complaint.RECEIVED", null, null,
-                Map.of("name", other));
+        audit.appendVariableChange(
+                "pi-redact-" + complaint, null, "system", "complainantName", false, null, true, name);
+        audit.append(
+                COMPLAINT.incrementAndGet(), null, "intake", "complaint.RECEIVED", null, null, Map.of("name", other));
         sealer.sealNow();
 
         assertThat(audit.redact(complaint, "pi-redact-" + complaint)).isEqualTo(2);
 
-        assertThat(audit.list(complaint, "pi-redact-" + complaint)).hasSize(2)
+        assertThat(audit.list(complaint, "pi-redact-" + complaint))
+                .hasSize(2)
                 .allSatisfy(entry -> assertThat(entry.payload()).isNull());
-        assertThat(jdbc.sql("select count(*) from cmp_audit where payload like ?").param("%" + name + "%").query(Long.class)
-                .single()).isZero();
-        assertThat(jdbc.sql("select count(*) from cmp_audit where payload like ?").param("%" + other + "%").query(Long.class)
-                .single()).isOne();
-        assertThat(jdbc.sql("select payload_digest from cmp_audit where complaint_id = ?").param(complaint)
-                .query(String.class).single()).matches("[0-9a-f]{64}");
+        assertThat(jdbc.sql("select count(*) from cmp_audit where payload like ?")
+                        .param("%" + name + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from cmp_audit where payload like ?")
+                        .param("%" + other + "%")
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(jdbc.sql("select payload_digest from cmp_audit where complaint_id = ?")
+                        .param(complaint)
+                        .query(String.class)
+                        .single())
+                .matches("[0-9a-f]{64}");
         assertThat(verifier.verify().intact()).isTrue();
     }
 
@@ -252,7 +310,10 @@ class AuditLogSpringTest {
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(11, ChronoUnit.MINUTES)));
         AuditVerifier.Verification verification = verifier.verify();
         assertThat(verification.intact()).isFalse();
-        assertThat(verification.problems()).singleElement().asString().startsWith("1 row(s) older than 10 minutes were never sealed");
+        assertThat(verification.problems())
+                .singleElement()
+                .asString()
+                .startsWith("1 row(s) older than 10 minutes were never sealed");
         ClockUtil.reset();
         sealer.sealNow();
         assertThat(verifier.verify().intact()).isTrue();
@@ -263,7 +324,9 @@ class AuditLogSpringTest {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         HistoryEventHandler handler = configuration.getCustomHistoryEventHandlers().stream()
-                .filter(AuditHistoryEventHandler.class::isInstance).findFirst().orElseThrow();
+                .filter(AuditHistoryEventHandler.class::isInstance)
+                .findFirst()
+                .orElseThrow();
         assertThat(configuration.isEnableDefaultDbHistoryEventHandler()).isTrue();
         String instance = "pi-engine-" + COMPLAINT.incrementAndGet();
 
@@ -287,7 +350,8 @@ class AuditLogSpringTest {
         handler.handleEvent(variable(instance, "delete", null));
 
         List<AuditLog.Entry> entries = audit.list(-1, instance);
-        assertThat(entries).extracting(AuditLog.Entry::action)
+        assertThat(entries)
+                .extracting(AuditLog.Entry::action)
                 .containsExactly(AuditLog.VARIABLES, AuditLog.VARIABLES, "incident.create", AuditLog.VARIABLES);
         assertThat(entries).extracting(AuditLog.Entry::actor).containsExactly("tester", "tester", "tester", "system");
         assertThat(entries.get(0).entity()).isNull();
@@ -296,7 +360,9 @@ class AuditLogSpringTest {
         // no history row to read the value before from (the event came from outside the engine): the log's own
         assertThat(entries.get(1).payload())
                 .isEqualTo("{\"before\":{\"outcome\":\"upheld\"},\"after\":{\"outcome\":\"rejected\"}}");
-        assertThat(entries.get(2).payload()).contains("failedJob", "sendAcknowledgement").doesNotContain("jan@example.net");
+        assertThat(entries.get(2).payload())
+                .contains("failedJob", "sendAcknowledgement")
+                .doesNotContain("jan@example.net");
         // deleted: it had a value before, none after
         assertThat(entries.get(3).payload()).isEqualTo("{\"before\":{\"outcome\":\"rejected\"}}");
 
@@ -306,11 +372,20 @@ class AuditLogSpringTest {
 
     @Test
     void theVariablesOneStepChangesAreOneEntryWithTheirValuesBeforeAndAfter() throws Exception {
-        engine.getRepositoryService().createDeployment().addModelInstance("audit-probe.bpmn",
-                Bpmn.createExecutableProcess("audit-probe").camundaHistoryTimeToLive(1).startEvent()
-                        .userTask("Task_Probe").endEvent().done()).deploy();
-        String instance = engine.getRuntimeService().startProcessInstanceByKey("audit-probe",
-                Map.of("outcome", "upheld", "count", 1)).getId();
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance(
+                        "audit-probe.bpmn",
+                        Bpmn.createExecutableProcess("audit-probe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .userTask("Task_Probe")
+                                .endEvent()
+                                .done())
+                .deploy();
+        String instance = engine.getRuntimeService()
+                .startProcessInstanceByKey("audit-probe", Map.of("outcome", "upheld", "count", 1))
+                .getId();
         engine.getRuntimeService().setVariable(instance, "outcome", "rejected");
         // one step changing two variables, one of them twice: what each was before the step, what it is after it
         transactions.executeWithoutResult(status -> {
@@ -320,8 +395,11 @@ class AuditLogSpringTest {
         engine.getRuntimeService().removeVariable(instance, "outcome");
 
         List<AuditLog.Entry> steps = audit.list(-1, instance).stream()
-                .filter(entry -> entry.action().equals(AuditLog.VARIABLES)).toList();
-        assertThat(steps).hasSize(4).allSatisfy(entry -> assertThat(entry.entity()).isNull());
+                .filter(entry -> entry.action().equals(AuditLog.VARIABLES))
+                .toList();
+        assertThat(steps)
+                .hasSize(4)
+                .allSatisfy(entry -> assertThat(entry.entity()).isNull());
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> payloads = new ArrayList<>();
         for (AuditLog.Entry step : steps) {
@@ -350,7 +428,9 @@ class AuditLogSpringTest {
     @Test
     void anOperationOfAnAuthenticatedUserIsAudited() {
         String user = "auditprobe" + COMPLAINT.incrementAndGet();
-        long before = jdbc.sql("select coalesce(max(id), 0) from cmp_audit").query(Long.class).single();
+        long before = jdbc.sql("select coalesce(max(id), 0) from cmp_audit")
+                .query(Long.class)
+                .single();
         identity.setAuthentication("tester", List.of(StaffGroups.ADMIN));
         try {
             identity.saveUser(identity.newUser(user));
@@ -358,8 +438,11 @@ class AuditLogSpringTest {
         } finally {
             identity.clearAuthentication();
         }
-        List<Map<String, Object>> rows = jdbc.sql("select * from cmp_audit where id > ? and action like 'operation.%' "
-                + "order by id").param(before).query().listOfRows();
+        List<Map<String, Object>> rows = jdbc.sql(
+                        "select * from cmp_audit where id > ? and action like 'operation.%' " + "order by id")
+                .param(before)
+                .query()
+                .listOfRows();
         assertThat(rows).extracting(row -> row.get("action")).containsExactly("operation.Create", "operation.Delete");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.get("actor")).isEqualTo("tester");
@@ -382,7 +465,8 @@ class AuditLogSpringTest {
     }
 
     private void inCommand(HistoryEventHandler handler, HistoryEvent event) {
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired()
                 .execute(context -> {
                     handler.handleEvent(event);
                     return null;

@@ -113,38 +113,67 @@ final class Baseline implements AutoCloseable {
         configuration.setJobExecutorDeploymentAware(true);
         configuration.setJobExecutorAcquireByDueDate(true);
         engine = configuration.buildProcessEngine();
-        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                .startEvent().userTask("Task_Baseline").camundaCandidateGroups("bench").endEvent().done();
-        BpmnModelInstance timer = Bpmn.createExecutableProcess(TIMER_PROCESS).camundaHistoryTimeToLive(1)
-                .startEvent().intermediateCatchEvent("Timer_BaselineDeadline").timerWithDate("${due}")
-                .userTask(TIMER_TASK).camundaCandidateGroups("bench").endEvent().done();
-        String deployment = engine.getRepositoryService().createDeployment().name("benchmark baseline")
-                .addModelInstance(PROCESS + ".bpmn", model).addModelInstance(TIMER_PROCESS + ".bpmn", timer)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Baseline")
+                .camundaCandidateGroups("bench")
+                .endEvent()
+                .done();
+        BpmnModelInstance timer = Bpmn.createExecutableProcess(TIMER_PROCESS)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Timer_BaselineDeadline")
+                .timerWithDate("${due}")
+                .userTask(TIMER_TASK)
+                .camundaCandidateGroups("bench")
+                .endEvent()
+                .done();
+        String deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("benchmark baseline")
+                .addModelInstance(PROCESS + ".bpmn", model)
+                .addModelInstance(TIMER_PROCESS + ".bpmn", timer)
                 .addString(INTAKE_PROCESS + ".bpmn", INTAKE_MODEL)
-                .enableDuplicateFiltering(true).deploy().getId();
+                .enableDuplicateFiltering(true)
+                .deploy()
+                .getId();
         engine.getManagementService().registerDeploymentForJobExecutor(deployment);
     }
 
     /** One operation: start, find the task, complete it. */
     void run(int i) {
         ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PROCESS, "baseline-" + i);
-        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
+        String task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
                 .getId();
         engine.getTaskService().complete(task);
     }
 
     /** One intake's engine work: the message start with the variables the application's intake gives the process. */
     void intake(int i) {
-        engine.getRuntimeService().createMessageCorrelation("BenchComplaintReceived")
+        engine.getRuntimeService()
+                .createMessageCorrelation("BenchComplaintReceived")
                 .processInstanceBusinessKey("baseline-intake-" + i)
-                .setVariables(Variables.createVariables().putValue("complaintId", (long) i)
-                        .putValue("reference", String.format("CMP-2026-%06d", i)).putValue("receivedAt", new Date())
-                        .putValue("channel", "web").putValue("preferredLanguage", "en")
-                        .putValue("productOrService", "Broadband").putValue("description", "The router dropped the "
-                                + "connection every evening for two weeks; three calls to support did not help.")
-                        .putValue("remedySought", "A working connection").putValue("severity", "medium")
-                        .putValue("impact", "individual").putValue("category", "service")
-                        .putValue("safetyRelevant", false).putValue("reviewRound", 1))
+                .setVariables(Variables.createVariables()
+                        .putValue("complaintId", (long) i)
+                        .putValue("reference", String.format("CMP-2026-%06d", i))
+                        .putValue("receivedAt", new Date())
+                        .putValue("channel", "web")
+                        .putValue("preferredLanguage", "en")
+                        .putValue("productOrService", "Broadband")
+                        .putValue(
+                                "description",
+                                "The router dropped the "
+                                        + "connection every evening for two weeks; three calls to support did not help.")
+                        .putValue("remedySought", "A working connection")
+                        .putValue("severity", "medium")
+                        .putValue("impact", "individual")
+                        .putValue("category", "service")
+                        .putValue("safetyRelevant", false)
+                        .putValue("reviewRound", 1))
                 .correlateStartMessage();
     }
 
@@ -153,18 +182,30 @@ final class Baseline implements AutoCloseable {
      * 200: one command deleting thousands holds all their entities in its cache, which the heap figure would count.
      */
     void deleteIntakes() {
-        List<String> ids = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(INTAKE_PROCESS)
-                .list().stream().map(ProcessInstance::getId).toList();
+        List<String> ids =
+                engine
+                        .getRuntimeService()
+                        .createProcessInstanceQuery()
+                        .processDefinitionKey(INTAKE_PROCESS)
+                        .list()
+                        .stream()
+                        .map(ProcessInstance::getId)
+                        .toList();
         for (int from = 0; from < ids.size(); from += 200) {
-            engine.getRuntimeService().deleteProcessInstances(ids.subList(from, Math.min(ids.size(), from + 200)),
-                    "benchmark baseline done", true, true);
+            engine.getRuntimeService()
+                    .deleteProcessInstances(
+                            ids.subList(from, Math.min(ids.size(), from + 200)), "benchmark baseline done", true, true);
         }
     }
 
     /** The Tasklist group filter's query on the bare engine (Java API, no REST, no authorization check). */
     int taskPage(String candidateGroup) {
-        return engine.getTaskService().createTaskQuery().taskCandidateGroup(candidateGroup).includeAssignedTasks()
-                .listPage(0, 50).size();
+        return engine.getTaskService()
+                .createTaskQuery()
+                .taskCandidateGroup(candidateGroup)
+                .includeAssignedTasks()
+                .listPage(0, 50)
+                .size();
     }
 
     /**
@@ -182,18 +223,27 @@ final class Baseline implements AutoCloseable {
      * own floor: one grant lookup per matching task.
      */
     long taskCountAs(String userId, List<String> groups, String candidateGroup) {
-        return as(userId, groups, () -> configuration().getCommandExecutorTxRequired().execute(context -> {
-            try (Statement statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement()) {
-                for (String setting : TaskQueryPlanning.SETTINGS) {
-                    statement.execute(setting);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            // a query inside a command runs in that command's context and transaction
-            return engine.getTaskService().createTaskQuery().taskCandidateGroup(candidateGroup)
-                    .includeAssignedTasks().count();
-        }));
+        return as(
+                userId,
+                groups,
+                () -> configuration().getCommandExecutorTxRequired().execute(context -> {
+                    try (Statement statement = context.getDbSqlSession()
+                            .getSqlSession()
+                            .getConnection()
+                            .createStatement()) {
+                        for (String setting : TaskQueryPlanning.SETTINGS) {
+                            statement.execute(setting);
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    // a query inside a command runs in that command's context and transaction
+                    return engine.getTaskService()
+                            .createTaskQuery()
+                            .taskCandidateGroup(candidateGroup)
+                            .includeAssignedTasks()
+                            .count();
+                }));
     }
 
     private ProcessEngineConfigurationImpl configuration() {
@@ -214,8 +264,11 @@ final class Baseline implements AutoCloseable {
 
     /** An instance waiting for its timer, due then. */
     void startTimer(int i, Date due) {
-        engine.getRuntimeService().startProcessInstanceByKey(TIMER_PROCESS, "baseline-timer-" + i,
-                Variables.createVariables().putValue("due", due));
+        engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        TIMER_PROCESS,
+                        "baseline-timer-" + i,
+                        Variables.createVariables().putValue("due", due));
     }
 
     void startJobExecutor() {

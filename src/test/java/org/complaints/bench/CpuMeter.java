@@ -42,18 +42,22 @@ final class CpuMeter {
                     .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                     .map(e -> String.format("%s %.0f%%", e.getKey(), e.getValue() * perCent))
                     .collect(Collectors.joining(", "));
-            return String.format("machine %.0f%% busy over %d cores (this JVM %.0f%%: %s; PostgreSQL %.0f%% of the "
-                            + "machine)", 100 * busyShare, (int) cores, (now.jvm - jvm) * perCent, byKind,
+            return String.format(
+                    "machine %.0f%% busy over %d cores (this JVM %.0f%%: %s; PostgreSQL %.0f%% of the " + "machine)",
+                    100 * busyShare,
+                    (int) cores,
+                    (now.jvm - jvm) * perCent,
+                    byKind,
                     (now.postgres - postgres) * perCent);
         }
     }
 
-    private CpuMeter() {
-    }
+    private CpuMeter() {}
 
     static Reading read() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long total = 0;
             for (int i = 1; i < cpu.length; i++) {
                 total += Long.parseLong(cpu[i]);
@@ -62,12 +66,14 @@ final class CpuMeter {
             long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
             long postgres = 0;
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                for (Path process : processes
+                        .filter(p -> p.getFileName().toString().matches("\\d+"))
+                        .toList()) {
                     postgres += ticks(process, "postgres");
                 }
             }
-            return new Reading(total - idle, total, ticks(Path.of("/proc/self"), null), postgres, threads(),
-                    System.nanoTime());
+            return new Reading(
+                    total - idle, total, ticks(Path.of("/proc/self"), null), postgres, threads(), System.nanoTime());
         } catch (IOException | RuntimeException e) {
             return new Reading(0, 0, 0, 0, Map.of(), System.nanoTime());
         }
@@ -108,7 +114,6 @@ final class CpuMeter {
         return name.replaceAll("[-#_ ]?\\d+$", "").replaceAll("[-#_ ]+$", "");
     }
 
-
     /** User + system ticks of one process, if its command is {@code command} (any when null); else 0. */
     private static long ticks(Path process, String command) {
         Stat stat = stat(process);
@@ -116,8 +121,7 @@ final class CpuMeter {
     }
 
     /** A process's or thread's command and user + system ticks. */
-    private record Stat(String command, long ticks) {
-    }
+    private record Stat(String command, long ticks) {}
 
     /** From {@code <process or thread>/stat}; null when it ended between listing and reading. */
     private static Stat stat(Path process) {
@@ -126,7 +130,8 @@ final class CpuMeter {
             // the command is in parentheses and may hold spaces: the fields count from the closing one
             int close = stat.lastIndexOf(')');
             List<String> fields = List.of(stat.substring(close + 2).split(" "));
-            return new Stat(stat.substring(stat.indexOf('(') + 1, close),
+            return new Stat(
+                    stat.substring(stat.indexOf('(') + 1, close),
                     Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)));
         } catch (IOException | RuntimeException gone) {
             return null;

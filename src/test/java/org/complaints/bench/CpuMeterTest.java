@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 
 class CpuMeterTest {
@@ -35,19 +34,22 @@ class CpuMeterTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
         CpuMeter.Reading before = CpuMeter.read();
         double[] sink = {0};
-        Thread spinner = new Thread(() -> {
-            long until = System.nanoTime() + 300_000_000L;
-            while (System.nanoTime() < until) {
-                sink[0] += Math.sqrt(sink[0] + 1);
-            }
-        }, "spinner-1");
+        Thread spinner = new Thread(
+                () -> {
+                    long until = System.nanoTime() + 300_000_000L;
+                    while (System.nanoTime() < until) {
+                        sink[0] += Math.sqrt(sink[0] + 1);
+                    }
+                },
+                "spinner-1");
         spinner.start();
         // read while the thread lives: a thread that has ended is no longer in /proc
         Thread.sleep(250);
         String since = before.since();
         spinner.join();
         assertThat(sink[0]).isPositive();
-        assertThat(since).matches("machine \\d+% busy over \\d+ cores \\(this JVM \\d+%: .*spinner \\d+%.*; "
-                + "PostgreSQL \\d+% of the machine\\)");
+        assertThat(since)
+                .matches("machine \\d+% busy over \\d+ cores \\(this JVM \\d+%: .*spinner \\d+%.*; "
+                        + "PostgreSQL \\d+% of the machine\\)");
     }
 }

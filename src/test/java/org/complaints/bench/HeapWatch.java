@@ -26,27 +26,33 @@ final class HeapWatch {
     private static final AtomicLong PAUSES = new AtomicLong();
     private static final AtomicLong LONGEST_MILLIS = new AtomicLong();
 
-    private HeapWatch() {
-    }
+    private HeapWatch() {}
 
     static void start() {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    return;
-                }
-                var collection = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                var info = collection.getGcInfo();
-                COLLECTIONS.incrementAndGet();
-                // G1 names its concurrent work "G1 Concurrent GC" (JDK 20+): the threads keep running meanwhile
-                if (!collection.getGcName().contains("Concurrent")) {
-                    PAUSES.incrementAndGet();
-                    PAUSED_MILLIS.addAndGet(info.getDuration());
-                    LONGEST_MILLIS.accumulateAndGet(info.getDuration(), Math::max);
-                }
-                MOST_USED.accumulateAndGet(heapOnly(info.getMemoryUsageBeforeGc()), Math::max);
-                LARGEST_LIVE.accumulateAndGet(heapOnly(info.getMemoryUsageAfterGc()), Math::max);
-            }, null, null);
+            ((NotificationEmitter) collector)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    return;
+                                }
+                                var collection = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                var info = collection.getGcInfo();
+                                COLLECTIONS.incrementAndGet();
+                                // G1 names its concurrent work "G1 Concurrent GC" (JDK 20+): the threads keep running
+                                // meanwhile
+                                if (!collection.getGcName().contains("Concurrent")) {
+                                    PAUSES.incrementAndGet();
+                                    PAUSED_MILLIS.addAndGet(info.getDuration());
+                                    LONGEST_MILLIS.accumulateAndGet(info.getDuration(), Math::max);
+                                }
+                                MOST_USED.accumulateAndGet(heapOnly(info.getMemoryUsageBeforeGc()), Math::max);
+                                LARGEST_LIVE.accumulateAndGet(heapOnly(info.getMemoryUsageAfterGc()), Math::max);
+                            },
+                            null,
+                            null);
         }
     }
 
@@ -78,8 +84,9 @@ final class HeapWatch {
         /** The pauses from this reading to now. */
         String since() {
             Pauses now = pauses();
-            return String.format("%d collection pauses, %d ms in all, the longest %d ms", now.count - count,
-                    now.millis - millis, now.longestMillis);
+            return String.format(
+                    "%d collection pauses, %d ms in all, the longest %d ms",
+                    now.count - count, now.millis - millis, now.longestMillis);
         }
     }
 

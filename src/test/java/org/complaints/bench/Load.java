@@ -28,8 +28,13 @@ final class Load {
     }
 
     /** What a run measured. */
-    record Result(long operations, long failures, double seconds, Histogram latencies, long[] microsByOperation,
-                  double perSecond) {
+    record Result(
+            long operations,
+            long failures,
+            double seconds,
+            Histogram latencies,
+            long[] microsByOperation,
+            double perSecond) {
 
         Result(long operations, long failures, double seconds, Histogram latencies) {
             this(operations, failures, seconds, latencies, null, Double.NaN);
@@ -55,12 +60,20 @@ final class Load {
                 }
             }
             StringBuilder worst = new StringBuilder();
-            bySecond.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0])).limit(5)
-                    .forEach(e -> worst.append(worst.isEmpty() ? "" : ", ").append(String.format(
-                            "second %d: %d (up to %d ms)", e.getKey(), e.getValue()[0], e.getValue()[1])));
-            return String.format("%d of %d operations over %d ms, due in %d of %d seconds%s", slow,
-                    microsByOperation.length, millis, bySecond.size(), (int) Math.ceil(microsByOperation.length
-                            / perSecond), slow == 0 ? "" : "; most in " + worst);
+            bySecond.entrySet().stream()
+                    .sorted((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]))
+                    .limit(5)
+                    .forEach(e -> worst.append(worst.isEmpty() ? "" : ", ")
+                            .append(String.format(
+                                    "second %d: %d (up to %d ms)", e.getKey(), e.getValue()[0], e.getValue()[1])));
+            return String.format(
+                    "%d of %d operations over %d ms, due in %d of %d seconds%s",
+                    slow,
+                    microsByOperation.length,
+                    millis,
+                    bySecond.size(),
+                    (int) Math.ceil(microsByOperation.length / perSecond),
+                    slow == 0 ? "" : "; most in " + worst);
         }
 
         double throughput() {
@@ -68,13 +81,11 @@ final class Load {
         }
 
         double millis(double percentile) {
-            return latencies.getTotalCount() == 0 ? Double.NaN
-                    : latencies.getValueAtPercentile(percentile) / 1000.0;
+            return latencies.getTotalCount() == 0 ? Double.NaN : latencies.getValueAtPercentile(percentile) / 1000.0;
         }
     }
 
-    private Load() {
-    }
+    private Load() {}
 
     static Result closed(int clients, int operations, Operation operation) throws Exception {
         Histogram histogram = new ConcurrentHistogram(3_600_000_000L, 3);

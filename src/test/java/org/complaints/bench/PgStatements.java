@@ -21,7 +21,8 @@ final class PgStatements {
     PgStatements(Callable<Connection> superuser) {
         this.superuser = superuser;
         boolean loaded;
-        try (Connection connection = superuser.call(); Statement statement = connection.createStatement()) {
+        try (Connection connection = superuser.call();
+                Statement statement = connection.createStatement()) {
             try (ResultSet libraries = statement.executeQuery("show shared_preload_libraries")) {
                 loaded = libraries.next() && libraries.getString(1).contains("pg_stat_statements");
             }
@@ -36,7 +37,8 @@ final class PgStatements {
 
     void reset() throws Exception {
         if (available) {
-            try (Connection connection = superuser.call(); Statement statement = connection.createStatement()) {
+            try (Connection connection = superuser.call();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("select pg_stat_statements_reset()");
             }
         }
@@ -49,17 +51,23 @@ final class PgStatements {
         }
         StringBuilder text = new StringBuilder(what + ": PostgreSQL's execution time per operation by statement "
                 + "(pg_stat_statements; most first): ");
-        try (Connection connection = superuser.call(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select sum(total_exec_time) over () as all_ms, total_exec_time,"
-                     + " calls, rows, query from pg_stat_statements order by total_exec_time desc limit " + limit)) {
+        try (Connection connection = superuser.call();
+                Statement statement = connection.createStatement();
+                ResultSet rows =
+                        statement.executeQuery("select sum(total_exec_time) over () as all_ms, total_exec_time,"
+                                + " calls, rows, query from pg_stat_statements order by total_exec_time desc limit "
+                                + limit)) {
             boolean first = true;
             while (rows.next()) {
                 if (first) {
                     text.append(String.format("all statements %.2f ms; ", rows.getDouble("all_ms") / operations));
                     first = false;
                 }
-                text.append(String.format("`%s` %.3f ms, %.1f calls, %.1f rows; ", shorten(rows.getString("query")),
-                        rows.getDouble("total_exec_time") / operations, rows.getDouble("calls") / operations,
+                text.append(String.format(
+                        "`%s` %.3f ms, %.1f calls, %.1f rows; ",
+                        shorten(rows.getString("query")),
+                        rows.getDouble("total_exec_time") / operations,
+                        rows.getDouble("calls") / operations,
                         rows.getDouble("rows") / operations));
             }
         } catch (SQLException e) {

@@ -21,17 +21,32 @@ final class Results {
         this.size = size;
         this.machine = Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
-                + System.getProperty("java.version") + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024)
                 + " MB, " + database;
     }
 
     /** A scenario measured with latencies, beside its baseline. */
-    void add(String scenario, String sizeText, Load.Result result, Load.Result baseline, double roundTripsPerOp,
-             String target) {
-        row(String.format("| %s | %s | %,.1f/s | %.1f | %.1f | %.1f | %s | %s | %s |", scenario, sizeText,
-                result.throughput(), result.millis(50), result.millis(95), result.millis(99),
-                baseline == null ? "-" : String.format("%.2f× throughput, %.2f× p99", result.throughput()
-                        / baseline.throughput(), result.millis(99) / baseline.millis(99)),
+    void add(
+            String scenario,
+            String sizeText,
+            Load.Result result,
+            Load.Result baseline,
+            double roundTripsPerOp,
+            String target) {
+        row(String.format(
+                "| %s | %s | %,.1f/s | %.1f | %.1f | %.1f | %s | %s | %s |",
+                scenario,
+                sizeText,
+                result.throughput(),
+                result.millis(50),
+                result.millis(95),
+                result.millis(99),
+                baseline == null
+                        ? "-"
+                        : String.format(
+                                "%.2f× throughput, %.2f× p99",
+                                result.throughput() / baseline.throughput(), result.millis(99) / baseline.millis(99)),
                 Double.isNaN(roundTripsPerOp) ? "-" : String.format("%.1f", roundTripsPerOp),
                 target + (result.failures() > 0 ? " (" + result.failures() + " failed)" : "")));
     }
@@ -54,9 +69,14 @@ final class Results {
 
     Path write() {
         StringBuilder out = new StringBuilder()
-                .append("# Benchmark, ").append(size).append(" size, ")
-                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("\n\n")
-                .append("Machine: ").append(machine).append(".\n\n")
+                .append("# Benchmark, ")
+                .append(size)
+                .append(" size, ")
+                .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                .append("\n\n")
+                .append("Machine: ")
+                .append(machine)
+                .append(".\n\n")
                 .append("| scenario | size | throughput | p50 ms | p95 ms | p99 ms | ratio to baseline | "
                         + "JDBC round trips per operation | target |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
@@ -69,8 +89,8 @@ final class Results {
         try {
             Path directory = Path.of("bench", "results");
             Files.createDirectories(directory);
-            Path file = directory.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"))
-                    + "-" + size + ".md");
+            Path file = directory.resolve(
+                    LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-" + size + ".md");
             Files.writeString(file, out);
             return file;
         } catch (IOException e) {

@@ -34,8 +34,7 @@ public final class RoundTrips {
     private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
     private static volatile boolean counting = true;
 
-    private RoundTrips() {
-    }
+    private RoundTrips() {}
 
     /**
      * Runs {@code work} with connections handed out unwrapped: nothing is counted, no call goes through a proxy
@@ -81,15 +80,16 @@ public final class RoundTrips {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return bean instanceof DataSource dataSource && !Proxy.isProxyClass(bean.getClass())
-                            ? proxy(DataSource.class, dataSource) : bean;
+                            ? proxy(DataSource.class, dataSource)
+                            : bean;
                 }
             };
         }
     }
 
     private static Object proxy(Class<?> type, Object target, String sql) {
-        return Proxy.newProxyInstance(RoundTrips.class.getClassLoader(), new Class<?>[] {type},
-                new Counter(target, sql));
+        return Proxy.newProxyInstance(
+                RoundTrips.class.getClassLoader(), new Class<?>[] {type}, new Counter(target, sql));
     }
 
     private static Object proxy(Class<?> type, Object target) {
@@ -115,8 +115,10 @@ public final class RoundTrips {
                 return result;
             }
             // wrap what carries statements further: connections and the three statement kinds
-            String prepared = name.startsWith("prepare") && args != null && args.length > 0
-                    && args[0] instanceof String text ? text : null;
+            String prepared =
+                    name.startsWith("prepare") && args != null && args.length > 0 && args[0] instanceof String text
+                            ? text
+                            : null;
             if (result instanceof CallableStatement s) {
                 return proxy(CallableStatement.class, s, prepared);
             }

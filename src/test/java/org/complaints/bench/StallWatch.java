@@ -39,15 +39,23 @@ final class StallWatch implements AutoCloseable {
 
     private void look(JdbcTemplate jdbc) {
         try {
-            List<String> open = jdbc.query("""
+            List<String> open = jdbc.query(
+                    """
                     select pid, state, wait_event_type, wait_event, round(extract(epoch from now() - xact_start)) as seconds,
                            pg_blocking_pids(pid) as blockers, left(regexp_replace(query, '\\s+', ' ', 'g'), 240) as query
                     from pg_stat_activity
                     where datname = current_database() and pid <> pg_backend_pid()
                       and xact_start < now() - interval '10 seconds'
-                    order by xact_start""", (rs, n) -> String.format("pid %d %s, %ss, waits %s/%s on %s: %s",
-                    rs.getInt("pid"), rs.getString("state"), rs.getString("seconds"), rs.getString("wait_event_type"),
-                    rs.getString("wait_event"), rs.getString("blockers"), rs.getString("query")));
+                    order by xact_start""",
+                    (rs, n) -> String.format(
+                            "pid %d %s, %ss, waits %s/%s on %s: %s",
+                            rs.getInt("pid"),
+                            rs.getString("state"),
+                            rs.getString("seconds"),
+                            rs.getString("wait_event_type"),
+                            rs.getString("wait_event"),
+                            rs.getString("blockers"),
+                            rs.getString("query")));
             if (open.isEmpty()) {
                 return;
             }
@@ -62,9 +70,16 @@ final class StallWatch implements AutoCloseable {
                         .anyMatch(frame -> frame.getClassName().startsWith("org.complaints.")
                                 && !frame.getClassName().startsWith("org.complaints.bench."));
                 if (application) {
-                    report.append("  thread ").append(thread.getThreadName()).append(' ').append(thread.getThreadState())
-                            .append('\n').append(Arrays.stream(thread.getStackTrace()).limit(45)
-                                    .map(frame -> "    at " + frame).collect(Collectors.joining("\n"))).append('\n');
+                    report.append("  thread ")
+                            .append(thread.getThreadName())
+                            .append(' ')
+                            .append(thread.getThreadState())
+                            .append('\n')
+                            .append(Arrays.stream(thread.getStackTrace())
+                                    .limit(45)
+                                    .map(frame -> "    at " + frame)
+                                    .collect(Collectors.joining("\n")))
+                            .append('\n');
                 }
             }
             System.out.print(report);

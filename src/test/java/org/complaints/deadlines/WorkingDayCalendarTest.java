@@ -24,8 +24,10 @@ class WorkingDayCalendarTest {
 
     // Good Friday, Easter Monday, Christmas, New Year
     static final List<LocalDate> HOLIDAYS = List.of(
-            LocalDate.parse("2026-04-03"), LocalDate.parse("2026-04-06"),
-            LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-26"),
+            LocalDate.parse("2026-04-03"),
+            LocalDate.parse("2026-04-06"),
+            LocalDate.parse("2026-12-25"),
+            LocalDate.parse("2026-12-26"),
             LocalDate.parse("2027-01-01"));
 
     static DeadlineProperties properties() {
@@ -33,8 +35,8 @@ class WorkingDayCalendarTest {
     }
 
     static DeadlineProperties properties(Set<DayOfWeek> weekend) {
-        return new DeadlineProperties(AMSTERDAM, LocalTime.of(17, 0), weekend, List.of(), HOLIDAYS,
-                1, 2, 2, 10, 5, "R/P7D");
+        return new DeadlineProperties(
+                AMSTERDAM, LocalTime.of(17, 0), weekend, List.of(), HOLIDAYS, 1, 2, 2, 10, 5, "R/P7D");
     }
 
     /** A wall-clock time in Amsterdam, e.g. {@code "2026-11-23T10:00"}. */
@@ -53,22 +55,42 @@ class WorkingDayCalendarTest {
 
         @Test
         void weekdaysAreWorkingDaysWeekendsAndHolidaysAreNot() {
-            assertThat(calendar.isWorkingDay(day("2026-11-23"))).as("Mon 23 Nov").isTrue();
-            assertThat(calendar.isWorkingDay(day("2026-11-27"))).as("Fri 27 Nov").isTrue();
-            assertThat(calendar.isWorkingDay(day("2026-11-28"))).as("Sat 28 Nov").isFalse();
-            assertThat(calendar.isWorkingDay(day("2026-11-29"))).as("Sun 29 Nov").isFalse();
-            assertThat(calendar.isWorkingDay(day("2026-12-24"))).as("Thu 24 Dec").isTrue();
-            assertThat(calendar.isWorkingDay(day("2026-12-25"))).as("Fri 25 Dec, Christmas").isFalse();
-            assertThat(calendar.isWorkingDay(day("2026-04-06"))).as("Mon 6 Apr, Easter Monday").isFalse();
-            assertThat(calendar.isWorkingDay(day("2027-01-01"))).as("Fri 1 Jan 2027").isFalse();
+            assertThat(calendar.isWorkingDay(day("2026-11-23")))
+                    .as("Mon 23 Nov")
+                    .isTrue();
+            assertThat(calendar.isWorkingDay(day("2026-11-27")))
+                    .as("Fri 27 Nov")
+                    .isTrue();
+            assertThat(calendar.isWorkingDay(day("2026-11-28")))
+                    .as("Sat 28 Nov")
+                    .isFalse();
+            assertThat(calendar.isWorkingDay(day("2026-11-29")))
+                    .as("Sun 29 Nov")
+                    .isFalse();
+            assertThat(calendar.isWorkingDay(day("2026-12-24")))
+                    .as("Thu 24 Dec")
+                    .isTrue();
+            assertThat(calendar.isWorkingDay(day("2026-12-25")))
+                    .as("Fri 25 Dec, Christmas")
+                    .isFalse();
+            assertThat(calendar.isWorkingDay(day("2026-04-06")))
+                    .as("Mon 6 Apr, Easter Monday")
+                    .isFalse();
+            assertThat(calendar.isWorkingDay(day("2027-01-01")))
+                    .as("Fri 1 Jan 2027")
+                    .isFalse();
         }
 
         @Test
         void theConfiguredWeekendIsUsed() {
-            WorkingDayCalendar fridaySaturday = new WorkingDayCalendar(
-                    properties(Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)));
-            assertThat(fridaySaturday.isWorkingDay(day("2026-11-27"))).as("Fri 27 Nov").isFalse();
-            assertThat(fridaySaturday.isWorkingDay(day("2026-11-29"))).as("Sun 29 Nov").isTrue();
+            WorkingDayCalendar fridaySaturday =
+                    new WorkingDayCalendar(properties(Set.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY)));
+            assertThat(fridaySaturday.isWorkingDay(day("2026-11-27")))
+                    .as("Fri 27 Nov")
+                    .isFalse();
+            assertThat(fridaySaturday.isWorkingDay(day("2026-11-29")))
+                    .as("Sun 29 Nov")
+                    .isTrue();
             // Thu 26 Nov + 1 working day: Fri and Sat are weekend -> Sun 29 Nov
             assertThat(fridaySaturday.addWorkingDays(day("2026-11-26"), 1)).isEqualTo(day("2026-11-29"));
         }
@@ -129,8 +151,12 @@ class WorkingDayCalendarTest {
 
         @Test
         void weekendsAndHolidaysStartOnTheNextWorkingDay() {
-            assertThat(calendar.countingStart(local("2026-11-28T11:00"))).as("Sat 28 Nov").isEqualTo(day("2026-11-30"));
-            assertThat(calendar.countingStart(local("2026-12-25T10:00"))).as("Christmas").isEqualTo(day("2026-12-28"));
+            assertThat(calendar.countingStart(local("2026-11-28T11:00")))
+                    .as("Sat 28 Nov")
+                    .isEqualTo(day("2026-11-30"));
+            assertThat(calendar.countingStart(local("2026-12-25T10:00")))
+                    .as("Christmas")
+                    .isEqualTo(day("2026-12-28"));
             // Thu 24 Dec 17:30 -> [Fri 25, Sat 26, Sun 27] -> Mon 28 Dec
             assertThat(calendar.countingStart(local("2026-12-24T17:30"))).isEqualTo(day("2026-12-28"));
         }
@@ -138,9 +164,11 @@ class WorkingDayCalendarTest {
         @Test
         void theEndOfDayIsTheOrganisationsLocalTimeNotUtc() {
             // 16:30 UTC on Mon 23 Nov is 17:30 in Amsterdam (CET): after the end of the working day
-            assertThat(calendar.countingStart(Instant.parse("2026-11-23T16:30:00Z"))).isEqualTo(day("2026-11-24"));
+            assertThat(calendar.countingStart(Instant.parse("2026-11-23T16:30:00Z")))
+                    .isEqualTo(day("2026-11-24"));
             // 15:30 UTC is 16:30 in Amsterdam: still Monday
-            assertThat(calendar.countingStart(Instant.parse("2026-11-23T15:30:00Z"))).isEqualTo(day("2026-11-23"));
+            assertThat(calendar.countingStart(Instant.parse("2026-11-23T15:30:00Z")))
+                    .isEqualTo(day("2026-11-23"));
         }
     }
 
@@ -149,7 +177,7 @@ class WorkingDayCalendarTest {
 
         @Test
         void receivedOnAWorkingDayBeforeFivePmThatDayIsDayZero() {
-            Instant received = local("2026-11-23T10:00");   // Mon 23 Nov 10:00 CET = 09:00Z
+            Instant received = local("2026-11-23T10:00"); // Mon 23 Nov 10:00 CET = 09:00Z
             // 0 days: end of the day of receipt, Mon 23 Nov 17:00 CET
             assertThat(calendar.workingDaysAfter(received, 0)).isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
             // 1 day: Tue 24 Nov 17:00 CET = 16:00Z
@@ -186,7 +214,7 @@ class WorkingDayCalendarTest {
             // a Saturday receipt is treated like a receipt on Monday morning
             assertThat(calendar.workingDaysAfter(received, 3))
                     .isEqualTo(calendar.workingDaysAfter(local("2026-11-30T08:00"), 3))
-                    .isEqualTo(Instant.parse("2026-12-03T16:00:00Z"));   // Thu 3 Dec 17:00 CET
+                    .isEqualTo(Instant.parse("2026-12-03T16:00:00Z")); // Thu 3 Dec 17:00 CET
         }
 
         @Test
@@ -209,7 +237,7 @@ class WorkingDayCalendarTest {
 
         @Test
         void acrossAWeekendAndAHoliday() {
-            Instant received = local("2026-12-18T10:00");   // Fri 18 Dec 10:00 CET, day 0
+            Instant received = local("2026-12-18T10:00"); // Fri 18 Dec 10:00 CET, day 0
             // [Sat 19, Sun 20], Mon 21 (1), Tue 22 (2), Wed 23 (3), Thu 24 (4), [Fri 25, Sat 26, Sun 27], Mon 28 (5)
             assertThat(calendar.workingDaysAfter(received, 5)).isEqualTo(Instant.parse("2026-12-28T16:00:00Z"));
             // ... Tue 29 (6), Wed 30 (7), Thu 31 (8), [Fri 1 Jan, Sat 2, Sun 3], Mon 4 (9), Tue 5 Jan 2027 (10)

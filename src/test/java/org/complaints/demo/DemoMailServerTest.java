@@ -9,11 +9,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.junit.jupiter.api.Test;
 
 class DemoMailServerTest {
 
@@ -29,7 +29,8 @@ class DemoMailServerTest {
                     .hasMessageContaining("port " + port + " on 127.0.0.1 is in use")
                     .hasMessageContaining("complaints.demo.smtp-port")
                     .hasMessageContaining("COMPLAINTS_DEMO_SMTP_PORT")
-                    .message().doesNotContainIgnoringCase("timeout");
+                    .message()
+                    .doesNotContainIgnoringCase("timeout");
             // fail fast: no waiting for GreenMail's start-up timeout
             assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(500);
         }
@@ -49,16 +50,25 @@ class DemoMailServerTest {
         }
     }
 
-    /** The environment variable the failure message and docs/operators.md name moves the server and spring.mail.port. */
+    /**
+     * The environment variable the failure message and docs/operators.md name moves the server and spring.mail.port.
+     */
     @Test
     void theNamedEnvironmentVariableSetsThePort() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of("COMPLAINTS_DEMO_SMTP_PORT", "2526")));
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of("COMPLAINTS_DEMO_SMTP_PORT", "2526")));
         ConfigurationPropertySources.attach(environment);
 
-        assertThat(Binder.get(environment).bind("complaints.demo", DemoProperties.class).get().smtpPort())
+        assertThat(Binder.get(environment)
+                        .bind("complaints.demo", DemoProperties.class)
+                        .get()
+                        .smtpPort())
                 .isEqualTo(2526);
-        assertThat(environment.resolvePlaceholders("${complaints.demo.smtp-port}")).isEqualTo("2526");
+        assertThat(environment.resolvePlaceholders("${complaints.demo.smtp-port}"))
+                .isEqualTo("2526");
     }
 }

@@ -25,13 +25,26 @@ class CorrectiveActionControllerTest {
 
     /** Spring Boot's ObjectMapper without the application context: dates as ISO-8601 text. */
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private static final Instant OPENED = Instant.parse("2026-03-02T09:15:00Z");
     private static final Instant LINKED = Instant.parse("2026-03-02T09:15:01Z");
 
-    private final ActionSummary summary = new ActionSummary("CAPA-2026-0001", ActionTrigger.THRESHOLD,
-            "category billing", "billing", null, ActionStatus.ANALYSIS, 1, null, null, null, OPENED, null, 2);
+    private final ActionSummary summary = new ActionSummary(
+            "CAPA-2026-0001",
+            ActionTrigger.THRESHOLD,
+            "category billing",
+            "billing",
+            null,
+            ActionStatus.ANALYSIS,
+            1,
+            null,
+            null,
+            null,
+            OPENED,
+            null,
+            2);
 
     @Test
     void summaryHasEveryKeyWithNullsForWhatIsAbsent() throws Exception {
@@ -40,12 +53,40 @@ class CorrectiveActionControllerTest {
 
     @Test
     void openingHasTheDetailsKeysAtTheTopLevelThenOpened() throws Exception {
-        ActionDetail detail = new ActionDetail(summary, "Three complaints about [confidential complaint]", "cm1",
-                null, null, null, null, null, null, null, null, "pi-1",
-                List.of(new LinkedComplaintView(null, true, "billing", null, OPENED, ComplaintStage.INVESTIGATION,
-                                LINKED, "cm1", ActionTrigger.THRESHOLD),
-                        new LinkedComplaintView("CMP-2026-000002", false, "billing", "Invoices", OPENED,
-                                ComplaintStage.RECEIVED, LINKED, "cm1", ActionTrigger.THRESHOLD)),
+        ActionDetail detail = new ActionDetail(
+                summary,
+                "Three complaints about [confidential complaint]",
+                "cm1",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "pi-1",
+                List.of(
+                        new LinkedComplaintView(
+                                null,
+                                true,
+                                "billing",
+                                null,
+                                OPENED,
+                                ComplaintStage.INVESTIGATION,
+                                LINKED,
+                                "cm1",
+                                ActionTrigger.THRESHOLD),
+                        new LinkedComplaintView(
+                                "CMP-2026-000002",
+                                false,
+                                "billing",
+                                "Invoices",
+                                OPENED,
+                                ComplaintStage.RECEIVED,
+                                LINKED,
+                                "cm1",
+                                ActionTrigger.THRESHOLD)),
                 List.of(new HistoryEntry(OPENED, "OPENED", "cm1", "Opened", null)));
 
         Map<String, Object> detailMap = summaryMap();
@@ -60,9 +101,11 @@ class CorrectiveActionControllerTest {
         detailMap.put("effectivenessNotes", null);
         detailMap.put("checkedAt", null);
         detailMap.put("processInstanceId", "pi-1");
-        detailMap.put("complaints", List.of(
-                linkedMap(null, true, null, ComplaintStage.INVESTIGATION),
-                linkedMap("CMP-2026-000002", false, "Invoices", ComplaintStage.RECEIVED)));
+        detailMap.put(
+                "complaints",
+                List.of(
+                        linkedMap(null, true, null, ComplaintStage.INVESTIGATION),
+                        linkedMap("CMP-2026-000002", false, "Invoices", ComplaintStage.RECEIVED)));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("occurredAt", OPENED);
         event.put("type", "OPENED");
@@ -94,8 +137,8 @@ class CorrectiveActionControllerTest {
         return view;
     }
 
-    private static Map<String, Object> linkedMap(String reference, boolean confidential, String product,
-                                                 ComplaintStage stage) {
+    private static Map<String, Object> linkedMap(
+            String reference, boolean confidential, String product, ComplaintStage stage) {
         Map<String, Object> complaint = new LinkedHashMap<>();
         complaint.put("reference", reference);
         complaint.put("confidential", confidential);

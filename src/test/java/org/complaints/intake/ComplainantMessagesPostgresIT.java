@@ -27,19 +27,26 @@ import org.springframework.web.client.RestClient;
 @TestPropertySource(properties = "complaints.intake.message-retry-interval=PT1S")
 class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
 
-    @Autowired PendingMessageDelivery deliveries;
+    @Autowired
+    PendingMessageDelivery deliveries;
 
-    record Answer(int status, HttpHeaders headers, String body) {
-    }
+    record Answer(int status, HttpHeaders headers, String body) {}
 
     private Answer send(HttpMethod method, String path, MediaType type, Object body, String token) {
-        RestClient.RequestBodySpec request = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build().method(method).uri(path)
-                .header("X-Tracking-Token", token).header(HttpHeaders.ACCEPT_LANGUAGE, "nl");
+        RestClient.RequestBodySpec request = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build()
+                .method(method)
+                .uri(path)
+                .header("X-Tracking-Token", token)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "nl");
         if (body != null) {
             request.contentType(type).body(body);
         }
-        return request.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.getHeaders(),
+        return request.exchange((req, res) -> new Answer(
+                res.getStatusCode().value(),
+                res.getHeaders(),
                 new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
@@ -52,7 +59,11 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
     }
 
     private void suspended(String instance, boolean suspended) {
-        Reply reply = call("demo", PASSWORD, HttpMethod.PUT, "/process-instance/" + instance + "/suspended",
+        Reply reply = call(
+                "demo",
+                PASSWORD,
+                HttpMethod.PUT,
+                "/process-instance/" + instance + "/suspended",
                 Map.of("suspended", suspended));
         assertThat(reply.status()).as(reply.body()).isEqualTo(204);
     }
@@ -65,7 +76,10 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void messagesThatArriveWhileTheProcessCannotTakeThemAreAppliedOnceLater() throws Exception {
-        JsonNode filed = fileComplaint("Mila Kask", "mila.kask@example.net", null,
+        JsonNode filed = fileComplaint(
+                "Mila Kask",
+                "mila.kask@example.net",
+                null,
                 "The train ticket machine took my money and printed no ticket.");
         String reference = filed.path("reference").asText();
         String token = filed.path("trackingToken").asText();
@@ -73,9 +87,11 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
         awaitMail(messageId("acknowledgement", reference), instance);
         suspended(instance, true);
 
-        Answer added = json("/api/complaints/" + reference + "/messages", Map.of("text", "Machine 14, platform 2."), token);
+        Answer added =
+                json("/api/complaints/" + reference + "/messages", Map.of("text", "Machine 14, platform 2."), token);
         assertThat(added.status()).as(added.body()).isEqualTo(202);
-        Answer withdrawn = json("/api/complaints/" + reference + "/withdrawal", Map.of("reason", "Refunded at the desk."), token);
+        Answer withdrawn =
+                json("/api/complaints/" + reference + "/withdrawal", Map.of("reason", "Refunded at the desk."), token);
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
         // the public page says the withdrawal was received, not that it is done
         Answer page = form("/complaints/" + reference + "/withdrawal", "token=" + token + "&reason=", token);
@@ -83,7 +99,11 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
         assertThat(page.headers().getLocation().toString()).contains("done=withdrawal-received");
         assertThat(complaintRow(reference)).containsEntry("stage", "ASSESSMENT");
         assertThat(jdbc.sql("select content from cmp_added_information a join cmp_complaint c on c.id = a.complaint_id "
-                + "where c.reference = ?").param(reference).query(String.class).single()).isEqualTo("Machine 14, platform 2.");
+                                + "where c.reference = ?")
+                        .param(reference)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Machine 14, platform 2.");
 
         suspended(instance, false);
         long information = kept(reference, ComplainantMessages.INFORMATION_ADDED);
@@ -93,21 +113,31 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
                 CompletableFuture.supplyAsync(() -> deliveries.deliver(information)));
         both.forEach(CompletableFuture::join);
         // the sweep applies the withdrawal by itself
-        await("withdrawal applied", instance, () -> "CLOSED".equals(complaintRow(reference).get("stage")) ? true : null);
+        await(
+                "withdrawal applied",
+                instance,
+                () -> "CLOSED".equals(complaintRow(reference).get("stage")) ? true : null);
 
         assertThat(complaintRow(reference)).containsEntry("closure_reason", "WITHDRAWN");
-        assertThat(get("demo", "/history/task?processInstanceId=" + instance
-                + "&taskDefinitionKey=Task_ReviewAddedInformation").json()).hasSize(1);
+        assertThat(get(
+                                "demo",
+                                "/history/task?processInstanceId=" + instance
+                                        + "&taskDefinitionKey=Task_ReviewAddedInformation")
+                        .json())
+                .hasSize(1);
         assertThat(eventCount(reference, "WITHDRAWN")).isOne();
-        assertThat(jdbc.sql("select status from cmp_complainant_message where id = ?").param(information)
-                .query(String.class).single()).isEqualTo("DELIVERED");
+        assertThat(jdbc.sql("select status from cmp_complainant_message where id = ?")
+                        .param(information)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DELIVERED");
         awaitMail(messageId("withdrawal-confirmation", reference), instance);
     }
 
     @Test
     void anAnswerToADecisionNotYetSentIsTryAgainOnEveryChannel() throws Exception {
-        JsonNode filed = fileComplaint("Aivar Tamm", "aivar.tamm@example.net", null,
-                "My parcel locker code did not work three times.");
+        JsonNode filed = fileComplaint(
+                "Aivar Tamm", "aivar.tamm@example.net", null, "My parcel locker code did not work three times.");
         String reference = filed.path("reference").asText();
         String token = filed.path("trackingToken").asText();
 
@@ -116,11 +146,12 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
         assertThat(api.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
         assertThat(api.body()).contains("urn:complaints:problem:try-again");
 
-        Answer page = form("/complaints/" + reference + "/decision-response", "token=" + token + "&accepted=true", token);
+        Answer page =
+                form("/complaints/" + reference + "/decision-response", "token=" + token + "&accepted=true", token);
         assertThat(page.status()).isEqualTo(409);
         assertThat(page.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
-        assertThat(page.body()).contains(messageSource.getMessage("problem.try-again.detail", null,
-                Locale.forLanguageTag("nl")));
+        assertThat(page.body())
+                .contains(messageSource.getMessage("problem.try-again.detail", null, Locale.forLanguageTag("nl")));
         assertThat(eventCount(reference, "DECISION_ACCEPTED")).isZero();
     }
 }

@@ -19,8 +19,7 @@ public final class Submissions {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** A complainant address no other complaint in this JVM has, so related-complaint counts stay predictable. */
     public static String uniqueEmail() {
@@ -152,8 +151,22 @@ public final class Submissions {
         }
 
         public ComplaintSubmission build() {
-            return new ComplaintSubmission(channel, receivedBy, name, email(), phone, language, productOrService(),
-                    description, incidentDate, remedySought, receiptNotes, severity, impact, category, safetyRelevant);
+            return new ComplaintSubmission(
+                    channel,
+                    receivedBy,
+                    name,
+                    email(),
+                    phone,
+                    language,
+                    productOrService(),
+                    description,
+                    incidentDate,
+                    remedySought,
+                    receiptNotes,
+                    severity,
+                    impact,
+                    category,
+                    safetyRelevant);
         }
 
         /** The start form's variables as Tasklist submits them; a field left empty is not sent. */

@@ -29,17 +29,35 @@ import org.springframework.test.context.TestPropertySource;
  * (counted by Message-ID on the SMTP server); several senders at once; a given-up e-mail retried through the
  * incident and through the staff API, once each. Retries here come seconds apart instead of minutes.
  */
-@TestPropertySource(properties = {"complaints.mail.outbox.first-retry=PT2S", "complaints.mail.outbox.longest-retry=PT4S",
-        "complaints.mail.outbox.max-attempts=6", "complaints.intake.max-submissions-per-minute=1000"})
+@TestPropertySource(
+        properties = {
+            "complaints.mail.outbox.first-retry=PT2S",
+            "complaints.mail.outbox.longest-retry=PT4S",
+            "complaints.mail.outbox.max-attempts=6",
+            "complaints.intake.max-submissions-per-minute=1000"
+        })
 class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
 
-    @Autowired OutboxSender sender;
-    @Autowired MailOutbox outbox;
-    @Autowired MailLog mailLog;
-    @Autowired ComplaintMetrics metrics;
-    @Autowired MeterRegistry meters;
-    @Autowired HealthEndpoint health;
-    @Autowired JavaMailSenderImpl javaMail;
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    MailOutbox outbox;
+
+    @Autowired
+    MailLog mailLog;
+
+    @Autowired
+    ComplaintMetrics metrics;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    HealthEndpoint health;
+
+    @Autowired
+    JavaMailSenderImpl javaMail;
 
     @Test
     void smtpTimeoutsApplyInTheProductionProfile() {
@@ -59,27 +77,56 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
     void aMessageIsQueuedOnceAndNotWhenTheMailLogHasItAsSent() throws Exception {
         String reference = fileComplaints("dedup", 1).get(0);
         long complaintId = ((Number) complaintRow(reference).get("id")).longValue();
-        mailLog.record(complaintId, "legacy-notice", "dedup-test", "en", "dedup@example.net", "Decision", "Sent before",
-                "<legacy@example.org>", Instant.now());
+        mailLog.record(
+                complaintId,
+                "legacy-notice",
+                "dedup-test",
+                "en",
+                "dedup@example.net",
+                "Decision",
+                "Sent before",
+                "<legacy@example.org>",
+                Instant.now());
 
-        assertThat(outbox.add(mail(complaintId, reference, "legacy-notice"), Instant.now())).isFalse();
+        assertThat(outbox.add(mail(complaintId, reference, "legacy-notice"), Instant.now()))
+                .isFalse();
         assertThat(outbox.find(reference, "legacy-notice")).isEmpty();
-        assertThat(outbox.add(mail(complaintId, reference, "fresh-notice"), Instant.now())).isTrue();
-        assertThat(outbox.add(mail(complaintId, reference, "fresh-notice"), Instant.now())).as("queued before").isFalse();
+        assertThat(outbox.add(mail(complaintId, reference, "fresh-notice"), Instant.now()))
+                .isTrue();
+        assertThat(outbox.add(mail(complaintId, reference, "fresh-notice"), Instant.now()))
+                .as("queued before")
+                .isFalse();
         assertThat(outbox.find(reference, "fresh-notice")).isPresent();
         // a message about no complaint (a corrective action's notice) has only the outbox to look at
-        assertThat(outbox.add(mail(null, "CA-" + reference, "legacy-notice"), Instant.now())).isTrue();
+        assertThat(outbox.add(mail(null, "CA-" + reference, "legacy-notice"), Instant.now()))
+                .isTrue();
         // sent before the next test, which counts what its senders send
-        for (String[] queued : new String[][] {{reference, "acknowledgement"}, {reference, "fresh-notice"},
-                {"CA-" + reference, "legacy-notice"}}) {
-            await("sent " + String.join(" ", queued), null, () ->
-                    "SENT".equals(outbox.find(queued[0], queued[1]).orElseThrow().status()) ? true : null);
+        for (String[] queued : new String[][] {
+            {reference, "acknowledgement"}, {reference, "fresh-notice"}, {"CA-" + reference, "legacy-notice"}
+        }) {
+            await(
+                    "sent " + String.join(" ", queued),
+                    null,
+                    () -> "SENT"
+                                    .equals(outbox.find(queued[0], queued[1])
+                                            .orElseThrow()
+                                            .status())
+                            ? true
+                            : null);
         }
     }
 
     private static OutgoingMail mail(Long complaintId, String reference, String dedupKey) {
-        return new OutgoingMail(complaintId, reference, dedupKey, "dedup-test", "en", List.of("dedup@example.net"),
-                "Notice " + dedupKey, "Body of " + dedupKey, "<" + dedupKey + "." + reference + "@example.org>");
+        return new OutgoingMail(
+                complaintId,
+                reference,
+                dedupKey,
+                "dedup-test",
+                "en",
+                List.of("dedup@example.net"),
+                "Notice " + dedupKey,
+                "Body of " + dedupKey,
+                "<" + dedupKey + "." + reference + "@example.org>");
     }
 
     @Test
@@ -92,15 +139,18 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
             // every acknowledgement was refused at least twice: down longer than one retry interval
             awaitAttempts(references, 2);
             for (String reference : references) {
-                MailOutbox.Entry entry = outbox.find(reference, "acknowledgement").orElseThrow();
+                MailOutbox.Entry entry =
+                        outbox.find(reference, "acknowledgement").orElseThrow();
                 assertThat(entry.status()).isEqualTo("PENDING");
                 assertThat(entry.lastFailure()).contains("MailConnectException").doesNotContain("@example.net");
                 assertThat(complaintRow(reference).get("acknowledged_at")).isNull();
             }
             // operators see it: gauges and the health details
             metrics.refresh();
-            assertThat(meters.get("complaints.emails.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(12);
-            assertThat(meters.get("complaints.emails.outbox.oldest.age").gauge().value()).isGreaterThanOrEqualTo(2);
+            assertThat(meters.get("complaints.emails.outbox.pending").gauge().value())
+                    .isGreaterThanOrEqualTo(12);
+            assertThat(meters.get("complaints.emails.outbox.oldest.age").gauge().value())
+                    .isGreaterThanOrEqualTo(2);
             assertThat(health.healthForPath("mailOutbox").getStatus().getCode()).isEqualTo("DELAYED");
             back = Instant.now();
         } finally {
@@ -109,13 +159,25 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
 
         for (String reference : references) {
             awaitMail(messageId("acknowledgement", reference), processInstanceOf(reference));
-            await("acknowledgement of " + reference + " recorded", null, () ->
-                    "SENT".equals(outbox.find(reference, "acknowledgement").orElseThrow().status()) ? true : null);
+            await(
+                    "acknowledgement of " + reference + " recorded",
+                    null,
+                    () -> "SENT"
+                                    .equals(outbox.find(reference, "acknowledgement")
+                                            .orElseThrow()
+                                            .status())
+                            ? true
+                            : null);
         }
         for (String reference : references) {
-            assertThat(deliveries(messageId("acknowledgement", reference))).as(reference).isEqualTo(1);
+            assertThat(deliveries(messageId("acknowledgement", reference)))
+                    .as(reference)
+                    .isEqualTo(1);
             Instant acknowledgedAt = jdbc.sql("select acknowledged_at from cmp_complaint where reference = ?")
-                    .param(reference).query(OffsetDateTime.class).single().toInstant();
+                    .param(reference)
+                    .query(OffsetDateTime.class)
+                    .single()
+                    .toInstant();
             assertThat(acknowledgedAt).as("acknowledged when it went out").isAfterOrEqualTo(back.minusSeconds(1));
             assertThat(eventCount(reference, "ACKNOWLEDGED")).isEqualTo(1);
             assertThat(eventCount(reference, "MAIL_SENT")).isEqualTo(1);
@@ -136,7 +198,8 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
         }
         // all due at once, for four senders here besides the scheduled one
         jdbc.sql("update cmp_mail_outbox set next_attempt_at = ? where status = 'PENDING'")
-                .param(OffsetDateTime.now()).update();
+                .param(OffsetDateTime.now())
+                .update();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> runs = new ArrayList<>();
@@ -155,11 +218,20 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
         assertThat(sentHere).isLessThanOrEqualTo(15);
 
         for (String reference : references) {
-            await("sent " + reference, null, () ->
-                    "SENT".equals(outbox.find(reference, "acknowledgement").orElseThrow().status()) ? true : null);
+            await(
+                    "sent " + reference,
+                    null,
+                    () -> "SENT"
+                                    .equals(outbox.find(reference, "acknowledgement")
+                                            .orElseThrow()
+                                            .status())
+                            ? true
+                            : null);
         }
         for (String reference : references) {
-            assertThat(deliveries(messageId("acknowledgement", reference))).as(reference).isEqualTo(1);
+            assertThat(deliveries(messageId("acknowledgement", reference)))
+                    .as(reference)
+                    .isEqualTo(1);
             assertThat(eventCount(reference, "MAIL_SENT")).isEqualTo(1);
             assertThat(eventCount(reference, "ACKNOWLEDGED")).isEqualTo(1);
         }
@@ -171,28 +243,47 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
         String viaApi;
         MAILBOX.stop();
         try {
-            viaIncident = fileComplaint("Given Up One", "givenup1." + System.nanoTime() + "@example.net", null,
-                    "Nobody called me back about the broken fridge.").path("reference").asText();
-            viaApi = fileComplaint("Given Up Two", "givenup2." + System.nanoTime() + "@example.net", null,
-                    "Nobody called me back about the broken oven.").path("reference").asText();
+            viaIncident = fileComplaint(
+                            "Given Up One",
+                            "givenup1." + System.nanoTime() + "@example.net",
+                            null,
+                            "Nobody called me back about the broken fridge.")
+                    .path("reference")
+                    .asText();
+            viaApi = fileComplaint(
+                            "Given Up Two",
+                            "givenup2." + System.nanoTime() + "@example.net",
+                            null,
+                            "Nobody called me back about the broken oven.")
+                    .path("reference")
+                    .asText();
             for (String reference : List.of(viaIncident, viaApi)) {
-                await("given up " + reference, processInstanceOf(reference), () -> outbox
-                        .find(reference, "acknowledgement").filter(e -> "FAILED".equals(e.status())).orElse(null));
+                await(
+                        "given up " + reference,
+                        processInstanceOf(reference),
+                        () -> outbox.find(reference, "acknowledgement")
+                                .filter(e -> "FAILED".equals(e.status()))
+                                .orElse(null));
             }
         } finally {
             MAILBOX.start();
         }
         for (String reference : List.of(viaIncident, viaApi)) {
             assertThat(eventCount(reference, "MAIL_NOT_DELIVERED")).isEqualTo(1);
-            JsonNode incidents = get("demo", "/incident?processInstanceId=" + processInstanceOf(reference)).json();
+            JsonNode incidents = get("demo", "/incident?processInstanceId=" + processInstanceOf(reference))
+                    .json();
             assertThat(incidents).hasSize(1);
             assertThat(incidents.get(0).path("incidentType").asText()).isEqualTo(OutboxIncidents.TYPE);
-            assertThat(incidents.get(0).path("incidentMessage").asText()).contains("acknowledgement")
-                    .contains(reference).contains("could not be delivered").doesNotContain("@example.net");
+            assertThat(incidents.get(0).path("incidentMessage").asText())
+                    .contains("acknowledgement")
+                    .contains(reference)
+                    .contains("could not be delivered")
+                    .doesNotContain("@example.net");
         }
         // a given-up e-mail is not sent again by itself
         metrics.refresh();
-        assertThat(meters.get("complaints.emails.outbox.failed").gauge().value()).isGreaterThanOrEqualTo(2);
+        assertThat(meters.get("complaints.emails.outbox.failed").gauge().value())
+                .isGreaterThanOrEqualTo(2);
         assertThat(health.healthForPath("mailOutbox").getStatus().getCode()).isEqualTo("FAILED");
         assertThat(sender.sendDue()).isZero();
 
@@ -200,33 +291,49 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
         Reply list = appCall("manager", HttpMethod.GET, "/api/staff/mail-outbox", null);
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(list.body()).contains(viaApi).contains("FAILED").doesNotContain("@example.net");
-        assertThat(appCall("handler", HttpMethod.GET, "/api/staff/mail-outbox", null).status()).isEqualTo(403);
-        assertThat(appCall(null, HttpMethod.GET, "/api/staff/mail-outbox", null).status()).isEqualTo(401);
+        assertThat(appCall("handler", HttpMethod.GET, "/api/staff/mail-outbox", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(appCall(null, HttpMethod.GET, "/api/staff/mail-outbox", null).status())
+                .isEqualTo(401);
 
         // resolving the incident (Cockpit's REST API) sends it once
-        String incidentId = outbox.find(viaIncident, "acknowledgement").orElseThrow().incidentId();
+        String incidentId =
+                outbox.find(viaIncident, "acknowledgement").orElseThrow().incidentId();
         Reply resolved = call("demo", PASSWORD, HttpMethod.DELETE, "/incident/" + incidentId, null);
         assertThat(resolved.status()).as(resolved.body()).isEqualTo(204);
         awaitMail(messageId("acknowledgement", viaIncident), processInstanceOf(viaIncident));
 
         // the staff API retries the other one once; a second retry is refused
         long id = outbox.find(viaApi, "acknowledgement").orElseThrow().id();
-        assertThat(appCall("handler", HttpMethod.POST, "/api/staff/mail-outbox/" + id + "/retry", null).status())
+        assertThat(appCall("handler", HttpMethod.POST, "/api/staff/mail-outbox/" + id + "/retry", null)
+                        .status())
                 .isEqualTo(403);
         Reply retried = appCall("manager", HttpMethod.POST, "/api/staff/mail-outbox/" + id + "/retry", null);
         assertThat(retried.status()).as(retried.body()).isEqualTo(200);
         assertThat(retried.json().path("status").asText()).isEqualTo("PENDING");
-        assertThat(get("demo", "/incident?processInstanceId=" + processInstanceOf(viaApi)).json()).isEmpty();
+        assertThat(get("demo", "/incident?processInstanceId=" + processInstanceOf(viaApi))
+                        .json())
+                .isEmpty();
         awaitMail(messageId("acknowledgement", viaApi), processInstanceOf(viaApi));
         for (String reference : List.of(viaIncident, viaApi)) {
-            await("recorded " + reference, null, () ->
-                    "SENT".equals(outbox.find(reference, "acknowledgement").orElseThrow().status()) ? true : null);
+            await(
+                    "recorded " + reference,
+                    null,
+                    () -> "SENT"
+                                    .equals(outbox.find(reference, "acknowledgement")
+                                            .orElseThrow()
+                                            .status())
+                            ? true
+                            : null);
             assertThat(deliveries(messageId("acknowledgement", reference))).isEqualTo(1);
             assertThat(complaintRow(reference).get("acknowledged_at")).isNotNull();
         }
-        assertThat(appCall("manager", HttpMethod.POST, "/api/staff/mail-outbox/" + id + "/retry", null).status())
+        assertThat(appCall("manager", HttpMethod.POST, "/api/staff/mail-outbox/" + id + "/retry", null)
+                        .status())
                 .isEqualTo(409);
-        assertThat(appCall("manager", HttpMethod.POST, "/api/staff/mail-outbox/987654321/retry", null).status())
+        assertThat(appCall("manager", HttpMethod.POST, "/api/staff/mail-outbox/987654321/retry", null)
+                        .status())
                 .isEqualTo(404);
         assertThat(sender.sendDue()).isZero();
         for (String reference : List.of(viaIncident, viaApi)) {
@@ -238,17 +345,25 @@ class MailOutboxPostgresIT extends PostgresApplicationTestSupport {
     private List<String> fileComplaints(String who, int count) {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            references.add(fileComplaint("Complainant " + who + " " + i, who + i + "." + System.nanoTime()
-                    + "@example.net", null, "The parcel never arrived, complaint number " + i + ".")
-                    .path("reference").asText());
+            references.add(fileComplaint(
+                            "Complainant " + who + " " + i,
+                            who + i + "." + System.nanoTime() + "@example.net",
+                            null,
+                            "The parcel never arrived, complaint number " + i + ".")
+                    .path("reference")
+                    .asText());
         }
         return references;
     }
 
     private void awaitAttempts(List<String> references, int attempts) throws Exception {
         for (String reference : references) {
-            await(attempts + " failed attempt(s) for " + reference, null, () -> outbox
-                    .find(reference, "acknowledgement").filter(e -> e.attempts() >= attempts).orElse(null));
+            await(
+                    attempts + " failed attempt(s) for " + reference,
+                    null,
+                    () -> outbox.find(reference, "acknowledgement")
+                            .filter(e -> e.attempts() >= attempts)
+                            .orElse(null));
         }
     }
 

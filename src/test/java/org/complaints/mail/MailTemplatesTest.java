@@ -6,18 +6,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Every e-mail renders in all four languages, with no missing wording and every value filled in. */
 class MailTemplatesTest {
 
-    static final String[] TEMPLATES = {"acknowledgement", "out-of-scope", "decision", "review-decision", "delay-notice",
-            "status-update", "closure-notice", "withdrawal-confirmation", "deadline-reminder", "survey-invitation",
-            "corrective-action-reminder"};
+    static final String[] TEMPLATES = {
+        "acknowledgement",
+        "out-of-scope",
+        "decision",
+        "review-decision",
+        "delay-notice",
+        "status-update",
+        "closure-notice",
+        "withdrawal-confirmation",
+        "deadline-reminder",
+        "survey-invitation",
+        "corrective-action-reminder"
+    };
 
     private final MailTemplates templates = new MailTemplates(messages());
 
@@ -31,7 +41,8 @@ class MailTemplatesTest {
     }
 
     static Stream<Arguments> everyTemplateInEveryLanguage() {
-        return Stream.of(TEMPLATES).flatMap(t -> Stream.of("en", "tr", "nl", "et").map(l -> Arguments.of(t, l)));
+        return Stream.of(TEMPLATES)
+                .flatMap(t -> Stream.of("en", "tr", "nl", "et").map(l -> Arguments.of(t, l)));
     }
 
     static Map<String, Object> model() {
@@ -68,16 +79,28 @@ class MailTemplatesTest {
     @MethodSource("everyTemplateInEveryLanguage")
     void rendersWithoutMissingWording(String template, String language) {
         MailTemplates.RenderedMail mail = templates.render(template, language, model());
-        assertThat(mail.subject()).contains("CMP-2026-000042").doesNotContain("??").doesNotContain("{");
-        assertThat(mail.body()).doesNotContain("??").doesNotContain("{0").doesNotContain("${").isNotBlank();
+        assertThat(mail.subject())
+                .contains("CMP-2026-000042")
+                .doesNotContain("??")
+                .doesNotContain("{");
+        assertThat(mail.body())
+                .doesNotContain("??")
+                .doesNotContain("{0")
+                .doesNotContain("${")
+                .isNotBlank();
         assertThat(mail.body()).contains("CMP-2026-000042");
     }
 
     @Test
     void decisionCarriesOutcomeRemedyReasonsAndRecourseInTheComplainantsLanguage() {
         String dutch = templates.render("decision", "nl", model()).body();
-        assertThat(dutch).contains("Beste Ayşe O'Brien,").contains("gedeeltelijk gegrond").contains("REMEDY-TEXT")
-                .contains("EUR 40.00").contains("REASONS-TEXT").contains("interne herbeoordeling")
+        assertThat(dutch)
+                .contains("Beste Ayşe O'Brien,")
+                .contains("gedeeltelijk gegrond")
+                .contains("REMEDY-TEXT")
+                .contains("EUR 40.00")
+                .contains("REASONS-TEXT")
+                .contains("interne herbeoordeling")
                 .contains("Example Board (https://adr.example.org)");
         String turkish = templates.render("acknowledgement", "tr", model()).subject();
         assertThat(turkish).isEqualTo("CMP-2026-000042 numaralı şikâyetinizi aldık");
@@ -87,8 +110,11 @@ class MailTemplatesTest {
     void theSurveyInvitationCarriesItsLinkAndHowLongItWorks() {
         for (String language : new String[] {"en", "tr", "nl", "et"}) {
             MailTemplates.RenderedMail mail = templates.render("survey-invitation", language, model());
-            assertThat(mail.body()).as(language).contains("https://complaints.example.org/survey/SURVEY-TOKEN")
-                    .contains("23 December 2026").contains("Ayşe O'Brien");
+            assertThat(mail.body())
+                    .as(language)
+                    .contains("https://complaints.example.org/survey/SURVEY-TOKEN")
+                    .contains("23 December 2026")
+                    .contains("Ayşe O'Brien");
         }
         assertThat(templates.render("survey-invitation", "tr", model()).subject())
                 .isEqualTo("CMP-2026-000042 numaralı şikâyetinizi nasıl ele aldık?");
@@ -101,12 +127,16 @@ class MailTemplatesTest {
         model.put("remedy", null);
         model.put("monetaryRemedy", null);
         String body = templates.render("decision", "en", model).body();
-        assertThat(body).contains("not upheld").doesNotContain("What we will do").doesNotContain("Compensation");
+        assertThat(body)
+                .contains("not upheld")
+                .doesNotContain("What we will do")
+                .doesNotContain("Compensation");
     }
 
     @Test
     void anUnknownLanguageIsRefused() {
         assertThatThrownBy(() -> templates.render("acknowledgement", "de", model()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("en, tr, nl, et");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("en, tr, nl, et");
     }
 }

@@ -54,8 +54,11 @@ class SmtpDeliveryConnectionTest {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(proxy.getLocalPort());
-        smtp = new SmtpDelivery(sender, new MailProperties("complaints@example.org", "Example", "example.org", "en"),
-                Clock.systemUTC(), meters);
+        smtp = new SmtpDelivery(
+                sender,
+                new MailProperties("complaints@example.org", "Example", "example.org", "en"),
+                Clock.systemUTC(),
+                meters);
     }
 
     private static void pipe(InputStream from, OutputStream to, Socket closeAfter) {
@@ -76,8 +79,16 @@ class SmtpDeliveryConnectionTest {
     }
 
     private static OutgoingMail mail(int n) {
-        return new OutgoingMail(null, "CMP-2026-00000" + n, "key-" + n, "acknowledgement", "en",
-                List.of("jan" + n + "@example.nl"), "Subject " + n, "Body " + n, "<m" + n + "@example.org>");
+        return new OutgoingMail(
+                null,
+                "CMP-2026-00000" + n,
+                "key-" + n,
+                "acknowledgement",
+                "en",
+                List.of("jan" + n + "@example.nl"),
+                "Subject " + n,
+                "Body " + n,
+                "<m" + n + "@example.org>");
     }
 
     @Test
@@ -88,11 +99,14 @@ class SmtpDeliveryConnectionTest {
             }
         }
         MimeMessage[] received = SERVER.getReceivedMessages();
-        assertThat(received).extracting(MimeMessage::getMessageID)
+        assertThat(received)
+                .extracting(MimeMessage::getMessageID)
                 .containsExactly("<m1@example.org>", "<m2@example.org>", "<m3@example.org>");
         assertThat(received).extracting(MimeMessage::getSubject).containsExactly("Subject 1", "Subject 2", "Subject 3");
         assertThat(connections.get()).isOne();
-        assertThat(meters.counter("complaints.emails.sent", "template", "acknowledgement").count()).isEqualTo(3);
+        assertThat(meters.counter("complaints.emails.sent", "template", "acknowledgement")
+                        .count())
+                .isEqualTo(3);
     }
 
     @Test
@@ -100,15 +114,21 @@ class SmtpDeliveryConnectionTest {
         try (SmtpDelivery.Connection connection = smtp.connection()) {
             connection.deliver(mail(1));
             SERVER.stop();
-            assertThatThrownBy(() -> connection.deliver(mail(2))).isInstanceOf(MailDeliveryException.class)
-                    .hasMessageContaining("could not be delivered").hasMessageNotContaining("jan2@example.nl");
+            assertThatThrownBy(() -> connection.deliver(mail(2)))
+                    .isInstanceOf(MailDeliveryException.class)
+                    .hasMessageContaining("could not be delivered")
+                    .hasMessageNotContaining("jan2@example.nl");
             SERVER.start();
             connection.deliver(mail(3));
         }
-        assertThat(SERVER.getReceivedMessages()).extracting(MimeMessage::getMessageID).contains("<m3@example.org>")
+        assertThat(SERVER.getReceivedMessages())
+                .extracting(MimeMessage::getMessageID)
+                .contains("<m3@example.org>")
                 .doesNotContain("<m2@example.org>");
         // the first, the one the failure ended (or its attempt to reconnect) and the new one
         assertThat(connections.get()).isGreaterThanOrEqualTo(2);
-        assertThat(meters.counter("complaints.emails.failed", "template", "acknowledgement").count()).isEqualTo(1);
+        assertThat(meters.counter("complaints.emails.failed", "template", "acknowledgement")
+                        .count())
+                .isEqualTo(1);
     }
 }

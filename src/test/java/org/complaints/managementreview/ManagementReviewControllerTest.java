@@ -24,7 +24,8 @@ class ManagementReviewControllerTest {
 
     /** Spring Boot's ObjectMapper without the application context: dates as ISO-8601 text. */
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     private static final LocalDate FROM = LocalDate.parse("2026-01-01");
     private static final LocalDate TO = LocalDate.parse("2026-03-31");
@@ -53,8 +54,16 @@ class ManagementReviewControllerTest {
     @Test
     void detailEmbedsActionsAndTheStoredInput() throws Exception {
         JsonNode input = json.readTree("{\"received\": 12, \"byCategory\": {\"billing\": 7}}");
-        List<ReviewAction> actions = List.of(new ReviewAction(4, 9, "Rewrite the invoice letter", "qm1",
-                LocalDate.parse("2026-05-01"), ReviewAction.OPEN, null, null, null));
+        List<ReviewAction> actions = List.of(new ReviewAction(
+                4,
+                9,
+                "Rewrite the invoice letter",
+                "qm1",
+                LocalDate.parse("2026-05-01"),
+                ReviewAction.OPEN,
+                null,
+                null,
+                null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reference", "MR-2026-Q1");
         body.put("periodFrom", FROM);
@@ -68,7 +77,8 @@ class ManagementReviewControllerTest {
         body.put("closedAt", null);
         body.put("actions", actions);
         body.put("input", input);
-        assertThat(json.writeValueAsString(new ReviewDetail("MR-2026-Q1", FROM, TO, PREPARED, null, null, null, null,
-                null, null, actions, input))).isEqualTo(json.writeValueAsString(body));
+        assertThat(json.writeValueAsString(new ReviewDetail(
+                        "MR-2026-Q1", FROM, TO, PREPARED, null, null, null, null, null, null, actions, input)))
+                .isEqualTo(json.writeValueAsString(body));
     }
 }

@@ -57,13 +57,15 @@ class EngineLookupCacheTest {
     @Test
     void requestsFindTheSameEngineProviderWhileTheJarsAreSearchedOnce() throws Exception {
         List<String> withoutFilter = providers();
-        assertThat(withoutFilter).contains(
-                "org.camunda.bpm.spring.boot.starter.rest.spi.SpringBootProcessEngineProvider");
+        assertThat(withoutFilter)
+                .contains("org.camunda.bpm.spring.boot.starter.rest.spi.SpringBootProcessEngineProvider");
         int searchesWithoutFilter = own.searches.get();
 
         List<List<String>> seen = new ArrayList<>();
         for (int request = 0; request < 3; request++) {
-            filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), new MockHttpServletResponse(),
+            filter.doFilter(
+                    new MockHttpServletRequest("GET", "/engine-rest/task"),
+                    new MockHttpServletResponse(),
                     (req, res) -> {
                         // as a REST request does: the authentication filter, then the resource
                         seen.add(providers());
@@ -78,14 +80,18 @@ class EngineLookupCacheTest {
 
     @Test
     void otherResourcesAndClassesComeFromTheThreadsOwnLoader() throws Exception {
-        filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"), new MockHttpServletResponse(),
-                (req, res) -> {
+        filter.doFilter(
+                new MockHttpServletRequest("GET", "/engine-rest/task"), new MockHttpServletResponse(), (req, res) -> {
                     ClassLoader front = Thread.currentThread().getContextClassLoader();
-                    assertThat(front).isNotSameAs(own).extracting(ClassLoader::getParent).isSameAs(own);
+                    assertThat(front)
+                            .isNotSameAs(own)
+                            .extracting(ClassLoader::getParent)
+                            .isSameAs(own);
                     try {
                         assertThat(front.loadClass(ProcessEngineProvider.class.getName()))
                                 .isSameAs(ProcessEngineProvider.class);
-                        assertThat(front.getResource("application.yaml")).isEqualTo(own.getResource("application.yaml"));
+                        assertThat(front.getResource("application.yaml"))
+                                .isEqualTo(own.getResource("application.yaml"));
                     } catch (ClassNotFoundException e) {
                         throw new AssertionError(e);
                     }
@@ -94,14 +100,19 @@ class EngineLookupCacheTest {
 
     @Test
     void theThreadGetsItsOwnLoaderBackWhenTheRequestFails() {
-        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task"),
-                new MockHttpServletResponse(), (req, res) -> {
-                    throw new ServletException("resource failed");
-                })).hasMessage("resource failed");
+        assertThatThrownBy(() -> filter.doFilter(
+                        new MockHttpServletRequest("GET", "/engine-rest/task"),
+                        new MockHttpServletResponse(),
+                        (req, res) -> {
+                            throw new ServletException("resource failed");
+                        }))
+                .hasMessage("resource failed");
         assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(own);
     }
 
     private static List<String> providers() {
-        return ServiceLoader.load(ProcessEngineProvider.class).stream().map(p -> p.type().getName()).toList();
+        return ServiceLoader.load(ProcessEngineProvider.class).stream()
+                .map(p -> p.type().getName())
+                .toList();
     }
 }

@@ -41,8 +41,8 @@ class NodeShutdownTest {
 
     private static void lock(List<String> jobIds, String owner) throws SQLException {
         try (Connection db = DriverManager.getConnection(DATABASE, "sa", "");
-             PreparedStatement update = db.prepareStatement(
-                     "update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?")) {
+                PreparedStatement update = db.prepareStatement(
+                        "update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?")) {
             for (String id : jobIds) {
                 update.setString(1, owner);
                 update.setTimestamp(2, Timestamp.from(Instant.now().plus(1, ChronoUnit.HOURS)));
@@ -54,8 +54,8 @@ class NodeShutdownTest {
 
     private static List<String> lockedBy(String owner) throws SQLException {
         try (Connection db = DriverManager.getConnection(DATABASE, "sa", "");
-             PreparedStatement query = db.prepareStatement(
-                     "select ID_ from ACT_RU_JOB where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null")) {
+                PreparedStatement query = db.prepareStatement(
+                        "select ID_ from ACT_RU_JOB where LOCK_OWNER_ = ? and LOCK_EXP_TIME_ is not null")) {
             query.setString(1, owner);
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -72,16 +72,36 @@ class NodeShutdownTest {
         List<String> jobs;
         ConfigurableApplicationContext nodeA = node("node-a");
         try {
-            ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) nodeA.getBean(ProcessEngine.class)
-                    .getProcessEngineConfiguration();
+            ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl)
+                    nodeA.getBean(ProcessEngine.class).getProcessEngineConfiguration();
             assertThat(engine.getJobExecutor().getLockOwner()).isEqualTo("node-a");
             for (int i = 1; i <= 3; i++) {
-                nodeA.getBean(IntakeService.class).file(new ComplaintSubmission("web", null, "Node Test " + i,
-                        "node.test" + i + "@example.net", null, "en", "Night train", "The heating in coach " + i
-                        + " did not work all night.", null, null, null, null, null, null, false));
+                nodeA.getBean(IntakeService.class)
+                        .file(new ComplaintSubmission(
+                                "web",
+                                null,
+                                "Node Test " + i,
+                                "node.test" + i + "@example.net",
+                                null,
+                                "en",
+                                "Night train",
+                                "The heating in coach " + i + " did not work all night.",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                false));
             }
-            jobs = nodeA.getBean(ManagementService.class).createJobQuery().processDefinitionKey(IntakeService.PROCESS_KEY)
-                    .list().stream().map(Job::getId).toList();
+            jobs = nodeA
+                    .getBean(ManagementService.class)
+                    .createJobQuery()
+                    .processDefinitionKey(IntakeService.PROCESS_KEY)
+                    .list()
+                    .stream()
+                    .map(Job::getId)
+                    .toList();
             assertThat(jobs).hasSizeGreaterThanOrEqualTo(3);
             // node A has taken every job but one, which node B is running
             lock(jobs.subList(1, jobs.size()), "node-a");
@@ -90,8 +110,12 @@ class NodeShutdownTest {
             nodeA.close();
         }
 
-        assertThat(lockedBy("node-a")).as("node A's jobs are free for the other nodes").isEmpty();
-        assertThat(lockedBy("node-b")).as("another node's jobs are not its to free").containsExactly(jobs.get(0));
+        assertThat(lockedBy("node-a"))
+                .as("node A's jobs are free for the other nodes")
+                .isEmpty();
+        assertThat(lockedBy("node-b"))
+                .as("another node's jobs are not its to free")
+                .containsExactly(jobs.get(0));
 
         // node A is killed holding a lock; when it comes back under the same name, it frees it before taking jobs
         lock(jobs.subList(1, 2), "node-a");

@@ -66,7 +66,8 @@ class RestReadTransactionTest {
 
     /** One command writes, the next fails and is answered with that status, as the REST API's exception mappers do. */
     private void writeThenFail(MockHttpServletResponse response, int status) {
-        command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('first')").update());
+        command.executeWithoutResult(
+                tx -> jdbc.sql("insert into failed_sign_in values ('first')").update());
         try {
             command.executeWithoutResult(tx -> {
                 throw new IllegalStateException("refused");
@@ -77,7 +78,9 @@ class RestReadTransactionTest {
     }
 
     private int rowsWritten() {
-        return jdbc.sql("select count(*) from failed_sign_in").query(Integer.class).single();
+        return jdbc.sql("select count(*) from failed_sign_in")
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -86,11 +89,12 @@ class RestReadTransactionTest {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/filter/f1/list"), response, (req, res) -> {
             for (int i = 0; i < 5; i++) {
-                command.executeWithoutResult(tx -> connections.add(DataSourceUtils.getConnection(
-                        transactions.getDataSource())));
+                command.executeWithoutResult(
+                        tx -> connections.add(DataSourceUtils.getConnection(transactions.getDataSource())));
             }
             // what a read may write (a failed sign-in counted) goes with the request
-            command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('guarded')").update());
+            command.executeWithoutResult(tx ->
+                    jdbc.sql("insert into failed_sign_in values ('guarded')").update());
         });
 
         assertThat(connections).hasSize(5).containsOnly(connections.get(0));
@@ -102,7 +106,9 @@ class RestReadTransactionTest {
     @Test
     void aCommandThatFailsRollsTheRequestBackWithoutRaisingOverTheAnswer() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task/unknown/form"), response,
+        filter.doFilter(
+                new MockHttpServletRequest("GET", "/engine-rest/task/unknown/form"),
+                response,
                 (req, res) -> writeThenFail((MockHttpServletResponse) res, 404));
 
         assertThat(response.getStatus()).isEqualTo(404);
@@ -113,11 +119,16 @@ class RestReadTransactionTest {
 
     @Test
     void anErrorThroughTheChainRollsBackAndIsPassedOn() {
-        assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("HEAD", "/engine-rest/task"),
-                new MockHttpServletResponse(), (req, res) -> {
-                    command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('x')").update());
-                    throw new ServletException("broken");
-                })).isInstanceOf(ServletException.class).hasMessage("broken");
+        assertThatThrownBy(() -> filter.doFilter(
+                        new MockHttpServletRequest("HEAD", "/engine-rest/task"),
+                        new MockHttpServletResponse(),
+                        (req, res) -> {
+                            command.executeWithoutResult(tx -> jdbc.sql("insert into failed_sign_in values ('x')")
+                                    .update());
+                            throw new ServletException("broken");
+                        }))
+                .isInstanceOf(ServletException.class)
+                .hasMessage("broken");
 
         assertThat(transactions.rollbacks).hasValue(1);
         assertThat(rowsWritten()).isZero();
@@ -125,8 +136,10 @@ class RestReadTransactionTest {
 
     @Test
     void aChangingRequestKeepsOneTransactionPerCommand() throws Exception {
-        filter.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/t1/complete"),
-                new MockHttpServletResponse(), (req, res) -> writeThenFail((MockHttpServletResponse) res, 400));
+        filter.doFilter(
+                new MockHttpServletRequest("POST", "/engine-rest/task/t1/complete"),
+                new MockHttpServletResponse(),
+                (req, res) -> writeThenFail((MockHttpServletResponse) res, 400));
 
         // the first command's work stays committed although the second failed
         assertThat(transactions.commits).hasValue(1);

@@ -31,15 +31,24 @@ import org.springframework.http.HttpMethod;
 @ExtendWith(OutputCaptureExtension.class)
 class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
 
-    @Autowired RetentionJob retention;
-    @Autowired org.camunda.bpm.engine.ProcessEngine engine;
-    @Autowired AuditSealer sealer;
+    @Autowired
+    RetentionJob retention;
+
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Autowired
+    AuditSealer sealer;
 
     record Person(String name, String email, String phone, String text, String addedText, String surveyComment) {
         static Person unique() {
             String tag = UUID.randomUUID().toString().substring(0, 8);
-            return new Person("Zelda Quixote" + tag, "zelda." + tag + "@example.net", "+31 6 " + tag.hashCode() % 100000 + "77",
-                    "The blender " + tag + " exploded in my kitchen", "Photo description " + tag + " kitchen wall",
+            return new Person(
+                    "Zelda Quixote" + tag,
+                    "zelda." + tag + "@example.net",
+                    "+31 6 " + tag.hashCode() % 100000 + "77",
+                    "The blender " + tag + " exploded in my kitchen",
+                    "Photo description " + tag + " kitchen wall",
                     "My sister " + tag + " helped me complain");
         }
 
@@ -54,41 +63,68 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
     }
 
     @Test
-    void personalDataLeavesEveryTableAtRetentionAndOnRequestWhileTheFiguresStay(CapturedOutput output) throws Exception {
+    void personalDataLeavesEveryTableAtRetentionAndOnRequestWhileTheFiguresStay(CapturedOutput output)
+            throws Exception {
         Person closed = Person.unique();
         Person held = Person.unique();
         String closedRef = fileAndWithdraw(closed);
         String heldRef = fileAndWithdraw(held);
-        Person open = new Person(closed.name(), closed.email(), closed.phone(), closed.text() + " again",
-                closed.addedText() + " again", closed.surveyComment());
+        Person open = new Person(
+                closed.name(),
+                closed.email(),
+                closed.phone(),
+                closed.text() + " again",
+                closed.addedText() + " again",
+                closed.surveyComment());
         JsonNode openFiled = fileComplaint(open.name(), open.email(), open.phone(), open.text());
         String openRef = openFiled.path("reference").asText();
         String openInstance = processInstanceOf(openRef);
         awaitTask(openRef, "Task_ConfirmAssessment", openInstance);
         // its acknowledgement recorded before the figures are read: otherwise it may go out between the two readings
-        await("acknowledgement of " + openRef + " recorded", openInstance,
+        await(
+                "acknowledgement of " + openRef + " recorded",
+                openInstance,
                 () -> complaintRow(openRef).get("acknowledged_at"));
 
         // subject access: everything about the address, engine history included
-        Reply export = appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + closed.email(), null);
+        Reply export =
+                appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + closed.email(), null);
         assertThat(export.status()).as(export.body()).isEqualTo(200);
         assertThat(export.json().path("complaints")).hasSize(2);
-        assertThat(export.body()).contains(closed.name(), closed.text(), closed.addedText(), open.text(), "engineHistory",
-                "Task_ConfirmAssessment", closed.surveyComment());
+        assertThat(export.body())
+                .contains(
+                        closed.name(),
+                        closed.text(),
+                        closed.addedText(),
+                        open.text(),
+                        "engineHistory",
+                        "Task_ConfirmAssessment",
+                        closed.surveyComment());
         // the same keys as on H2 (SubjectAccessTest), and not the status page's secret
         SubjectAccessShape.check(export.json());
-        assertThat(export.body()).doesNotContain((String) complaintRow(closedRef).get("tracking_token"));
+        assertThat(export.body())
+                .doesNotContain((String) complaintRow(closedRef).get("tracking_token"));
         assertThat(appCall("handler", HttpMethod.GET, "/api/staff/privacy/subject-access?email=" + closed.email(), null)
-                .status()).isEqualTo(403);
-        assertThat(appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=nonsense", null).status())
+                        .status())
+                .isEqualTo(403);
+        assertThat(appCall("manager", HttpMethod.GET, "/api/staff/privacy/subject-access?email=nonsense", null)
+                        .status())
                 .isEqualTo(400);
 
         // a legal hold keeps one complaint's data
-        Reply hold = appCall("manager", HttpMethod.PUT, "/api/staff/complaints/" + heldRef + "/legal-hold",
+        Reply hold = appCall(
+                "manager",
+                HttpMethod.PUT,
+                "/api/staff/complaints/" + heldRef + "/legal-hold",
                 Map.of("held", true, "reason", "Court case 2026/123"));
         assertThat(hold.status()).as(hold.body()).isEqualTo(200);
-        assertThat(appCall("manager", HttpMethod.PUT, "/api/staff/complaints/" + heldRef + "/legal-hold",
-                Map.of("held", true)).status()).isEqualTo(400);
+        assertThat(appCall(
+                                "manager",
+                                HttpMethod.PUT,
+                                "/api/staff/complaints/" + heldRef + "/legal-hold",
+                                Map.of("held", true))
+                        .status())
+                .isEqualTo(400);
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String period = "/api/staff/reports/summary?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
@@ -97,11 +133,13 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
 
         // retention: six years and a day after closure (the engine clock is the application's clock); no job is
         // taken meanwhile, or every timer of every complaint in the database would fire during the jump
-        var jobs = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        var jobs = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                        engine.getProcessEngineConfiguration())
                 .getJobExecutor();
         jobs.shutdown();
         try {
-            ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6 * 366 + 1))));
+            ClockUtil.setCurrentTime(
+                    java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(6 * 366 + 1))));
             assertThat(retention.anonymiseExpired()).isGreaterThanOrEqualTo(1);
         } finally {
             ClockUtil.reset();
@@ -109,19 +147,32 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         }
         assertThat(complaintRow(closedRef).get("anonymised_at")).isNotNull();
         assertThat(complaintRow(heldRef).get("anonymised_at")).isNull();
-        assertThat(complaintRow(openRef).get("anonymised_at")).as("still open: not due").isNull();
+        assertThat(complaintRow(openRef).get("anonymised_at"))
+                .as("still open: not due")
+                .isNull();
 
         // erasure on request: the open complaint too, at once; the held one stays
-        Reply erasure = appCall("manager", HttpMethod.POST, "/api/staff/privacy/erasures",
+        Reply erasure = appCall(
+                "manager",
+                HttpMethod.POST,
+                "/api/staff/privacy/erasures",
                 Map.of("email", open.email().toUpperCase(), "reason", "Request by e-mail of 2026-11-20"));
         assertThat(erasure.status()).as(erasure.body()).isEqualTo(200);
         // the closed one was anonymised already: its address is no longer on file
         assertThat(erasure.json().path("erased").toString()).contains(openRef).doesNotContain(closedRef);
-        Reply heldErasure = appCall("manager", HttpMethod.POST, "/api/staff/privacy/erasures",
+        Reply heldErasure = appCall(
+                "manager",
+                HttpMethod.POST,
+                "/api/staff/privacy/erasures",
                 Map.of("email", held.email(), "reason", "Request by letter"));
         assertThat(heldErasure.json().path("held").toString()).contains(heldRef, "Court case");
-        assertThat(appCall("manager", HttpMethod.POST, "/api/staff/privacy/erasures",
-                Map.of("email", "nobody.ever@example.net", "reason", "Request by letter")).status()).isEqualTo(404);
+        assertThat(appCall(
+                                "manager",
+                                HttpMethod.POST,
+                                "/api/staff/privacy/erasures",
+                                Map.of("email", "nobody.ever@example.net", "reason", "Request by letter"))
+                        .status())
+                .isEqualTo(404);
         assertThat(get("demo", "/process-instance/" + openInstance).status()).isEqualTo(404);
         assertThat(complaintRow(openRef).get("closure_reason")).isEqualTo("ERASED");
 
@@ -129,7 +180,8 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         String dump = dumpAllTables();
         for (String secret : concat(closed.secrets(), open.secrets())) {
             assertThat(dump).as("dump contains " + secret).doesNotContain(secret);
-            assertThat(dump).as("dump contains hex of " + secret)
+            assertThat(dump)
+                    .as("dump contains hex of " + secret)
                     .doesNotContain(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8)));
         }
         assertThat(dump).contains(held.name(), held.text(), held.surveyComment());
@@ -145,37 +197,60 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
 
         // the figures over the period are the same
         JsonNode after = appCall("quality", HttpMethod.GET, period, null).json();
-        for (String figure : List.of("received", "closed", "byChannel", "byCategory", "byOutcome", "byPriority",
-                "acknowledgedInTime", "internallyReviewed")) {
+        for (String figure : List.of(
+                "received",
+                "closed",
+                "byChannel",
+                "byCategory",
+                "byOutcome",
+                "byPriority",
+                "acknowledgedInTime",
+                "internallyReviewed")) {
             if (!figure.equals("closed")) {
                 assertThat(after.path(figure)).as(figure).isEqualTo(before.path(figure));
             }
         }
-        assertThat(after.path("closed").asLong()).as("the erased open complaint is now closed")
+        assertThat(after.path("closed").asLong())
+                .as("the erased open complaint is now closed")
                 .isEqualTo(before.path("closed").asLong() + 1);
 
         // the audit chain is intact after redaction, and notices one tampered row
         sealer.sealNow();
         Reply verified = appCall("quality", HttpMethod.GET, "/api/staff/audit/verification", null);
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
-        assertThat(verified.json().path("intact").asBoolean()).as(verified.body()).isTrue();
+        assertThat(verified.json().path("intact").asBoolean())
+                .as(verified.body())
+                .isTrue();
         assertThat(verified.json().path("rowsChecked").asLong()).isPositive();
-        Map<String, Object> victim = jdbc.sql("select id, action from cmp_audit where chain_seq is not null order by id "
-                + "fetch first 1 rows only").query().singleRow();
-        jdbc.sql("update cmp_audit set action = 'complaint.NOTHING_HAPPENED' where id = ?").param(victim.get("id")).update();
+        Map<String, Object> victim = jdbc.sql(
+                        "select id, action from cmp_audit where chain_seq is not null order by id "
+                                + "fetch first 1 rows only")
+                .query()
+                .singleRow();
+        jdbc.sql("update cmp_audit set action = 'complaint.NOTHING_HAPPENED' where id = ?")
+                .param(victim.get("id"))
+                .update();
         try {
-            JsonNode tampered = appCall("quality", HttpMethod.GET, "/api/staff/audit/verification", null).json();
+            JsonNode tampered = appCall("quality", HttpMethod.GET, "/api/staff/audit/verification", null)
+                    .json();
             assertThat(tampered.path("intact").asBoolean()).isFalse();
             assertThat(tampered.path("problems").toString()).contains("row " + victim.get("id"));
         } finally {
-            jdbc.sql("update cmp_audit set action = ? where id = ?").params(victim.get("action"), victim.get("id")).update();
+            jdbc.sql("update cmp_audit set action = ? where id = ?")
+                    .params(victim.get("action"), victim.get("id"))
+                    .update();
         }
-        assertThat(appCall("quality", HttpMethod.GET, "/api/staff/audit/verification", null).json().path("intact")
-                .asBoolean()).isTrue();
+        assertThat(appCall("quality", HttpMethod.GET, "/api/staff/audit/verification", null)
+                        .json()
+                        .path("intact")
+                        .asBoolean())
+                .isTrue();
 
         // no log line of the application carried the personal data of anyone in this test (the test's own SMTP
         // server, standing in for the complainant's mail provider, logs the addresses it receives for)
-        String applicationLog = output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail"))
+        String applicationLog = output.getAll()
+                .lines()
+                .filter(line -> !line.contains("c.icegreen.greenmail"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         for (String secret : concat(concat(closed.secrets(), open.secrets()), held.secrets())) {
             assertThat(applicationLog).as("log contains " + secret).doesNotContain(secret);
@@ -187,23 +262,43 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         String reference = filed.path("reference").asText();
         String token = filed.path("trackingToken").asText();
         String instance = processInstanceOf(reference);
-        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", instance), variables(
-                "scopeDecision", "in-scope", "severity", "medium", "impact", "individual", "category", "other",
-                "safetyRelevant", false, "overrideAssessment", false));
+        complete(
+                "handler",
+                awaitTask(reference, "Task_ConfirmAssessment", instance),
+                variables(
+                        "scopeDecision",
+                        "in-scope",
+                        "severity",
+                        "medium",
+                        "impact",
+                        "individual",
+                        "category",
+                        "other",
+                        "safetyRelevant",
+                        false,
+                        "overrideAssessment",
+                        false));
         awaitTask(reference, "Task_InvestigateComplaint", instance);
-        Reply added = publicCall(HttpMethod.POST, "/api/complaints/" + reference + "/messages?token=" + token,
+        Reply added = publicCall(
+                HttpMethod.POST,
+                "/api/complaints/" + reference + "/messages?token=" + token,
                 Map.of("text", person.addedText()));
         assertThat(added.status()).as(added.body()).isIn(200, 201, 202);
-        Reply withdrawn = publicCall(HttpMethod.POST, "/api/complaints/" + reference + "/withdrawal?token=" + token,
+        Reply withdrawn = publicCall(
+                HttpMethod.POST,
+                "/api/complaints/" + reference + "/withdrawal?token=" + token,
                 Map.of("reason", "Solved it myself, " + person.name()));
         assertThat(withdrawn.status()).as(withdrawn.body()).isIn(200, 202);
         await("closure of " + reference, instance, () -> complaintRow(reference).get("closed_at"));
         // the satisfaction survey after closure, answered with a comment that is personal data too
         String survey = text(awaitMail(messageId("survey-invitation", reference), instance));
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/survey/([A-Za-z0-9_-]{43})").matcher(survey);
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("/survey/([A-Za-z0-9_-]{43})").matcher(survey);
         assertThat(link.find()).as(survey).isTrue();
-        Reply answered = publicCall(HttpMethod.POST, "/api/surveys/" + link.group(1), Map.of("handlingScore", 4,
-                "outcomeScore", 3, "easeScore", 5, "comment", person.surveyComment()));
+        Reply answered = publicCall(
+                HttpMethod.POST,
+                "/api/surveys/" + link.group(1),
+                Map.of("handlingScore", 4, "outcomeScore", 3, "easeScore", 5, "comment", person.surveyComment()));
         assertThat(answered.status()).as(answered.body()).isEqualTo(200);
         return reference;
     }
@@ -212,12 +307,13 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
     private String dumpAllTables() {
         List<String> tables = jdbc.sql("""
                 select table_schema || '.' || table_name from information_schema.tables
-                where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""")
-                .query(String.class).list();
+                where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')""").query(String.class).list();
         assertThat(tables).anyMatch(t -> t.endsWith("act_hi_varinst")).anyMatch(t -> t.endsWith("cmp_audit"));
         StringBuilder dump = new StringBuilder();
         for (String table : tables) {
-            for (String row : jdbc.sql("select t::text from " + table + " t").query(String.class).list()) {
+            for (String row : jdbc.sql("select t::text from " + table + " t")
+                    .query(String.class)
+                    .list()) {
                 dump.append(table).append(": ").append(row).append('\n');
             }
         }

@@ -40,12 +40,23 @@ import org.springframework.web.client.RestClient;
 @ActiveProfiles("test")
 class LegalHoldHistoryTest {
 
-    @LocalServerPort int port;
-    @Autowired IntakeService intake;
-    @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
-    @Autowired ManagementService management;
-    @Autowired JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void realTime() {
@@ -72,7 +83,9 @@ class LegalHoldHistoryTest {
         assertThat(removalTime(heldWhileRunning)).as("held while running").isNull();
         assertThat(removalTime(heldAfterItEnded)).as("held after it ended").isNull();
         assertThat(removalTime(neverHeld)).isNotNull();
-        assertThat(removalTime(heldAndReleased)).as("released: the diagram's time to live again").isNotNull()
+        assertThat(removalTime(heldAndReleased))
+                .as("released: the diagram's time to live again")
+                .isNotNull()
                 .isCloseTo(removalTime(neverHeld), Duration.ofMinutes(5).toMillis());
 
         // the clean-up after every time to live has passed
@@ -82,35 +95,68 @@ class LegalHoldHistoryTest {
             management.executeJob(cleanUp.getId());
         }
 
-        assertThat(historyOf(neverHeld)).as("history of the complaint never held").isZero();
-        assertThat(historyOf(heldAndReleased)).as("history of the complaint whose hold was released").isZero();
-        assertThat(historyOf(heldWhileRunning)).as("history of the complaint held while running").isPositive();
-        assertThat(historyOf(heldAfterItEnded)).as("history of the complaint held after it ended").isPositive();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(heldWhileRunning).count()).isOne();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(heldAfterItEnded).count())
+        assertThat(historyOf(neverHeld))
+                .as("history of the complaint never held")
+                .isZero();
+        assertThat(historyOf(heldAndReleased))
+                .as("history of the complaint whose hold was released")
+                .isZero();
+        assertThat(historyOf(heldWhileRunning))
+                .as("history of the complaint held while running")
+                .isPositive();
+        assertThat(historyOf(heldAfterItEnded))
+                .as("history of the complaint held after it ended")
+                .isPositive();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(heldWhileRunning)
+                        .count())
+                .isOne();
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(heldAfterItEnded)
+                        .count())
                 .isPositive();
     }
 
     /** Files a complaint; its process instance id. */
     private String file() {
-        Complaint complaint = intake.file(new ComplaintSubmission("web", null, "Lena Hold",
-                "hold." + UUID.randomUUID().toString().substring(0, 8) + "@example.net", null, "en", "Toaster T1",
-                "The toaster burnt every slice of bread, whatever the setting.", null, "A refund", null, null, null,
-                null, null));
-        return jdbc.sql("select process_instance_id from cmp_complaint where id = ?").param(complaint.id())
-                .query(String.class).single();
+        Complaint complaint = intake.file(new ComplaintSubmission(
+                "web",
+                null,
+                "Lena Hold",
+                "hold." + UUID.randomUUID().toString().substring(0, 8) + "@example.net",
+                null,
+                "en",
+                "Toaster T1",
+                "The toaster burnt every slice of bread, whatever the setting.",
+                null,
+                "A refund",
+                null,
+                null,
+                null,
+                null,
+                null));
+        return jdbc.sql("select process_instance_id from cmp_complaint where id = ?")
+                .param(complaint.id())
+                .query(String.class)
+                .single();
     }
 
     /** The complaint's hold set or released as a complaint manager or administrator does, over the staff API. */
     private void hold(String instance, boolean held) {
         String reference = jdbc.sql("select reference from cmp_complaint where process_instance_id = ?")
-                .param(instance).query(String.class).single();
+                .param(instance)
+                .query(String.class)
+                .single();
         Map<String, Object> body = held ? Map.of("held", true, "reason", "Court case 2026/77") : Map.of("held", false);
-        int status = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build()
-                .put().uri("/api/staff/complaints/" + reference + "/legal-hold")
+        int status = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build()
+                .put()
+                .uri("/api/staff/complaints/" + reference + "/legal-hold")
                 .headers(h -> h.setBasicAuth("testadmin", "test-admin-password", StandardCharsets.UTF_8))
-                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
                 .exchange((request, response) -> response.getStatusCode().value());
         assertThat(status).isEqualTo(200);
     }
@@ -120,17 +166,26 @@ class LegalHoldHistoryTest {
     }
 
     private Date removalTime(String instance) {
-        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery().processInstanceId(instance)
+        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(instance)
                 .singleResult();
         return process.getRemovalTime();
     }
 
     /** The instance's rows of engine history: the instance, its activities, variables and decisions. */
     private long historyOf(String instance) {
-        return history.createHistoricProcessInstanceQuery().processInstanceId(instance).count()
-                + history.createHistoricActivityInstanceQuery().processInstanceId(instance).count()
-                + history.createHistoricVariableInstanceQuery().processInstanceId(instance).count()
-                + history.createHistoricDecisionInstanceQuery().processInstanceId(instance).count();
+        return history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance)
+                        .count()
+                + history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(instance)
+                        .count()
+                + history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(instance)
+                        .count()
+                + history.createHistoricDecisionInstanceQuery()
+                        .processInstanceId(instance)
+                        .count();
     }
 
     private void runDueJobs() {

@@ -26,13 +26,18 @@ import java.util.stream.Collectors;
 final class SubjectAccessShape {
 
     /** Objects every export of a complaint that has engine history contains. */
-    static final List<String> ALWAYS = List.of("", "complaints[]", "complaints[].engineHistory",
-            "complaints[].engineHistory.processInstance", "complaints[].engineHistory.activities[]",
-            "complaints[].engineHistory.tasks[]", "complaints[].engineHistory.variables[]", "complaints[].events[]",
+    static final List<String> ALWAYS = List.of(
+            "",
+            "complaints[]",
+            "complaints[].engineHistory",
+            "complaints[].engineHistory.processInstance",
+            "complaints[].engineHistory.activities[]",
+            "complaints[].engineHistory.tasks[]",
+            "complaints[].engineHistory.variables[]",
+            "complaints[].events[]",
             "complaints[].audit[]");
 
-    private SubjectAccessShape() {
-    }
+    private SubjectAccessShape() {}
 
     /** Every object's keys in the document, by path; list elements share their list's path. */
     static Map<String, Set<String>> of(JsonNode document) {
@@ -49,8 +54,12 @@ final class SubjectAccessShape {
                     continue;
                 }
                 String[] parts = line.split(":", 2);
-                shape.put(parts[0].trim(), Arrays.stream(parts[1].split(",")).map(String::trim)
-                        .filter(k -> !k.isEmpty()).collect(Collectors.toCollection(TreeSet::new)));
+                shape.put(
+                        parts[0].trim(),
+                        Arrays.stream(parts[1].split(","))
+                                .map(String::trim)
+                                .filter(k -> !k.isEmpty())
+                                .collect(Collectors.toCollection(TreeSet::new)));
             }
             return shape;
         } catch (IOException e) {
@@ -68,11 +77,14 @@ final class SubjectAccessShape {
                 differences.add(path + ": " + String.join(", ", keys) + "   (listed: " + expected.get(path) + ")");
             }
         });
-        assertThat(differences).as("objects of the export whose keys differ from subject-access-shape.txt")
+        assertThat(differences)
+                .as("objects of the export whose keys differ from subject-access-shape.txt")
                 .isEmpty();
         assertThat(actual.keySet()).containsAll(ALWAYS);
         assertThat(export.findValues("trackingToken")).isEmpty();
-        assertThat(export.toString().toLowerCase()).doesNotContain("tracking_token").doesNotContain("trackingtoken");
+        assertThat(export.toString().toLowerCase())
+                .doesNotContain("tracking_token")
+                .doesNotContain("trackingtoken");
     }
 
     private static void walk(JsonNode node, String path, Map<String, Set<String>> shape) {

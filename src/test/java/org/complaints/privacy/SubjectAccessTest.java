@@ -29,21 +29,45 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SubjectAccessTest {
 
-    @Autowired IntakeService intake;
-    @Autowired SubjectAccess subjects;
-    @Autowired ManagementService management;
-    @Autowired ObjectMapper json;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    SubjectAccess subjects;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theExportHasTheSameKeysAsOnPostgresqlWithTheEngineHistoryAndWithoutTheToken() {
         String email = "h2." + UUID.randomUUID().toString().substring(0, 8) + "@example.net";
-        Complaint complaint = intake.file(new ComplaintSubmission("web", null, "Hanna Twee", email, null, "en",
-                "Kettle K2", "The kettle switched itself off before the water boiled, every time.", null,
-                "A new kettle", null, null, null, null, null));
+        Complaint complaint = intake.file(new ComplaintSubmission(
+                "web",
+                null,
+                "Hanna Twee",
+                email,
+                null,
+                "en",
+                "Kettle K2",
+                "The kettle switched itself off before the water boiled, every time.",
+                null,
+                "A new kettle",
+                null,
+                null,
+                null,
+                null,
+                null));
         runDueJobs();
-        String token = jdbc.sql("select tracking_token from cmp_complaint where id = ?").param(complaint.id())
-                .query(String.class).single();
+        String token = jdbc.sql("select tracking_token from cmp_complaint where id = ?")
+                .param(complaint.id())
+                .query(String.class)
+                .single();
         assertThat(token).isNotBlank();
 
         JsonNode export = json.valueToTree(subjects.export(email));

@@ -44,25 +44,48 @@ class ComplainantMessageDeliveryTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired FormService forms;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired RepositoryService repository;
-    @Autowired ComplaintRegister register;
-    @Autowired EventLog events;
-    @Autowired ComplainantMessages messages;
-    @Autowired PendingMessageDelivery deliveries;
-    @Autowired OutboxSender outboxSender;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    EventLog events;
+
+    @Autowired
+    ComplainantMessages messages;
+
+    @Autowired
+    PendingMessageDelivery deliveries;
+
+    @Autowired
+    OutboxSender outboxSender;
+
+    @Autowired
+    JdbcClient jdbc;
 
     ProcessTestSupport staff;
 
     @BeforeEach
     void staff() {
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
-                outboxSender);
+        staff = new ProcessTestSupport(
+                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
     }
 
     @AfterEach
@@ -84,12 +107,16 @@ class ComplainantMessageDeliveryTest {
 
     private Map<String, Object> kept(Complaint complaint, String messageName) {
         return jdbc.sql("select * from cmp_complainant_message where complaint_id = ? and message_name = ?")
-                .params(complaint.id(), messageName).query().singleRow();
+                .params(complaint.id(), messageName)
+                .query()
+                .singleRow();
     }
 
     private long reviewTasks(ProcessInstance instance) {
-        return tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_ReviewAddedInformation").count();
+        return tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ReviewAddedInformation")
+                .count();
     }
 
     @Test
@@ -102,11 +129,15 @@ class ComplainantMessageDeliveryTest {
 
         assertThat(delivery).isEqualTo(Delivery.PENDING);
         // recorded in the register at once: staff see it even before the process has it
-        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?").param(complaint.id())
-                .query(String.class).single()).isEqualTo("The parcel number is 4711.");
+        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("The parcel number is 4711.");
         assertThat(staff.eventTypes(complaint)).contains("INFORMATION_ADDED");
         assertThat(kept(complaint, ComplainantMessages.INFORMATION_ADDED))
-                .containsEntry("status", "PENDING").containsEntry("attempts", 1);
+                .containsEntry("status", "PENDING")
+                .containsEntry("attempts", 1);
         assertThat(reviewTasks(instance)).isZero();
 
         deliveries.deliverDue();
@@ -118,7 +149,9 @@ class ComplainantMessageDeliveryTest {
         assertThat(runtime.getVariable(instance.getId(), "addedInformation")).isEqualTo("The parcel number is 4711.");
         Map<String, Object> delivered = kept(complaint, ComplainantMessages.INFORMATION_ADDED);
         assertThat(delivered).containsEntry("status", "DELIVERED");
-        assertThat(delivered.get("content")).as("the text lives on in the register, not in the queue").isNull();
+        assertThat(delivered.get("content"))
+                .as("the text lives on in the register, not in the queue")
+                .isNull();
 
         // a second sweep, or a second node delivering the same row, finds it taken
         sweepLater();
@@ -140,8 +173,12 @@ class ComplainantMessageDeliveryTest {
     void informationAddedBeforeTheAssessmentIsKeptAndReachesTheGroupTheAssessmentNames() {
         ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
-        assertThat(management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority")
-                .count()).isOne();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId("Task_AssessPriority")
+                        .count())
+                .isOne();
 
         // received, not yet assessed: no handling group yet to review it
         assertThat(messages.addInformation(complaint.reference(), "The order number is 8812.", "web"))
@@ -150,13 +187,19 @@ class ComplainantMessageDeliveryTest {
         assertThat(reviewTasks(instance)).isZero();
 
         staff.runDueJobsOf(instance.getId());
-        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_ConfirmAssessment").count()).isOne();
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(instance.getId())
+                        .taskDefinitionKey("Task_ConfirmAssessment")
+                        .count())
+                .isOne();
         sweepLater();
-        Task review = tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_ReviewAddedInformation").singleResult();
+        Task review = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ReviewAddedInformation")
+                .singleResult();
         assertThat(review).isNotNull();
-        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+        assertThat(tasks.getIdentityLinksForTask(review.getId()))
+                .extracting(IdentityLink::getGroupId)
                 .contains((String) runtime.getVariable(instance.getId(), "handlingGroup"));
         assertThat(kept(complaint, ComplainantMessages.INFORMATION_ADDED)).containsEntry("status", "DELIVERED");
     }
@@ -167,9 +210,11 @@ class ComplainantMessageDeliveryTest {
         Complaint complaint = staff.complaintOf(instance);
         runtime.suspendProcessInstanceById(instance.getId());
 
-        assertThat(messages.withdraw(complaint.reference(), "Solved with the shop.")).isEqualTo(Delivery.PENDING);
+        assertThat(messages.withdraw(complaint.reference(), "Solved with the shop."))
+                .isEqualTo(Delivery.PENDING);
         // pressed twice: still one withdrawal waiting
-        assertThat(messages.withdraw(complaint.reference(), "Solved with the shop.")).isEqualTo(Delivery.PENDING);
+        assertThat(messages.withdraw(complaint.reference(), "Solved with the shop."))
+                .isEqualTo(Delivery.PENDING);
         assertThat(staff.reload(complaint).isClosed()).isFalse();
 
         runtime.activateProcessInstanceById(instance.getId());
@@ -179,9 +224,13 @@ class ComplainantMessageDeliveryTest {
         assertThat(closed.isClosed()).isTrue();
         assertThat(closed.closureReason()).isEqualTo("WITHDRAWN");
         assertThat(kept(complaint, ComplainantMessages.COMPLAINT_WITHDRAWN)).containsEntry("status", "DELIVERED");
-        assertThat(staff.eventTypes(complaint).stream().filter("WITHDRAWN"::equals)).hasSize(1);
+        assertThat(staff.eventTypes(complaint).stream().filter("WITHDRAWN"::equals))
+                .hasSize(1);
         staff.runDueJobsOf(instance.getId());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .count())
+                .isZero();
     }
 
     @Test
@@ -197,8 +246,11 @@ class ComplainantMessageDeliveryTest {
 
         assertThat(kept(complaint, ComplainantMessages.INFORMATION_ADDED)).containsEntry("status", "AFTER_CLOSURE");
         assertThat(staff.eventTypes(complaint)).contains("MESSAGE_AFTER_CLOSURE");
-        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?").param(complaint.id())
-                .query(String.class).single()).isEqualTo("One more detail.");
+        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("One more detail.");
     }
 
     @Test
@@ -209,10 +261,14 @@ class ComplainantMessageDeliveryTest {
         assertThatThrownBy(() -> messages.acceptDecision(complaint.reference(), "fine"))
                 .isInstanceOfSatisfying(ComplaintNotOpenException.class, refused -> {
                     assertThat(refused.retryable()).isTrue();
-                    assertThat(refused.retryAfterSeconds()).isEqualTo(ComplaintNotOpenException.NOT_WAITING_RETRY_SECONDS);
+                    assertThat(refused.retryAfterSeconds())
+                            .isEqualTo(ComplaintNotOpenException.NOT_WAITING_RETRY_SECONDS);
                 });
-        assertThat(jdbc.sql("select count(*) from cmp_complainant_message where complaint_id = ?").param(complaint.id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from cmp_complainant_message where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(staff.eventTypes(complaint)).doesNotContain("DECISION_ACCEPTED");
     }
 }

@@ -55,7 +55,6 @@ import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.MailLog;
 import org.complaints.mail.MailOutbox;
-import org.complaints.mail.OutgoingMail;
 import org.complaints.mail.OutboxIncidents;
 import org.complaints.mail.OutboxProperties;
 import org.complaints.mail.OutboxSender;
@@ -94,44 +93,100 @@ class ComplaintHandlingProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired FormService forms;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired RepositoryService repository;
-    @Autowired HistoryService history;
-    @Autowired ComplaintRegister register;
-    @Autowired DecisionRegister decisions;
-    @Autowired EventLog events;
-    @Autowired MailLog mailLog;
-    @Autowired AuditLog audit;
-    @Autowired IntakeService intake;
-    @Autowired ComplainantMessages messages;
-    @Autowired AcknowledgementService acknowledgements;
-    @Autowired WorkingDayCalendar calendar;
-    @Autowired JdbcClient jdbc;
-    @Autowired EvidenceRecords evidenceRecords;
+    @Autowired
+    ProcessEngine engine;
 
-    @Autowired OutboxSender outboxSender;
-    @Autowired FailingFollowUp failingFollowUp;
-    @Autowired MailOutbox mailOutbox;
-    @Autowired TransactionTemplate transactions;
-    @Autowired SmtpDelivery smtpDelivery;
-    @Autowired SentMailRecorder sentMailRecorder;
-    @Autowired OutboxIncidents outboxIncidents;
-    @Autowired EngineAuthority engineAuthority;
-    @Autowired Clock clock;
-    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    DecisionRegister decisions;
+
+    @Autowired
+    EventLog events;
+
+    @Autowired
+    MailLog mailLog;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    ComplainantMessages messages;
+
+    @Autowired
+    AcknowledgementService acknowledgements;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    EvidenceRecords evidenceRecords;
+
+    @Autowired
+    OutboxSender outboxSender;
+
+    @Autowired
+    FailingFollowUp failingFollowUp;
+
+    @Autowired
+    MailOutbox mailOutbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    SmtpDelivery smtpDelivery;
+
+    @Autowired
+    SentMailRecorder sentMailRecorder;
+
+    @Autowired
+    OutboxIncidents outboxIncidents;
+
+    @Autowired
+    EngineAuthority engineAuthority;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     ProcessTestSupport staff;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
-                outboxSender);
+        staff = new ProcessTestSupport(
+                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
     }
 
     @AfterEach
@@ -172,7 +227,8 @@ class ComplaintHandlingProcessTest {
     @Order(1)
     void staffRegisteredComplaintIsAcknowledgedDecidedAcceptedRemediedAndClosed() throws Exception {
         String email = uniqueEmail();
-        ProcessInstance instance = receivedAndAcknowledged(aPhoneComplaint().withEmail(email).startForm());
+        ProcessInstance instance =
+                receivedAndAcknowledged(aPhoneComplaint().withEmail(email).startForm());
         Complaint complaint = staff.complaintOf(instance);
 
         assertThat(complaint.reference()).matches("CMP-\\d{4}-\\d{6}");
@@ -188,10 +244,14 @@ class ComplaintHandlingProcessTest {
         assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("complainantName", "complainantEmail");
         assertThat(staff.task(instance, "Task_ConfirmAssessment").getDueDate()).isNotNull();
 
-        MimeMessage ack = staff.mailsWithSubject("We have received your complaint " + complaint.reference()).get(0);
+        MimeMessage ack = staff.mailsWithSubject("We have received your complaint " + complaint.reference())
+                .get(0);
         assertThat(ack.getAllRecipients()[0].toString()).isEqualTo(email);
-        assertThat(ack.getMessageID()).isEqualTo("<acknowledgement." + complaint.reference() + "@complaints.example.org>");
-        assertThat(GreenMailUtil.getBody(ack)).contains(complaint.reference()).contains("free of charge")
+        assertThat(ack.getMessageID())
+                .isEqualTo("<acknowledgement." + complaint.reference() + "@complaints.example.org>");
+        assertThat(GreenMailUtil.getBody(ack))
+                .contains(complaint.reference())
+                .contains("free of charge")
                 .contains("/complaints/" + complaint.reference() + "?token=" + complaint.trackingToken())
                 // nobody has confirmed the address yet: the acknowledgement never echoes the complaint text
                 .doesNotContain("parcel was left outside");
@@ -200,24 +260,39 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
         assertThat(staff.task(instance, "Task_InvestigateComplaint").getDueDate())
                 .isEqualTo(Date.from(staff.reload(complaint).responseDeadline()));
-        assertThat(runtime.getVariable(instance.getId(), "relatedComplaintsSummary")).asString()
+        assertThat(runtime.getVariable(instance.getId(), "relatedComplaintsSummary"))
+                .asString()
                 .startsWith("No related complaints");
 
         staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
-        staff.complete("handler", instance, "Task_ProposeResolution", proposal("partly-upheld", "Replacement of the damaged goods", 40));
+        staff.complete(
+                "handler",
+                instance,
+                "Task_ProposeResolution",
+                proposal("partly-upheld", "Replacement of the damaged goods", 40));
         assertThat(instance).isWaitingAt("Task_CommunicateDecision");
         staff.runDueJobs();
         assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
-        MimeMessage decision = staff.mailsWithSubject("Our decision on your complaint").get(0);
-        assertThat(GreenMailUtil.getBody(decision)).contains("partly upheld").contains("Replacement of the damaged goods")
-                .contains("EUR 40").contains("internal review").contains("Example Dispute Resolution Board");
+        MimeMessage decision =
+                staff.mailsWithSubject("Our decision on your complaint").get(0);
+        assertThat(GreenMailUtil.getBody(decision))
+                .contains("partly upheld")
+                .contains("Replacement of the damaged goods")
+                .contains("EUR 40")
+                .contains("internal review")
+                .contains("Example Dispute Resolution Board");
 
         messages.acceptDecision(complaint.reference(), "Thank you");
         assertThat(instance).isWaitingAt("Task_CarryOutRemedy");
-        staff.complete("handler", instance, "Task_CarryOutRemedy",
+        staff.complete(
+                "handler",
+                instance,
+                "Task_CarryOutRemedy",
                 Map.of("remedyCarriedOut", "Replacement sent by courier", "remedyCompletedOn", "2026-11-20"));
         staff.runDueJobs();
-        assertThat(instance).isEnded().hasPassed("Task_CloseComplaint", "Task_SendClosureNotice", "End_ComplaintClosed");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_CloseComplaint", "Task_SendClosureNotice", "End_ComplaintClosed");
 
         Complaint closed = staff.reload(complaint);
         assertThat(closed.stage()).isEqualTo(ComplaintStage.CLOSED);
@@ -226,25 +301,44 @@ class ComplaintHandlingProcessTest {
         assertThat(closed.ackSlaMet()).isTrue();
         assertThat(closed.responseSlaMet()).isTrue();
         assertThat(staff.mailsWithSubject("is closed")).hasSize(1);
-        assertThat(staff.eventTypes(complaint)).contains("RECEIVED", "RULE_ASSESSMENT", "ACKNOWLEDGED", "ASSESSED",
-                "RELATED_FOUND", "INVESTIGATED", "PROPOSED", "DECIDED", "DECISION_COMMUNICATED", "DECISION_ACCEPTED",
-                "TASK_COMPLETED", "CLOSED");
+        assertThat(staff.eventTypes(complaint))
+                .contains(
+                        "RECEIVED",
+                        "RULE_ASSESSMENT",
+                        "ACKNOWLEDGED",
+                        "ASSESSED",
+                        "RELATED_FOUND",
+                        "INVESTIGATED",
+                        "PROPOSED",
+                        "DECIDED",
+                        "DECISION_COMMUNICATED",
+                        "DECISION_ACCEPTED",
+                        "TASK_COMPLETED",
+                        "CLOSED");
         assertThat(decisions.get(complaint.id(), 1).proposedBy()).isEqualTo("handler");
 
         // the auditor's evidence record gives the remedy step the clause its task's documentation names first in
         // the diagram version that ran it, and every step a clause
-        String remedyDocumentation = repository.getBpmnModelInstance(instance.getProcessDefinitionId())
-                .getModelElementById("Task_CarryOutRemedy").getChildElementsByType(Documentation.class)
-                .iterator().next().getTextContent();
-        Matcher remedyClause = Pattern.compile("^ISO 10002:2018 (\\d+\\.\\d+)[ ,:]")
-                .matcher(remedyDocumentation);
+        String remedyDocumentation = repository
+                .getBpmnModelInstance(instance.getProcessDefinitionId())
+                .getModelElementById("Task_CarryOutRemedy")
+                .getChildElementsByType(Documentation.class)
+                .iterator()
+                .next()
+                .getTextContent();
+        Matcher remedyClause =
+                Pattern.compile("^ISO 10002:2018 (\\d+\\.\\d+)[ ,:]").matcher(remedyDocumentation);
         assertThat(remedyClause.find()).as(remedyDocumentation).isTrue();
-        EvidenceRecords.EvidenceRecord evidence = evidenceRecords.read(complaint.reference(), "quality",
-                List.of(StaffGroups.QUALITY));
-        assertThat(evidence.timeline()).filteredOn(step -> step.event().type().equals("TASK_COMPLETED"))
-                .extracting(EvidenceRecords.Step::clause).singleElement().asString()
+        EvidenceRecords.EvidenceRecord evidence =
+                evidenceRecords.read(complaint.reference(), "quality", List.of(StaffGroups.QUALITY));
+        assertThat(evidence.timeline())
+                .filteredOn(step -> step.event().type().equals("TASK_COMPLETED"))
+                .extracting(EvidenceRecords.Step::clause)
+                .singleElement()
+                .asString()
                 .startsWith(remedyClause.group(1) + " ");
-        assertThat(evidence.timeline()).extracting(EvidenceRecords.Step::clause)
+        assertThat(evidence.timeline())
+                .extracting(EvidenceRecords.Step::clause)
                 .doesNotContain(EvidenceRecords.CLAUSE_NOT_RECORDED);
     }
 
@@ -252,12 +346,19 @@ class ComplaintHandlingProcessTest {
     @Order(2)
     void channelComplaintNeedingApprovalIsReturnedForReworkThenApprovedAndClosesWithoutReaction() {
         String email = uniqueEmail();
-        Complaint filed = intake.file(aWebComplaint().withName("Ayşe Yılmaz").withEmail(email).withLanguage("tr")
+        Complaint filed = intake.file(aWebComplaint()
+                .withName("Ayşe Yılmaz")
+                .withEmail(email)
+                .withLanguage("tr")
                 .withProductOrService("Mobile contract")
                 .withDescription("I was billed twice for the same month and nobody answers my calls.")
-                .withRemedySought("Refund of the double charge").withSeverity("high").withImpact("individual")
-                .withCategory("billing").build());
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
+                .withRemedySought("Refund of the double charge")
+                .withSeverity("high")
+                .withImpact("individual")
+                .withCategory("billing")
+                .build());
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(filed.reference())
                 .singleResult();
         assertThat(instance).hasPassed("StartEvent_ComplaintReceived", "Task_RegisterComplaint");
         staff.runDueJobs();
@@ -266,7 +367,9 @@ class ComplaintHandlingProcessTest {
         assertThat(complaint.processInstanceId()).isEqualTo(instance.getId());
         // acknowledged in the complainant's language
         assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
-        assertThat(mailLog.list(complaint.id())).extracting(MailLog.SentMail::language).containsExactly("tr");
+        assertThat(mailLog.list(complaint.id()))
+                .extracting(MailLog.SentMail::language)
+                .containsExactly("tr");
 
         Map<String, Object> assess = assessInScope();
         assess.put("severity", "high");
@@ -277,11 +380,19 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).isWaitingAt("Task_ApproveResolution");
         assertThat(staff.task(instance, "Task_ApproveResolution")).hasCandidateGroup("complaint-managers");
 
-        staff.complete("manager", instance, "Task_ApproveResolution",
+        staff.complete(
+                "manager",
+                instance,
+                "Task_ApproveResolution",
                 Map.of("approvalDecision", "return", "approvalComment", "Check the billing system logs first."));
         assertThat(instance).isWaitingAt("Task_ProposeResolution");
-        assertThat(runtime.getVariable(instance.getId(), "approvalComment")).isEqualTo("Check the billing system logs first.");
-        staff.complete("handler", instance, "Task_ProposeResolution", proposal("upheld", "Refund of the second charge", 29.99));
+        assertThat(runtime.getVariable(instance.getId(), "approvalComment"))
+                .isEqualTo("Check the billing system logs first.");
+        staff.complete(
+                "handler",
+                instance,
+                "Task_ProposeResolution",
+                proposal("upheld", "Refund of the second charge", 29.99));
         staff.complete("manager", instance, "Task_ApproveResolution", Map.of("approvalDecision", "approve"));
         staff.runDueJobs();
         assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
@@ -295,12 +406,18 @@ class ComplaintHandlingProcessTest {
 
     /** A complaint as a channel (web form, API, e-mail) files it: register record and message start together. */
     private Complaint fileThrough(String channel) {
-        return intake.file(aWebComplaint().withChannel(channel).withLanguage("nl").withProductOrService("Energy bill")
-                .withDescription("The meter reading on my bill is not the one I sent in.").build());
+        return intake.file(aWebComplaint()
+                .withChannel(channel)
+                .withLanguage("nl")
+                .withProductOrService("Energy bill")
+                .withDescription("The meter reading on my bill is not the one I sent in.")
+                .build());
     }
 
     private ProcessInstance processOf(Complaint complaint) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(complaint.reference())
+                .singleResult();
     }
 
     @Test
@@ -311,24 +428,41 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).hasPassed("Task_RegisterComplaint");
         // the channel started the process with them; Task_RegisterComplaint found nothing to change, so each has
         // one history row, not a second one recording the same value, and the audit log shows it created by one step
-        List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(instance.getId())
-                .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast).toList();
+        List<HistoricVariableUpdate> updates =
+                history
+                        .createHistoricDetailQuery()
+                        .processInstanceId(instance.getId())
+                        .variableUpdates()
+                        .list()
+                        .stream()
+                        .map(HistoricVariableUpdate.class::cast)
+                        .toList();
         List<JsonNode> steps = new ArrayList<>();
         for (AuditLog.Entry entry : audit.list(filed.id(), instance.getId())) {
             if (entry.action().equals(AuditLog.VARIABLES)) {
                 steps.add(new ObjectMapper().readTree(entry.payload()));
             }
         }
-        for (Map.Entry<String, Object> variable : IntakeService.processVariables(filed).entrySet()) {
-            assertThat(updates).filteredOn(update -> update.getVariableName().equals(variable.getKey()))
-                    .as(variable.getKey()).singleElement()
+        for (Map.Entry<String, Object> variable :
+                IntakeService.processVariables(filed).entrySet()) {
+            assertThat(updates)
+                    .filteredOn(update -> update.getVariableName().equals(variable.getKey()))
+                    .as(variable.getKey())
+                    .singleElement()
                     .satisfies(update -> assertThat(update.getValue()).isEqualTo(variable.getValue()));
-            assertThat(steps).filteredOn(step -> step.path("after").has(variable.getKey())).as(variable.getKey())
-                    .singleElement().satisfies(step -> assertThat(step.path("before").has(variable.getKey())).isFalse());
+            assertThat(steps)
+                    .filteredOn(step -> step.path("after").has(variable.getKey()))
+                    .as(variable.getKey())
+                    .singleElement()
+                    .satisfies(step -> assertThat(step.path("before").has(variable.getKey()))
+                            .isFalse());
         }
         assertThat(runtime.getVariable(instance.getId(), "complaintId")).isEqualTo(filed.id());
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
-                .getBusinessKey()).isEqualTo(filed.reference());
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(instance.getId())
+                        .singleResult()
+                        .getBusinessKey())
+                .isEqualTo(filed.reference());
     }
 
     @Test
@@ -343,16 +477,26 @@ class ComplaintHandlingProcessTest {
         String taskId = staff.task(instance, "Task_ApproveResolution").getId();
 
         // the proposer is not even offered the approval: a user-specific revoke outranks the managers' grant
-        assertThat(staff.as("manager", () -> tasks.createTaskQuery().taskId(taskId).count())).isZero();
-        assertThat(staff.as("demo", () -> tasks.createTaskQuery().taskId(taskId).count())).isOne();
-        assertThatThrownBy(() -> staff.as("manager", () -> { tasks.claim(taskId, "manager"); return null; }))
+        assertThat(staff.as(
+                        "manager", () -> tasks.createTaskQuery().taskId(taskId).count()))
+                .isZero();
+        assertThat(staff.as("demo", () -> tasks.createTaskQuery().taskId(taskId).count()))
+                .isOne();
+        assertThatThrownBy(() -> staff.as("manager", () -> {
+                    tasks.claim(taskId, "manager");
+                    return null;
+                }))
                 .isInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> staff.as("manager", () -> {
-            tasks.complete(taskId, Map.of("approvalDecision", "approve"));
-            return null;
-        })).isInstanceOf(AuthorizationException.class);
+                    tasks.complete(taskId, Map.of("approvalDecision", "approve"));
+                    return null;
+                }))
+                .isInstanceOf(AuthorizationException.class);
         // another manager assigning it to the proposer gets the reason; the REST API unwraps it to 400
-        assertThatThrownBy(() -> staff.as("demo", () -> { tasks.setAssignee(taskId, "manager"); return null; }))
+        assertThatThrownBy(() -> staff.as("demo", () -> {
+                    tasks.setAssignee(taskId, "manager");
+                    return null;
+                }))
                 .hasRootCauseInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Four-eyes principle: manager proposed this resolution and cannot approve it");
         assertThat(instance).isWaitingAt("Task_ApproveResolution");
@@ -384,7 +528,10 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(5)
     void safetyRelevantComplaintTakesImmediateActionAndClosesWithoutRemedy() {
-        Map<String, Object> form = aPhoneComplaint().safetyRelevant(true).withCategory("product-quality").startForm();
+        Map<String, Object> form = aPhoneComplaint()
+                .safetyRelevant(true)
+                .withCategory("product-quality")
+                .startForm();
         ProcessInstance instance = receivedAndAcknowledged(form);
         Complaint complaint = staff.complaintOf(instance);
         assertThat(complaint.priority()).isEqualTo("urgent");
@@ -395,12 +542,18 @@ class ComplaintHandlingProcessTest {
         assess.put("safetyRelevant", true);
         staff.complete("manager", instance, "Task_ConfirmAssessment", assess);
         assertThat(instance).isWaitingAt("Task_TakeImmediateAction");
-        staff.complete("manager", instance, "Task_TakeImmediateAction",
-                Map.of("immediateAction", "Batch 42 withdrawn from sale; customer told not to use the heater.",
-                        "hazardContained", true));
+        staff.complete(
+                "manager",
+                instance,
+                "Task_TakeImmediateAction",
+                Map.of(
+                        "immediateAction",
+                        "Batch 42 withdrawn from sale; customer told not to use the heater.",
+                        "hazardContained",
+                        true));
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
-        assertThat(events.list(complaint.id())).anySatisfy(e ->
-                assertThat(e.detail()).contains("immediateAction: Batch 42 withdrawn"));
+        assertThat(events.list(complaint.id()))
+                .anySatisfy(e -> assertThat(e.detail()).contains("immediateAction: Batch 42 withdrawn"));
 
         staff.complete("manager", instance, "Task_InvestigateComplaint", findings());
         staff.complete("manager", instance, "Task_ProposeResolution", proposal("not-upheld", null, null));
@@ -422,13 +575,26 @@ class ComplaintHandlingProcessTest {
         assertThat(instance).isWaitingAt("Task_ReviewComplaint");
         assertThat(staff.reload(complaint).stage()).isEqualTo(ComplaintStage.INTERNAL_REVIEW);
         String reviewTask = staff.task(instance, "Task_ReviewComplaint").getId();
-        assertThat(staff.as("handler", () -> tasks.createTaskQuery().taskId(reviewTask).count())).isZero();
-        assertThatThrownBy(() -> staff.as("demo", () -> { tasks.setAssignee(reviewTask, "handler"); return null; }))
+        assertThat(staff.as(
+                        "handler",
+                        () -> tasks.createTaskQuery().taskId(reviewTask).count()))
+                .isZero();
+        assertThatThrownBy(() -> staff.as("demo", () -> {
+                    tasks.setAssignee(reviewTask, "handler");
+                    return null;
+                }))
                 .hasRootCauseInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("handler handled this complaint before");
 
-        staff.complete("manager", instance, "Task_ReviewComplaint", Map.of("reviewOutcome", "not-upheld",
-                "reviewReasons", "The delivery photo shows the parcel handed over in good condition."));
+        staff.complete(
+                "manager",
+                instance,
+                "Task_ReviewComplaint",
+                Map.of(
+                        "reviewOutcome",
+                        "not-upheld",
+                        "reviewReasons",
+                        "The delivery photo shows the parcel handed over in good condition."));
         assertThat(instance).isWaitingAt("Task_CommunicateDecision");
         staff.runDueJobs();
         assertThat(staff.mailsWithSubject("internal review of your complaint")).hasSize(1);
@@ -436,14 +602,30 @@ class ComplaintHandlingProcessTest {
 
         messages.rejectDecision(complaint.reference(), "I will go to the ombudsman.");
         assertThat(instance).isWaitingAt("Task_RecordExternalReferral");
-        staff.complete("manager", instance, "Task_RecordExternalReferral", Map.of("adrBody", "Example Dispute Resolution Board",
-                "referredAt", "2026-11-20", "adrCaseReference", "ADR-77"));
+        staff.complete(
+                "manager",
+                instance,
+                "Task_RecordExternalReferral",
+                Map.of(
+                        "adrBody",
+                        "Example Dispute Resolution Board",
+                        "referredAt",
+                        "2026-11-20",
+                        "adrCaseReference",
+                        "ADR-77"));
         assertThat(staff.reload(complaint).externalReferral()).isTrue();
         assertThat(instance).isWaitingAt("Task_RecordExternalOutcome");
         assertThat(staff.reload(complaint).isClosed()).isFalse();
 
-        staff.complete("manager", instance, "Task_RecordExternalOutcome", Map.of("externalOutcome", "in-favour-of-organisation",
-                "externalOutcomeDetails", "The board found the delivery was made correctly."));
+        staff.complete(
+                "manager",
+                instance,
+                "Task_RecordExternalOutcome",
+                Map.of(
+                        "externalOutcome",
+                        "in-favour-of-organisation",
+                        "externalOutcomeDetails",
+                        "The board found the delivery was made correctly."));
         staff.runDueJobs();
         assertThat(instance).isEnded();
         assertThat(staff.reload(complaint).closureReason()).isEqualTo("EXTERNAL_OUTCOME");
@@ -456,13 +638,26 @@ class ComplaintHandlingProcessTest {
         ProcessInstance instance = awaitingReaction(proposal("not-upheld", null, null));
         Complaint complaint = staff.complaintOf(instance);
         messages.rejectDecision(complaint.reference(), "Please look again.");
-        staff.complete("manager", instance, "Task_ReviewComplaint", Map.of("reviewOutcome", "upheld",
-                "reviewRemedy", "Full refund and apology", "reviewMonetaryRemedy", 120,
-                "reviewReasons", "The tracking data shows the parcel was delivered to a neighbour."));
+        staff.complete(
+                "manager",
+                instance,
+                "Task_ReviewComplaint",
+                Map.of(
+                        "reviewOutcome",
+                        "upheld",
+                        "reviewRemedy",
+                        "Full refund and apology",
+                        "reviewMonetaryRemedy",
+                        120,
+                        "reviewReasons",
+                        "The tracking data shows the parcel was delivered to a neighbour."));
         staff.runDueJobs();
         messages.acceptDecision(complaint.reference(), "Thanks");
         assertThat(instance).isWaitingAt("Task_CarryOutRemedy");
-        staff.complete("handler", instance, "Task_CarryOutRemedy",
+        staff.complete(
+                "handler",
+                instance,
+                "Task_CarryOutRemedy",
                 Map.of("remedyCarriedOut", "Refunded EUR 120", "remedyCompletedOn", "2026-11-21"));
         staff.runDueJobs();
         assertThat(instance).isEnded();
@@ -480,28 +675,49 @@ class ComplaintHandlingProcessTest {
         staff.advanceTo(staff.dateVariable(instance, "reminderDate"));
         // one message to the whole group (the test server keeps one copy per recipient)
         List<MimeMessage> reminders = staff.mailsWithSubject("Reminder: complaint " + complaint.reference());
-        assertThat(reminders).extracting(MimeMessage::getMessageID).containsOnly(
-                "<deadline-reminder." + complaint.reference() + "@complaints.example.org>");
-        assertThat(reminders.get(0).getAllRecipients()).extracting(Object::toString)
+        assertThat(reminders)
+                .extracting(MimeMessage::getMessageID)
+                .containsOnly("<deadline-reminder." + complaint.reference() + "@complaints.example.org>");
+        assertThat(reminders.get(0).getAllRecipients())
+                .extracting(Object::toString)
                 .contains("handler@staff.example.org", "handler2@staff.example.org");
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint").hasPassed("Task_SendDeadlineReminder");
 
         staff.advanceTo(staff.dateVariable(instance, "responseDeadline"));
-        assertThat(instance).hasPassed("End_EscalateResponseOverdue", "Boundary_ResponseOverdue")
+        assertThat(instance)
+                .hasPassed("End_EscalateResponseOverdue", "Boundary_ResponseOverdue")
                 .isWaitingAt("Task_InvestigateComplaint", "Task_SuperviseOverdueComplaint");
         assertThat(staff.task(instance, "Task_SuperviseOverdueComplaint")).hasCandidateGroup("complaint-managers");
 
-        LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+        LocalDate today = ClockUtil.getCurrentTime()
+                .toInstant()
+                .atZone(ZoneId.of("Europe/Amsterdam"))
+                .toLocalDate();
         LocalDate revised = calendar.addWorkingDays(today, 5);
-        String superviseTask = staff.task(instance, "Task_SuperviseOverdueComplaint").getId();
+        String superviseTask =
+                staff.task(instance, "Task_SuperviseOverdueComplaint").getId();
         assertThatThrownBy(() -> staff.as("manager", () -> {
-            tasks.complete(superviseTask, Map.of("supervisionNotes", "Investigator was ill.",
-                    "revisedResponseDate", today.minusDays(1).toString()));
-            return null;
-        })).hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("revisedResponseDate");
+                    tasks.complete(
+                            superviseTask,
+                            Map.of(
+                                    "supervisionNotes",
+                                    "Investigator was ill.",
+                                    "revisedResponseDate",
+                                    today.minusDays(1).toString()));
+                    return null;
+                }))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("revisedResponseDate");
 
-        staff.complete("manager", instance, "Task_SuperviseOverdueComplaint", Map.of(
-                "supervisionNotes", "Investigator was ill; handler2 takes over.", "revisedResponseDate", revised.toString()));
+        staff.complete(
+                "manager",
+                instance,
+                "Task_SuperviseOverdueComplaint",
+                Map.of(
+                        "supervisionNotes",
+                        "Investigator was ill; handler2 takes over.",
+                        "revisedResponseDate",
+                        revised.toString()));
         staff.runDueJobs();
         MimeMessage delay = staff.mailsWithSubject("we need more time").get(0);
         assertThat(GreenMailUtil.getBody(delay)).contains(String.valueOf(revised.getYear()));
@@ -523,8 +739,11 @@ class ComplaintHandlingProcessTest {
     void openComplaintReceivesPeriodicStatusUpdates() {
         ProcessInstance instance = investigating(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
-        Job statusTimer = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("StartEvent_StatusUpdateDue").singleResult();
+        Job statusTimer = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("StartEvent_StatusUpdateDue")
+                .singleResult();
         assertThat(statusTimer).isNotNull();
         staff.advanceTo(statusTimer.getDuedate());
         assertThat(instance).hasPassed("Task_SendStatusUpdate").isWaitingAt("Task_InvestigateComplaint");
@@ -532,8 +751,13 @@ class ComplaintHandlingProcessTest {
         assertThat(updates).hasSize(1);
         assertThat(GreenMailUtil.getBody(updates.get(0))).contains("investigation");
         // the cycle goes on while the complaint is open
-        assertThat(management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("StartEvent_StatusUpdateDue").singleResult().getDuedate()).isAfter(statusTimer.getDuedate());
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId("StartEvent_StatusUpdateDue")
+                        .singleResult()
+                        .getDuedate())
+                .isAfter(statusTimer.getDuedate());
     }
 
     // ------------------------------------------------------------------ at any time
@@ -545,10 +769,14 @@ class ComplaintHandlingProcessTest {
         Complaint complaint = staff.complaintOf(instance);
         messages.addInformation(complaint.reference(), "I found the delivery note; it says 'left at door'.", "web");
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint", "Task_ReviewAddedInformation");
-        staff.complete("handler", instance, "Task_ReviewAddedInformation",
+        staff.complete(
+                "handler",
+                instance,
+                "Task_ReviewAddedInformation",
                 Map.of("informationReviewNotes", "Confirms the courier's note."));
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint").hasPassed("End_InformationReviewed");
-        assertThat(events.list(complaint.id())).anySatisfy(e -> assertThat(e.detail()).contains("left at door"));
+        assertThat(events.list(complaint.id()))
+                .anySatisfy(e -> assertThat(e.detail()).contains("left at door"));
     }
 
     @Test
@@ -559,11 +787,13 @@ class ComplaintHandlingProcessTest {
         messages.withdraw(complaint.reference(), "Solved with the shop directly.");
         staff.runDueJobs();
         assertThat(instance).isEnded().hasPassed("StartEvent_ComplaintWithdrawn", "Task_ConfirmWithdrawal");
-        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).count())
+                .isZero();
         assertThat(staff.reload(complaint).closureReason()).isEqualTo("WITHDRAWN");
         assertThat(staff.mailsWithSubject("You have withdrawn your complaint")).hasSize(1);
         assertThatThrownBy(() -> messages.addInformation(complaint.reference(), "more", "web"))
-                .isInstanceOf(ComplaintNotOpenException.class).hasMessageContaining("already closed");
+                .isInstanceOf(ComplaintNotOpenException.class)
+                .hasMessageContaining("already closed");
     }
 
     // ------------------------------------------------------------------ bad input and failures
@@ -571,41 +801,61 @@ class ComplaintHandlingProcessTest {
     @Test
     @Order(12)
     void startFormWithMissingDataIsRefusedAndNothingIsRecorded() {
-        long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
-        long complaintsBefore = jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
-        Map<String, Object> form = aPhoneComplaint().withEmail("not-an-address").withDescription(null)
-                .withLanguage("de").startForm();
+        long instancesBefore =
+                runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        long complaintsBefore =
+                jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
+        Map<String, Object> form = aPhoneComplaint()
+                .withEmail("not-an-address")
+                .withDescription(null)
+                .withLanguage("de")
+                .startForm();
 
         assertThatThrownBy(() -> staff.startByStaff(form))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("complainantEmail: 'not-an-address' is not an e-mail address")
                 .hasMessageContaining("description: the description of the complaint is required")
                 .hasMessageContaining("preferredLanguage: 'de' is not one of en, tr, nl, et");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instancesBefore);
-        assertThat(jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single()).isEqualTo(complaintsBefore);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .count())
+                .isEqualTo(instancesBefore);
+        assertThat(jdbc.sql("select count(*) from cmp_complaint")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(complaintsBefore);
     }
 
     @Test
     @Order(12)
     void startFormNamingAnIdWithoutAStaffAccountIsRefusedAndNothingIsRecorded() {
         // the form field has no pattern (Tasklist would show staff the regular expression): the server refuses
-        long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
-        long complaintsBefore = jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
+        long instancesBefore =
+                runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count();
+        long complaintsBefore =
+                jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single();
         Map<String, Object> form = aPhoneComplaint().startForm();
         form.put("namedStaff", "j.doe!");
 
         assertThatThrownBy(() -> staff.startByStaff(form))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("namedStaff: there is no staff account \"j.doe!\". Name staff by their user id.");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isEqualTo(instancesBefore);
-        assertThat(jdbc.sql("select count(*) from cmp_complaint").query(Long.class).single()).isEqualTo(complaintsBefore);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(KEY)
+                        .count())
+                .isEqualTo(instancesBefore);
+        assertThat(jdbc.sql("select count(*) from cmp_complaint")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(complaintsBefore);
     }
 
     @Test
     @Order(13)
     void complaintReceivedMessageWithoutDataIsRefused() {
         assertThatThrownBy(() -> runtime.createMessageCorrelation("ComplaintReceived")
-                .setVariable("description", "short").correlateStartMessage())
+                        .setVariable("description", "short")
+                        .correlateStartMessage())
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("complainantName: the complainant's name is required");
     }
@@ -638,20 +888,46 @@ class ComplaintHandlingProcessTest {
 
         Map<String, Object> noReason = assessInScope();
         noReason.put("scopeDecision", "out-of-scope");
-        assertThatThrownBy(() -> staff.as("handler", () -> { tasks.complete(taskId, noReason); return null; }))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("scopeReason");
+        assertThatThrownBy(() -> staff.as("handler", () -> {
+                    tasks.complete(taskId, noReason);
+                    return null;
+                }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("scopeReason");
 
         Map<String, Object> longer = assessInScope();
-        longer.putAll(Map.of("overrideAssessment", true, "priorityOverride", "low", "handlingGroupOverride",
-                "complaint-handlers", "responseDaysOverride", 40, "overrideReason", "Needs a lab test"));
-        assertThatThrownBy(() -> staff.as("handler", () -> { tasks.complete(taskId, longer); return null; }))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("an override may only shorten it");
+        longer.putAll(Map.of(
+                "overrideAssessment",
+                true,
+                "priorityOverride",
+                "low",
+                "handlingGroupOverride",
+                "complaint-handlers",
+                "responseDaysOverride",
+                40,
+                "overrideReason",
+                "Needs a lab test"));
+        assertThatThrownBy(() -> staff.as("handler", () -> {
+                    tasks.complete(taskId, longer);
+                    return null;
+                }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("an override may only shorten it");
         assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
         assertThat(staff.reload(complaint).inScope()).isNull();
 
         Map<String, Object> shorter = assessInScope();
-        shorter.putAll(Map.of("overrideAssessment", true, "priorityOverride", "high", "handlingGroupOverride",
-                "complaint-managers", "responseDaysOverride", 5, "overrideReason", "Customer is a care home"));
+        shorter.putAll(Map.of(
+                "overrideAssessment",
+                true,
+                "priorityOverride",
+                "high",
+                "handlingGroupOverride",
+                "complaint-managers",
+                "responseDaysOverride",
+                5,
+                "overrideReason",
+                "Customer is a care home"));
         staff.complete("handler", instance, "Task_ConfirmAssessment", shorter);
         Complaint assessed = staff.reload(complaint);
         assertThat(assessed.priority()).isEqualTo("high");
@@ -667,13 +943,15 @@ class ComplaintHandlingProcessTest {
         // whatever earlier tests left queued goes out first, so only this complaint's e-mail meets the outage
         outboxSender.sendDue();
         String email = uniqueEmail();
-        ProcessInstance instance = staff.startByStaff(aPhoneComplaint().withEmail(email).startForm());
+        ProcessInstance instance =
+                staff.startByStaff(aPhoneComplaint().withEmail(email).startForm());
         Complaint complaint = staff.complaintOf(instance);
         mail.stop();
         staff.runDueJobs();
         // the process is not held up by the mail server, and the receipt is committed
         assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
-        MailOutbox.Entry queued = mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
+        MailOutbox.Entry queued =
+                mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
         assertThat(queued.status()).isEqualTo("PENDING");
         assertThat(queued.attempts()).isEqualTo(1);
         assertThat(queued.lastFailure()).contains("MailConnectException").doesNotContain(email);
@@ -697,12 +975,17 @@ class ComplaintHandlingProcessTest {
         assertThat(pauses).extracting(Duration::toMinutes).containsExactly(2L, 4L, 8L, 16L, 32L, 60L, 60L, 60L);
         assertThat(current.status()).isEqualTo("FAILED");
         assertThat(current.attempts()).isEqualTo(10);
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(incident.getIncidentType()).isEqualTo(OutboxIncidents.TYPE);
         assertThat(incident.getId()).isEqualTo(current.incidentId());
         assertThat(incident.getActivityId()).isEqualTo("Task_ConfirmAssessment");
-        assertThat(incident.getIncidentMessage()).contains("acknowledgement").contains(complaint.reference())
-                .contains("could not be delivered").doesNotContain(email);
+        assertThat(incident.getIncidentMessage())
+                .contains("acknowledgement")
+                .contains(complaint.reference())
+                .contains("could not be delivered")
+                .doesNotContain(email);
         assertThat(staff.eventTypes(complaint)).contains("MAIL_NOT_DELIVERED").doesNotContain("ACKNOWLEDGED");
         assertThat(staff.reload(complaint).acknowledgedAt()).isNull();
 
@@ -725,8 +1008,10 @@ class ComplaintHandlingProcessTest {
         assertThat(sent.mail().body()).isNull();
         // acknowledged when the e-mail actually went out
         assertThat(staff.reload(complaint).acknowledgedAt()).isEqualTo(sentAt);
-        assertThat(staff.eventTypes(complaint).stream().filter("ACKNOWLEDGED"::equals)).hasSize(1);
-        assertThat(staff.eventTypes(complaint).stream().filter("MAIL_SENT"::equals)).hasSize(1);
+        assertThat(staff.eventTypes(complaint).stream().filter("ACKNOWLEDGED"::equals))
+                .hasSize(1);
+        assertThat(staff.eventTypes(complaint).stream().filter("MAIL_SENT"::equals))
+                .hasSize(1);
     }
 
     @Test
@@ -739,8 +1024,11 @@ class ComplaintHandlingProcessTest {
         staff.runDueJobs();
         assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
         assertThat(mailLog.list(complaint.id())).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from cmp_mail_outbox where complaint_id = ?").param(complaint.id())
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from cmp_mail_outbox where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -748,22 +1036,31 @@ class ComplaintHandlingProcessTest {
     void aStepThatRollsBackLeavesNoEmailAndTheAcknowledgementTimeIsWhenItWentOut() {
         ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());
         Complaint complaint = staff.complaintOf(instance);
-        Job ack = management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("Task_AssessPriority").singleResult();
+        Job ack = management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Task_AssessPriority")
+                .singleResult();
         // the step's transaction (the engine's) fails after the e-mail was queued: nothing stays queued
         assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
-            acknowledgements.acknowledge(complaint.id());
-            throw new IllegalStateException("the engine's transaction rolls back");
-        })).isInstanceOf(IllegalStateException.class);
+                    acknowledgements.acknowledge(complaint.id());
+                    throw new IllegalStateException("the engine's transaction rolls back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
         assertThat(mailOutbox.find(complaint.reference(), "acknowledgement")).isEmpty();
 
         management.executeJob(ack.getId());
-        assertThat(staff.reload(complaint).acknowledgedAt()).as("queued, not yet sent").isNull();
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(90)));
+        assertThat(staff.reload(complaint).acknowledgedAt())
+                .as("queued, not yet sent")
+                .isNull();
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(90)));
         Instant sentAt = ClockUtil.getCurrentTime().toInstant();
         staff.runDueJobs();
         assertThat(staff.reload(complaint).acknowledgedAt()).isEqualTo(sentAt);
-        assertThat(mailLog.list(complaint.id())).extracting(MailLog.SentMail::sentAt).containsExactly(sentAt);
+        assertThat(mailLog.list(complaint.id()))
+                .extracting(MailLog.SentMail::sentAt)
+                .containsExactly(sentAt);
     }
 
     @Test
@@ -776,7 +1073,9 @@ class ComplaintHandlingProcessTest {
         messages.withdraw(complaint.reference(), "I have solved it with the courier myself.");
         staff.runDueJobs();
         assertThat(instance).isEnded();
-        MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "withdrawal-confirmation").orElseThrow();
+        MailOutbox.Entry entry = mailOutbox
+                .find(complaint.reference(), "withdrawal-confirmation")
+                .orElseThrow();
         while ("PENDING".equals(entry.status())) {
             ClockUtil.setCurrentTime(Date.from(entry.nextAttemptAt().plusSeconds(1)));
             outboxSender.sendDue();
@@ -790,10 +1089,13 @@ class ComplaintHandlingProcessTest {
         mail.start();
         assertThat(outboxSender.sendDue()).isZero();
         assertThat(outboxSender.retry(entry.id())).isTrue();
-        assertThat(outboxSender.retry(entry.id())).as("pending again, not failed").isFalse();
+        assertThat(outboxSender.retry(entry.id()))
+                .as("pending again, not failed")
+                .isFalse();
         assertThat(outboxSender.sendDue()).isEqualTo(1);
         assertThat(outboxSender.sendDue()).isZero();
-        assertThat(staff.mailsWithSubject("You have withdrawn your complaint " + complaint.reference())).hasSize(1);
+        assertThat(staff.mailsWithSubject("You have withdrawn your complaint " + complaint.reference()))
+                .hasSize(1);
     }
 
     @Test
@@ -805,13 +1107,15 @@ class ComplaintHandlingProcessTest {
         failingFollowUp.failing.set(true);
         try {
             staff.runDueJobs();
-            ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
+            ClockUtil.setCurrentTime(
+                    Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(2))));
             assertThat(outboxSender.sendDue()).isZero();
         } finally {
             failingFollowUp.failing.set(false);
         }
         assertThat(staff.mailsWithSubject(complaint.reference())).hasSize(1);
-        MailOutbox.Entry entry = mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
+        MailOutbox.Entry entry =
+                mailOutbox.find(complaint.reference(), "acknowledgement").orElseThrow();
         assertThat(entry.status()).isEqualTo("SENT");
         assertThat(entry.lastFailure()).contains("not recorded").contains("IllegalStateException");
     }
@@ -838,7 +1142,9 @@ class ComplaintHandlingProcessTest {
         }
         // R5/PT2M in the model: five attempts, two minutes apart
         assertThat(attempts).isEqualTo(5);
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+        Incident incident = runtime.createIncidentQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(incident.getActivityId()).isEqualTo("Task_AssessPriority");
         assertThat(incident.getIncidentType()).isEqualTo("failedJob");
         // nothing was lost or half done: the complaint stays received, without a deadline or an acknowledgement
@@ -850,7 +1156,8 @@ class ComplaintHandlingProcessTest {
         // the process owner repairs the cause; the job runs again: assessed, acknowledged, on to the assessment task
         runtime.setVariable(instance.getId(), "safetyRelevant", false);
         management.setJobRetries(incident.getConfiguration(), 1);
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))));
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))));
         staff.runDueJobsOf(instance.getId());
         assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
         assertThat(staff.reload(filed).responseDeadline()).isNotNull();
@@ -858,7 +1165,10 @@ class ComplaintHandlingProcessTest {
     }
 
     private Job assessmentJob(ProcessInstance instance) {
-        return management.createJobQuery().processInstanceId(instance.getId()).activityId("Task_AssessPriority")
+        return management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Task_AssessPriority")
                 .singleResult();
     }
 
@@ -866,19 +1176,29 @@ class ComplaintHandlingProcessTest {
     @Order(22)
     void aBacklogGoesOutBatchAfterBatchInOneRunForAsLongAsTheRunMayDrain() {
         outboxSender.sendDue();
-        Complaint complaint = staff.complaintOf(staff.startByStaff(aPhoneComplaint().startForm()));
+        Complaint complaint =
+                staff.complaintOf(staff.startByStaff(aPhoneComplaint().startForm()));
         List<String> backlog = queue(complaint, "backlog", 5);
         // batches of two: one run takes three of them, the last one not full
         drainingSender(Duration.ofSeconds(30)).sendScheduled();
-        assertThat(backlog).allSatisfy(key ->
-                assertThat(mailOutbox.find(complaint.reference(), key).orElseThrow().status()).isEqualTo("SENT"));
+        assertThat(backlog)
+                .allSatisfy(key -> assertThat(mailOutbox
+                                .find(complaint.reference(), key)
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo("SENT"));
         assertThat(staff.mailsWithSubject("Backlog " + complaint.reference())).hasSize(5);
 
         // a run with no time to drain sends one batch; the next run the rest
         List<String> more = queue(complaint, "more", 3);
         drainingSender(Duration.ZERO).sendScheduled();
-        assertThat(more).filteredOn(key -> "SENT".equals(mailOutbox.find(complaint.reference(), key).orElseThrow()
-                .status())).hasSize(2);
+        assertThat(more)
+                .filteredOn(key -> "SENT"
+                        .equals(mailOutbox
+                                .find(complaint.reference(), key)
+                                .orElseThrow()
+                                .status()))
+                .hasSize(2);
         drainingSender(Duration.ZERO).sendScheduled();
         assertThat(staff.mailsWithSubject("More " + complaint.reference())).hasSize(3);
     }
@@ -890,9 +1210,18 @@ class ComplaintHandlingProcessTest {
                 String key = kind + "-" + i;
                 String subject = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + complaint.reference()
                         + " " + i;
-                mailOutbox.add(new OutgoingMail(complaint.id(), complaint.reference(), key, "test-" + kind, "en",
-                        List.of(complaint.complainantEmail()), subject, "Message " + i, "<" + key + "." + complaint.reference()
-                        + "@complaints.example.org>"), clock.instant());
+                mailOutbox.add(
+                        new OutgoingMail(
+                                complaint.id(),
+                                complaint.reference(),
+                                key,
+                                "test-" + kind,
+                                "en",
+                                List.of(complaint.complainantEmail()),
+                                subject,
+                                "Message " + i,
+                                "<" + key + "." + complaint.reference() + "@complaints.example.org>"),
+                        clock.instant());
                 keys.add(key);
             }
         });
@@ -900,8 +1229,15 @@ class ComplaintHandlingProcessTest {
     }
 
     private OutboxSender drainingSender(Duration drainFor) {
-        return new OutboxSender(mailOutbox, smtpDelivery, sentMailRecorder, outboxIncidents, events, engineAuthority,
-                new OutboxProperties("-", Duration.ofMinutes(1), Duration.ofHours(1), 10, 2, drainFor), clock,
+        return new OutboxSender(
+                mailOutbox,
+                smtpDelivery,
+                sentMailRecorder,
+                outboxIncidents,
+                events,
+                engineAuthority,
+                new OutboxProperties("-", Duration.ofMinutes(1), Duration.ofHours(1), 10, 2, drainFor),
+                clock,
                 transactionManager);
     }
 }

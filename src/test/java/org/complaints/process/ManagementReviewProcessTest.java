@@ -55,26 +55,46 @@ class ManagementReviewProcessTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
-    @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired FormService forms;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired RepositoryService repository;
-    @Autowired ComplaintRegister register;
-    @Autowired EventLog events;
-    @Autowired ManagementReviews reviews;
+    @Autowired
+    ProcessEngine engine;
 
-    @Autowired OutboxSender outboxSender;
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    FormService forms;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    EventLog events;
+
+    @Autowired
+    ManagementReviews reviews;
+
+    @Autowired
+    OutboxSender outboxSender;
 
     ProcessTestSupport staff;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(runtime, tasks, forms, management, identity, repository, register, events, mail,
-                outboxSender);
+        staff = new ProcessTestSupport(
+                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
     }
 
     @AfterEach
@@ -84,7 +104,12 @@ class ManagementReviewProcessTest {
     }
 
     private String definitionId() {
-        return repository.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getId();
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
     }
 
     private ProcessInstance requested(String from, String to) {
@@ -98,8 +123,10 @@ class ManagementReviewProcessTest {
     private static Map<String, Object> outcome(List<Map<String, String>> actions) {
         Map<String, Object> form = new HashMap<>();
         form.put("attendees", "Quinn Quality, Mia Manager, the managing director");
-        form.put("conclusions", "Acknowledgement is reliable; decisions were late in the billing category because of "
-                + "staffing. Complaints handling is suitable and adequate, effectiveness to improve on billing.");
+        form.put(
+                "conclusions",
+                "Acknowledgement is reliable; decisions were late in the billing category because of "
+                        + "staffing. Complaints handling is suitable and adequate, effectiveness to improve on billing.");
         form.put("reviewDecisions", "Add a second billing specialist to the complaint-handlers group.");
         form.put("actions", org.camunda.spin.Spin.JSON(toJson(actions)));
         return form;
@@ -116,18 +143,33 @@ class ManagementReviewProcessTest {
     @Test
     @Order(1)
     void theScheduleStartsAReviewOfLastMonthWhichCanCloseWithoutActions() {
-        Job timer = management.createJobQuery().processDefinitionId(definitionId()).timers().singleResult();
+        Job timer = management
+                .createJobQuery()
+                .processDefinitionId(definitionId())
+                .timers()
+                .singleResult();
         assertThat(timer).as("the review schedule's timer start").isNotNull();
         // monthly on the first at 06:00 (Camunda cron, configurable; the engine reads it in the server's time zone)
-        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getDayOfMonth()).isEqualTo(1);
-        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour()).isEqualTo(6);
+        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getDayOfMonth())
+                .isEqualTo(1);
+        assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour())
+                .isEqualTo(6);
 
         management.executeJob(timer.getId());
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).active()
-                .orderByProcessInstanceId().desc().list().stream()
-                .filter(p -> p.getBusinessKey() != null).findFirst().orElseThrow();
-        assertThat(instance).isWaitingAt("Task_HoldManagementReview").hasPassed("StartEvent_ReviewDue",
-                "Task_PrepareReviewInput");
+        ProcessInstance instance = runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(KEY)
+                .active()
+                .orderByProcessInstanceId()
+                .desc()
+                .list()
+                .stream()
+                .filter(p -> p.getBusinessKey() != null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(instance)
+                .isWaitingAt("Task_HoldManagementReview")
+                .hasPassed("StartEvent_ReviewDue", "Task_PrepareReviewInput");
         ManagementReview review = reviewOf(instance);
         LocalDate firstOfMonth = LocalDate.now(ZONE).withDayOfMonth(1);
         assertThat(review.periodFrom()).isEqualTo(firstOfMonth.minusMonths(1));
@@ -137,13 +179,21 @@ class ManagementReviewProcessTest {
         assertThat(review.inputJson()).contains("\"objectives\"").contains("\"openActionsOfEarlierReviews\"");
         Task hold = staff.task(instance, "Task_HoldManagementReview");
         assertThat(hold.getDueDate()).isAfter(new Date());
-        assertThat((String) runtime.getVariable(instance.getId(), "reviewSummary")).contains("objectives:");
+        assertThat((String) runtime.getVariable(instance.getId(), "reviewSummary"))
+                .contains("objectives:");
         // the schedule goes on: a new timer for the next month
-        assertThat(management.createJobQuery().processDefinitionId(definitionId()).timers().count()).isOne();
+        assertThat(management
+                        .createJobQuery()
+                        .processDefinitionId(definitionId())
+                        .timers()
+                        .count())
+                .isOne();
 
         staff.complete("quality", instance, "Task_HoldManagementReview", outcome(List.of()));
-        assertThat(instance).isEnded().hasPassed("Task_RecordReviewOutcome", "Gateway_ReviewDone", "Task_CloseReview",
-                "End_ReviewClosed").hasNotPassed("SubProcess_ReviewAction");
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Task_RecordReviewOutcome", "Gateway_ReviewDone", "Task_CloseReview", "End_ReviewClosed")
+                .hasNotPassed("SubProcess_ReviewAction");
         ManagementReview held = reviews.get(review.id());
         assertThat(held.heldBy()).isEqualTo("quality");
         assertThat(held.conclusions()).startsWith("Acknowledgement is reliable");
@@ -161,22 +211,39 @@ class ManagementReviewProcessTest {
 
         String soon = LocalDate.now(ZONE).plusDays(7).toString();
         String later = LocalDate.now(ZONE).plusDays(30).toString();
-        staff.complete("quality", instance, "Task_HoldManagementReview", outcome(List.of(
-                Map.of("description", "Hire a second billing specialist", "owner", "manager", "dueDate", later),
-                Map.of("description", "Rewrite the advance-payment letter", "owner", "handler", "dueDate", soon))));
+        staff.complete(
+                "quality",
+                instance,
+                "Task_HoldManagementReview",
+                outcome(List.of(
+                        Map.of("description", "Hire a second billing specialist", "owner", "manager", "dueDate", later),
+                        Map.of(
+                                "description",
+                                "Rewrite the advance-payment letter",
+                                "owner",
+                                "handler",
+                                "dueDate",
+                                soon))));
         List<ReviewAction> actions = reviews.actions(review.id());
         assertThat(actions).extracting(ReviewAction::owner).containsExactly("manager", "handler");
-        List<Task> open = tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_CarryOutReviewAction").list();
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_CarryOutReviewAction")
+                .list();
         assertThat(open).extracting(Task::getAssignee).containsExactlyInAnyOrder("manager", "handler");
-        Task handlers = open.stream().filter(t -> t.getAssignee().equals("handler")).findFirst().orElseThrow();
+        Task handlers = open.stream()
+                .filter(t -> t.getAssignee().equals("handler"))
+                .findFirst()
+                .orElseThrow();
         assertThat(handlers.getDueDate()).isEqualTo(reviews.dueAt(actions.get(1)));
 
         // the handler's action is done in time; a note is required
         assertThatThrownBy(() -> staff.as("handler", () -> {
-            tasks.complete(handlers.getId(), Map.of("completionNote", "ok"));
-            return null;
-        })).isInstanceOf(InvalidInputException.class).hasMessageContaining("completionNote: say what was done");
+                    tasks.complete(handlers.getId(), Map.of("completionNote", "ok"));
+                    return null;
+                }))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("completionNote: say what was done");
         staff.as("handler", () -> {
             tasks.complete(handlers.getId(), Map.of("completionNote", "New letter approved by legal and in use."));
             return null;
@@ -186,8 +253,10 @@ class ManagementReviewProcessTest {
 
         // the manager's action passes its due date: quality managers are asked to chase it, it stays with the owner
         staff.advanceTo(reviews.dueAt(actions.get(0)));
-        Task chase = tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_ChaseOverdueAction").singleResult();
+        Task chase = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_ChaseOverdueAction")
+                .singleResult();
         assertThat(chase).isNotNull();
         assertThat(runtime.getVariable(chase.getExecutionId(), "actionDescription"))
                 .isEqualTo("Hire a second billing specialist");
@@ -196,17 +265,22 @@ class ManagementReviewProcessTest {
             tasks.complete(chase.getId(), Map.of("chaseNote", "Vacancy is open; interviews next week."));
             return null;
         });
-        assertThat(instance).hasPassed("Boundary_ActionOverdue", "Task_ChaseOverdueAction", "End_ActionChased")
+        assertThat(instance)
+                .hasPassed("Boundary_ActionOverdue", "Task_ChaseOverdueAction", "End_ActionChased")
                 .isNotEnded();
-        Task managers = tasks.createTaskQuery().processInstanceId(instance.getId())
-                .taskDefinitionKey("Task_CarryOutReviewAction").singleResult();
+        Task managers = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey("Task_CarryOutReviewAction")
+                .singleResult();
         assertThat(managers.getAssignee()).isEqualTo("manager");
         staff.as("manager", () -> {
             tasks.complete(managers.getId(), Map.of("completionNote", "Second billing specialist started on the 1st."));
             return null;
         });
         assertThat(instance).isEnded().hasPassed("End_ActionDone", "Task_CloseReview", "End_ReviewClosed");
-        assertThat(reviews.actions(review.id())).extracting(ReviewAction::status).containsOnly(ReviewAction.DONE);
+        assertThat(reviews.actions(review.id()))
+                .extracting(ReviewAction::status)
+                .containsOnly(ReviewAction.DONE);
         assertThat(reviews.get(review.id()).closedAt()).isNotNull();
     }
 
@@ -233,7 +307,8 @@ class ManagementReviewProcessTest {
         assertThat(reviewOf(instance).heldAt()).isNull();
 
         // a period that ends before it starts is refused when the review is requested
-        assertThatThrownBy(() -> requested("2026-06-30", "2026-01-01")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> requested("2026-06-30", "2026-01-01"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ends before it starts");
     }
 }

@@ -65,7 +65,8 @@ public class ProcessCoverage extends AbstractProcessEnginePlugin {
     private static void record(String processKey, String elementId) {
         String testClass = runningClass;
         if (testClass != null) {
-            COVERED.computeIfAbsent(testClass, c -> ConcurrentHashMap.newKeySet()).add(processKey + "#" + elementId);
+            COVERED.computeIfAbsent(testClass, c -> ConcurrentHashMap.newKeySet())
+                    .add(processKey + "#" + elementId);
         }
     }
 
@@ -87,12 +88,12 @@ public class ProcessCoverage extends AbstractProcessEnginePlugin {
     private static void instrument(String key, ScopeImpl scope) {
         for (ActivityImpl activity : scope.getActivities()) {
             String activityId = activity.getId();
-            activity.addListener(ExecutionListener.EVENTNAME_START,
-                    (ExecutionListener) execution -> record(key, activityId));
+            activity.addListener(
+                    ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> record(key, activityId));
             for (var transition : activity.getOutgoingTransitions()) {
                 String flowId = transition.getId();
-                ((TransitionImpl) transition).addListener(ExecutionListener.EVENTNAME_TAKE,
-                        (ExecutionListener) execution -> record(key, flowId));
+                ((TransitionImpl) transition).addListener(ExecutionListener.EVENTNAME_TAKE, (ExecutionListener)
+                        execution -> record(key, flowId));
             }
             instrument(key, activity);
         }

@@ -47,7 +47,9 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         // back to the enclosing class after a @Nested one, to none after a top-level one
-        ProcessCoverage.running(context.getParent().flatMap(ExtensionContext::getTestClass).map(Class::getName)
+        ProcessCoverage.running(context.getParent()
+                .flatMap(ExtensionContext::getTestClass)
+                .map(Class::getName)
                 .orElse(null));
         FINISHED.add(context.getRequiredTestClass().getName());
         List<String> missed = new ArrayList<>();
@@ -74,13 +76,16 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
 
     static List<Diagram> diagrams() throws IOException {
         try (Stream<Path> files = Files.list(DIAGRAMS)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".bpmn")).sorted()
-                    .flatMap(f -> Diagram.of(f).stream()).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".bpmn"))
+                    .sorted()
+                    .flatMap(f -> Diagram.of(f).stream())
+                    .toList();
         }
     }
 
     /** The flow nodes and sequence flows of one process of a diagram file. */
-    record Diagram(String file, String key, Set<String> nodes, Set<String> flows, Map<String, String> eventGatewayFlows) {
+    record Diagram(
+            String file, String key, Set<String> nodes, Set<String> flows, Map<String, String> eventGatewayFlows) {
 
         static List<Diagram> of(Path file) {
             BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
@@ -90,15 +95,18 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
                 Set<String> flowIds = new TreeSet<>();
                 Map<String, String> eventGatewayFlows = new ConcurrentHashMap<>();
                 collect(process.getFlowElements(), nodeIds, flowIds, eventGatewayFlows);
-                diagrams.add(new Diagram(file.getFileName().toString(), process.getId(), nodeIds, flowIds,
-                        eventGatewayFlows));
+                diagrams.add(new Diagram(
+                        file.getFileName().toString(), process.getId(), nodeIds, flowIds, eventGatewayFlows));
             }
             return diagrams;
         }
 
         /** Nodes and flows of a process, and of its sub-processes. */
-        private static void collect(Collection<? extends BaseElement> elements, Set<String> nodes, Set<String> flows,
-                                    Map<String, String> eventGatewayFlows) {
+        private static void collect(
+                Collection<? extends BaseElement> elements,
+                Set<String> nodes,
+                Set<String> flows,
+                Map<String, String> eventGatewayFlows) {
             for (BaseElement element : elements) {
                 if (element instanceof FlowNode node) {
                     nodes.add(node.getId());
@@ -132,12 +140,19 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
                     .append("| | total | covered | % |\n|---|---|---|---|\n")
                     .append(row("flow nodes", nodes.size(), missedNodes.size()))
                     .append(row("sequence flows", flows.size(), missedFlows.size()))
-                    .append("\nNot covered: ").append(missedNodes.isEmpty() && missedFlows.isEmpty() ? "none"
-                            : String.join(", ", missedNodes) + " " + String.join(", ", missedFlows)).append('\n')
+                    .append("\nNot covered: ")
+                    .append(
+                            missedNodes.isEmpty() && missedFlows.isEmpty()
+                                    ? "none"
+                                    : String.join(", ", missedNodes) + " " + String.join(", ", missedFlows))
+                    .append('\n')
                     .append("\nReached by:\n");
-            ProcessCoverage.coveredByClass(key).forEach((testClass, ids) -> report.append("- ")
-                    .append(testClass.substring(testClass.lastIndexOf('.') + 1)).append(": ").append(ids.size())
-                    .append(" flow nodes and sequence flows\n"));
+            ProcessCoverage.coveredByClass(key)
+                    .forEach((testClass, ids) -> report.append("- ")
+                            .append(testClass.substring(testClass.lastIndexOf('.') + 1))
+                            .append(": ")
+                            .append(ids.size())
+                            .append(" flow nodes and sequence flows\n"));
             Files.createDirectories(REPORTS);
             Files.writeString(REPORTS.resolve(key + ".md"), report.toString());
 

@@ -32,5 +32,4 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(ProcessTestConfiguration.class)
 @ExtendWith(ProcessCoverageExtension.class)
-public @interface ProcessTest {
-}
+public @interface ProcessTest {}

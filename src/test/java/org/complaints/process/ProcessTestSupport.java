@@ -52,9 +52,17 @@ final class ProcessTestSupport {
     final GreenMailExtension mail;
     final OutboxSender outbox;
 
-    ProcessTestSupport(RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management,
-                       IdentityService identity, RepositoryService repository, ComplaintRegister register,
-                       EventLog events, GreenMailExtension mail, OutboxSender outbox) {
+    ProcessTestSupport(
+            RuntimeService runtime,
+            TaskService tasks,
+            FormService forms,
+            ManagementService management,
+            IdentityService identity,
+            RepositoryService repository,
+            ComplaintRegister register,
+            EventLog events,
+            GreenMailExtension mail,
+            OutboxSender outbox) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.forms = forms;
@@ -69,14 +77,20 @@ final class ProcessTestSupport {
     }
 
     ProcessInstance startByStaff(Map<String, Object> form) {
-        String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey("complaint-handling")
-                .latestVersion().singleResult().getId();
+        String definitionId = repository
+                .createProcessDefinitionQuery()
+                .processDefinitionKey("complaint-handling")
+                .latestVersion()
+                .singleResult()
+                .getId();
         return as("intake", () -> forms.submitStartForm(definitionId, form));
     }
 
     Complaint complaintOf(ProcessInstance instance) {
-        return register.getByReference(runtime.createProcessInstanceQuery().processInstanceId(instance.getId())
-                .singleResult().getBusinessKey());
+        return register.getByReference(runtime.createProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult()
+                .getBusinessKey());
     }
 
     Complaint reload(Complaint complaint) {
@@ -84,7 +98,10 @@ final class ProcessTestSupport {
     }
 
     Task task(ProcessInstance instance, String taskKey) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
         return task;
     }
@@ -157,11 +174,15 @@ final class ProcessTestSupport {
     }
 
     List<MimeMessage> mailsWithSubject(String fragment) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> subject(m).contains(fragment)).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> subject(m).contains(fragment))
+                .toList();
     }
 
     List<String> subjects() {
-        return Arrays.stream(mail.getReceivedMessages()).map(ProcessTestSupport::subject).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .map(ProcessTestSupport::subject)
+                .toList();
     }
 
     static String subject(MimeMessage message) {
@@ -177,13 +198,29 @@ final class ProcessTestSupport {
     }
 
     static Map<String, Object> assessInScope() {
-        return new HashMap<>(Map.of("scopeDecision", "in-scope", "severity", "medium", "impact", "individual",
-                "category", "delivery", "safetyRelevant", false, "overrideAssessment", false));
+        return new HashMap<>(Map.of(
+                "scopeDecision",
+                "in-scope",
+                "severity",
+                "medium",
+                "impact",
+                "individual",
+                "category",
+                "delivery",
+                "safetyRelevant",
+                false,
+                "overrideAssessment",
+                false));
     }
 
     static Map<String, Object> findings() {
-        return Map.of("findings", "The courier left the parcel at the door without ringing; photos confirm the damage.",
-                "rootCause", "third-party", "systemicIssue", false);
+        return Map.of(
+                "findings",
+                "The courier left the parcel at the door without ringing; photos confirm the damage.",
+                "rootCause",
+                "third-party",
+                "systemicIssue",
+                false);
     }
 
     static Map<String, Object> proposal(String outcome, String remedy, Number amount) {

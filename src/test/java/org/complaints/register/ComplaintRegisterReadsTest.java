@@ -35,20 +35,48 @@ class ComplaintRegisterReadsTest {
     @Test
     void aNewComplaintComesBackFromItsInsertAsTheRegisterReadsItAndIsAnsweredFromMemoryAfterwards() {
         Complaint created = transaction.execute(tx -> {
-            Complaint complaint = register.create(new NewComplaint("phone", Instant.parse("2026-03-02T09:30:00Z"),
-                    "intake", "Bo", "bo@example.org", "+31 20 555 0100", "nl", "Refund", "Geld niet terug.",
-                    LocalDate.of(2026, 2, 27), "Refund", "Called twice", "high", "group", "billing", true));
+            Complaint complaint = register.create(new NewComplaint(
+                    "phone",
+                    Instant.parse("2026-03-02T09:30:00Z"),
+                    "intake",
+                    "Bo",
+                    "bo@example.org",
+                    "+31 20 555 0100",
+                    "nl",
+                    "Refund",
+                    "Geld niet terug.",
+                    LocalDate.of(2026, 2, 27),
+                    "Refund",
+                    "Called twice",
+                    "high",
+                    "group",
+                    "billing",
+                    true));
             jdbc.sql("update cmp_complaint set stage = 'ASSESSMENT', confidential = true where id = ?")
-                    .param(complaint.id()).update();
+                    .param(complaint.id())
+                    .update();
             assertThat(register.get(complaint.id())).as("from memory").isSameAs(complaint);
-            assertThat(register.accessMarkings(complaint.id()).confidential()).as("from memory").isFalse();
+            assertThat(register.accessMarkings(complaint.id()).confidential())
+                    .as("from memory")
+                    .isFalse();
             assertThat(register.accessMarkings(complaint.id()).reference()).isEqualTo(complaint.reference());
             return complaint;
         });
         Complaint read = register.get(created.id());
-        assertThat(created).isEqualTo(new Complaint(read.id(), read.reference(), ComplaintStage.RECEIVED,
-                read.receipt(), read.contact(), read.subject(), read.classification(), read.handling(),
-                read.resolution(), read.closure(), read.processInstanceId(), read.trackingToken()));
+        assertThat(created)
+                .isEqualTo(new Complaint(
+                        read.id(),
+                        read.reference(),
+                        ComplaintStage.RECEIVED,
+                        read.receipt(),
+                        read.contact(),
+                        read.subject(),
+                        read.classification(),
+                        read.handling(),
+                        read.resolution(),
+                        read.closure(),
+                        read.processInstanceId(),
+                        read.trackingToken()));
         assertThat(created.receivedAt()).isEqualTo(Instant.parse("2026-03-02T09:30:00Z"));
         assertThat(created.incidentDate()).isEqualTo(LocalDate.of(2026, 2, 27));
         assertThat(created.trackingToken()).hasSize(43);
@@ -62,15 +90,23 @@ class ComplaintRegisterReadsTest {
             assertThat(register.get(id).stage()).isEqualTo(ComplaintStage.RECEIVED);
             assertThat(register.accessMarkings(id).confidential()).isFalse();
             changeBehindTheRegister();
-            assertThat(register.get(id).stage()).as("read before, in this transaction").isEqualTo(ComplaintStage.RECEIVED);
+            assertThat(register.get(id).stage())
+                    .as("read before, in this transaction")
+                    .isEqualTo(ComplaintStage.RECEIVED);
             assertThat(register.accessMarkings(id).confidential()).isFalse();
 
             register.recordRelated(id, 3);
-            assertThat(register.accessMarkings(id).confidential()).as("a write that leaves the markings").isFalse();
+            assertThat(register.accessMarkings(id).confidential())
+                    .as("a write that leaves the markings")
+                    .isFalse();
             register.setLegalHold(id, true, "Court case 12/2026");
-            assertThat(register.accessMarkings(id).confidential()).as("after a write of the markings").isTrue();
+            assertThat(register.accessMarkings(id).confidential())
+                    .as("after a write of the markings")
+                    .isTrue();
             assertThat(register.accessMarkings(id).legalHold()).isTrue();
-            assertThat(register.get(id).stage()).as("after the register's own write").isEqualTo(ComplaintStage.ASSESSMENT);
+            assertThat(register.get(id).stage())
+                    .as("after the register's own write")
+                    .isEqualTo(ComplaintStage.ASSESSMENT);
             assertThat(register.get(id).relatedCount()).isEqualTo(3);
         });
     }
@@ -81,7 +117,9 @@ class ComplaintRegisterReadsTest {
         transaction.executeWithoutResult(tx -> {
             register.get(id);
             changeBehindTheRegister();
-            assertThat(register.accessMarkings(id).confidential()).as("read with the complaint").isFalse();
+            assertThat(register.accessMarkings(id).confidential())
+                    .as("read with the complaint")
+                    .isFalse();
 
             register.recordRuleAssessment(id, "high", "complaints-handlers", 10, deadline);
             Complaint assessed = register.get(id);
@@ -108,7 +146,9 @@ class ComplaintRegisterReadsTest {
             assertThat(register.get(id).processInstanceId()).isEqualTo("instance-1");
             assertThat(register.get(id).stage()).as("the rest from memory").isEqualTo(ComplaintStage.RECEIVED);
             assertThat(register.accessMarkings(id).processInstanceId()).isEqualTo("instance-1");
-            assertThat(register.accessMarkings(id).confidential()).as("the rest from memory").isFalse();
+            assertThat(register.accessMarkings(id).confidential())
+                    .as("the rest from memory")
+                    .isFalse();
         });
         assertThat(register.get(id).processInstanceId()).isEqualTo("instance-1");
         assertThat(register.get(id).stage()).isEqualTo(ComplaintStage.ASSESSMENT);
@@ -119,9 +159,12 @@ class ComplaintRegisterReadsTest {
         transaction.executeWithoutResult(tx -> register.get(id));
         changeBehindTheRegister();
         assertThat(register.get(id).stage()).isEqualTo(ComplaintStage.ASSESSMENT);
-        jdbc.sql("update cmp_complaint set stage = 'INVESTIGATION' where id = ?").param(id).update();
+        jdbc.sql("update cmp_complaint set stage = 'INVESTIGATION' where id = ?")
+                .param(id)
+                .update();
         assertThat(register.get(id).stage()).isEqualTo(ComplaintStage.INVESTIGATION);
-        assertThat((ComplaintStage) transaction.execute(tx -> register.get(id).stage())).isEqualTo(ComplaintStage.INVESTIGATION);
+        assertThat((ComplaintStage) transaction.execute(tx -> register.get(id).stage()))
+                .isEqualTo(ComplaintStage.INVESTIGATION);
     }
 
     @Test
@@ -144,10 +187,13 @@ class ComplaintRegisterReadsTest {
             assertThat(register.get(id).stage()).isEqualTo(ComplaintStage.ASSESSMENT);
             tx.setRollbackOnly();
         });
-        assertThat((ComplaintStage) transaction.execute(tx -> register.get(id).stage())).isEqualTo(ComplaintStage.RECEIVED);
+        assertThat((ComplaintStage) transaction.execute(tx -> register.get(id).stage()))
+                .isEqualTo(ComplaintStage.RECEIVED);
     }
 
     private void changeBehindTheRegister() {
-        jdbc.sql("update cmp_complaint set stage = 'ASSESSMENT', confidential = true where id = ?").param(id).update();
+        jdbc.sql("update cmp_complaint set stage = 'ASSESSMENT', confidential = true where id = ?")
+                .param(id)
+                .update();
     }
 }

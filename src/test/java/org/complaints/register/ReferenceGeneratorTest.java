@@ -35,8 +35,12 @@ class ReferenceGeneratorTest {
     }
 
     private ReferenceGenerator at(String instant) {
-        return new ReferenceGenerator(jdbc, dataSource, Clock.fixed(Instant.parse(instant), ZoneId.of("UTC")),
-                H2Register.AMSTERDAM, transactions);
+        return new ReferenceGenerator(
+                jdbc,
+                dataSource,
+                Clock.fixed(Instant.parse(instant), ZoneId.of("UTC")),
+                H2Register.AMSTERDAM,
+                transactions);
     }
 
     @Test
@@ -81,7 +85,8 @@ class ReferenceGeneratorTest {
 
     @Test
     void aYearWithoutACounterIsRefusedWithWhatToDo() {
-        assertThatThrownBy(() -> at("2101-06-01T10:00:00Z").next()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> at("2101-06-01T10:00:00Z").next())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No reference counter for the year 2101");
     }
 }

@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 final class ApplicationNode {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private final String name;
     private final Path jar;
@@ -62,17 +64,22 @@ final class ApplicationNode {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 // two nodes, the database and the test share two cores and the CI machine's memory
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString()));
+                "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar",
+                jar.toString()));
         command.addAll(arguments);
         command.add("--spring.mail.properties.mail.smtp.localhost=" + heloName());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("COMPLAINTS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        Files.writeString(log, "==== " + name + ": " + String.join(" ", command) + "\n",
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                log,
+                "==== " + name + ": " + String.join(" ", command) + "\n",
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         process = builder.start();
     }
 
@@ -82,8 +89,8 @@ final class ApplicationNode {
         long deadline = started + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError(name + " ended with exit code " + process.exitValue() + " while starting:\n"
-                        + logTail());
+                throw new AssertionError(
+                        name + " ended with exit code " + process.exitValue() + " while starting:\n" + logTail());
             }
             if ("UP".equals(health("/actuator/health/readiness").path("status").asText())) {
                 return Duration.ofNanos(System.nanoTime() - started);
@@ -96,9 +103,12 @@ final class ApplicationNode {
     /** The management port's health document, or an empty object when the node does not answer. */
     JsonNode health(String path) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + managementPort + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException e) {
             return JSON.createObjectNode();
@@ -110,7 +120,9 @@ final class ApplicationNode {
 
     /** The job executor's lock owner, as ACT_RU_JOB.LOCK_OWNER_ names this node (from the health endpoint). */
     String lockOwner() {
-        String owner = health("/actuator/health").at("/components/jobExecutor/details/jobExecutor/lockOwner").asText("");
+        String owner = health("/actuator/health")
+                .at("/components/jobExecutor/details/jobExecutor/lockOwner")
+                .asText("");
         if (owner.isEmpty()) {
             throw new AssertionError(name + " reports no job executor lock owner: " + health("/actuator/health"));
         }

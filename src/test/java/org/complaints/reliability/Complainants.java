@@ -22,8 +22,10 @@ import java.util.function.BooleanSupplier;
 final class Complainants {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     /**
      * A complaint answered 201.
@@ -33,8 +35,7 @@ final class Complainants {
      * @param replayed the node answered from an earlier attempt that had committed ({@code Idempotent-Replayed})
      * @param answeredAt {@link System#nanoTime()} of the answer
      */
-    record Filed(String key, String reference, ApplicationNode node, int attempts, boolean replayed, long answeredAt) {
-    }
+    record Filed(String key, String reference, ApplicationNode node, int attempts, boolean replayed, long answeredAt) {}
 
     private final AtomicInteger failedAttempts = new AtomicInteger();
 
@@ -54,22 +55,31 @@ final class Complainants {
         for (int attempt = 0; System.nanoTime() < deadline && keepTrying.getAsBoolean(); attempt++) {
             ApplicationNode node = nodes.get(attempt % nodes.size());
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(node.uri("/api/complaints"))
-                        .timeout(Duration.ofSeconds(90))
-                        .header("Content-Type", "application/json")
-                        .header("Accept", "application/json")
-                        .header("Idempotency-Key", key)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(node.uri("/api/complaints"))
+                                .timeout(Duration.ofSeconds(90))
+                                .header("Content-Type", "application/json")
+                                .header("Accept", "application/json")
+                                .header("Idempotency-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201) {
                     JsonNode filed = JSON.readTree(response.body());
-                    return Optional.of(new Filed(key, filed.path("reference").asText(), node, attempt + 1,
-                            response.headers().firstValue("Idempotent-Replayed").map(Boolean::parseBoolean).orElse(false),
+                    return Optional.of(new Filed(
+                            key,
+                            filed.path("reference").asText(),
+                            node,
+                            attempt + 1,
+                            response.headers()
+                                    .firstValue("Idempotent-Replayed")
+                                    .map(Boolean::parseBoolean)
+                                    .orElse(false),
                             System.nanoTime()));
                 }
                 if (response.statusCode() < 500) {
-                    throw new AssertionError("complaint " + key + " refused by " + node + ": "
-                            + response.statusCode() + " " + response.body());
+                    throw new AssertionError("complaint " + key + " refused by " + node + ": " + response.statusCode()
+                            + " " + response.body());
                 }
             } catch (IOException noAnswer) {
                 // the node died, or the connection broke: the same key again, so the complaint is filed once
@@ -86,8 +96,10 @@ final class Complainants {
         complaint.put("email", key.toLowerCase() + "@complainants.example.org");
         complaint.put("language", "en");
         complaint.put("productOrService", "Home delivery");
-        complaint.put("description", "Parcel " + key + " arrived broken and two calls to customer service were not "
-                + "returned. I would like to know what happened and what you will do about it.");
+        complaint.put(
+                "description",
+                "Parcel " + key + " arrived broken and two calls to customer service were not "
+                        + "returned. I would like to know what happened and what you will do about it.");
         complaint.put("remedySought", "A replacement");
         complaint.put("consent", true);
         try {

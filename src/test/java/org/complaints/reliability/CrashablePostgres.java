@@ -43,7 +43,7 @@ final class CrashablePostgres implements AutoCloseable {
         CrashablePostgres postgres = new CrashablePostgres(dataDirectory, log, port);
         postgres.start();
         try (Connection connection = postgres.server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create role " + USER + " login password '" + PASSWORD + "'");
             statement.execute("create database " + DATABASE + " owner " + USER);
         }
@@ -80,9 +80,11 @@ final class CrashablePostgres implements AutoCloseable {
      * checkpoint, connections cut in the middle of their transactions.
      */
     void killHard() throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
-        ProcessHandle postmaster = ProcessHandle.of(pid)
-                .orElseThrow(() -> new IllegalStateException("no postmaster with pid " + pid));
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .strip());
+        ProcessHandle postmaster =
+                ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster with pid " + pid));
         List<ProcessHandle> serverProcesses = postmaster.descendants().toList();
         postmaster.destroyForcibly();
         serverProcesses.forEach(ProcessHandle::destroyForcibly);

@@ -44,7 +44,8 @@ final class Inbox implements AutoCloseable {
     /** Every Message-ID received whose dedup key matches {@code kind}, for the given complaints. */
     List<Received> received(Predicate<String> kind, Collection<String> references) {
         Set<String> wanted = new HashSet<>(references);
-        return sendersByMessageId().entrySet().stream().map(e -> parse(e.getKey(), e.getValue()))
+        return sendersByMessageId().entrySet().stream()
+                .map(e -> parse(e.getKey(), e.getValue()))
                 .filter(r -> r != null && kind.test(r.dedupKey()) && wanted.contains(r.reference()))
                 .toList();
     }
@@ -85,8 +86,8 @@ final class Inbox implements AutoCloseable {
         if (at < 0 || reference < 0 || reference > at) {
             return null;
         }
-        return new Received(local.substring(0, reference), local.substring(reference + 1, at), messageId,
-                List.copyOf(senders));
+        return new Received(
+                local.substring(0, reference), local.substring(reference + 1, at), messageId, List.copyOf(senders));
     }
 
     @Override

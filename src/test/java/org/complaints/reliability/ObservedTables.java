@@ -25,12 +25,12 @@ final class ObservedTables {
         this.jdbc = jdbc;
     }
 
-    record Schema(long migrations, long failedMigrations, long engineSchemaLog, long deployments,
-                  long processDefinitions) {
-    }
+    record Schema(
+            long migrations, long failedMigrations, long engineSchemaLog, long deployments, long processDefinitions) {}
 
     Schema schema() {
-        return new Schema(single("select count(*) from cmp_schema_history where success"),
+        return new Schema(
+                single("select count(*) from cmp_schema_history where success"),
                 single("select count(*) from cmp_schema_history where not success"),
                 single("select count(*) from act_ge_schema_log"),
                 single("select count(*) from act_re_deployment"),
@@ -41,19 +41,23 @@ final class ObservedTables {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
-    record LockedJob(String id, String processInstanceId, String activity) {
-    }
+    record LockedJob(String id, String processInstanceId, String activity) {}
 
     List<LockedJob> lockedBy(String owner) {
         return jdbc.sql("""
                 select j.id_, j.process_instance_id_, coalesce(d.act_id_, j.handler_type_) activity
                 from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_ where j.lock_owner_ = ?""")
-                .param(owner).query((rs, n) -> new LockedJob(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .param(owner)
+                .query((rs, n) -> new LockedJob(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     List<String> processInstances(List<String> references) {
         List<String> ids = jdbc.sql("select process_instance_id from cmp_complaint where reference in ("
-                + placeholders(references.size()) + ")").params(references).query(String.class).list();
+                        + placeholders(references.size()) + ")")
+                .params(references)
+                .query(String.class)
+                .list();
         assertThat(ids).as("process instances").hasSize(references.size()).doesNotContainNull();
         return ids;
     }
@@ -68,9 +72,11 @@ final class ObservedTables {
         params.addAll(processInstanceIds);
         params.addAll(List.of(activityIds));
         return jdbc.sql("update act_ru_job set duedate_ = ? where lock_owner_ is null and process_instance_id_ in ("
-                        + placeholders(processInstanceIds.size()) + ") and job_def_id_ in (select id_ from act_ru_jobdef "
+                        + placeholders(processInstanceIds.size())
+                        + ") and job_def_id_ in (select id_ from act_ru_jobdef "
                         + "where act_id_ in (" + placeholders(activityIds.length) + "))")
-                .params(params).update();
+                .params(params)
+                .update();
     }
 
     /** Per complaint: how many times the given activity ran (the engine's history). */
@@ -92,8 +98,12 @@ final class ObservedTables {
         List<Object> params = new ArrayList<>();
         params.add(first);
         params.addAll(references);
-        return jdbc.sql(sql.formatted(placeholders(references.size()))).params(params)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+        return jdbc
+                .sql(sql.formatted(placeholders(references.size())))
+                .params(params)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -101,9 +111,13 @@ final class ObservedTables {
         List<Object> params = new ArrayList<>();
         params.add(taskDefinitionKey);
         params.addAll(references);
-        return jdbc.sql("select count(*) from act_ru_task t join cmp_complaint c on c.process_instance_id = t.proc_inst_id_ "
-                + "where t.task_def_key_ = ? and c.reference in (" + placeholders(references.size()) + ")")
-                .params(params).query(Long.class).single();
+        return jdbc.sql(
+                        "select count(*) from act_ru_task t join cmp_complaint c on c.process_instance_id = t.proc_inst_id_ "
+                                + "where t.task_def_key_ = ? and c.reference in (" + placeholders(references.size())
+                                + ")")
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /** Timer jobs of the activity for these complaints, due more than {@code ahead} from now. */
@@ -116,7 +130,9 @@ final class ObservedTables {
                         + "join cmp_complaint c on c.process_instance_id = j.process_instance_id_ "
                         + "where d.act_id_ = ? and j.duedate_ >= ? and c.reference in ("
                         + placeholders(references.size()) + ")")
-                .params(params).query(Long.class).single();
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     long incidents() {
@@ -130,7 +146,10 @@ final class ObservedTables {
     /** The references of these complaints that are in the register. */
     Set<String> stored(List<String> references) {
         return new HashSet<>(jdbc.sql("select reference from cmp_complaint where reference in ("
-                + placeholders(references.size()) + ")").params(references).query(String.class).list());
+                        + placeholders(references.size()) + ")")
+                .params(references)
+                .query(String.class)
+                .list());
     }
 
     /** Open tasks of the given kind in these process instances. */
@@ -139,12 +158,17 @@ final class ObservedTables {
         params.add(taskDefinitionKey);
         params.addAll(processInstanceIds);
         return jdbc.sql("select id_ from act_ru_task where task_def_key_ = ? and proc_inst_id_ in ("
-                + placeholders(processInstanceIds.size()) + ")").params(params).query(String.class).list();
+                        + placeholders(processInstanceIds.size()) + ")")
+                .params(params)
+                .query(String.class)
+                .list();
     }
 
     long expiredLocks() {
         return jdbc.sql("select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ < ?")
-                .param(new Timestamp(System.currentTimeMillis())).query(Long.class).single();
+                .param(new Timestamp(System.currentTimeMillis()))
+                .query(Long.class)
+                .single();
     }
 
     /** Jobs due within a minute, by activity and lock owner, with their retries and last error: for failures. */

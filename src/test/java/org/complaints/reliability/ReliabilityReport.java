@@ -42,7 +42,11 @@ final class ReliabilityReport {
         preamble.forEach(line -> markdown.append(line).append('\n'));
         sections.forEach((section, figures) -> {
             markdown.append("\n## ").append(section).append("\n\n| figure | value |\n|---|---|\n");
-            figures.forEach(f -> markdown.append("| ").append(f[0]).append(" | ").append(f[1]).append(" |\n"));
+            figures.forEach(f -> markdown.append("| ")
+                    .append(f[0])
+                    .append(" | ")
+                    .append(f[1])
+                    .append(" |\n"));
         });
         try {
             Files.createDirectories(file.getParent());

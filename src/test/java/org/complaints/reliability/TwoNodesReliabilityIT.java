@@ -73,10 +73,14 @@ class TwoNodesReliabilityIT {
     /** When this many are filed, node A is killed. */
     private static final int KILL_AT = 300;
     /** The jobs of the timers brought forward and of the steps they start. */
-    private static final Set<String> TIMER_WORK = Set.of("StartEvent_StatusUpdateDue", "Task_SendStatusUpdate",
-            "Boundary_ReminderDue", "StartEvent_ResponseDeadlineReached");
+    private static final Set<String> TIMER_WORK = Set.of(
+            "StartEvent_StatusUpdateDue",
+            "Task_SendStatusUpdate",
+            "Boundary_ReminderDue",
+            "StartEvent_ResponseDeadlineReached");
     /** Short, so the test sees the dead node's jobs taken over; production keeps the default (60 s). */
     private static final Duration LOCK_TIME = Duration.ofSeconds(15);
+
     private static final Duration OUTAGE = Duration.ofSeconds(3);
 
     private static final Predicate<String> ACKNOWLEDGEMENT = "acknowledgement"::equals;
@@ -84,8 +88,10 @@ class TwoNodesReliabilityIT {
     private static final Predicate<String> DEADLINE_REMINDER = "deadline-reminder"::equals;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     private ReliabilityReport report;
     private CrashablePostgres postgres;
@@ -97,6 +103,7 @@ class TwoNodesReliabilityIT {
     private String lockOwnerOfKilledA;
     /** The 500 complaints of step 3, and the first 100 of them, which are being investigated. */
     private List<String> complaints;
+
     private List<String> slaComplaints;
     /** Complaints answered 201 around the database restart, checked again at the end. */
     private final List<Complainants.Filed> restartRun = Collections.synchronizedList(new ArrayList<>());
@@ -107,14 +114,17 @@ class TwoNodesReliabilityIT {
         for (String log : List.of("node-a.log", "node-b.log", "postgres.log")) {
             Files.deleteIfExists(OUT.resolve(log));
         }
-        report = new ReliabilityReport(OUT.resolve("report.md"), List.of(
-                "Written by `TwoNodesReliabilityIT` (`./mvnw verify -Preliability`). Two nodes: the executable jar, "
-                        + "each in its own JVM (-Xmx512m), `postgres` profile; embedded PostgreSQL 16 "
-                        + "(synchronous commit on); GreenMail SMTP in the test JVM.",
-                "Job lock time " + ReliabilityReport.seconds(LOCK_TIME) + " (production default 60 s). Node and "
-                        + "database logs: `node-a.log`, `node-b.log`, `postgres.log` next to this file."));
-        postgres = CrashablePostgres.startEmpty(OUT.resolve("postgres-data"), OUT.resolve("postgres.log"),
-                ApplicationNode.freePort());
+        report = new ReliabilityReport(
+                OUT.resolve("report.md"),
+                List.of(
+                        "Written by `TwoNodesReliabilityIT` (`./mvnw verify -Preliability`). Two nodes: the executable jar, "
+                                + "each in its own JVM (-Xmx512m), `postgres` profile; embedded PostgreSQL 16 "
+                                + "(synchronous commit on); GreenMail SMTP in the test JVM.",
+                        "Job lock time " + ReliabilityReport.seconds(LOCK_TIME)
+                                + " (production default 60 s). Node and "
+                                + "database logs: `node-a.log`, `node-b.log`, `postgres.log` next to this file."));
+        postgres = CrashablePostgres.startEmpty(
+                OUT.resolve("postgres-data"), OUT.resolve("postgres.log"), ApplicationNode.freePort());
         tables = new ObservedTables(postgres.jdbc());
         int smtpPort = ApplicationNode.freePort();
         inbox = new Inbox(smtpPort);
@@ -172,28 +182,41 @@ class TwoNodesReliabilityIT {
         report.figure(section, "node A ready on an empty database after", nodeA.awaitReady(Duration.ofMinutes(3)));
         ObservedTables.Schema before = tables.schema();
         long migrationFiles = 0;
-        for (Path folder : List.of(Path.of("src", "main", "resources", "db", "migration"),
+        for (Path folder : List.of(
+                Path.of("src", "main", "resources", "db", "migration"),
                 Path.of("src", "main", "resources", "db", "vendor", "postgresql"))) {
             try (var files = Files.list(folder)) {
-                migrationFiles += files.filter(f -> f.toString().endsWith(".sql")).count();
+                migrationFiles +=
+                        files.filter(f -> f.toString().endsWith(".sql")).count();
             }
         }
         assertThat(before.migrations()).as("Flyway applied every migration").isEqualTo(migrationFiles);
         assertThat(before.failedMigrations()).isZero();
-        assertThat(before.processDefinitions()).as("process and decision definitions deployed").isPositive();
+        assertThat(before.processDefinitions())
+                .as("process and decision definitions deployed")
+                .isPositive();
 
         nodeB.start();
         report.figure(section, "node B ready (joining) after", nodeB.awaitReady(Duration.ofMinutes(3)));
-        assertThat(tables.schema()).as("the joining node changed neither schema nor deployments").isEqualTo(before);
+        assertThat(tables.schema())
+                .as("the joining node changed neither schema nor deployments")
+                .isEqualTo(before);
         assertThat(nodeA.health("/actuator/health").path("status").asText()).isEqualTo("UP");
         assertThat(nodeB.health("/actuator/health").path("status").asText()).isEqualTo("UP");
-        assertThat(nodeB.lockOwner()).as("each node's job executor locks jobs under its own name")
+        assertThat(nodeB.lockOwner())
+                .as("each node's job executor locks jobs under its own name")
                 .isNotEqualTo(nodeA.lockOwner());
         report.figure(section, "Flyway migrations (all successful, none re-run)", before.migrations());
-        report.figure(section, "engine schema log entries before / after the join",
+        report.figure(
+                section,
+                "engine schema log entries before / after the join",
                 before.engineSchemaLog() + " / " + tables.schema().engineSchemaLog());
-        report.figure(section, "deployments / definitions before / after the join", before.deployments() + " / "
-                + before.processDefinitions() + " and " + tables.schema().deployments() + " / " + tables.schema().processDefinitions());
+        report.figure(
+                section,
+                "deployments / definitions before / after the join",
+                before.deployments() + " / " + before.processDefinitions() + " and "
+                        + tables.schema().deployments() + " / "
+                        + tables.schema().processDefinitions());
     }
 
     @Test
@@ -208,7 +231,8 @@ class TwoNodesReliabilityIT {
             String prefix = "DB" + thread + "-";
             clients.submit(() -> {
                 for (int n = 0; load.get(); n++) {
-                    complainants.file(prefix + n, List.of(node), Duration.ofMinutes(3), load::get)
+                    complainants
+                            .file(prefix + n, List.of(node), Duration.ofMinutes(3), load::get)
                             .ifPresent(restartRun::add);
                 }
                 return null;
@@ -222,8 +246,8 @@ class TwoNodesReliabilityIT {
         postgres.startAgain();
         long restartedAt = System.nanoTime();
         report.figure(section, "complaints answered 201 before the kill", answeredBeforeKill);
-        report.figure(section, "database down (kill to accepting connections)",
-                Duration.ofNanos(restartedAt - killedAt));
+        report.figure(
+                section, "database down (kill to accepting connections)", Duration.ofNanos(restartedAt - killedAt));
 
         // each node accepts new complaints again, without being restarted
         Map<ApplicationNode, Duration> recovery = new LinkedHashMap<>();
@@ -238,30 +262,44 @@ class TwoNodesReliabilityIT {
         });
         load.set(false);
         clients.shutdown();
-        assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).as("complainants finished").isTrue();
+        assertThat(clients.awaitTermination(2, TimeUnit.MINUTES))
+                .as("complainants finished")
+                .isTrue();
         recovery.forEach((node, time) -> report.figure(section, node + ": first 201 after the restart", time));
 
         List<String> answered = references(restartRun);
         assertThat(new HashSet<>(answered)).as("one reference per complaint").hasSize(answered.size());
         Set<String> stored = tables.stored(answered);
-        assertThat(answered).as("every complaint answered 201 is in the register after the crash")
+        assertThat(answered)
+                .as("every complaint answered 201 is in the register after the crash")
                 .allMatch(stored::contains);
-        report.figure(section, "complaints answered 201 in all (node A / node B)", answered.size() + " ("
-                + count(restartRun, nodeA) + " / " + count(restartRun, nodeB) + ")");
+        report.figure(
+                section,
+                "complaints answered 201 in all (node A / node B)",
+                answered.size() + " (" + count(restartRun, nodeA) + " / " + count(restartRun, nodeB) + ")");
         report.figure(section, "of them missing from the register after the crash", answered.size() - stored.size());
-        report.figure(section, "requests that got no answer or a 5xx and were sent again",
-                complainants.failedAttempts());
+        report.figure(
+                section, "requests that got no answer or a 5xx and were sent again", complainants.failedAttempts());
 
         // the job executors work again: the complaints filed after the restart are acknowledged
-        List<String> filedAfterRestart = restartRun.stream().filter(f -> f.answeredAt() > restartedAt)
-                .map(Complainants.Filed::reference).toList();
-        Duration acknowledged = await("acknowledgements of the complaints filed after the restart",
-                Duration.ofMinutes(2), () -> missing(ACKNOWLEDGEMENT, filedAfterRestart).isEmpty());
-        report.figure(section, "complaints filed after the restart, all acknowledged within",
+        List<String> filedAfterRestart = restartRun.stream()
+                .filter(f -> f.answeredAt() > restartedAt)
+                .map(Complainants.Filed::reference)
+                .toList();
+        Duration acknowledged = await(
+                "acknowledgements of the complaints filed after the restart",
+                Duration.ofMinutes(2),
+                () -> missing(ACKNOWLEDGEMENT, filedAfterRestart).isEmpty());
+        report.figure(
+                section,
+                "complaints filed after the restart, all acknowledged within",
                 filedAfterRestart.size() + ", " + ReliabilityReport.seconds(acknowledged));
         for (ApplicationNode node : List.of(nodeA, nodeB)) {
-            assertThat(node.health("/actuator/health").at("/components/db/status").asText())
-                    .as(node + " database health after the restart").isEqualTo("UP");
+            assertThat(node.health("/actuator/health")
+                            .at("/components/db/status")
+                            .asText())
+                    .as(node + " database health after the restart")
+                    .isEqualTo("UP");
         }
     }
 
@@ -283,8 +321,11 @@ class TwoNodesReliabilityIT {
         // the other 300; node A dies at 300, as soon as it holds acknowledgements (to strand them) if it does soon
         List<Future<?>> rest = fileRange(clients, filed, 200, COMPLAINTS);
         await(KILL_AT + " complaints filed", Duration.ofMinutes(2), () -> filed.size() >= KILL_AT);
-        awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> tables.lockedBy(ownerA).stream()
-                .anyMatch(job -> job.activity().equals("Task_AssessPriority")));
+        awaitQuietly(
+                Duration.ofSeconds(10),
+                Duration.ofMillis(20),
+                () -> tables.lockedBy(ownerA).stream()
+                        .anyMatch(job -> job.activity().equals("Task_AssessPriority")));
         nodeA.killHard();
         long killedAt = System.nanoTime();
         List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerA);
@@ -294,32 +335,57 @@ class TwoNodesReliabilityIT {
         clients.shutdown();
         complaints = referencesOf(filed, 0, COMPLAINTS);
 
-        await("node A's locks taken over", LOCK_TIME.multipliedBy(4), () -> tables.lockedBy(ownerA).isEmpty());
-        report.figure(section, "kill to the last of node A's jobs taken over by node B",
+        await(
+                "node A's locks taken over",
+                LOCK_TIME.multipliedBy(4),
+                () -> tables.lockedBy(ownerA).isEmpty());
+        report.figure(
+                section,
+                "kill to the last of node A's jobs taken over by node B",
                 Duration.ofNanos(System.nanoTime() - killedAt));
-        await("every acknowledgement", Duration.ofMinutes(4), () -> missing(ACKNOWLEDGEMENT, complaints).isEmpty());
+        await(
+                "every acknowledgement",
+                Duration.ofMinutes(4),
+                () -> missing(ACKNOWLEDGEMENT, complaints).isEmpty());
         report.figure(section, "kill to every complaint acknowledged", Duration.ofNanos(System.nanoTime() - killedAt));
 
         // filing: every complaint once, whichever node answered
-        assertThat(new HashSet<>(complaints)).as("500 complaints, 500 references").hasSize(COMPLAINTS);
-        report.figure(section, "complaints answered 201 by node A / node B", count(filed.values(), nodeA) + " / "
-                + count(filed.values(), nodeB));
-        report.figure(section, "complaints that needed a retry (same Idempotency-Key) / answered as a replay",
+        assertThat(new HashSet<>(complaints))
+                .as("500 complaints, 500 references")
+                .hasSize(COMPLAINTS);
+        report.figure(
+                section,
+                "complaints answered 201 by node A / node B",
+                count(filed.values(), nodeA) + " / " + count(filed.values(), nodeB));
+        report.figure(
+                section,
+                "complaints that needed a retry (same Idempotency-Key) / answered as a replay",
                 filed.values().stream().filter(f -> f.attempts() > 1).count() + " / "
-                        + filed.values().stream().filter(Complainants.Filed::replayed).count());
+                        + filed.values().stream()
+                                .filter(Complainants.Filed::replayed)
+                                .count());
 
         List<Inbox.Received> acknowledgements = inbox.received(ACKNOWLEDGEMENT, complaints);
-        report.figure(section, "acknowledgements received (distinct Message-IDs / copies)",
+        report.figure(
+                section,
+                "acknowledgements received (distinct Message-IDs / copies)",
                 acknowledgements.size() + " / " + copies(acknowledgements));
         report.figure(section, "copies sent, by node (SMTP HELO name)", bySender(acknowledgements));
-        report.figure(section, "duplicate copies (same Message-ID, one copy sent by node A before it died, one by node B)",
+        report.figure(
+                section,
+                "duplicate copies (same Message-ID, one copy sent by node A before it died, one by node B)",
                 duplicates(acknowledgements));
         assertOncePerComplaint("acknowledgement", acknowledgements, complaints, nodeA, nodeB);
-        assertThat(tables.events("ACKNOWLEDGED", complaints)).as("ACKNOWLEDGED in the event log, once per complaint")
-                .allSatisfy((reference, count) -> assertThat(count).as(reference).isEqualTo(1))
+        assertThat(tables.events("ACKNOWLEDGED", complaints))
+                .as("ACKNOWLEDGED in the event log, once per complaint")
+                .allSatisfy(
+                        (reference, count) -> assertThat(count).as(reference).isEqualTo(1))
                 .hasSize(COMPLAINTS);
         assertNoJobLocked(ownerA);
-        report.figure(section, "jobs left locked by node A / incidents", tables.lockedBy(ownerA).size() + " / " + tables.incidents());
+        report.figure(
+                section,
+                "jobs left locked by node A / incidents",
+                tables.lockedBy(ownerA).size() + " / " + tables.incidents());
     }
 
     @Test
@@ -328,70 +394,113 @@ class TwoNodesReliabilityIT {
         String section = "4. Node A started again; node B killed hard while the timers fire";
         nodeA.start();
         report.figure(section, "node A ready after", nodeA.awaitReady(Duration.ofMinutes(3)));
-        assertThat(nodeA.lockOwner()).as("a new lock owner: nothing of the dead process is taken for alive")
+        assertThat(nodeA.lockOwner())
+                .as("a new lock owner: nothing of the dead process is taken for alive")
                 .isNotEqualTo(lockOwnerOfKilledA);
         List<Complainants.Filed> rejoined = new ArrayList<>();
         for (int n = 0; n < 10; n++) {
-            rejoined.add(complainants.file("RJ" + n, List.of(nodeA), Duration.ofMinutes(1), () -> true)
+            rejoined.add(complainants
+                    .file("RJ" + n, List.of(nodeA), Duration.ofMinutes(1), () -> true)
                     .orElseThrow(() -> new AssertionError("node A did not accept a complaint after its restart")));
         }
-        Duration acknowledged = await("acknowledgements of the complaints filed on the restarted node",
-                Duration.ofMinutes(1), () -> missing(ACKNOWLEDGEMENT, references(rejoined)).isEmpty());
-        report.figure(section, "complaints filed on node A after its restart, all acknowledged within",
+        Duration acknowledged = await(
+                "acknowledgements of the complaints filed on the restarted node",
+                Duration.ofMinutes(1),
+                () -> missing(ACKNOWLEDGEMENT, references(rejoined)).isEmpty());
+        report.figure(
+                section,
+                "complaints filed on node A after its restart, all acknowledged within",
                 rejoined.size() + ", " + ReliabilityReport.seconds(acknowledged));
 
         // the timers of the 500 fall due: a status update each, reminder and escalation for the investigated 100
         String ownerB = nodeB.lockOwner();
         assertThat(tables.moveTimersToNow(tables.processInstances(complaints), "StartEvent_StatusUpdateDue"))
-                .as("status-update timers brought forward").isEqualTo(COMPLAINTS);
-        assertThat(tables.moveTimersToNow(tables.processInstances(slaComplaints), "Boundary_ReminderDue",
-                "StartEvent_ResponseDeadlineReached"))
-                .as("reminder and response-deadline timers brought forward").isEqualTo(2 * SLA_COMPLAINTS);
-        awaitQuietly(Duration.ofSeconds(10), Duration.ofMillis(20), () -> tables.lockedBy(ownerB).stream()
-                .anyMatch(job -> TIMER_WORK.contains(job.activity())));
+                .as("status-update timers brought forward")
+                .isEqualTo(COMPLAINTS);
+        assertThat(tables.moveTimersToNow(
+                        tables.processInstances(slaComplaints),
+                        "Boundary_ReminderDue",
+                        "StartEvent_ResponseDeadlineReached"))
+                .as("reminder and response-deadline timers brought forward")
+                .isEqualTo(2 * SLA_COMPLAINTS);
+        awaitQuietly(
+                Duration.ofSeconds(10),
+                Duration.ofMillis(20),
+                () -> tables.lockedBy(ownerB).stream().anyMatch(job -> TIMER_WORK.contains(job.activity())));
         nodeB.killHard();
         long killedAt = System.nanoTime();
         List<ObservedTables.LockedJob> stranded = tables.lockedBy(ownerB);
         report.figure(section, "jobs locked by node B when it died", describe(stranded));
 
-        await("node B's locks taken over", LOCK_TIME.multipliedBy(4), () -> tables.lockedBy(ownerB).isEmpty());
-        report.figure(section, "kill to the last of node B's jobs taken over by node A",
+        await(
+                "node B's locks taken over",
+                LOCK_TIME.multipliedBy(4),
+                () -> tables.lockedBy(ownerB).isEmpty());
+        report.figure(
+                section,
+                "kill to the last of node B's jobs taken over by node A",
                 Duration.ofNanos(System.nanoTime() - killedAt));
-        await("every status update, reminder and escalation", Duration.ofMinutes(4),
-                () -> missing(STATUS_UPDATE, complaints).isEmpty() && missing(DEADLINE_REMINDER, slaComplaints).isEmpty()
+        await(
+                "every status update, reminder and escalation",
+                Duration.ofMinutes(4),
+                () -> missing(STATUS_UPDATE, complaints).isEmpty()
+                        && missing(DEADLINE_REMINDER, slaComplaints).isEmpty()
                         && tables.tasks("Task_SuperviseOverdueComplaint", slaComplaints) >= SLA_COMPLAINTS);
         report.figure(section, "kill to every timer's work done", Duration.ofNanos(System.nanoTime() - killedAt));
 
         List<Inbox.Received> statusUpdates = inbox.received(STATUS_UPDATE, complaints);
         List<Inbox.Received> reminders = inbox.received(DEADLINE_REMINDER, slaComplaints);
-        report.figure(section, "status updates received (distinct Message-IDs / copies)",
+        report.figure(
+                section,
+                "status updates received (distinct Message-IDs / copies)",
                 statusUpdates.size() + " / " + copies(statusUpdates));
-        report.figure(section, "deadline reminders received (distinct Message-IDs / copies)",
+        report.figure(
+                section,
+                "deadline reminders received (distinct Message-IDs / copies)",
                 reminders.size() + " / " + copies(reminders));
-        report.figure(section, "status update and reminder copies sent, by node (SMTP HELO name)",
-                bySender(Stream.concat(statusUpdates.stream(), reminders.stream()).toList()));
-        report.figure(section, "duplicate copies (same Message-ID, one copy sent by node B before it died, one by node A)",
+        report.figure(
+                section,
+                "status update and reminder copies sent, by node (SMTP HELO name)",
+                bySender(Stream.concat(statusUpdates.stream(), reminders.stream())
+                        .toList()));
+        report.figure(
+                section,
+                "duplicate copies (same Message-ID, one copy sent by node B before it died, one by node A)",
                 duplicates(statusUpdates) + duplicates(reminders));
         assertOncePerComplaint("status update", statusUpdates, complaints, nodeB, nodeA);
         assertOncePerComplaint("deadline reminder", reminders, slaComplaints, nodeB, nodeA);
 
         // every timer fired once: one activity instance per timer, one supervision task, the next status cycle
-        assertThat(tables.firings("StartEvent_StatusUpdateDue", complaints)).allSatisfy((reference, count) ->
-                assertThat(count).as("status-update timer of %s fired", reference).isEqualTo(1)).hasSize(COMPLAINTS);
-        assertThat(tables.firings("Boundary_ReminderDue", slaComplaints)).allSatisfy((reference, count) ->
-                assertThat(count).as("reminder timer of %s fired", reference).isEqualTo(1)).hasSize(SLA_COMPLAINTS);
-        assertThat(tables.firings("StartEvent_ResponseDeadlineReached", slaComplaints)).allSatisfy((reference, count) ->
-                assertThat(count).as("response-deadline timer of %s fired", reference).isEqualTo(1))
+        assertThat(tables.firings("StartEvent_StatusUpdateDue", complaints))
+                .allSatisfy((reference, count) -> assertThat(count)
+                        .as("status-update timer of %s fired", reference)
+                        .isEqualTo(1))
+                .hasSize(COMPLAINTS);
+        assertThat(tables.firings("Boundary_ReminderDue", slaComplaints))
+                .allSatisfy((reference, count) -> assertThat(count)
+                        .as("reminder timer of %s fired", reference)
+                        .isEqualTo(1))
                 .hasSize(SLA_COMPLAINTS);
-        assertThat(tables.tasks("Task_SuperviseOverdueComplaint", slaComplaints)).as("one supervision task each")
+        assertThat(tables.firings("StartEvent_ResponseDeadlineReached", slaComplaints))
+                .allSatisfy((reference, count) -> assertThat(count)
+                        .as("response-deadline timer of %s fired", reference)
+                        .isEqualTo(1))
+                .hasSize(SLA_COMPLAINTS);
+        assertThat(tables.tasks("Task_SuperviseOverdueComplaint", slaComplaints))
+                .as("one supervision task each")
                 .isEqualTo(SLA_COMPLAINTS);
         assertThat(tables.timerJobs("StartEvent_StatusUpdateDue", complaints, Duration.ofDays(6)))
-                .as("each complaint's status cycle waits for its next turn, days ahead").isEqualTo(COMPLAINTS);
+                .as("each complaint's status cycle waits for its next turn, days ahead")
+                .isEqualTo(COMPLAINTS);
         assertThat(tables.timerJobs("Boundary_ReminderDue", slaComplaints, Duration.ZERO)
-                + tables.timerJobs("StartEvent_ResponseDeadlineReached", slaComplaints, Duration.ZERO))
-                .as("no SLA timer left to fire").isZero();
+                        + tables.timerJobs("StartEvent_ResponseDeadlineReached", slaComplaints, Duration.ZERO))
+                .as("no SLA timer left to fire")
+                .isZero();
         assertNoJobLocked(ownerB);
-        report.figure(section, "jobs left locked by node B / incidents", tables.lockedBy(ownerB).size() + " / " + tables.incidents());
+        report.figure(
+                section,
+                "jobs left locked by node B / incidents",
+                tables.lockedBy(ownerB).size() + " / " + tables.incidents());
     }
 
     @Test
@@ -400,37 +509,51 @@ class TwoNodesReliabilityIT {
         String section = "5. In the end";
         // a step that failed while the database was down is retried after its retry interval (R5/PT2M)
         List<String> references = references(restartRun);
-        await("acknowledgements of every complaint answered 201 around the database restart", Duration.ofMinutes(3),
+        await(
+                "acknowledgements of every complaint answered 201 around the database restart",
+                Duration.ofMinutes(3),
                 () -> missing(ACKNOWLEDGEMENT, references).isEmpty());
         List<Inbox.Received> acknowledgements = inbox.received(ACKNOWLEDGEMENT, references);
         assertThat(acknowledgements).as("one Message-ID per complaint").hasSize(references.size());
-        report.figure(section, "complaints of step 2: acknowledgements (distinct Message-IDs / copies)",
+        report.figure(
+                section,
+                "complaints of step 2: acknowledgements (distinct Message-IDs / copies)",
                 acknowledgements.size() + " / " + copies(acknowledgements));
-        report.figure(section, "of them duplicate copies (same Message-ID: SMTP accepted, database gone before the "
-                + "record)", duplicates(acknowledgements));
+        report.figure(
+                section,
+                "of them duplicate copies (same Message-ID: SMTP accepted, database gone before the " + "record)",
+                duplicates(acknowledgements));
         assertThat(tables.incidents()).as("incidents").isZero();
 
         // both nodes sealed the audit chain concurrently, through a database crash and two nodes killed mid-work
-        JsonNode verification = JSON.readTree(staffCall(nodeA, ADMIN, ADMIN_PASSWORD,
-                "/api/staff/audit/verification", null, "GET"));
-        report.figure(section, "audit chain: rows checked, intact", verification.path("rowsChecked").asLong() + ", "
-                + verification.path("intact").asBoolean());
-        assertThat(verification.path("intact").asBoolean()).as("audit chain: %s", verification.path("problems"))
+        JsonNode verification =
+                JSON.readTree(staffCall(nodeA, ADMIN, ADMIN_PASSWORD, "/api/staff/audit/verification", null, "GET"));
+        report.figure(
+                section,
+                "audit chain: rows checked, intact",
+                verification.path("rowsChecked").asLong() + ", "
+                        + verification.path("intact").asBoolean());
+        assertThat(verification.path("intact").asBoolean())
+                .as("audit chain: %s", verification.path("problems"))
                 .isTrue();
-        report.figure(section, "complaints in the register / e-mails received",
+        report.figure(
+                section,
+                "complaints in the register / e-mails received",
                 tables.single("select count(*) from cmp_complaint") + " / " + inbox.total());
     }
 
     // ------------------------------------------------------------------------------------------------ filing
 
-    private List<Future<?>> fileRange(ExecutorService clients, Map<Integer, Complainants.Filed> filed, int from, int to) {
+    private List<Future<?>> fileRange(
+            ExecutorService clients, Map<Integer, Complainants.Filed> filed, int from, int to) {
         List<Future<?>> futures = new ArrayList<>();
         for (int i = from; i < to; i++) {
             int number = i;
             // alternate between the nodes; when the first does not answer, the other gets the same request
             List<ApplicationNode> order = number % 2 == 0 ? List.of(nodeA, nodeB) : List.of(nodeB, nodeA);
             futures.add(clients.submit(() -> {
-                Complainants.Filed complaint = complainants.file("K" + number, order, Duration.ofMinutes(2), () -> true)
+                Complainants.Filed complaint = complainants
+                        .file("K" + number, order, Duration.ofMinutes(2), () -> true)
                         .orElseThrow(() -> new AssertionError("complaint K" + number + " never answered 201"));
                 filed.put(number, complaint);
                 return null;
@@ -457,8 +580,10 @@ class TwoNodesReliabilityIT {
 
     private List<Long> answeredAfter(ApplicationNode node, long since) {
         synchronized (restartRun) {
-            return restartRun.stream().filter(f -> f.node() == node && f.answeredAt() > since)
-                    .map(Complainants.Filed::answeredAt).toList();
+            return restartRun.stream()
+                    .filter(f -> f.node() == node && f.answeredAt() > since)
+                    .map(Complainants.Filed::answeredAt)
+                    .toList();
         }
     }
 
@@ -472,68 +597,114 @@ class TwoNodesReliabilityIT {
 
     /** A handler with an e-mail address, made by the administrator through the REST API as in Admin. */
     private void createHandler() throws Exception {
-        staffCall(nodeB, ADMIN, ADMIN_PASSWORD, "/engine-rest/user/create", Map.of(
-                "profile", Map.of("id", HANDLER, "firstName", "Reliability", "lastName", "Handler",
-                        "email", "handler@staff." + MESSAGE_ID_DOMAIN),
-                "credentials", Map.of("password", HANDLER_PASSWORD)), "POST");
-        staffCall(nodeB, ADMIN, ADMIN_PASSWORD, "/engine-rest/group/complaint-handlers/members/" + HANDLER, null, "PUT");
+        staffCall(
+                nodeB,
+                ADMIN,
+                ADMIN_PASSWORD,
+                "/engine-rest/user/create",
+                Map.of(
+                        "profile",
+                                Map.of(
+                                        "id",
+                                        HANDLER,
+                                        "firstName",
+                                        "Reliability",
+                                        "lastName",
+                                        "Handler",
+                                        "email",
+                                        "handler@staff." + MESSAGE_ID_DOMAIN),
+                        "credentials", Map.of("password", HANDLER_PASSWORD)),
+                "POST");
+        staffCall(
+                nodeB, ADMIN, ADMIN_PASSWORD, "/engine-rest/group/complaint-handlers/members/" + HANDLER, null, "PUT");
     }
 
     /** The handler confirms the assessment (in scope) of each complaint, alternately on both nodes. */
     private void startInvestigation(List<String> references) throws Exception {
         List<String> processes = tables.processInstances(references);
-        await("assessment tasks of the first " + references.size() + " complaints", Duration.ofMinutes(2), () ->
-                tables.taskIds("Task_ConfirmAssessment", processes).size() == references.size());
+        await(
+                "assessment tasks of the first " + references.size() + " complaints",
+                Duration.ofMinutes(2),
+                () -> tables.taskIds("Task_ConfirmAssessment", processes).size() == references.size());
         List<String> taskIds = tables.taskIds("Task_ConfirmAssessment", processes);
         Map<String, Object> variables = new LinkedHashMap<>();
-        for (Object[] variable : new Object[][] {{"scopeDecision", "in-scope"}, {"severity", "medium"},
-                {"impact", "individual"}, {"category", "other"}, {"safetyRelevant", false}, {"overrideAssessment", false}}) {
-            variables.put((String) variable[0], Map.of("value", variable[1],
-                    "type", variable[1] instanceof Boolean ? "Boolean" : "String"));
+        for (Object[] variable : new Object[][] {
+            {"scopeDecision", "in-scope"},
+            {"severity", "medium"},
+            {"impact", "individual"},
+            {"category", "other"},
+            {"safetyRelevant", false},
+            {"overrideAssessment", false}
+        }) {
+            variables.put(
+                    (String) variable[0],
+                    Map.of("value", variable[1], "type", variable[1] instanceof Boolean ? "Boolean" : "String"));
         }
         ExecutorService staff = Executors.newFixedThreadPool(4);
         List<Future<?>> completions = new ArrayList<>();
         for (int i = 0; i < taskIds.size(); i++) {
             ApplicationNode node = i % 2 == 0 ? nodeA : nodeB;
             String taskId = taskIds.get(i);
-            completions.add(staff.submit(() -> staffCall(node, HANDLER, HANDLER_PASSWORD,
-                    "/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables), "POST")));
+            completions.add(staff.submit(() -> staffCall(
+                    node,
+                    HANDLER,
+                    HANDLER_PASSWORD,
+                    "/engine-rest/task/" + taskId + "/complete",
+                    Map.of("variables", variables),
+                    "POST")));
         }
         waitFor(completions);
         staff.shutdown();
     }
 
     /** A member of staff's call to a node (Basic authentication), which must succeed; returns the body. */
-    private String staffCall(ApplicationNode node, String user, String password, String path, Object body, String method)
+    private String staffCall(
+            ApplicationNode node, String user, String password, String path, Object body, String method)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(node.uri(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s on %s: %s", method, path, node, response.body()).isBetween(200, 204);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(node.uri(path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("%s %s on %s: %s", method, path, node, response.body())
+                .isBetween(200, 204);
         return response.body();
     }
 
     // ------------------------------------------------------------------------------------------------ database checks
 
     private void assertNoJobLocked(String deadOwner) {
-        assertThat(tables.lockedBy(deadOwner)).as("jobs still locked by the dead node").isEmpty();
+        assertThat(tables.lockedBy(deadOwner))
+                .as("jobs still locked by the dead node")
+                .isEmpty();
         assertThat(tables.expiredLocks()).as("jobs with an expired lock").isZero();
         assertThat(tables.incidents()).as("incidents").isZero();
     }
 
     private static String describe(List<ObservedTables.LockedJob> jobs) {
-        return jobs.size() + " " + jobs.stream().collect(Collectors.groupingBy(ObservedTables.LockedJob::activity, Collectors.counting()));
+        return jobs.size() + " "
+                + jobs.stream()
+                        .collect(Collectors.groupingBy(ObservedTables.LockedJob::activity, Collectors.counting()));
     }
 
     // ------------------------------------------------------------------------------------------------ mail
 
     private List<String> missing(Predicate<String> kind, List<String> references) {
-        Set<String> received = inbox.received(kind, references).stream().map(Inbox.Received::reference)
+        Set<String> received = inbox.received(kind, references).stream()
+                .map(Inbox.Received::reference)
                 .collect(Collectors.toSet());
         return references.stream().filter(r -> !received.contains(r)).toList();
     }
@@ -546,20 +717,29 @@ class TwoNodesReliabilityIT {
      * survivor may resend within the second, and on a slow machine the dead node's copy may arrive late).
      * Independent of how a node sends mail (job, outbox sender).
      */
-    private static void assertOncePerComplaint(String what, List<Inbox.Received> received, List<String> references,
-                                               ApplicationNode died, ApplicationNode survivor) {
-        Map<String, List<Inbox.Received>> byReference = received.stream()
-                .collect(Collectors.groupingBy(Inbox.Received::reference));
-        assertThat(byReference.keySet()).as("every complaint got its %s", what).containsExactlyInAnyOrderElementsOf(references);
+    private static void assertOncePerComplaint(
+            String what,
+            List<Inbox.Received> received,
+            List<String> references,
+            ApplicationNode died,
+            ApplicationNode survivor) {
+        Map<String, List<Inbox.Received>> byReference =
+                received.stream().collect(Collectors.groupingBy(Inbox.Received::reference));
+        assertThat(byReference.keySet())
+                .as("every complaint got its %s", what)
+                .containsExactlyInAnyOrderElementsOf(references);
         byReference.forEach((reference, messages) -> {
-            assertThat(messages).as("%s of %s: one Message-ID (a second one means the step ran twice)", what, reference)
+            assertThat(messages)
+                    .as("%s of %s: one Message-ID (a second one means the step ran twice)", what, reference)
                     .hasSize(1);
             Inbox.Received message = messages.get(0);
-            assertThat(message.senders()).as("senders of %s", message.messageId())
+            assertThat(message.senders())
+                    .as("senders of %s", message.messageId())
                     .isSubsetOf(died.heloName(), survivor.heloName());
             if (message.copies() > 1) {
                 assertThat(message.senders())
-                        .as("%s repeated: one copy from the node that died, one from the node that took over",
+                        .as(
+                                "%s repeated: one copy from the node that died, one from the node that took over",
                                 message.messageId())
                         .containsExactlyInAnyOrder(died.heloName(), survivor.heloName());
             }
@@ -568,9 +748,13 @@ class TwoNodesReliabilityIT {
 
     /** How many copies each node sent, e.g. {@code node-a.reliability.test 212, node-b.reliability.test 288}. */
     private static String bySender(List<Inbox.Received> received) {
-        return received.stream().flatMap(r -> r.senders().stream())
+        return received.stream()
+                .flatMap(r -> r.senders().stream())
                 .collect(Collectors.groupingBy(sender -> sender, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static int copies(List<Inbox.Received> received) {
@@ -616,15 +800,18 @@ class TwoNodesReliabilityIT {
         } catch (RuntimeException e) {
             text.append("(database not reachable: ").append(e.getMessage()).append(')');
         }
-        text.append("\nMessages received: ").append(inbox.total())
-                .append("\nNode logs: ").append(OUT.toAbsolutePath());
+        text.append("\nMessages received: ")
+                .append(inbox.total())
+                .append("\nNode logs: ")
+                .append(OUT.toAbsolutePath());
         return text.toString();
     }
 
     private static Path executableJar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
             return files.filter(f -> f.getFileName().toString().matches("complaint-handling-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
                             "No target/complaint-handling-*.jar: the reliability test runs the executable jar that "
                                     + "'package' builds (./mvnw verify -Preliability)"));
         }

@@ -40,7 +40,8 @@ class AdministratorSetupTest {
     void startUpFailsWithAClearMessageWhenNoAdministratorIsConfigured() {
         assertThatThrownBy(() -> setup(null, null, false).ensureAdministrator())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("No administrator exists. Set COMPLAINTS_ADMIN_USER and COMPLAINTS_ADMIN_PASSWORD");
+                .hasMessageContaining(
+                        "No administrator exists. Set COMPLAINTS_ADMIN_USER and COMPLAINTS_ADMIN_PASSWORD");
         assertThat(identity.createUserQuery().count()).isZero();
     }
 
@@ -48,14 +49,16 @@ class AdministratorSetupTest {
     void aWeakAdministratorPasswordIsRefused() {
         assertThatThrownBy(() -> setup("root", "root", false).ensureAdministrator())
                 .hasMessageContaining("at least 12 characters");
-        assertThatThrownBy(() -> setup("a-long-user-id", "A-LONG-USER-ID", false).ensureAdministrator())
+        assertThatThrownBy(
+                        () -> setup("a-long-user-id", "A-LONG-USER-ID", false).ensureAdministrator())
                 .hasMessageContaining("differ from the user id");
     }
 
     @Test
     void theConfiguredAdministratorIsCreatedOnceAndKeptOnLaterStarts() {
         setup("ops", "a-long-enough-secret", false).ensureAdministrator();
-        assertThat(identity.createUserQuery().memberOfGroup(StaffGroups.ADMIN).list()).extracting(u -> u.getId())
+        assertThat(identity.createUserQuery().memberOfGroup(StaffGroups.ADMIN).list())
+                .extracting(u -> u.getId())
                 .containsExactly("ops");
         assertThat(identity.checkPassword("ops", "a-long-enough-secret")).isTrue();
         // a later start without the variables is fine: an administrator exists (who may have changed the password)

@@ -29,22 +29,37 @@ class ConcurrentTaskCompletionPostgresIT extends PostgresApplicationTestSupport 
     }
 
     private Map<String, Object> assessment() {
-        return Map.of("variables", variables("scopeDecision", "in-scope", "severity", "medium", "impact", "individual",
-                "category", "other", "safetyRelevant", false, "overrideAssessment", false));
+        return Map.of(
+                "variables",
+                variables(
+                        "scopeDecision",
+                        "in-scope",
+                        "severity",
+                        "medium",
+                        "impact",
+                        "individual",
+                        "category",
+                        "other",
+                        "safetyRelevant",
+                        false,
+                        "overrideAssessment",
+                        false));
     }
 
     /** Both requests leave together; returns the two answers. */
     private List<Reply> together(String firstUser, String secondUser, String path, Object body) {
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Reply>> answers = List.of(firstUser, secondUser).stream()
-                .map(user -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return post(user, path, body);
-                }, threads))
+                .map(user -> CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return post(user, path, body);
+                        },
+                        threads))
                 .toList();
         start.countDown();
         return answers.stream().map(CompletableFuture::join).toList();
@@ -54,7 +69,10 @@ class ConcurrentTaskCompletionPostgresIT extends PostgresApplicationTestSupport 
     void oneOfTwoSimultaneousCompletionsWinsAndTheOtherIsAConflict() throws Exception {
         // a few rounds: the loser meets either the winner's uncommitted change or its committed result
         for (int round = 1; round <= 4; round++) {
-            JsonNode filed = fileComplaint("Concurrent " + round, "concurrent" + round + "@example.net", null,
+            JsonNode filed = fileComplaint(
+                    "Concurrent " + round,
+                    "concurrent" + round + "@example.net",
+                    null,
                     "Two handlers open my complaint at the same moment, round " + round + ".");
             String reference = filed.path("reference").asText();
             String instance = processInstanceOf(reference);
@@ -64,33 +82,46 @@ class ConcurrentTaskCompletionPostgresIT extends PostgresApplicationTestSupport 
             List<Reply> answers = together("handler", "handler2", path, assessment());
 
             assertThat(answers).extracting(Reply::status).as(answers.toString()).containsExactlyInAnyOrder(204, 409);
-            Reply conflict = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
-            assertThat(conflict.json().path("message").asText()).as(conflict.body())
+            Reply conflict =
+                    answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+            assertThat(conflict.json().path("message").asText())
+                    .as(conflict.body())
                     .containsAnyOf("someone else completed it", "Someone else changed this");
             // the completion's effects, once
             awaitTask(reference, "Task_InvestigateComplaint", instance);
             assertThat(eventCount(reference, "ASSESSED")).isOne();
             assertThat(get("demo", "/task?processInstanceId=" + instance).json())
-                    .extracting(t -> t.path("taskDefinitionKey").asText()).containsExactly("Task_InvestigateComplaint");
-            assertThat(get("demo", "/history/task?processInstanceId=" + instance
-                    + "&taskDefinitionKey=Task_ConfirmAssessment").json()).hasSize(1);
+                    .extracting(t -> t.path("taskDefinitionKey").asText())
+                    .containsExactly("Task_InvestigateComplaint");
+            assertThat(get(
+                                    "demo",
+                                    "/history/task?processInstanceId=" + instance
+                                            + "&taskDefinitionKey=Task_ConfirmAssessment")
+                            .json())
+                    .hasSize(1);
         }
     }
 
     @Test
     void aTaskCompletedEarlierIsAConflictNotAServerError() throws Exception {
-        JsonNode filed = fileComplaint("Late Second", "late.second@example.net", null,
+        JsonNode filed = fileComplaint(
+                "Late Second",
+                "late.second@example.net",
+                null,
                 "The second handler submits after the first has finished.");
         String reference = filed.path("reference").asText();
         String instance = processInstanceOf(reference);
         String task = awaitTask(reference, "Task_ConfirmAssessment", instance);
-        assertThat(post("handler", "/task/" + task + "/complete", assessment()).status()).isEqualTo(204);
+        assertThat(post("handler", "/task/" + task + "/complete", assessment()).status())
+                .isEqualTo(204);
 
         Reply late = post("handler2", "/task/" + task + "/submit-form", assessment());
 
         assertThat(late.status()).as(late.body()).isEqualTo(409);
         assertThat(late.json().path("message").asText()).contains("no longer open");
         assertThat(eventCount(reference, "ASSESSED")).isOne();
-        assertThat(appCall("handler2", HttpMethod.GET, "/engine-rest/task/" + task, null).status()).isEqualTo(404);
+        assertThat(appCall("handler2", HttpMethod.GET, "/engine-rest/task/" + task, null)
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -58,11 +58,13 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
     @Test
     void wrongPasswordsSlowTheirSourceButNeverLockTheAccountOut() throws Exception {
         String attacker = "127.0.0.3";
-        Raw failed = raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", "guess-1")), null);
+        Raw failed =
+                raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", "guess-1")), null);
         assertThat(failed.status()).isEqualTo(401);
 
         // the attacker's source waits, even with the right password
-        Raw throttled = raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", PASSWORD)), null);
+        Raw throttled =
+                raw(attacker, "GET", "/engine-rest/task", Map.of("Authorization", basic("handler", PASSWORD)), null);
         assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
         assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 60);
         assertThat(throttled.body()).contains("Too many failed sign-ins");
@@ -70,10 +72,13 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         // the member of staff, from their own address, signs in at once: REST, staff API, webapps
         Reply own = get("handler", "/task");
         assertThat(own.status()).as(own.body()).isEqualTo(200);
-        assertThat(appCall("handler", HttpMethod.GET, "/api/staff/audit/verification", null).status()).isEqualTo(403);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> login = signInToTasklist(browser, (CookieManager) browser.cookieHandler().orElseThrow(),
-                "handler");
+        assertThat(appCall("handler", HttpMethod.GET, "/api/staff/audit/verification", null)
+                        .status())
+                .isEqualTo(403);
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = signInToTasklist(
+                browser, (CookieManager) browser.cookieHandler().orElseThrow(), "handler");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
     }
 
@@ -86,9 +91,10 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         assertThat(throttled.status()).as(throttled.body()).isEqualTo(429);
         assertThat(throttled.header("Retry-After")).isNotNull();
 
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> login = signInToTasklist(browser, (CookieManager) browser.cookieHandler().orElseThrow(),
-                "manager");
+        HttpClient browser =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = signInToTasklist(
+                browser, (CookieManager) browser.cookieHandler().orElseThrow(), "manager");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         assertThat(get("manager", "/task").status()).isEqualTo(200);
     }
@@ -102,8 +108,19 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         // more than two minutes' worth: at least one window overflows even if a minute turns meanwhile
         for (int i = 1; i <= 2 * PER_MINUTE + 5; i++) {
             // an empty complaint: refused (400) after it was counted, so nothing is filed
-            statuses.add(raw(flooder, "POST", "/api/complaints", Map.of("Content-Type", "application/json",
-                    "X-Forwarded-For", "198.51.100." + i, "X-Real-IP", "198.51.100." + i), "{}").status());
+            statuses.add(raw(
+                            flooder,
+                            "POST",
+                            "/api/complaints",
+                            Map.of(
+                                    "Content-Type",
+                                    "application/json",
+                                    "X-Forwarded-For",
+                                    "198.51.100." + i,
+                                    "X-Real-IP",
+                                    "198.51.100." + i),
+                            "{}")
+                    .status());
         }
         assertThat(statuses).as(statuses.toString()).contains(429);
         assertThat(statuses).containsOnly(400, 429);
@@ -111,13 +128,29 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void forwardedHostAndSchemeFromAClientAreIgnored() {
-        Map<String, String> forged = Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https",
-                "X-Forwarded-Port", "443", "Forwarded", "host=evil.example;proto=https");
+        Map<String, String> forged = Map.of(
+                "X-Forwarded-Host",
+                "evil.example",
+                "X-Forwarded-Proto",
+                "https",
+                "X-Forwarded-Port",
+                "443",
+                "Forwarded",
+                "host=evil.example;proto=https");
         List<String> locations = new ArrayList<>();
         List<String> strictTransport = new ArrayList<>();
-        for (String path : List.of("/camunda", "/camunda/", "/camunda/app", "/camunda/app/", "/camunda/app/tasklist",
-                "/camunda/app/tasklist/default", "/camunda/app/cockpit", "/camunda/app/admin", "/staff/reports",
-                "/api/staff", "/complaints")) {
+        for (String path : List.of(
+                "/camunda",
+                "/camunda/",
+                "/camunda/app",
+                "/camunda/app/",
+                "/camunda/app/tasklist",
+                "/camunda/app/tasklist/default",
+                "/camunda/app/cockpit",
+                "/camunda/app/admin",
+                "/staff/reports",
+                "/api/staff",
+                "/complaints")) {
             Raw answer = raw("127.0.0.1", "GET", path, forged, null);
             if (answer.status() >= 300 && answer.status() < 400) {
                 locations.add(path + " -> " + answer.header("Location"));
@@ -137,7 +170,10 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void aClaimedTaskIsTheAssigneesUntilAComplaintManagerMovesIt() throws Exception {
-        JsonNode filed = fileComplaint("Claire Claimed", "claire." + UUID.randomUUID() + "@example.net", null,
+        JsonNode filed = fileComplaint(
+                "Claire Claimed",
+                "claire." + UUID.randomUUID() + "@example.net",
+                null,
                 "Two handlers of the same group reach for my complaint.");
         String reference = filed.path("reference").asText();
         String instance = processInstanceOf(reference);
@@ -176,7 +212,10 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
 
     @Test
     void theAssigneeMayReleaseAndHandOverTheirOwnTask() throws Exception {
-        JsonNode filed = fileComplaint("Rita Release", "rita." + UUID.randomUUID() + "@example.net", null,
+        JsonNode filed = fileComplaint(
+                "Rita Release",
+                "rita." + UUID.randomUUID() + "@example.net",
+                null,
                 "The handler who took my complaint goes on leave.");
         String reference = filed.path("reference").asText();
         String instance = processInstanceOf(reference);
@@ -184,13 +223,27 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         claim(task, "handler");
         assertThat(post("handler", "/task/" + task + "/unclaim", null).status()).isEqualTo(204);
         claim(task, "handler2");
-        assertThat(post("handler2", "/task/" + task + "/assignee", Map.of("userId", "handler")).status()).isEqualTo(204);
-        assertThat(get("demo", "/task/" + task).json().path("assignee").asText()).isEqualTo("handler");
+        assertThat(post("handler2", "/task/" + task + "/assignee", Map.of("userId", "handler"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(get("demo", "/task/" + task).json().path("assignee").asText())
+                .isEqualTo("handler");
     }
 
     private static Map<String, Object> assessmentVariables() {
-        return variables("scopeDecision", "in-scope", "severity", "medium", "impact", "individual",
-                "category", "other", "safetyRelevant", false, "overrideAssessment", false);
+        return variables(
+                "scopeDecision",
+                "in-scope",
+                "severity",
+                "medium",
+                "impact",
+                "individual",
+                "category",
+                "other",
+                "safetyRelevant",
+                false,
+                "overrideAssessment",
+                false);
     }
 
     private static Map<String, Object> assessment() {
@@ -209,22 +262,35 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put("status page", header(null, "/complaints/" + reference + "?token=" + token, "Cache-Control"));
         answers.put("status API", header(null, "/api/complaints/" + reference + "?token=" + token, "Cache-Control"));
-        answers.put("subject access", header("manager", "/api/staff/privacy/subject-access?email="
-                + URLEncoder.encode(email, StandardCharsets.UTF_8), "Cache-Control"));
+        answers.put(
+                "subject access",
+                header(
+                        "manager",
+                        "/api/staff/privacy/subject-access?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
+                        "Cache-Control"));
         answers.put("reports page", header("quality", "/staff/reports", "Cache-Control"));
-        answers.put("evidence page", header("quality", "/staff/complaints/" + reference + "/evidence", "Cache-Control"));
-        answers.put("staff API", header("quality", "/api/staff/reports/summary?from=2026-01-01&to=2026-12-31",
-                "Cache-Control"));
-        assertThat(answers).allSatisfy((what, cacheControl) -> assertThat(cacheControl).as(what).isEqualTo("no-store"));
+        answers.put(
+                "evidence page", header("quality", "/staff/complaints/" + reference + "/evidence", "Cache-Control"));
+        answers.put(
+                "staff API",
+                header("quality", "/api/staff/reports/summary?from=2026-01-01&to=2026-12-31", "Cache-Control"));
+        assertThat(answers)
+                .allSatisfy((what, cacheControl) ->
+                        assertThat(cacheControl).as(what).isEqualTo("no-store"));
 
-        assertThat(header("handler", "/engine-rest/task", "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header("handler", "/engine-rest/task", "X-Content-Type-Options"))
+                .isEqualTo("nosniff");
         assertThat(header(null, "/engine-rest/task", "X-Content-Type-Options")).isEqualTo("nosniff");
-        assertThat(header(null, "/engine-rest/engine", "X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(header(null, "/engine-rest/engine", "X-Content-Type-Options"))
+                .isEqualTo("nosniff");
     }
 
     @Test
     void theRestApisFileDownloadsAreDownloadsNeverPages() throws Exception {
-        JsonNode filed = fileComplaint("Fiona File", "fiona." + UUID.randomUUID() + "@example.net", null,
+        JsonNode filed = fileComplaint(
+                "Fiona File",
+                "fiona." + UUID.randomUUID() + "@example.net",
+                null,
                 "A page attached to a task must never open as a page.");
         String reference = filed.path("reference").asText();
         String task = awaitTask(reference, "Task_ConfirmAssessment", processInstanceOf(reference));
@@ -234,34 +300,47 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         HttpHeaders declared = new HttpHeaders();
         declared.setContentType(MediaType.TEXT_HTML);
         declared.setContentDispositionFormData("content", "page.html");
-        parts.add("content", new HttpEntity<>(new ByteArrayResource(
-                "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8)), declared));
-        Reply created = rest.post().uri("/task/" + task + "/attachment/create")
+        parts.add(
+                "content",
+                new HttpEntity<>(
+                        new ByteArrayResource("<html><script>alert(document.cookie)</script></html>"
+                                .getBytes(StandardCharsets.UTF_8)),
+                        declared));
+        Reply created = rest.post()
+                .uri("/task/" + task + "/attachment/create")
                 .headers(headers -> headers.setBasicAuth("demo", PASSWORD))
-                .contentType(MediaType.MULTIPART_FORM_DATA).accept(MediaType.APPLICATION_JSON).body(parts)
-                .exchange((req, res) -> new Reply(res.getStatusCode().value(),
-                        new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(parts)
+                .exchange((req, res) -> new Reply(
+                        res.getStatusCode().value(), new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         assertThat(created.status()).as(created.body()).isEqualTo(200);
 
-        HttpResponse<String> data = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/engine-rest/task/" + task + "/attachment/"
-                                + created.json().path("id").asText() + "/data"))
-                .header("Authorization", basic("demo", PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> data = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + port + "/engine-rest/task/" + task + "/attachment/"
+                                                + created.json().path("id").asText() + "/data"))
+                                .header("Authorization", basic("demo", PASSWORD))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(data.statusCode()).isEqualTo(200);
-        assertThat(data.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                disposition -> assertThat(disposition).startsWith("attachment"));
+        assertThat(data.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(disposition -> assertThat(disposition).startsWith("attachment"));
         assertThat(data.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
         assertThat(data.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     /** One header of a GET answer (status 200 or 401 expected), optionally as a member of staff. */
     private String header(String user, String path, String name) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET();
         if (user != null) {
             request.header("Authorization", basic(user, PASSWORD));
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isIn(200, 401);
         return response.headers().firstValue(name).orElse(null);
     }
@@ -288,10 +367,12 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
     @Test
     void activeContentIsRefusedAsAnAttachment() {
         byte[] polyglot = ("%PDF-1.4\n%<html><body><script>fetch('/engine-rest/user')</script></body></html>\n"
-                + "1 0 obj << /Type /Catalog >> endobj\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(document.cookie)\"></svg>"
                 .getBytes(StandardCharsets.UTF_8);
-        for (var file : List.of(Map.entry("statement.pdf", Map.entry(polyglot, "application/pdf")),
+        for (var file : List.of(
+                Map.entry("statement.pdf", Map.entry(polyglot, "application/pdf")),
                 Map.entry("photo.svg", Map.entry(svg, "image/svg+xml")),
                 Map.entry("photo.png", Map.entry(svg, "image/png")),
                 Map.entry("notes.txt", Map.entry(svg, "text/plain")))) {
@@ -305,15 +386,26 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
             HttpHeaders declared = new HttpHeaders();
             declared.setContentType(MediaType.parseMediaType(file.getValue().getValue()));
             declared.setContentDispositionFormData("attachments", file.getKey());
-            parts.add("attachments", new HttpEntity<>(new ByteArrayResource(file.getValue().getKey()), declared));
-            Reply refused = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                    .requestFactory(new JdkClientHttpRequestFactory()).build()
-                    .post().uri("/api/complaints").contentType(MediaType.MULTIPART_FORM_DATA)
-                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON).body(parts)
-                    .exchange((req, res) -> new Reply(res.getStatusCode().value(),
+            parts.add(
+                    "attachments",
+                    new HttpEntity<>(new ByteArrayResource(file.getValue().getKey()), declared));
+            Reply refused = RestClient.builder()
+                    .baseUrl("http://127.0.0.1:" + port)
+                    .requestFactory(new JdkClientHttpRequestFactory())
+                    .build()
+                    .post()
+                    .uri("/api/complaints")
+                    .contentType(MediaType.MULTIPART_FORM_DATA)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(parts)
+                    .exchange((req, res) -> new Reply(
+                            res.getStatusCode().value(),
                             new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-            assertThat(refused.status()).as(file.getKey() + ": " + refused.body()).isEqualTo(400);
-            assertThat(refused.json().path("errors").findValuesAsText("field")).as(file.getKey())
+            assertThat(refused.status())
+                    .as(file.getKey() + ": " + refused.body())
+                    .isEqualTo(400);
+            assertThat(refused.json().path("errors").findValuesAsText("field"))
+                    .as(file.getKey())
                     .containsExactly("attachments");
         }
     }
@@ -338,7 +430,9 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         }
 
         List<String> cookies() {
-            return headers.getOrDefault("set-cookie", List.of()).stream().map(c -> c.split(";", 2)[0]).toList();
+            return headers.getOrDefault("set-cookie", List.of()).stream()
+                    .map(c -> c.split(";", 2)[0])
+                    .toList();
         }
     }
 
@@ -350,11 +444,23 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
     private Raw webappLogin(String from, String user, String password) {
         Raw page = raw(from, "GET", "/camunda/app/tasklist/default/", Map.of(), null);
         List<String> cookies = page.cookies();
-        String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).reduce((a, b) -> b).orElseThrow()
+        String token = cookies.stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN="))
+                .reduce((a, b) -> b)
+                .orElseThrow()
                 .substring("XSRF-TOKEN=".length());
-        return raw(from, "POST", "/camunda/api/admin/auth/user/default/login/tasklist", Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "X-XSRF-TOKEN", token,
-                "Cookie", String.join("; ", cookies)), "username=" + user + "&password=" + password);
+        return raw(
+                from,
+                "POST",
+                "/camunda/api/admin/auth/user/default/login/tasklist",
+                Map.of(
+                        "Content-Type",
+                        "application/x-www-form-urlencoded",
+                        "X-XSRF-TOKEN",
+                        token,
+                        "Cookie",
+                        String.join("; ", cookies)),
+                "username=" + user + "&password=" + password);
     }
 
     /** One HTTP/1.1 exchange over a socket bound to the local address {@code from}. */
@@ -366,7 +472,8 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
             byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
             StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nConnection: close\r\nAccept: application/json, text/html\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append("Content-Length: ").append(content.length).append("\r\n");
             }
@@ -390,7 +497,8 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).trim());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -27,11 +27,13 @@ class SecretBytesTest {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> work = IntStream.range(0, 8).<Future<?>>mapToObj(t -> pool.submit(() -> {
-                for (int i = 0; i < 2_000; i++) {
-                    seen.add(HexFormat.of().formatHex(SecretBytes.next(16)));
-                }
-            })).toList();
+            List<Future<?>> work = IntStream.range(0, 8)
+                    .<Future<?>>mapToObj(t -> pool.submit(() -> {
+                        for (int i = 0; i < 2_000; i++) {
+                            seen.add(HexFormat.of().formatHex(SecretBytes.next(16)));
+                        }
+                    }))
+                    .toList();
             for (Future<?> done : work) {
                 done.get(30, TimeUnit.SECONDS);
             }

@@ -44,9 +44,14 @@ class SatisfactionSurveyPostgresIT extends PostgresApplicationTestSupport {
 
     private static final Pattern LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL) + "/survey/([A-Za-z0-9_-]{43})");
 
-    @Autowired ComplaintRegister register;
-    @Autowired ClosureService closure;
-    @Autowired SurveySender sender;
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    ClosureService closure;
+
+    @Autowired
+    SurveySender sender;
 
     @AfterEach
     void realTime() {
@@ -58,8 +63,9 @@ class SatisfactionSurveyPostgresIT extends PostgresApplicationTestSupport {
         // a day of its own in the shared database: the complaints close on it
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2032-02-10T10:00:00Z")));
         String[][] plan = {
-                {"upheld", "ACCEPTED"}, {"upheld", "ACCEPTED"}, {"not-upheld", "NO_REACTION"},
-                {"not-upheld", "NO_REACTION"}, {null, "WITHDRAWN"}, {null, "WITHDRAWN"}};
+            {"upheld", "ACCEPTED"}, {"upheld", "ACCEPTED"}, {"not-upheld", "NO_REACTION"},
+            {"not-upheld", "NO_REACTION"}, {null, "WITHDRAWN"}, {null, "WITHDRAWN"}
+        };
         List<Complaint> complaints = new ArrayList<>();
         for (String[] step : plan) {
             complaints.add(closed(step[0], step[1]));
@@ -87,10 +93,15 @@ class SatisfactionSurveyPostgresIT extends PostgresApplicationTestSupport {
         }
         ClockUtil.reset();
         for (Complaint complaint : complaints) {
-            assertThat(received(messageId("survey-invitation", complaint.reference()))).as(complaint.reference()).isOne();
+            assertThat(received(messageId("survey-invitation", complaint.reference())))
+                    .as(complaint.reference())
+                    .isOne();
             assertThat(eventCount(complaint.reference(), "SURVEY_SENT")).isOne();
-            assertThat(jdbc.sql("select status from cmp_survey where complaint_id = ?").param(complaint.id())
-                    .query(String.class).single()).isEqualTo("SENT");
+            assertThat(jdbc.sql("select status from cmp_survey where complaint_id = ?")
+                            .param(complaint.id())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("SENT");
         }
 
         // answers: on the page (form post), through the JSON API, and one left unanswered
@@ -99,26 +110,36 @@ class SatisfactionSurveyPostgresIT extends PostgresApplicationTestSupport {
         for (int i = 0; i < scores.length; i++) {
             String path = "/survey/" + tokens.get(i);
             if (i % 2 == 0) {
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(app(path)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(app(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(page.statusCode()).isEqualTo(200);
                 String form = "handlingScore=" + scores[i][0] + "&outcomeScore=" + scores[i][1] + "&easeScore="
                         + scores[i][2] + "&comment=" + URLEncoder.encode("Fine, thanks", StandardCharsets.UTF_8);
-                HttpResponse<String> answered = http.send(HttpRequest.newBuilder(app(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> answered = http.send(
+                        HttpRequest.newBuilder(app(path))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
             } else {
-                Reply answered = publicCall(HttpMethod.POST, "/api/surveys/" + tokens.get(i), Map.of(
-                        "handlingScore", scores[i][0], "outcomeScore", scores[i][1], "easeScore", scores[i][2]));
+                Reply answered = publicCall(
+                        HttpMethod.POST,
+                        "/api/surveys/" + tokens.get(i),
+                        Map.of("handlingScore", scores[i][0], "outcomeScore", scores[i][1], "easeScore", scores[i][2]));
                 assertThat(answered.status()).as(answered.body()).isEqualTo(200);
             }
         }
-        Reply twice = publicCall(HttpMethod.POST, "/api/surveys/" + tokens.get(0),
+        Reply twice = publicCall(
+                HttpMethod.POST,
+                "/api/surveys/" + tokens.get(0),
                 Map.of("handlingScore", 1, "outcomeScore", 1, "easeScore", 1));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().path("type").asText()).isEqualTo("urn:complaints:problem:survey-answered");
-        assertThat(publicCall(HttpMethod.GET, "/api/surveys/" + tokens.get(5), null).json().path("reference").asText())
+        assertThat(publicCall(HttpMethod.GET, "/api/surveys/" + tokens.get(5), null)
+                        .json()
+                        .path("reference")
+                        .asText())
                 .isEqualTo(complaints.get(5).reference());
 
         // the figures, computed here from the plan and the scores
@@ -136,26 +157,56 @@ class SatisfactionSurveyPostgresIT extends PostgresApplicationTestSupport {
         assertThat(figures.path("handling").path("mean").asDouble()).isEqualTo(3.0);
         assertThat(figures.path("outcome").path("mean").asDouble()).isEqualTo(3.0);
         assertThat(figures.path("ease").path("mean").asDouble()).isEqualTo(3.6);
-        assertThat(figures.path("outcome").path("distribution").path("1").asLong()).isEqualTo(2);
-        assertThat(figures.path("outcome").path("distribution").path("4").asLong()).isEqualTo(2);
-        assertThat(figures.path("byOutcome").path("upheld").path("handlingMean").asDouble()).isEqualTo(4.5);
-        assertThat(figures.path("byOutcome").path("not-upheld").path("outcomeMean").asDouble()).isEqualTo(1.0);
-        assertThat(figures.path("byClosureReason").path("WITHDRAWN").path("answered").asLong()).isEqualTo(1);
-        assertThat(figures.path("byClosureReason").path("WITHDRAWN").path("responseRate").asDouble()).isEqualTo(0.5);
+        assertThat(figures.path("outcome").path("distribution").path("1").asLong())
+                .isEqualTo(2);
+        assertThat(figures.path("outcome").path("distribution").path("4").asLong())
+                .isEqualTo(2);
+        assertThat(figures.path("byOutcome").path("upheld").path("handlingMean").asDouble())
+                .isEqualTo(4.5);
+        assertThat(figures.path("byOutcome")
+                        .path("not-upheld")
+                        .path("outcomeMean")
+                        .asDouble())
+                .isEqualTo(1.0);
+        assertThat(figures.path("byClosureReason")
+                        .path("WITHDRAWN")
+                        .path("answered")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(figures.path("byClosureReason")
+                        .path("WITHDRAWN")
+                        .path("responseRate")
+                        .asDouble())
+                .isEqualTo(0.5);
         assertThat(report.body()).doesNotContain("CMP-").doesNotContain("Fine, thanks");
 
         // the database itself keeps scores in range
         assertThatThrownBy(() -> jdbc.sql("update cmp_survey set ease_score = 6 where complaint_id = ?")
-                .param(complaints.get(5).id()).update()).isInstanceOf(DataIntegrityViolationException.class);
+                        .param(complaints.get(5).id())
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private Complaint closed(String outcome, String reason) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        Complaint complaint = register.create(new NewComplaint("web", now, null, "Pat Survey " + tag,
-                "pat." + tag + "@example.net", null, "en", "Survey IT product",
-                "The delivery came a week late and nobody told me why.", null, null, null, "medium", "individual",
-                "delivery", false));
+        Complaint complaint = register.create(new NewComplaint(
+                "web",
+                now,
+                null,
+                "Pat Survey " + tag,
+                "pat." + tag + "@example.net",
+                null,
+                "en",
+                "Survey IT product",
+                "The delivery came a week late and nobody told me why.",
+                null,
+                null,
+                null,
+                "medium",
+                "individual",
+                "delivery",
+                false));
         if (outcome != null) {
             register.recordDecision(complaint.id(), outcome, now, 0);
         }

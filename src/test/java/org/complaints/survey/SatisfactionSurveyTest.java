@@ -89,25 +89,62 @@ class SatisfactionSurveyTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
 
-    @LocalServerPort int port;
-    @Autowired IntakeService intake;
-    @Autowired ComplainantMessages messages;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired IdentityService identity;
-    @Autowired ComplaintRegister register;
-    @Autowired ClosureService closure;
-    @Autowired EventLog events;
-    @Autowired SurveySender sender;
-    @Autowired SurveyAnswers answers;
-    @Autowired SurveyResults results;
-    @Autowired SurveyProperties properties;
-    @Autowired Anonymiser anonymiser;
-    @Autowired SubjectAccess subjects;
-    @Autowired MessageSource bundle;
-    @Autowired JdbcClient jdbc;
-    @Autowired PlatformTransactionManager transactions;
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IntakeService intake;
+
+    @Autowired
+    ComplainantMessages messages;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    ClosureService closure;
+
+    @Autowired
+    EventLog events;
+
+    @Autowired
+    SurveySender sender;
+
+    @Autowired
+    SurveyAnswers answers;
+
+    @Autowired
+    SurveyResults results;
+
+    @Autowired
+    SurveyProperties properties;
+
+    @Autowired
+    Anonymiser anonymiser;
+
+    @Autowired
+    SubjectAccess subjects;
+
+    @Autowired
+    MessageSource bundle;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -129,11 +166,26 @@ class SatisfactionSurveyTest {
         Complaint accepted = fileAndAcknowledge("en");
         String acceptedInstance = accepted.processInstanceId();
         complete("handler", acceptedInstance, "Task_ConfirmAssessment", assessment("in-scope", null));
-        complete("handler", acceptedInstance, "Task_InvestigateComplaint", Map.of("findings",
-                "The courier left the parcel at the door; photos show no damage.", "rootCause", "third-party",
-                "systemicIssue", false));
-        complete("handler", acceptedInstance, "Task_ProposeResolution", Map.of("outcome", "not-upheld",
-                "decisionReasons", "The photos taken at delivery show the parcel intact."));
+        complete(
+                "handler",
+                acceptedInstance,
+                "Task_InvestigateComplaint",
+                Map.of(
+                        "findings",
+                        "The courier left the parcel at the door; photos show no damage.",
+                        "rootCause",
+                        "third-party",
+                        "systemicIssue",
+                        false));
+        complete(
+                "handler",
+                acceptedInstance,
+                "Task_ProposeResolution",
+                Map.of(
+                        "outcome",
+                        "not-upheld",
+                        "decisionReasons",
+                        "The photos taken at delivery show the parcel intact."));
         runDueJobs();
         messages.acceptDecision(accepted.reference(), null);
         runDueJobs();
@@ -143,12 +195,20 @@ class SatisfactionSurveyTest {
         runDueJobs();
 
         Complaint outOfScope = fileAndAcknowledge("et");
-        complete("handler", outOfScope.processInstanceId(), "Task_ConfirmAssessment",
+        complete(
+                "handler",
+                outOfScope.processInstanceId(),
+                "Task_ConfirmAssessment",
                 assessment("out-of-scope", "This concerns a product of another company; please contact them."));
         runDueJobs();
 
-        Map<String, String> reasons = Map.of(accepted.reference(), "ACCEPTED", withdrawn.reference(), "WITHDRAWN",
-                outOfScope.reference(), "OUT_OF_SCOPE");
+        Map<String, String> reasons = Map.of(
+                accepted.reference(),
+                "ACCEPTED",
+                withdrawn.reference(),
+                "WITHDRAWN",
+                outOfScope.reference(),
+                "OUT_OF_SCOPE");
         for (Complaint complaint : List.of(accepted, withdrawn, outOfScope)) {
             Complaint closed = register.get(complaint.id());
             assertThat(closed.stage()).isEqualTo(ComplaintStage.CLOSED);
@@ -166,8 +226,11 @@ class SatisfactionSurveyTest {
             List<MimeMessage> invitations = surveyMails(complaint);
             assertThat(invitations).hasSize(1);
             Locale locale = Locale.forLanguageTag(complaint.language());
-            assertThat(invitations.get(0).getSubject()).isEqualTo(bundle.getMessage("mail.survey-invitation.subject",
-                    new Object[] {complaint.reference(), "Example Organisation"}, locale));
+            assertThat(invitations.get(0).getSubject())
+                    .isEqualTo(bundle.getMessage(
+                            "mail.survey-invitation.subject",
+                            new Object[] {complaint.reference(), "Example Organisation"},
+                            locale));
             assertThat(surveyRow(complaint).get("status")).isEqualTo("SENT");
             assertThat(eventTypes(complaint)).containsSubsequence("CLOSED", "MAIL_SENT", "SURVEY_SENT");
         }
@@ -181,7 +244,9 @@ class SatisfactionSurveyTest {
         }
         assertThat(references).allMatch(r -> SurveyInvitations.sampled(r, 1.0));
         assertThat(references).noneMatch(r -> SurveyInvitations.sampled(r, 0.0));
-        long quarter = references.stream().filter(r -> SurveyInvitations.sampled(r, 0.25)).count();
+        long quarter = references.stream()
+                .filter(r -> SurveyInvitations.sampled(r, 0.25))
+                .count();
         assertThat(quarter).isBetween(900L, 1100L);
         // the same reference always gets the same answer, and a larger share keeps everyone a smaller one chose
         for (String reference : references) {
@@ -195,7 +260,9 @@ class SatisfactionSurveyTest {
         // the bean with other settings, on real closed complaints
         Complaint none = closedDirectly("en", null, "WITHDRAWN");
         Complaint all = closedDirectly("en", null, "WITHDRAWN");
-        jdbc.sql("delete from cmp_survey where complaint_id in (?, ?)").params(none.id(), all.id()).update();
+        jdbc.sql("delete from cmp_survey where complaint_id in (?, ?)")
+                .params(none.id(), all.id())
+                .update();
         SurveyInvitations nobody = new SurveyInvitations(jdbc, register, settings(true, 0.0));
         SurveyInvitations everybody = new SurveyInvitations(jdbc, register, settings(true, 1.0));
         SurveyInvitations off = new SurveyInvitations(jdbc, register, settings(false, 1.0));
@@ -203,22 +270,28 @@ class SatisfactionSurveyTest {
         assertThat(off.inviteAfterClosure(none, Instant.now())).isFalse();
         assertThat(surveyCount(none)).isZero();
         assertThat(everybody.inviteAfterClosure(all, Instant.now())).isTrue();
-        assertThat(everybody.inviteAfterClosure(all, Instant.now())).as("a repeated closure step").isFalse();
+        assertThat(everybody.inviteAfterClosure(all, Instant.now()))
+                .as("a repeated closure step")
+                .isFalse();
         assertThat(surveyCount(all)).isOne();
 
         // the application's default share is everybody; an impossible share stops the start
         assertThat(properties.share()).isEqualTo(1.0);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(true, 1.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("complaints.survey.share");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("complaints.survey.share");
     }
 
     @Test
     void nobodyToWriteToMeansNoInvitation() {
         Complaint anonymised = closedDirectly("en", null, "WITHDRAWN");
-        jdbc.sql("delete from cmp_survey where complaint_id = ?").param(anonymised.id()).update();
+        jdbc.sql("delete from cmp_survey where complaint_id = ?")
+                .param(anonymised.id())
+                .update();
         anonymiser.anonymise(anonymised.id(), "test", "tester");
         SurveyInvitations everybody = new SurveyInvitations(jdbc, register, settings(true, 1.0));
-        assertThat(everybody.inviteAfterClosure(register.get(anonymised.id()), Instant.now())).isFalse();
+        assertThat(everybody.inviteAfterClosure(register.get(anonymised.id()), Instant.now()))
+                .isFalse();
         assertThat(surveyCount(anonymised)).isZero();
 
         // anonymised after closure but before the e-mail went out: cancelled, nothing sent
@@ -234,10 +307,23 @@ class SatisfactionSurveyTest {
     void theInvitationBelongsToTheClosingTransactionAndWaitsForItsDelay() throws Exception {
         // a closure that rolls back leaves no invitation behind
         int n = SEQUENCE.incrementAndGet();
-        Complaint open = register.create(new NewComplaint("web", Instant.now(), null, "Rolf Back" + n,
-                "rolled" + n + "." + System.nanoTime() + "@example.net", null, "en", "Rollback product " + n,
-                "The parcel arrived three days late and the box was torn open on one side.", null, null, null,
-                "medium", "individual", "delivery", false));
+        Complaint open = register.create(new NewComplaint(
+                "web",
+                Instant.now(),
+                null,
+                "Rolf Back" + n,
+                "rolled" + n + "." + System.nanoTime() + "@example.net",
+                null,
+                "en",
+                "Rollback product " + n,
+                "The parcel arrived three days late and the box was torn open on one side.",
+                null,
+                null,
+                null,
+                "medium",
+                "individual",
+                "delivery",
+                false));
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.executeWithoutResult(tx -> {
             closure.close(open.id(), "WITHDRAWN", "tester", null, null);
@@ -249,10 +335,12 @@ class SatisfactionSurveyTest {
 
         // with a delay, the invitation is due that long after closure
         Complaint closed = closedDirectly("en", null, "WITHDRAWN");
-        jdbc.sql("delete from cmp_survey where complaint_id = ?").param(closed.id()).update();
+        jdbc.sql("delete from cmp_survey where complaint_id = ?")
+                .param(closed.id())
+                .update();
         Instant closedAt = register.get(closed.id()).closedAt();
-        SurveyInvitations delayed = new SurveyInvitations(jdbc, register,
-                new SurveyProperties(true, 1.0, Duration.ofDays(30), Duration.ofHours(2), "-"));
+        SurveyInvitations delayed = new SurveyInvitations(
+                jdbc, register, new SurveyProperties(true, 1.0, Duration.ofDays(30), Duration.ofHours(2), "-"));
         assertThat(delayed.inviteAfterClosure(closed, closedAt)).isTrue();
         assertThat(instant(surveyRow(closed).get("next_attempt_at"))).isEqualTo(closedAt.plus(Duration.ofHours(2)));
         sender.sendDue();
@@ -272,57 +360,106 @@ class SatisfactionSurveyTest {
         assertThat(sender.sendDue()).isGreaterThanOrEqualTo(1);
 
         MimeMessage invitation = surveyMails(complaint).get(0);
-        assertThat(invitation.getMessageID()).isEqualTo("<survey-invitation." + complaint.reference()
-                + "@complaints.example.org>");
+        assertThat(invitation.getMessageID())
+                .isEqualTo("<survey-invitation." + complaint.reference() + "@complaints.example.org>");
         assertThat(invitation.getAllRecipients()[0].toString()).isEqualTo(complaint.complainantEmail());
         String body = (String) invitation.getContent();
-        assertThat(body).contains("Beste " + complaint.complainantName()).contains(complaint.reference())
+        assertThat(body)
+                .contains("Beste " + complaint.complainantName())
+                .contains(complaint.reference())
                 .contains("Meedoen is vrijwillig");
         String token = token(invitation);
         // only the hash is kept
-        assertThat(jdbc.sql("select count(*) from cmp_survey_token where token_hash = ?").param(token)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select token_hash from cmp_survey_token where complaint_id = ?").param(complaint.id())
-                .query(String.class).single()).hasSize(64).isNotEqualTo(token);
+        assertThat(jdbc.sql("select count(*) from cmp_survey_token where token_hash = ?")
+                        .param(token)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select token_hash from cmp_survey_token where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(String.class)
+                        .single())
+                .hasSize(64)
+                .isNotEqualTo(token);
         Instant expires = instant(surveyRow(complaint).get("expires_at"));
-        assertThat(Duration.between(instant(surveyRow(complaint).get("sent_at")), expires)).isEqualTo(Duration.ofDays(30));
-        assertThat(body).contains("tot " + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
-                .withLocale(Locale.forLanguageTag("nl")).withZone(ZoneId.of("Europe/Amsterdam")).format(expires));
+        assertThat(Duration.between(instant(surveyRow(complaint).get("sent_at")), expires))
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(body)
+                .contains("tot "
+                        + java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                                .withLocale(Locale.forLanguageTag("nl"))
+                                .withZone(ZoneId.of("Europe/Amsterdam"))
+                                .format(expires));
 
         // the page asks in Dutch, whatever the browser prefers
         Page form = get("/survey/" + token, "en");
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.body()).contains("<html lang=\"nl\"")
+        assertThat(form.body())
+                .contains("<html lang=\"nl\"")
                 .contains("Hoe tevreden bent u over de manier waarop wij uw klacht hebben behandeld?")
-                .contains(complaint.reference()).contains("name=\"handlingScore\"").contains("name=\"easeScore\"")
+                .contains(complaint.reference())
+                .contains("name=\"handlingScore\"")
+                .contains("name=\"easeScore\"")
                 .contains("maxlength=\"2000\"");
         // ...unless the complainant picks another language
-        assertThat(get("/survey/" + token + "?lang=tr", "en").body()).contains("<html lang=\"tr\"")
+        assertThat(get("/survey/" + token + "?lang=tr", "en").body())
+                .contains("<html lang=\"tr\"")
                 .contains("Şikâyetinizi ele alış biçimimizden ne kadar memnunsunuz?");
 
-        Page answered = post("/survey/" + token, Map.of("handlingScore", "4", "outcomeScore", "2", "easeScore", "5",
-                "comment", "Vriendelijk, maar het duurde lang.", "lang", "nl"));
+        Page answered = post(
+                "/survey/" + token,
+                Map.of(
+                        "handlingScore",
+                        "4",
+                        "outcomeScore",
+                        "2",
+                        "easeScore",
+                        "5",
+                        "comment",
+                        "Vriendelijk, maar het duurde lang.",
+                        "lang",
+                        "nl"));
         assertThat(answered.status()).isEqualTo(200);
         assertThat(answered.body()).contains("Dank u wel voor uw antwoorden");
         Map<String, Object> stored = surveyRow(complaint);
-        assertThat(stored).containsEntry("handling_score", 4).containsEntry("outcome_score", 2)
-                .containsEntry("ease_score", 5).containsEntry("comment", "Vriendelijk, maar het duurde lang.");
+        assertThat(stored)
+                .containsEntry("handling_score", 4)
+                .containsEntry("outcome_score", 2)
+                .containsEntry("ease_score", 5)
+                .containsEntry("comment", "Vriendelijk, maar het duurde lang.");
         assertThat(stored.get("answered_at")).isNotNull();
-        var answeredEvent = events.list(complaint.id()).stream().filter(e -> e.type().equals("SURVEY_ANSWERED"))
-                .findFirst().orElseThrow();
-        assertThat(answeredEvent.summary()).contains("handling 4/5", "outcome 2/5", "ease of complaining 5/5")
+        var answeredEvent = events.list(complaint.id()).stream()
+                .filter(e -> e.type().equals("SURVEY_ANSWERED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(answeredEvent.summary())
+                .contains("handling 4/5", "outcome 2/5", "ease of complaining 5/5")
                 .doesNotContain("Vriendelijk");
         assertThat(answeredEvent.detail()).isNull();
         assertThat(answeredEvent.actor()).isEqualTo("complainant");
 
         // single use: a second answer is refused and changes nothing, and so is opening the form again
-        Page again = post("/survey/" + token, Map.of("handlingScore", "1", "outcomeScore", "1", "easeScore", "1",
-                "comment", "Changed my mind", "lang", "nl"));
+        Page again = post(
+                "/survey/" + token,
+                Map.of(
+                        "handlingScore",
+                        "1",
+                        "outcomeScore",
+                        "1",
+                        "easeScore",
+                        "1",
+                        "comment",
+                        "Changed my mind",
+                        "lang",
+                        "nl"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("U hebt deze enquête al ingevuld").contains("uw eerste antwoorden blijven");
         assertThat(get("/survey/" + token, "en").status()).isEqualTo(409);
         assertThat(surveyRow(complaint)).isEqualTo(stored);
-        assertThat(eventTypes(complaint).stream().filter("SURVEY_ANSWERED"::equals).count()).isOne();
+        assertThat(eventTypes(complaint).stream()
+                        .filter("SURVEY_ANSWERED"::equals)
+                        .count())
+                .isOne();
     }
 
     @Test
@@ -332,7 +469,8 @@ class SatisfactionSurveyTest {
         String token = token(surveyMails(complaint).get(0));
         assertThat(get("/survey/" + token, "en").status()).isEqualTo(200);
 
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(30)).plusSeconds(60)));
+        ClockUtil.setCurrentTime(
+                Date.from(Instant.now().plus(Duration.ofDays(30)).plusSeconds(60)));
         Page expired = get("/survey/" + token, "en");
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.body()).contains("This survey has closed").contains("no longer works");
@@ -358,13 +496,16 @@ class SatisfactionSurveyTest {
                 // the link with one character changed, truncated, or garbage
                 (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1),
                 token.substring(0, 42),
-                "not-a-token", "%27%20or%201%3D1--");
+                "not-a-token",
+                "%27%20or%201%3D1--");
         for (String link : foreign) {
             Page page = get("/survey/" + link, "en");
             assertThat(page.status()).as(link).isEqualTo(404);
             assertThat(page.body()).contains("This survey link is not valid").doesNotContain("Exception");
             assertThat(post("/survey/" + link, Map.of("handlingScore", "5", "outcomeScore", "5", "easeScore", "5"))
-                    .status()).as(link).isEqualTo(404);
+                            .status())
+                    .as(link)
+                    .isEqualTo(404);
         }
         // in the browser's language when the link says nothing about the complainant
         assertThat(get("/survey/not-a-token", "et").body()).contains("See küsitluse link ei kehti");
@@ -372,9 +513,12 @@ class SatisfactionSurveyTest {
 
         // the JSON variant answers the same way
         Page api = send(HttpRequest.newBuilder(uri("/api/surveys/" + complaint.trackingToken()))
-                .header("Accept-Language", "en").GET());
+                .header("Accept-Language", "en")
+                .GET());
         assertThat(api.status()).isEqualTo(404);
-        assertThat(api.body()).contains("urn:complaints:problem:survey-unknown").contains("This survey link is not valid");
+        assertThat(api.body())
+                .contains("urn:complaints:problem:survey-unknown")
+                .contains("This survey link is not valid");
     }
 
     @Test
@@ -385,36 +529,50 @@ class SatisfactionSurveyTest {
 
         Page missing = post("/survey/" + token, Map.of("handlingScore", "4", "comment", "Kept on the form"));
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body()).contains("There is a problem")
+        assertThat(missing.body())
+                .contains("There is a problem")
                 .contains("The outcome of your complaint: please choose a score from 1 to 5.")
                 .contains("How easy it was to complain: please choose a score from 1 to 5.")
                 .doesNotContain("How we handled your complaint: please choose")
                 // what was given stays on the form
-                .contains("Kept on the form").containsPattern("id=\"handlingScore-4\"[^>]*checked");
+                .contains("Kept on the form")
+                .containsPattern("id=\"handlingScore-4\"[^>]*checked");
         Page outOfRange = post("/survey/" + token, Map.of("handlingScore", "7", "outcomeScore", "0", "easeScore", "x"));
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.body()).contains("How we handled your complaint: please choose a score from 1 to 5.");
-        Page tooLong = post("/survey/" + token, Map.of("handlingScore", "3", "outcomeScore", "3", "easeScore", "3",
-                "comment", "x".repeat(2001)));
+        Page tooLong = post(
+                "/survey/" + token,
+                Map.of("handlingScore", "3", "outcomeScore", "3", "easeScore", "3", "comment", "x".repeat(2001)));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.body()).contains("may have at most 2,000 characters (it has 2,001)");
-        assertThat(surveyRow(complaint).get("answered_at")).as("nothing stored, the link still works").isNull();
+        assertThat(surveyRow(complaint).get("answered_at"))
+                .as("nothing stored, the link still works")
+                .isNull();
 
         // the JSON variant: problem details per field
-        Page api = send(HttpRequest.newBuilder(uri("/api/surveys/" + token)).header("Content-Type", "application/json")
+        Page api = send(HttpRequest.newBuilder(uri("/api/surveys/" + token))
+                .header("Content-Type", "application/json")
                 .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"handlingScore\": 6, \"outcomeScore\": 3}")));
         assertThat(api.status()).isEqualTo(400);
-        assertThat(api.body()).contains("\"field\":\"handlingScore\"").contains("\"field\":\"easeScore\"")
+        assertThat(api.body())
+                .contains("\"field\":\"handlingScore\"")
+                .contains("\"field\":\"easeScore\"")
                 .doesNotContain("\"field\":\"outcomeScore\"");
-        Page ok = send(HttpRequest.newBuilder(uri("/api/surveys/" + token)).header("Content-Type", "application/json")
+        Page ok = send(HttpRequest.newBuilder(uri("/api/surveys/" + token))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"handlingScore\": 3, \"outcomeScore\": 4, \"easeScore\": 5, \"comment\": \"  \"}")));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
-        assertThat(surveyRow(complaint)).containsEntry("handling_score", 3).containsEntry("outcome_score", 4)
-                .containsEntry("ease_score", 5).containsEntry("comment", null);
-        Page twice = send(HttpRequest.newBuilder(uri("/api/surveys/" + token)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"handlingScore\": 1, \"outcomeScore\": 1, \"easeScore\": 1}")));
+        assertThat(surveyRow(complaint))
+                .containsEntry("handling_score", 3)
+                .containsEntry("outcome_score", 4)
+                .containsEntry("ease_score", 5)
+                .containsEntry("comment", null);
+        Page twice = send(HttpRequest.newBuilder(uri("/api/surveys/" + token))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"handlingScore\": 1, \"outcomeScore\": 1, \"easeScore\": 1}")));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(surveyRow(complaint)).containsEntry("handling_score", 3);
     }
@@ -429,12 +587,15 @@ class SatisfactionSurveyTest {
         Map<String, Object> failed = surveyRow(complaint);
         assertThat(failed.get("status")).isEqualTo("PENDING");
         assertThat(failed.get("attempts")).isEqualTo(1);
-        assertThat(failed.get("last_failure").toString()).contains("could not be delivered")
+        assertThat(failed.get("last_failure").toString())
+                .contains("could not be delivered")
                 .doesNotContain(complaint.complainantEmail());
         Instant next = instant(failed.get("next_attempt_at"));
         assertThat(next).isAfter(Instant.now());
         sender.sendDue();
-        assertThat(surveyRow(complaint).get("attempts")).as("not retried before its pause").isEqualTo(1);
+        assertThat(surveyRow(complaint).get("attempts"))
+                .as("not retried before its pause")
+                .isEqualTo(1);
 
         mail.start();
         sender.sendDue();
@@ -445,9 +606,13 @@ class SatisfactionSurveyTest {
         assertThat(surveyMails(complaint)).hasSize(1);
         assertThat(surveyRow(complaint)).containsEntry("status", "SENT").containsEntry("last_failure", null);
         assertThat(jdbc.sql("select count(*) from cmp_mail where complaint_id = ? and dedup_key = 'survey-invitation'")
-                .param(complaint.id()).query(Integer.class).single()).isOne();
+                        .param(complaint.id())
+                        .query(Integer.class)
+                        .single())
+                .isOne();
         // and its link works
-        assertThat(get("/survey/" + token(surveyMails(complaint).get(0)), "en").status()).isEqualTo(200);
+        assertThat(get("/survey/" + token(surveyMails(complaint).get(0)), "en").status())
+                .isEqualTo(200);
 
         assertThat(SurveySender.pause(1)).isEqualTo(Duration.ofMinutes(1));
         assertThat(SurveySender.pause(3)).isEqualTo(Duration.ofMinutes(4));
@@ -462,7 +627,8 @@ class SatisfactionSurveyTest {
         Map<String, Object> sent = surveyRow(complaint);
         // as if the node had stopped between the mail log's commit and its own: the invitation is still pending
         jdbc.sql("update cmp_survey set status = 'PENDING', sent_at = null, expires_at = null where complaint_id = ?")
-                .param(complaint.id()).update();
+                .param(complaint.id())
+                .update();
 
         sender.sendDue();
         assertThat(surveyMails(complaint)).as("the mail log knows it went out").hasSize(1);
@@ -479,8 +645,11 @@ class SatisfactionSurveyTest {
         Complaint complaint = closedDirectly("en", null, "WITHDRAWN");
         mail.stop();
         Instant start = Instant.now();
-        for (int attempt = 0; attempt < 300 && "PENDING".equals(surveyRow(complaint).get("status")); attempt++) {
-            ClockUtil.setCurrentTime(Date.from(instant(surveyRow(complaint).get("next_attempt_at")).plusSeconds(1)));
+        for (int attempt = 0;
+                attempt < 300 && "PENDING".equals(surveyRow(complaint).get("status"));
+                attempt++) {
+            ClockUtil.setCurrentTime(Date.from(
+                    instant(surveyRow(complaint).get("next_attempt_at")).plusSeconds(1)));
             sender.sendDue();
         }
         Map<String, Object> row = surveyRow(complaint);
@@ -514,7 +683,10 @@ class SatisfactionSurveyTest {
         sender.sendDue();
         for (Complaint complaint : closed) {
             assertThat(surveyMails(complaint)).as(complaint.reference()).hasSize(1);
-            assertThat(eventTypes(complaint).stream().filter("SURVEY_SENT"::equals).count()).isOne();
+            assertThat(eventTypes(complaint).stream()
+                            .filter("SURVEY_SENT"::equals)
+                            .count())
+                    .isOne();
             assertThat(surveyRow(complaint).get("status")).isEqualTo("SENT");
         }
         assertThat(sent).isGreaterThanOrEqualTo(closed.size());
@@ -546,8 +718,10 @@ class SatisfactionSurveyTest {
             Complaint complaint = closedDirectly("en", c.outcome(), c.reason());
             sender.sendDue();
             if (c.answered()) {
-                answers.answer(token(surveyMails(complaint).get(0)),
-                        new SurveyAnswers.Answer(c.handling(), c.outcomeScore(), c.ease(), "Comment of " + complaint.reference()));
+                answers.answer(
+                        token(surveyMails(complaint).get(0)),
+                        new SurveyAnswers.Answer(
+                                c.handling(), c.outcomeScore(), c.ease(), "Comment of " + complaint.reference()));
             }
         }
         // one more, erased before its invitation went out
@@ -565,46 +739,74 @@ class SatisfactionSurveyTest {
         assertThat(report.failed()).isZero();
         assertThat(report.answered()).isEqualTo(answered);
         assertThat(report.responseRate()).isCloseTo((double) answered / cases.size(), within(0.0005));
-        checkScore(report.handling(), cases.stream().map(Case::handling).filter(Objects::nonNull).toList());
-        checkScore(report.outcome(), cases.stream().map(Case::outcomeScore).filter(Objects::nonNull).toList());
-        checkScore(report.ease(), cases.stream().map(Case::ease).filter(Objects::nonNull).toList());
+        checkScore(
+                report.handling(),
+                cases.stream().map(Case::handling).filter(Objects::nonNull).toList());
+        checkScore(
+                report.outcome(),
+                cases.stream().map(Case::outcomeScore).filter(Objects::nonNull).toList());
+        checkScore(
+                report.ease(),
+                cases.stream().map(Case::ease).filter(Objects::nonNull).toList());
 
-        Map<String, List<Case>> byOutcome = cases.stream()
-                .collect(Collectors.groupingBy(c -> c.outcome() == null ? "(none)" : c.outcome()));
-        assertThat(report.byOutcome().keySet()).containsExactlyInAnyOrder("upheld", "partly-upheld", "not-upheld", "(none)");
-        byOutcome.forEach((outcome, group) -> checkGroup(report.byOutcome().get(outcome), group,
-                "upheld".equals(outcome) ? 1 : 0));
+        Map<String, List<Case>> byOutcome =
+                cases.stream().collect(Collectors.groupingBy(c -> c.outcome() == null ? "(none)" : c.outcome()));
+        assertThat(report.byOutcome().keySet())
+                .containsExactlyInAnyOrder("upheld", "partly-upheld", "not-upheld", "(none)");
+        byOutcome.forEach((outcome, group) ->
+                checkGroup(report.byOutcome().get(outcome), group, "upheld".equals(outcome) ? 1 : 0));
         Map<String, List<Case>> byReason = cases.stream().collect(Collectors.groupingBy(Case::reason));
-        byReason.forEach((reason, group) -> checkGroup(report.byClosureReason().get(reason), group,
-                "ACCEPTED".equals(reason) ? 1 : 0));
+        byReason.forEach((reason, group) ->
+                checkGroup(report.byClosureReason().get(reason), group, "ACCEPTED".equals(reason) ? 1 : 0));
         assertThat(report.byClosureReason().keySet()).containsExactlyInAnyOrderElementsOf(byReason.keySet());
         // a day without invitations
         SatisfactionReport empty = results.satisfaction(date.plusDays(1), date.plusDays(1));
         assertThat(empty.invited()).isZero();
         assertThat(empty.responseRate()).isNull();
         assertThat(empty.handling().mean()).isNull();
-        assertThat(empty.handling().distribution()).containsOnlyKeys(1, 2, 3, 4, 5).allSatisfy((k, v) -> assertThat(v).isZero());
+        assertThat(empty.handling().distribution())
+                .containsOnlyKeys(1, 2, 3, 4, 5)
+                .allSatisfy((k, v) -> assertThat(v).isZero());
 
         // over HTTP for the staff: the same numbers, and nothing that names anyone
         String period = "/api/staff/reports/satisfaction?from=2031-06-10&to=2031-06-10";
-        Page staffReport = send(HttpRequest.newBuilder(uri(period)).header("Authorization", basic("quality")).GET());
+        Page staffReport = send(HttpRequest.newBuilder(uri(period))
+                .header("Authorization", basic("quality"))
+                .GET());
         assertThat(staffReport.status()).as(staffReport.body()).isEqualTo(200);
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(staffReport.body());
         assertThat(json.path("invited").asLong()).isEqualTo(cases.size() + 1);
         assertThat(json.path("answered").asLong()).isEqualTo(answered);
-        assertThat(json.path("handling").path("mean").asDouble()).isEqualTo(report.handling().mean());
-        assertThat(json.path("handling").path("distribution").path("4").asLong()).isEqualTo(2);
-        assertThat(json.path("byClosureReason").path("OUT_OF_SCOPE").path("answered").asLong()).isOne();
-        assertThat(staffReport.body()).doesNotContain("CMP-").doesNotContain("@").doesNotContain("Comment of");
+        assertThat(json.path("handling").path("mean").asDouble())
+                .isEqualTo(report.handling().mean());
+        assertThat(json.path("handling").path("distribution").path("4").asLong())
+                .isEqualTo(2);
+        assertThat(json.path("byClosureReason")
+                        .path("OUT_OF_SCOPE")
+                        .path("answered")
+                        .asLong())
+                .isOne();
+        assertThat(staffReport.body())
+                .doesNotContain("CMP-")
+                .doesNotContain("@")
+                .doesNotContain("Comment of");
         assertThat(send(HttpRequest.newBuilder(uri(period)).GET()).status()).isEqualTo(401);
-        assertThat(send(HttpRequest.newBuilder(uri(period)).header("Authorization", basic("handler")).GET()).status())
+        assertThat(send(HttpRequest.newBuilder(uri(period))
+                                .header("Authorization", basic("handler"))
+                                .GET())
+                        .status())
                 .isEqualTo(403);
-        Page backwards = send(HttpRequest.newBuilder(uri("/api/staff/reports/satisfaction?from=2031-06-10&to=2031-06-01"))
-                .header("Authorization", basic("quality")).GET());
+        Page backwards =
+                send(HttpRequest.newBuilder(uri("/api/staff/reports/satisfaction?from=2031-06-10&to=2031-06-01"))
+                        .header("Authorization", basic("quality"))
+                        .GET());
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body()).contains("ends before it starts");
         assertThat(send(HttpRequest.newBuilder(uri("/api/staff/reports/satisfaction?from=June"))
-                .header("Authorization", basic("manager")).GET()).status()).isEqualTo(400);
+                                .header("Authorization", basic("manager"))
+                                .GET())
+                        .status())
+                .isEqualTo(400);
     }
 
     private static void checkScore(SatisfactionReport.Score score, List<Integer> given) {
@@ -613,7 +815,8 @@ class SatisfactionSurveyTest {
         assertThat(score.mean()).isCloseTo(mean, within(0.005));
         for (int value = 1; value <= 5; value++) {
             int v = value;
-            assertThat(score.distribution().get(value)).as("score " + value)
+            assertThat(score.distribution().get(value))
+                    .as("score " + value)
                     .isEqualTo(given.stream().filter(g -> g == v).count());
         }
     }
@@ -626,12 +829,18 @@ class SatisfactionSurveyTest {
         if (answered.isEmpty()) {
             assertThat(group.handlingMean()).isNull();
         } else {
-            assertThat(group.handlingMean()).isCloseTo(answered.stream().mapToInt(Case::handling).average()
-                    .orElseThrow(), within(0.005));
-            assertThat(group.outcomeMean()).isCloseTo(answered.stream().mapToInt(Case::outcomeScore).average()
-                    .orElseThrow(), within(0.005));
-            assertThat(group.easeMean()).isCloseTo(answered.stream().mapToInt(Case::ease).average()
-                    .orElseThrow(), within(0.005));
+            assertThat(group.handlingMean())
+                    .isCloseTo(
+                            answered.stream().mapToInt(Case::handling).average().orElseThrow(), within(0.005));
+            assertThat(group.outcomeMean())
+                    .isCloseTo(
+                            answered.stream()
+                                    .mapToInt(Case::outcomeScore)
+                                    .average()
+                                    .orElseThrow(),
+                            within(0.005));
+            assertThat(group.easeMean())
+                    .isCloseTo(answered.stream().mapToInt(Case::ease).average().orElseThrow(), within(0.005));
         }
     }
 
@@ -644,20 +853,34 @@ class SatisfactionSurveyTest {
 
         // subject access: the complainant sees their answers
         Map<String, Object> export = subjects.export(complaint.complainantEmail());
-        assertThat(export.toString()).contains("My neighbour Piet saw the courier.").contains("satisfactionSurvey");
+        assertThat(export.toString())
+                .contains("My neighbour Piet saw the courier.")
+                .contains("satisfactionSurvey");
 
-        assertThat(anonymiser.anonymise(complaint.id(), "retention period passed", "system")).isTrue();
+        assertThat(anonymiser.anonymise(complaint.id(), "retention period passed", "system"))
+                .isTrue();
         Map<String, Object> after = surveyRow(complaint);
-        assertThat(after).containsEntry("comment", null).containsEntry("handling_score", 2)
-                .containsEntry("outcome_score", 3).containsEntry("ease_score", 4).containsEntry("status", "SENT");
+        assertThat(after)
+                .containsEntry("comment", null)
+                .containsEntry("handling_score", 2)
+                .containsEntry("outcome_score", 3)
+                .containsEntry("ease_score", 4)
+                .containsEntry("status", "SENT");
         assertThat(after.get("answered_at")).isNotNull();
-        assertThat(jdbc.sql("select count(*) from cmp_survey_token where complaint_id = ?").param(complaint.id())
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from cmp_survey_token where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(get("/survey/" + token, "en").status()).isEqualTo(404);
         // and nothing of the comment anywhere in the register's texts
         assertThat(jdbc.sql("select count(*) from cmp_event where detail like '%Piet%' or summary like '%Piet%'")
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from cmp_audit where payload like '%Piet%'").query(Integer.class).single())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from cmp_audit where payload like '%Piet%'")
+                        .query(Integer.class)
+                        .single())
                 .isZero();
     }
 
@@ -665,10 +888,22 @@ class SatisfactionSurveyTest {
 
     private Complaint fileAndAcknowledge(String language) {
         int n = SEQUENCE.incrementAndGet();
-        Complaint filed = intake.file(new ComplaintSubmission("web", null, "Sami Survey" + n,
-                "survey" + n + "." + System.nanoTime() + "@example.net", null, language, "Survey product " + n,
-                "The parcel arrived three days late and the box was torn open on one side.", null,
-                "An apology", null, null, null, null, null));
+        Complaint filed = intake.file(new ComplaintSubmission(
+                "web",
+                null,
+                "Sami Survey" + n,
+                "survey" + n + "." + System.nanoTime() + "@example.net",
+                null,
+                language,
+                "Survey product " + n,
+                "The parcel arrived three days late and the box was torn open on one side.",
+                null,
+                "An apology",
+                null,
+                null,
+                null,
+                null,
+                null));
         runDueJobs();
         return register.get(filed.id());
     }
@@ -677,10 +912,23 @@ class SatisfactionSurveyTest {
     private Complaint closedDirectly(String language, String outcome, String reason) {
         int n = SEQUENCE.incrementAndGet();
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        Complaint complaint = register.create(new NewComplaint("web", now, null, "Dana Direct" + n,
-                "direct" + n + "." + System.nanoTime() + "@example.net", null, language, "Direct product " + n,
-                "The parcel arrived three days late and the box was torn open on one side.", null, null, null,
-                "medium", "individual", "delivery", false));
+        Complaint complaint = register.create(new NewComplaint(
+                "web",
+                now,
+                null,
+                "Dana Direct" + n,
+                "direct" + n + "." + System.nanoTime() + "@example.net",
+                null,
+                language,
+                "Direct product " + n,
+                "The parcel arrived three days late and the box was torn open on one side.",
+                null,
+                null,
+                null,
+                "medium",
+                "individual",
+                "delivery",
+                false));
         if (outcome != null) {
             register.recordDecision(complaint.id(), outcome, now, 0);
         }
@@ -693,8 +941,19 @@ class SatisfactionSurveyTest {
     }
 
     private static Map<String, Object> assessment(String scope, String reason) {
-        Map<String, Object> values = new HashMap<>(Map.of("scopeDecision", scope, "severity", "medium", "impact",
-                "individual", "category", "delivery", "safetyRelevant", false, "overrideAssessment", false));
+        Map<String, Object> values = new HashMap<>(Map.of(
+                "scopeDecision",
+                scope,
+                "severity",
+                "medium",
+                "impact",
+                "individual",
+                "category",
+                "delivery",
+                "safetyRelevant",
+                false,
+                "overrideAssessment",
+                false));
         if (reason != null) {
             values.put("scopeReason", reason);
         }
@@ -702,7 +961,10 @@ class SatisfactionSurveyTest {
     }
 
     private void complete(String user, String instanceId, String taskKey, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(instanceId)
+                .taskDefinitionKey(taskKey)
+                .singleResult();
         assertThat(task).as("open task " + taskKey).isNotNull();
         identity.setAuthentication(user, GROUPS.get(user));
         try {
@@ -725,14 +987,24 @@ class SatisfactionSurveyTest {
     }
 
     private Map<String, Object> surveyRow(Complaint complaint) {
-        return jdbc.sql("select * from cmp_survey where complaint_id = ?").param(complaint.id()).query().singleRow()
-                .entrySet().stream().collect(LinkedHashMap::new,
-                        (m, e) -> m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()), Map::putAll);
+        return jdbc
+                .sql("select * from cmp_survey where complaint_id = ?")
+                .param(complaint.id())
+                .query()
+                .singleRow()
+                .entrySet()
+                .stream()
+                .collect(
+                        LinkedHashMap::new,
+                        (m, e) -> m.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue()),
+                        Map::putAll);
     }
 
     private int surveyCount(Complaint complaint) {
-        return jdbc.sql("select count(*) from cmp_survey where complaint_id = ?").param(complaint.id())
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from cmp_survey where complaint_id = ?")
+                .param(complaint.id())
+                .query(Integer.class)
+                .single();
     }
 
     private static Instant instant(Object timestamp) {
@@ -745,13 +1017,15 @@ class SatisfactionSurveyTest {
 
     private static List<MimeMessage> surveyMails(Complaint complaint) {
         String id = "<survey-invitation." + complaint.reference() + "@complaints.example.org>";
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return id.equals(m.getMessageID());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return id.equals(m.getMessageID());
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static String token(MimeMessage message) throws Exception {
@@ -760,32 +1034,37 @@ class SatisfactionSurveyTest {
         return link.group(1);
     }
 
-    record Page(int status, String body) {
-    }
+    record Page(int status, String body) {}
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private Page get(String path, String acceptLanguage) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", acceptLanguage).GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Accept-Language", acceptLanguage)
+                .GET());
     }
 
     private Page post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Page(response.statusCode(), response.body());
     }
 
     private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoUsers.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + DemoUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -39,7 +39,8 @@ class AccessEnginePlugin extends AbstractProcessEnginePlugin {
         configuration.setResourceAuthorizationProvider(new ComplaintAuthorizationProvider(register::getObject));
         TaskListener listener = new TaskAccessListener(access::getObject, register::getObject);
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {

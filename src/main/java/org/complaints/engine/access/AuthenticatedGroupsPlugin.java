@@ -24,7 +24,8 @@ class AuthenticatedGroupsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
         factories.add(new SessionFactory() {
             @Override
             public Class<?> getSessionType() {
@@ -44,7 +45,8 @@ class AuthenticatedGroupsPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-            return authenticatedGroupIds == null || authenticatedGroupIds.isEmpty() ? Collections.emptyList()
+            return authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()
+                    ? Collections.emptyList()
                     : new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
         }
     }

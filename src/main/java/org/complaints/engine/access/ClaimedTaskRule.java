@@ -41,8 +41,8 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         // only two of the checker's many checks concern a claimed task; the others pass
-        CommandChecker checker = (CommandChecker) Proxy.newProxyInstance(CommandChecker.class.getClassLoader(),
-                new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
+        CommandChecker checker = (CommandChecker) Proxy.newProxyInstance(
+                CommandChecker.class.getClassLoader(), new Class<?>[] {CommandChecker.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "checkTaskWork", "checkTaskAssign" -> {
                             if (args != null && args.length == 1 && args[0] instanceof TaskEntity task) {
@@ -58,8 +58,7 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
                         case "toString" -> {
                             return "ClaimedTaskRule";
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                     return null;
                 });
@@ -69,7 +68,9 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
     static void check(TaskEntity task) {
         CommandContext context = Context.getCommandContext();
         CommandInvocationContext invocation = Context.getCommandInvocationContext();
-        if (context == null || invocation == null || !context.isAuthorizationCheckEnabled()
+        if (context == null
+                || invocation == null
+                || !context.isAuthorizationCheckEnabled()
                 || !context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
             return;
         }
@@ -79,7 +80,9 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
         }
         Command<?> command = invocation.getCommand();
         String assignee = assigneeBefore(task, command);
-        if (assignee == null || assignee.equals(actor.getUserId()) || !movesTheTask(task, command)
+        if (assignee == null
+                || assignee.equals(actor.getUserId())
+                || !movesTheTask(task, command)
                 || isManager(context, actor)) {
             return;
         }
@@ -100,7 +103,8 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
             return field(ClaimTaskCmd.class, "userId", claim) == null;
         }
         if (command instanceof AbstractAddIdentityLinkCmd || command instanceof DeleteIdentityLinkCmd) {
-            Class<?> declaring = command instanceof DeleteIdentityLinkCmd ? DeleteIdentityLinkCmd.class
+            Class<?> declaring = command instanceof DeleteIdentityLinkCmd
+                    ? DeleteIdentityLinkCmd.class
                     : AbstractAddIdentityLinkCmd.class;
             Object type = field(declaring, "type", command);
             return IdentityLinkType.ASSIGNEE.equals(type) || IdentityLinkType.OWNER.equals(type);
@@ -109,8 +113,10 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
             return task.getPropertyChanges().containsKey(TaskEntity.ASSIGNEE)
                     || task.getPropertyChanges().containsKey(TaskEntity.OWNER);
         }
-        return command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
-                || command instanceof DelegateTaskCmd || command instanceof HandleTaskBpmnErrorCmd
+        return command instanceof CompleteTaskCmd
+                || command instanceof SubmitTaskFormCmd
+                || command instanceof DelegateTaskCmd
+                || command instanceof HandleTaskBpmnErrorCmd
                 || command instanceof HandleTaskEscalationCmd;
     }
 
@@ -118,10 +124,18 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
         List<String> groups = actor.getGroupIds();
         if (groups == null) {
             // signed in by id only (Java API): the memberships as stored
-            groups = context.runWithoutAuthorization(() -> context.getProcessEngineConfiguration().getIdentityService()
-                    .createGroupQuery().groupMember(actor.getUserId()).list().stream().map(g -> g.getId()).toList());
+            groups = context.runWithoutAuthorization(() -> context
+                    .getProcessEngineConfiguration()
+                    .getIdentityService()
+                    .createGroupQuery()
+                    .groupMember(actor.getUserId())
+                    .list()
+                    .stream()
+                    .map(g -> g.getId())
+                    .toList());
         }
-        return groups.contains(StaffGroups.MANAGERS) || groups.contains(StaffGroups.ADMIN)
+        return groups.contains(StaffGroups.MANAGERS)
+                || groups.contains(StaffGroups.ADMIN)
                 || context.getAuthorizationManager().isCamundaAdmin(new Authentication(actor.getUserId(), groups));
     }
 
@@ -132,8 +146,10 @@ class ClaimedTaskRule extends AbstractProcessEnginePlugin {
             field.setAccessible(true);
             return field.get(command);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("Camunda's " + declaring.getSimpleName() + " has no field " + name
-                    + " any more: the claimed-task rule needs updating for this engine version", e);
+            throw new IllegalStateException(
+                    "Camunda's " + declaring.getSimpleName() + " has no field " + name
+                            + " any more: the claimed-task rule needs updating for this engine version",
+                    e);
         }
     }
 }

@@ -75,14 +75,21 @@ final class ClientCommandRules extends CommandInterceptor {
             + "|Minutes)\\(\\d{1,4}\\))*(?:\\.withTimeAtStartOfDay\\(\\))?)\\s*\\}");
 
     /** Value types a form submits: text, numbers, yes/no, dates (form-js sends them as text) and lists as JSON. */
-    private static final Set<String> FORM_VALUE_TYPES = Set.of("null", "string", "boolean", "short", "integer", "long",
-            "double", "date", "json");
+    private static final Set<String> FORM_VALUE_TYPES =
+            Set.of("null", "string", "boolean", "short", "integer", "long", "double", "date", "json");
 
     /** Commands no client may send, whatever its grants. */
-    private static final List<Class<?>> NOT_FOR_CLIENTS = List.of(AbstractSetVariableCmd.class,
-            AbstractPatchVariablesCmd.class, AbstractRemoveVariableCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
-            AbstractCorrelateMessageCmd.class, CorrelateAllMessageBatchCmd.class, MessageEventReceivedCmd.class,
-            SignalCmd.class, SignalEventReceivedCmd.class, EvaluateStartConditionCmd.class,
+    private static final List<Class<?>> NOT_FOR_CLIENTS = List.of(
+            AbstractSetVariableCmd.class,
+            AbstractPatchVariablesCmd.class,
+            AbstractRemoveVariableCmd.class,
+            SetVariablesToProcessInstancesBatchCmd.class,
+            AbstractCorrelateMessageCmd.class,
+            CorrelateAllMessageBatchCmd.class,
+            MessageEventReceivedCmd.class,
+            SignalCmd.class,
+            SignalEventReceivedCmd.class,
+            EvaluateStartConditionCmd.class,
             StartProcessInstanceAtActivitiesCmd.class);
 
     /** Commands nested inside a command are the engine's or the application's own, not the client's. */
@@ -113,7 +120,8 @@ final class ClientCommandRules extends CommandInterceptor {
                 refuseExpressions(extending);
             }
             Object filterId = field(filterCommand, "filterId");
-            FilterEntity filter = filterId == null ? null
+            FilterEntity filter = filterId == null
+                    ? null
                     : Context.getCommandContext().getFilterManager().findFilterById(filterId.toString());
             if (filter != null) {
                 checkStoredQuery(filter);
@@ -126,8 +134,8 @@ final class ClientCommandRules extends CommandInterceptor {
     private static void refuseExpressions(AbstractQuery<?, ?> query) {
         Map<String, String> expressions = expressionsOf(query);
         if (!expressions.isEmpty()) {
-            throw new BadUserRequestException("Expressions are not allowed in queries (" + String.join(", ",
-                    expressions.keySet()) + "). Use the literal value instead.");
+            throw new BadUserRequestException("Expressions are not allowed in queries ("
+                    + String.join(", ", expressions.keySet()) + "). Use the literal value instead.");
         }
     }
 
@@ -160,14 +168,17 @@ final class ClientCommandRules extends CommandInterceptor {
         CommandContext context = Context.getCommandContext();
         if (command instanceof SubmitTaskFormCmd) {
             checkTaskInput(context, field(command, "taskId"), map(field(command, "properties")), List.of());
-        } else if (command instanceof CompleteTaskCmd || command instanceof HandleTaskBpmnErrorCmd
+        } else if (command instanceof CompleteTaskCmd
+                || command instanceof HandleTaskBpmnErrorCmd
                 || command instanceof HandleTaskEscalationCmd) {
             checkTaskInput(context, field(command, "taskId"), map(field(command, "variables")), List.of());
-        } else if (command instanceof SetTaskVariablesCmd || command instanceof PatchTaskVariablesCmd
+        } else if (command instanceof SetTaskVariablesCmd
+                || command instanceof PatchTaskVariablesCmd
                 || command instanceof RemoveTaskVariablesCmd) {
             List<String> removed = new ArrayList<>();
             // set: variables; patch: variables and deletions; remove: variableNames
-            String names = command instanceof RemoveTaskVariablesCmd ? "variableNames"
+            String names = command instanceof RemoveTaskVariablesCmd
+                    ? "variableNames"
                     : command instanceof PatchTaskVariablesCmd ? "deletions" : null;
             if (names != null && field(command, names) instanceof Collection<?> removedNames) {
                 removedNames.forEach(name -> removed.add(String.valueOf(name)));
@@ -175,12 +186,18 @@ final class ClientCommandRules extends CommandInterceptor {
             Object variables = command instanceof RemoveTaskVariablesCmd ? null : field(command, "variables");
             checkTaskInput(context, field(command, "entityId"), map(variables), removed);
         } else if (command instanceof SubmitStartFormCmd) {
-            checkStart(context, definition(context, (String) field(command, "processDefinitionId"), null),
-                    (String) field(command, "businessKey"), map(field(command, "variables")));
+            checkStart(
+                    context,
+                    definition(context, (String) field(command, "processDefinitionId"), null),
+                    (String) field(command, "businessKey"),
+                    map(field(command, "variables")));
         } else if (command instanceof StartProcessInstanceCmd
                 && field(command, "instantiationBuilder") instanceof ProcessInstantiationBuilderImpl builder) {
-            checkStart(context, definition(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey()),
-                    builder.getBusinessKey(), builder.getVariables());
+            checkStart(
+                    context,
+                    definition(context, builder.getProcessDefinitionId(), builder.getProcessDefinitionKey()),
+                    builder.getBusinessKey(),
+                    builder.getVariables());
         } else {
             for (Class<?> refused : NOT_FOR_CLIENTS) {
                 if (refused.isInstance(command)) {
@@ -205,8 +222,8 @@ final class ClientCommandRules extends CommandInterceptor {
         checkInputs("Task \"" + task.getName() + "\"", inputs, names, variables);
     }
 
-    private void checkStart(CommandContext context, ProcessDefinitionEntity definition, String businessKey,
-                            Map<String, ?> variables) {
+    private void checkStart(
+            CommandContext context, ProcessDefinitionEntity definition, String businessKey, Map<String, ?> variables) {
         if (definition == null) {
             return; // the command itself answers "no such process"
         }
@@ -214,12 +231,17 @@ final class ClientCommandRules extends CommandInterceptor {
             throw new BadUserRequestException("businessKey: the register gives every complaint its reference; start "
                     + "without a business key.");
         }
-        checkInputs("The start form of \"" + (definition.getName() != null ? definition.getName() : definition.getKey())
-                + "\"", forms.ofStart(context, definition.getId()), new ArrayList<>(variables.keySet()), variables);
+        checkInputs(
+                "The start form of \"" + (definition.getName() != null ? definition.getName() : definition.getKey())
+                        + "\"",
+                forms.ofStart(context, definition.getId()),
+                new ArrayList<>(variables.keySet()),
+                variables);
     }
 
     private static void checkInputs(String what, Set<String> inputs, List<String> names, Map<String, ?> variables) {
-        List<String> unknown = names.stream().filter(name -> !inputs.contains(name)).distinct().toList();
+        List<String> unknown =
+                names.stream().filter(name -> !inputs.contains(name)).distinct().toList();
         if (!unknown.isEmpty()) {
             throw new BadUserRequestException(unknown.get(0) + ": " + what + " takes only the fields of its form ("
                     + (inputs.isEmpty() ? "none" : String.join(", ", inputs)) + "); not " + String.join(", ", unknown)
@@ -241,7 +263,10 @@ final class ClientCommandRules extends CommandInterceptor {
             }
             value = typed.getValue(); // untyped: the engine would choose the type from the Java value
         }
-        return value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+        return value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
                 || value instanceof java.util.Date;
     }
 
@@ -255,7 +280,8 @@ final class ClientCommandRules extends CommandInterceptor {
     private static ProcessDefinitionEntity definition(CommandContext context, String id, String key) {
         var cache = context.getProcessEngineConfiguration().getDeploymentCache();
         try {
-            return id != null ? cache.findDeployedProcessDefinitionById(id)
+            return id != null
+                    ? cache.findDeployedProcessDefinitionById(id)
                     : key != null ? cache.findDeployedLatestProcessDefinitionByKey(key) : null;
         } catch (RuntimeException notFound) {
             return null;

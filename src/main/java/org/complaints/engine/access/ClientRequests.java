@@ -28,18 +28,20 @@ class ClientRequests {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> clientRequestMarker() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                FROM_CLIENT.set(Boolean.TRUE);
-                try {
-                    chain.doFilter(request, response);
-                } finally {
-                    FROM_CLIENT.remove();
-                }
-            }
-        });
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        FROM_CLIENT.set(Boolean.TRUE);
+                        try {
+                            chain.doFilter(request, response);
+                        } finally {
+                            FROM_CLIENT.remove();
+                        }
+                    }
+                });
         registration.setName("client-request-marker");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         // before anything that could run a command for the request

@@ -29,7 +29,8 @@ class ComplaintAuthorizationProvider extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
         boolean confidential = markings(task).map(AccessMarkings::confidential).orElse(false);
-        return confidential && !StaffGroups.MANAGERS.equals(groupId) ? null
+        return confidential && !StaffGroups.MANAGERS.equals(groupId)
+                ? null
                 : super.newTaskGroupIdentityLink(task, groupId, type);
     }
 
@@ -46,13 +47,15 @@ class ComplaintAuthorizationProvider extends DefaultAuthorizationProvider {
     // the engine looks for an earlier grant before it adds one; a task created by this command has none
     @Override
     protected AuthorizationEntity getGrantAuthorizationByGroupId(String groupId, Resource resource, String resourceId) {
-        return Grants.createdInThisCommand(resource, resourceId) ? null
+        return Grants.createdInThisCommand(resource, resourceId)
+                ? null
                 : super.getGrantAuthorizationByGroupId(groupId, resource, resourceId);
     }
 
     @Override
     protected AuthorizationEntity getGrantAuthorizationByUserId(String userId, Resource resource, String resourceId) {
-        return Grants.createdInThisCommand(resource, resourceId) ? null
+        return Grants.createdInThisCommand(resource, resourceId)
+                ? null
                 : super.getGrantAuthorizationByUserId(userId, resource, resourceId);
     }
 

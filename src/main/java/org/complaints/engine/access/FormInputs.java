@@ -29,14 +29,15 @@ final class FormInputs {
     /** The inputs of the task's form; none when the task has no deployed Camunda Form. */
     Set<String> ofTask(CommandContext context, TaskEntity task) {
         String key = task.getProcessDefinitionId() + '#' + task.getTaskDefinitionKey();
-        return byForm.computeIfAbsent(key, k -> read(() -> context.runWithoutAuthorization(
-                new GetDeployedTaskFormCmd(task.getId()))));
+        return byForm.computeIfAbsent(
+                key, k -> read(() -> context.runWithoutAuthorization(new GetDeployedTaskFormCmd(task.getId()))));
     }
 
     /** The inputs of the process definition's start form; none when it has no deployed Camunda Form. */
     Set<String> ofStart(CommandContext context, String processDefinitionId) {
-        return byForm.computeIfAbsent(processDefinitionId + "#start", k -> read(() -> context.runWithoutAuthorization(
-                new GetDeployedStartFormCmd(processDefinitionId))));
+        return byForm.computeIfAbsent(
+                processDefinitionId + "#start",
+                k -> read(() -> context.runWithoutAuthorization(new GetDeployedStartFormCmd(processDefinitionId))));
     }
 
     private static Set<String> read(Supplier<InputStream> form) {
@@ -55,7 +56,8 @@ final class FormInputs {
         for (JsonNode component : components) {
             if (!component.path("disabled").asBoolean(false)) {
                 for (String name : new String[] {"key", "path"}) {
-                    if (component.hasNonNull(name) && !component.path(name).asText().isBlank()) {
+                    if (component.hasNonNull(name)
+                            && !component.path(name).asText().isBlank()) {
                         inputs.add(component.path(name).asText());
                     }
                 }

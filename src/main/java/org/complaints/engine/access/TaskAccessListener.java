@@ -45,8 +45,13 @@ class TaskAccessListener implements TaskListener {
         }
         long id = complaint.get();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            access.get().taskCreated(task, id, readersByTask.computeIfAbsent(
-                    task.getProcessDefinitionId() + '\n' + task.getTaskDefinitionKey(), key -> readers(task)));
+            access.get()
+                    .taskCreated(
+                            task,
+                            id,
+                            readersByTask.computeIfAbsent(
+                                    task.getProcessDefinitionId() + '\n' + task.getTaskDefinitionKey(),
+                                    key -> readers(task)));
         } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             access.get().taskAssigned(task, id);
         }
@@ -63,7 +68,8 @@ class TaskAccessListener implements TaskListener {
                 .filter(property -> READABLE_BY.equals(property.getCamundaName()))
                 .map(CamundaProperty::getCamundaValue)
                 .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::trim).filter(s -> !s.isEmpty())
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
                 .toList();
     }
 }

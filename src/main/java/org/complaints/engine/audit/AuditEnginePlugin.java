@@ -22,7 +22,8 @@ class AuditEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
         handlers.add(new AuditHistoryEventHandler(log::getObject));
         configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(true);

@@ -45,15 +45,28 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
             putIfPresent(after, "entityType", operation.getEntityType());
             putIfPresent(after, "taskId", operation.getTaskId());
             putIfPresent(after, "jobId", operation.getJobId());
-            log.get().append(null, operation.getProcessInstanceId(), operation.getUserId() != null
-                    ? operation.getUserId() : actor(), "operation." + operation.getOperationType(),
-                    operation.getProperty(), before, after);
+            log.get()
+                    .append(
+                            null,
+                            operation.getProcessInstanceId(),
+                            operation.getUserId() != null ? operation.getUserId() : actor(),
+                            "operation." + operation.getOperationType(),
+                            operation.getProperty(),
+                            before,
+                            after);
         } else if (event instanceof HistoricVariableUpdateEventEntity variable) {
             boolean created = "create".equals(type);
             boolean deleted = "delete".equals(type);
-            log.get().appendVariableChange(variable.getProcessInstanceId(), variable.getTaskId(), actor(),
-                    variable.getVariableName(), !created, created ? null : previousValue(variable), !deleted,
-                    deleted ? null : value(variable));
+            log.get()
+                    .appendVariableChange(
+                            variable.getProcessInstanceId(),
+                            variable.getTaskId(),
+                            actor(),
+                            variable.getVariableName(),
+                            !created,
+                            created ? null : previousValue(variable),
+                            !deleted,
+                            deleted ? null : value(variable));
         } else if (event instanceof HistoricTaskInstanceEventEntity task) {
             Map<String, Object> after = new LinkedHashMap<>();
             putIfPresent(after, "name", task.getName());
@@ -66,15 +79,29 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
             putIfPresent(after, "businessKey", process.getBusinessKey());
             putIfPresent(after, "state", process.getState());
             putIfPresent(after, "deleteReason", process.getDeleteReason());
-            log.get().append(null, process.getProcessInstanceId(), actor(), "process." + type,
-                    process.getProcessDefinitionKey(), null, after);
+            log.get()
+                    .append(
+                            null,
+                            process.getProcessInstanceId(),
+                            actor(),
+                            "process." + type,
+                            process.getProcessDefinitionKey(),
+                            null,
+                            after);
         } else if (event instanceof HistoricIncidentEventEntity incident) {
             // not the incident message: it may quote data; the type and place are what an auditor follows
             Map<String, Object> after = new LinkedHashMap<>();
             putIfPresent(after, "incidentType", incident.getIncidentType());
             putIfPresent(after, "activityId", incident.getActivityId());
-            log.get().append(null, incident.getProcessInstanceId(), actor(), "incident." + type, incident.getId(),
-                    null, after);
+            log.get()
+                    .append(
+                            null,
+                            incident.getProcessInstanceId(),
+                            actor(),
+                            "incident." + type,
+                            incident.getId(),
+                            null,
+                            after);
         }
     }
 
@@ -90,16 +117,24 @@ public class AuditHistoryEventHandler implements HistoryEventHandler {
             HistoricVariableInstanceEntity previous = context.getDbEntityManager()
                     .selectById(HistoricVariableInstanceEntity.class, variable.getVariableInstanceId());
             if (previous != null) {
-                return value(previous.getTextValue(), previous.getLongValue(), previous.getDoubleValue(),
-                        previous.getByteArrayId() != null, previous.getSerializerName());
+                return value(
+                        previous.getTextValue(),
+                        previous.getLongValue(),
+                        previous.getDoubleValue(),
+                        previous.getByteArrayId() != null,
+                        previous.getSerializerName());
             }
         }
         return log.get().lastVariableValue(variable.getProcessInstanceId(), variable.getVariableName());
     }
 
     private static Object value(HistoricVariableUpdateEventEntity variable) {
-        return value(variable.getTextValue(), variable.getLongValue(), variable.getDoubleValue(),
-                variable.getByteValue() != null, variable.getSerializerName());
+        return value(
+                variable.getTextValue(),
+                variable.getLongValue(),
+                variable.getDoubleValue(),
+                variable.getByteValue() != null,
+                variable.getSerializerName());
     }
 
     private static Object value(String text, Long number, Double decimal, boolean bytes, String serializer) {

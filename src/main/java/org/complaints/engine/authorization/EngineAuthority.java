@@ -25,7 +25,8 @@ public class EngineAuthority {
         if (current != null) {
             return current.runWithoutAuthorization(work::get);
         }
-        return configuration.getCommandExecutorTxRequired()
+        return configuration
+                .getCommandExecutorTxRequired()
                 .execute(context -> context.runWithoutAuthorization(work::get));
     }
 

@@ -28,10 +28,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 public final class Grants {
 
-    private Grants() {
-    }
+    private Grants() {}
 
-    public static void grant(Resource resource, String resourceId, String userId, String groupId, Permission... permissions) {
+    public static void grant(
+            Resource resource, String resourceId, String userId, String groupId, Permission... permissions) {
         AuthorizationEntity authorization = find(AUTH_TYPE_GRANT, resource, resourceId, userId, groupId);
         if (authorization == null) {
             authorization = newAuthorization(AUTH_TYPE_GRANT, resource, resourceId, userId, groupId);
@@ -59,8 +59,8 @@ public final class Grants {
         manager().deleteAuthorizationsByResourceIdAndUserId(resource, resourceId, userId);
     }
 
-    private static AuthorizationEntity newAuthorization(int type, Resource resource, String resourceId, String userId,
-                                                        String groupId) {
+    private static AuthorizationEntity newAuthorization(
+            int type, Resource resource, String resourceId, String userId, String groupId) {
         AuthorizationEntity authorization = new AuthorizationEntity(type);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
@@ -69,8 +69,8 @@ public final class Grants {
         return authorization;
     }
 
-    private static AuthorizationEntity find(int type, Resource resource, String resourceId, String userId,
-                                            String groupId) {
+    private static AuthorizationEntity find(
+            int type, Resource resource, String resourceId, String userId, String groupId) {
         CommandContext context = Context.getCommandContext();
         AuthorizationEntity cached = cached(context, type, resource, resourceId, userId, groupId);
         if (cached != null || createdInThisCommand(resource, resourceId)) {
@@ -84,11 +84,14 @@ public final class Grants {
         return loadResource(context, resourceId) ? cached(context, type, resource, resourceId, userId, groupId) : null;
     }
 
-    private static AuthorizationEntity cached(CommandContext context, int type, Resource resource, String resourceId,
-                                              String userId, String groupId) {
-        for (AuthorizationEntity cached : context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
-            if (cached.getAuthorizationType() == type && cached.getResourceType() == resource.resourceType()
-                    && Objects.equals(cached.getResourceId(), resourceId) && Objects.equals(cached.getUserId(), userId)
+    private static AuthorizationEntity cached(
+            CommandContext context, int type, Resource resource, String resourceId, String userId, String groupId) {
+        for (AuthorizationEntity cached :
+                context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
+            if (cached.getAuthorizationType() == type
+                    && cached.getResourceType() == resource.resourceType()
+                    && Objects.equals(cached.getResourceId(), resourceId)
+                    && Objects.equals(cached.getUserId(), userId)
                     && Objects.equals(cached.getGroupId(), groupId)) {
                 return cached;
             }

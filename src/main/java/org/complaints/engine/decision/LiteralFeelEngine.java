@@ -29,17 +29,42 @@ public final class LiteralFeelEngine implements FeelEngine {
     private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"";
     private static final String NUMBER = "-?\\d+(?:\\.\\d+)?";
     private static final String LITERAL = "(?:" + STRING + "|" + NUMBER + "|true|false|null)";
-    private static final String TEST = "(?:(?:<=|>=|<|>|=|!=)?\\s*" + LITERAL
-            + "|[\\[\\(\\]]\\s*" + NUMBER + "\\s*\\.\\.\\s*" + NUMBER + "\\s*[\\]\\)\\[])";
+    private static final String TEST = "(?:(?:<=|>=|<|>|=|!=)?\\s*" + LITERAL + "|[\\[\\(\\]]\\s*" + NUMBER
+            + "\\s*\\.\\.\\s*" + NUMBER + "\\s*[\\]\\)\\[])";
     private static final String TESTS = TEST + "(?:\\s*,\\s*" + TEST + ")*";
     private static final Pattern LITERAL_EXPRESSION = Pattern.compile("\\s*" + LITERAL + "\\s*");
-    private static final Pattern LITERAL_TESTS = Pattern.compile("\\s*(?:" + TESTS + "|not\\s*\\(\\s*" + TESTS
-            + "\\s*\\)|-)\\s*");
+    private static final Pattern LITERAL_TESTS =
+            Pattern.compile("\\s*(?:" + TESTS + "|not\\s*\\(\\s*" + TESTS + "\\s*\\)|-)\\s*");
     private static final Pattern NAME = Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_]*\\s*");
-    private static final Set<String> FEEL_WORDS = Set.of("true", "false", "null", "not", "and", "or", "for", "some",
-            "every", "if", "then", "else", "in", "return", "between", "instance", "of", "function", "satisfies");
-    private static final Set<Class<?>> PLAIN_INPUTS = Set.of(String.class, Boolean.class, Integer.class, Long.class,
-            Short.class, Double.class, Float.class, BigDecimal.class);
+    private static final Set<String> FEEL_WORDS = Set.of(
+            "true",
+            "false",
+            "null",
+            "not",
+            "and",
+            "or",
+            "for",
+            "some",
+            "every",
+            "if",
+            "then",
+            "else",
+            "in",
+            "return",
+            "between",
+            "instance",
+            "of",
+            "function",
+            "satisfies");
+    private static final Set<Class<?>> PLAIN_INPUTS = Set.of(
+            String.class,
+            Boolean.class,
+            Integer.class,
+            Long.class,
+            Short.class,
+            Double.class,
+            Float.class,
+            BigDecimal.class);
 
     private final FeelEngine feel;
     private final Map<String, Object> expressions = new ConcurrentHashMap<>();
@@ -78,11 +103,15 @@ public final class LiteralFeelEngine implements FeelEngine {
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
         Object input = plainInput(inputVariable, variables);
-        if (input == NOT_PLAIN || expression == null || !LITERAL_TESTS.matcher(expression).matches()) {
+        if (input == NOT_PLAIN
+                || expression == null
+                || !LITERAL_TESTS.matcher(expression).matches()) {
             return feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
         }
         // the input's type is part of the key: 5 and "5" are different inputs
-        String key = expression + '\u0000' + (input == null ? "null" : input.getClass().getName() + '\u0000' + input);
+        String key = expression
+                + '\u0000'
+                + (input == null ? "null" : input.getClass().getName() + '\u0000' + input);
         Boolean known = tests.get(key);
         if (known == null) {
             known = feel.evaluateSimpleUnaryTests(expression, inputVariable, variables);
@@ -99,7 +128,9 @@ public final class LiteralFeelEngine implements FeelEngine {
      * value (numbers, which FEEL converts, dates, null) and any other expression goes to the FEEL engine.
      */
     private static Object textOrFlagNamed(String expression, VariableContext variables) {
-        if (expression == null || !NAME.matcher(expression).matches() || FEEL_WORDS.contains(expression.strip())
+        if (expression == null
+                || !NAME.matcher(expression).matches()
+                || FEEL_WORDS.contains(expression.strip())
                 || !variables.containsVariable(expression.strip())) {
             return null;
         }

@@ -30,8 +30,10 @@ class MailIncidentHandler extends AbstractProcessEnginePlugin {
     private final ObjectProvider<OutboxProperties> properties;
     private final ObjectProvider<Clock> clock;
 
-    MailIncidentHandler(ObjectProvider<MailOutbox> outbox, ObjectProvider<OutboxProperties> properties,
-                        ObjectProvider<Clock> clock) {
+    MailIncidentHandler(
+            ObjectProvider<MailOutbox> outbox,
+            ObjectProvider<OutboxProperties> properties,
+            ObjectProvider<Clock> clock) {
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
@@ -40,7 +42,8 @@ class MailIncidentHandler extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomIncidentHandlers());
         handlers.add(new Handler(() -> outbox.getObject(), () -> properties.getObject(), () -> clock.getObject()));
         configuration.setCustomIncidentHandlers(handlers);
     }
@@ -62,8 +65,12 @@ class MailIncidentHandler extends AbstractProcessEnginePlugin {
         public void resolveIncident(IncidentContext context) {
             super.resolveIncident(context);
             // a no-op when the e-mail is no longer FAILED (sent after all, or retried through the staff API)
-            outboxId(context).ifPresent(id -> outbox.get().retryFailed(id, properties.get().maxAttempts() - 1,
-                    clock.get().instant()));
+            outboxId(context)
+                    .ifPresent(id -> outbox.get()
+                            .retryFailed(
+                                    id,
+                                    properties.get().maxAttempts() - 1,
+                                    clock.get().instant()));
         }
 
         @Override

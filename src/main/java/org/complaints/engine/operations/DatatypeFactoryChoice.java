@@ -27,7 +27,9 @@ class DatatypeFactoryChoice extends AbstractProcessEnginePlugin {
         if (named != null) {
             return named;
         }
-        String found = ServiceLoader.load(DatatypeFactory.class).stream().findFirst().map(p -> p.type().getName())
+        String found = ServiceLoader.load(DatatypeFactory.class).stream()
+                .findFirst()
+                .map(p -> p.type().getName())
                 .orElse(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
         System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, found);
         return found;

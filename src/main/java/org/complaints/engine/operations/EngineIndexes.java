@@ -46,14 +46,17 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         for (String create : CREATE) {
             try (Connection connection = configuration.getDataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(create);
                 if (!connection.getAutoCommit()) {
                     connection.commit();
                 }
             } catch (SQLException e) {
-                LOG.warn("Could not create an index the engine needs with many open complaints ({}). Ask the "
-                        + "database administrator to run: {}", e.getMessage(), create);
+                LOG.warn(
+                        "Could not create an index the engine needs with many open complaints ({}). Ask the "
+                                + "database administrator to run: {}",
+                        e.getMessage(),
+                        create);
             }
         }
     }

@@ -24,8 +24,10 @@ public class JobLockRelease {
     /** @return how many jobs were freed */
     public int release(ProcessEngineConfigurationImpl engine, String lockOwner) {
         // the engine's job query has no lock-owner filter; ACT_RU_JOB is read only to find the ids
-        List<String> locked = jdbc.sql("select ID_ from ACT_RU_JOB where LOCK_OWNER_ = ?").param(lockOwner)
-                .query(String.class).list();
+        List<String> locked = jdbc.sql("select ID_ from ACT_RU_JOB where LOCK_OWNER_ = ?")
+                .param(lockOwner)
+                .query(String.class)
+                .list();
         int released = 0;
         for (String jobId : locked) {
             try {

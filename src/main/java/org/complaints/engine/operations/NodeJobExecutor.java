@@ -100,8 +100,10 @@ class NodeJobExecutor extends AbstractProcessEnginePlugin implements Application
         threads.shutdown();
         try {
             if (!threads.awaitTermination(node.shutdownJobWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Node {}: jobs still running after {}; they are freed and will run again elsewhere",
-                        lockOwner, node.shutdownJobWait());
+                LOG.warn(
+                        "Node {}: jobs still running after {}; they are freed and will run again elsewhere",
+                        lockOwner,
+                        node.shutdownJobWait());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

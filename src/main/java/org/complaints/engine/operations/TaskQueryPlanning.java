@@ -44,20 +44,27 @@ import org.springframework.stereotype.Component;
 public class TaskQueryPlanning extends AbstractProcessEnginePlugin {
 
     /** What a staff member's task query is planned with (the benchmark's bare engine plans its count the same way). */
-    public static final List<String> SETTINGS = List.of("set local enable_material = off",
-            "set local max_parallel_workers_per_gather = 0", "set local plan_cache_mode = force_custom_plan");
+    public static final List<String> SETTINGS = List.of(
+            "set local enable_material = off",
+            "set local max_parallel_workers_per_gather = 0",
+            "set local plan_cache_mode = force_custom_plan");
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueryPlanning.class);
 
     // the variable query fetches the columns of a Tasklist page (HAL) and is checked with the same kind of join
-    private static final Set<Class<?>> TASK_QUERIES = Set.of(TaskQueryImpl.class, ExecuteFilterListCmd.class,
-            ExecuteFilterListPageCmd.class, ExecuteFilterCountCmd.class, ExecuteFilterSingleResultCmd.class,
+    private static final Set<Class<?>> TASK_QUERIES = Set.of(
+            TaskQueryImpl.class,
+            ExecuteFilterListCmd.class,
+            ExecuteFilterListPageCmd.class,
+            ExecuteFilterCountCmd.class,
+            ExecuteFilterSingleResultCmd.class,
             VariableInstanceQueryImpl.class);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<CommandInterceptor> interceptors = configuration.getCustomPostCommandInterceptorsTxRequired() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new Interceptor());
         configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
     }

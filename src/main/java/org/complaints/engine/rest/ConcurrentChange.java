@@ -21,8 +21,7 @@ public final class ConcurrentChange {
     public static final String TASK_GONE = "This task is no longer open: someone else completed it in the meantime; "
             + "your input was not saved. Reload the task list.";
 
-    private ConcurrentChange() {
-    }
+    private ConcurrentChange() {}
 
     public static Optional<Response> conflict(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
@@ -31,9 +30,12 @@ public final class ConcurrentChange {
             }
         }
         // "Cannot complete task <id>: Cannot find task with id <id>" (complete and submit-form)
-        if (exception instanceof RestException rest && exception.getCause() instanceof NullValueException missing
-                && rest.getMessage() != null && rest.getMessage().matches("Cannot (complete task|submit task form) .*")
-                && missing.getMessage() != null && missing.getMessage().startsWith("Cannot find task with id")) {
+        if (exception instanceof RestException rest
+                && exception.getCause() instanceof NullValueException missing
+                && rest.getMessage() != null
+                && rest.getMessage().matches("Cannot (complete task|submit task form) .*")
+                && missing.getMessage() != null
+                && missing.getMessage().startsWith("Cannot find task with id")) {
             return Optional.of(answer(missing, TASK_GONE));
         }
         return Optional.empty();
@@ -42,6 +44,9 @@ public final class ConcurrentChange {
     private static Response answer(Exception cause, String message) {
         ExceptionDto dto = ExceptionDto.fromException(cause);
         dto.setMessage(message);
-        return Response.status(Response.Status.CONFLICT).entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(Response.Status.CONFLICT)
+                .entity(dto)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

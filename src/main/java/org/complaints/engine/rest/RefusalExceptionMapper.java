@@ -25,25 +25,30 @@ final class RefusalExceptionMapper {
     /** The engine's code for "Java serialization format is prohibited". */
     private static final String JAVA_SERIALIZATION_REFUSED = "ENGINE-17007";
 
-    private RefusalExceptionMapper() {
-    }
+    private RefusalExceptionMapper() {}
 
     /** @param message the message to show, or null for the refusal's own */
     static Optional<Response> refusal(Throwable exception, String message) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+            if (cause instanceof ProcessEngineException engine
+                    && engine.getMessage() != null
                     && engine.getMessage().contains(JAVA_SERIALIZATION_REFUSED)) {
                 // a variable in Java serialization format: refused by configuration, the caller's to change
                 ExceptionDto dto = ExceptionDto.fromException(engine);
-                dto.setMessage("Variables in Java serialization format are not accepted; send JSON or a primitive value.");
+                dto.setMessage(
+                        "Variables in Java serialization format are not accepted; send JSON or a primitive value.");
                 return Optional.of(Response.status(Response.Status.BAD_REQUEST)
-                        .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
+                        .entity(dto)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build());
             }
             if (cause instanceof BadUserRequestException refusal) {
                 ExceptionDto dto = ExceptionDto.fromException(refusal);
                 dto.setMessage(message != null ? message : refusal.getMessage());
                 return Optional.of(Response.status(Response.Status.BAD_REQUEST)
-                        .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
+                        .entity(dto)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build());
             }
         }
         return Optional.empty();
@@ -57,7 +62,9 @@ final class RefusalExceptionMapper {
                 dto.setMessage("This task has already been claimed by " + claimed.getTaskAssignee()
                         + ". Reload the task list; they or a complaint manager can hand it over.");
                 return Optional.of(Response.status(Response.Status.CONFLICT)
-                        .entity(dto).type(MediaType.APPLICATION_JSON_TYPE).build());
+                        .entity(dto)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build());
             }
         }
         return Optional.empty();
@@ -69,7 +76,8 @@ final class RefusalExceptionMapper {
         public Response toResponse(ProcessEngineException exception) {
             // the engine's wrapper ("ENGINE-03051 There was an exception while invoking the TaskListener ...")
             // only obscures the refusal, which Tasklist shows as it is
-            return ConcurrentChange.conflict(exception).or(() -> alreadyClaimed(exception))
+            return ConcurrentChange.conflict(exception)
+                    .or(() -> alreadyClaimed(exception))
                     .or(() -> refusal(exception, null))
                     .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
         }
@@ -81,7 +89,8 @@ final class RefusalExceptionMapper {
 
         @Override
         public Response toResponse(RestException exception) {
-            return ConcurrentChange.conflict(exception).or(() -> alreadyClaimed(exception))
+            return ConcurrentChange.conflict(exception)
+                    .or(() -> alreadyClaimed(exception))
                     .or(() -> refusal(exception, exception.getMessage()))
                     .orElseGet(() -> camundaDefault.toResponse(exception));
         }

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Spring Boot starter leaves /engine-rest open. Every call but the engine list must name its user (HTTP Basic against the
- * engine's identity service), so Tasklist-equivalent work through REST is attributed to a person and the
+ * The Spring Boot starter leaves /engine-rest open. Every call but the engine list must name its user (HTTP Basic
+ * against the engine's identity service), so Tasklist-equivalent work through REST is attributed to a person and the
  * four-eyes and independence checks know who acts.
  */
 @Configuration(proxyBeanMethods = false)

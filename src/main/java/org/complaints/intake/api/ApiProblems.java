@@ -68,7 +68,8 @@ class ApiProblems {
 
     @ExceptionHandler(TooManySubmissionsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManySubmissionsException e, HttpServletRequest request) {
-        return respond(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many", request), String.valueOf(e.retryAfterSeconds()));
+        return respond(
+                problem(HttpStatus.TOO_MANY_REQUESTS, "too-many", request), String.valueOf(e.retryAfterSeconds()));
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
@@ -83,8 +84,8 @@ class ApiProblems {
 
     private ProblemDetail problem(HttpStatus status, String kind, HttpServletRequest request) {
         Locale locale = locale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage("problem." + kind + ".detail", null, locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, messages.getMessage("problem." + kind + ".detail", null, locale));
         problem.setTitle(messages.getMessage("problem." + kind + ".title", null, locale));
         problem.setType(URI.create("urn:complaints:problem:" + kind));
         problem.setInstance(URI.create(request.getRequestURI()));
@@ -96,8 +97,8 @@ class ApiProblems {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, String retryAfter) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfter != null) {
             response.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }

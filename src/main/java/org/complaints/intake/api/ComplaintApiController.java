@@ -3,8 +3,8 @@ package org.complaints.intake.api;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
-import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.intake.AttachmentPolicy;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintRequest;
@@ -46,8 +46,12 @@ class ComplaintApiController {
     private final ComplainantMessages messages;
     private final PublicLinks links;
 
-    ComplaintApiController(PublicSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                           ComplaintStatusService statuses, ComplainantMessages messages, PublicLinks links) {
+    ComplaintApiController(
+            PublicSubmissions submissions,
+            SubmissionRateLimiter rateLimiter,
+            ComplaintStatusService statuses,
+            ComplainantMessages messages,
+            PublicLinks links) {
         this.submissions = submissions;
         this.rateLimiter = rateLimiter;
         this.statuses = statuses;
@@ -55,26 +59,30 @@ class ComplaintApiController {
         this.links = links;
     }
 
-    record Filed(String reference, String trackingToken, String statusUrl) {
-    }
+    record Filed(String reference, String trackingToken, String statusUrl) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Filed> file(@RequestBody ComplaintRequest request,
-                               @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                               HttpServletRequest http) {
+    ResponseEntity<Filed> file(
+            @RequestBody ComplaintRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
         return file(request, List.of(), idempotencyKey, http);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Filed> fileWithAttachments(@ModelAttribute ComplaintRequest request,
-                                              @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
-                                              @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                                              HttpServletRequest http) {
+    ResponseEntity<Filed> fileWithAttachments(
+            @ModelAttribute ComplaintRequest request,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
         return file(request, Uploads.of(files), idempotencyKey, http);
     }
 
-    private ResponseEntity<Filed> file(ComplaintRequest request, List<AttachmentPolicy.Upload> uploads,
-                                       String idempotencyKey, HttpServletRequest http) {
+    private ResponseEntity<Filed> file(
+            ComplaintRequest request,
+            List<AttachmentPolicy.Upload> uploads,
+            String idempotencyKey,
+            HttpServletRequest http) {
         rateLimiter.acquire(http.getRemoteAddr());
         PublicSubmissions.Result result = submissions.submit(request, uploads, idempotencyKey);
         if (result.complaint().isEmpty()) {
@@ -83,24 +91,29 @@ class ComplaintApiController {
         Complaint complaint = result.complaint().get();
         return ResponseEntity.created(URI.create("/api/complaints/" + complaint.reference()))
                 .header("Idempotent-Replayed", String.valueOf(result.replayed()))
-                .body(new Filed(complaint.reference(), complaint.trackingToken(),
+                .body(new Filed(
+                        complaint.reference(),
+                        complaint.trackingToken(),
                         links.statusUrl(complaint.reference(), complaint.trackingToken())));
     }
 
     @GetMapping("/{reference}")
-    ComplaintStatus status(@PathVariable String reference, @RequestHeader(name = TOKEN_HEADER, required = false) String header,
-                           @RequestParam(name = "token", required = false) String query) {
+    ComplaintStatus status(
+            @PathVariable String reference,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @RequestParam(name = "token", required = false) String query) {
         return statuses.status(statuses.open(reference, token(header, query)));
     }
 
-    record MessageRequest(String text) {
-    }
+    record MessageRequest(String text) {}
 
     /** 200 when the process took the information at once, 202 when it is kept and delivered as soon as it can. */
     @PostMapping("/{reference}/messages")
-    ResponseEntity<ComplaintStatus> addInformation(@PathVariable String reference, @RequestBody MessageRequest body,
-                                                   @RequestHeader(name = TOKEN_HEADER, required = false) String header,
-                                                   @RequestParam(name = "token", required = false) String query) {
+    ResponseEntity<ComplaintStatus> addInformation(
+            @PathVariable String reference,
+            @RequestBody MessageRequest body,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @RequestParam(name = "token", required = false) String query) {
         Complaint complaint = statuses.open(reference, token(header, query));
         Delivery delivery = messages.addInformation(complaint.reference(), body == null ? null : body.text(), "web");
         return answer(delivery, reference, token(header, query));
@@ -111,17 +124,18 @@ class ComplaintApiController {
                 .body(statuses.status(statuses.open(reference, token)));
     }
 
-    record DecisionResponse(Boolean accepted, String comment) {
-    }
+    record DecisionResponse(Boolean accepted, String comment) {}
 
     @PostMapping("/{reference}/decision-response")
-    ComplaintStatus respondToDecision(@PathVariable String reference, @RequestBody DecisionResponse body,
-                                      @RequestHeader(name = TOKEN_HEADER, required = false) String header,
-                                      @RequestParam(name = "token", required = false) String query) {
+    ComplaintStatus respondToDecision(
+            @PathVariable String reference,
+            @RequestBody DecisionResponse body,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @RequestParam(name = "token", required = false) String query) {
         Complaint complaint = statuses.open(reference, token(header, query));
         if (body == null || body.accepted() == null) {
-            throw new InvalidInputException(List.of(Problem.of("accepted", "required-boolean",
-                            "say whether you accept the decision (true or false)")));
+            throw new InvalidInputException(List.of(
+                    Problem.of("accepted", "required-boolean", "say whether you accept the decision (true or false)")));
         }
         if (body.accepted()) {
             messages.acceptDecision(complaint.reference(), body.comment());
@@ -131,14 +145,15 @@ class ComplaintApiController {
         return statuses.status(statuses.open(reference, token(header, query)));
     }
 
-    record Withdrawal(String reason) {
-    }
+    record Withdrawal(String reason) {}
 
     /** 200 when the complaint is withdrawn, 202 when the withdrawal is kept and applied as soon as it can be. */
     @PostMapping("/{reference}/withdrawal")
-    ResponseEntity<ComplaintStatus> withdraw(@PathVariable String reference, @RequestBody(required = false) Withdrawal body,
-                                             @RequestHeader(name = TOKEN_HEADER, required = false) String header,
-                                             @RequestParam(name = "token", required = false) String query) {
+    ResponseEntity<ComplaintStatus> withdraw(
+            @PathVariable String reference,
+            @RequestBody(required = false) Withdrawal body,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @RequestParam(name = "token", required = false) String query) {
         Complaint complaint = statuses.open(reference, token(header, query));
         Delivery delivery = messages.withdraw(complaint.reference(), body == null ? null : body.reason());
         return answer(delivery, reference, token(header, query));

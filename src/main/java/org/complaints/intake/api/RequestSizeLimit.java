@@ -3,8 +3,8 @@ package org.complaints.intake.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +39,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return !"POST".equals(request.getMethod()) || !(path.startsWith("/api/complaints") || path.startsWith("/complaints"));
+        return !"POST".equals(request.getMethod())
+                || !(path.startsWith("/api/complaints") || path.startsWith("/complaints"));
     }
 
     @Override
@@ -48,8 +49,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (request.getContentLengthLong() > LIMIT) {
             // before Spring MVC: the language comes straight from Accept-Language
             Locale locale = request.getLocale();
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                    messages.getMessage("problem.too-large.detail", null, locale));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.PAYLOAD_TOO_LARGE, messages.getMessage("problem.too-large.detail", null, locale));
             problem.setTitle(messages.getMessage("problem.too-large.title", null, locale));
             problem.setType(URI.create("urn:complaints:problem:too-large"));
             problem.setInstance(URI.create(request.getRequestURI()));
@@ -60,12 +61,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         // a body without Content-Length (chunked) is counted while it is read
-        chain.doFilter(new HttpServletRequestWrapper(request) {
-            @Override
-            public ServletInputStream getInputStream() throws IOException {
-                return new LimitedInputStream(super.getInputStream());
-            }
-        }, response);
+        chain.doFilter(
+                new HttpServletRequestWrapper(request) {
+                    @Override
+                    public ServletInputStream getInputStream() throws IOException {
+                        return new LimitedInputStream(super.getInputStream());
+                    }
+                },
+                response);
     }
 
     /** Thrown while reading a body that grows past the limit; answered with 413 by {@link ApiProblems}. */

@@ -35,7 +35,8 @@ class UploadLimit {
             problem.setTitle(title);
             problem.setType(URI.create("urn:complaints:problem:too-large"));
             problem.setInstance(URI.create(request.getRequestURI()));
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         ModelAndView page = new ModelAndView("public/too-large", HttpStatus.PAYLOAD_TOO_LARGE);

@@ -46,10 +46,17 @@ public class InboundMailIntake {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    public InboundMailIntake(IntakeService intake, ComplainantMessages messages, ComplaintRegister register,
-                             AttachmentRegister attachments, AttachmentPolicy attachmentPolicy, EventLog events,
-                             JdbcClient jdbc, MailboxProperties properties, Clock clock,
-                             PlatformTransactionManager transactions) {
+    public InboundMailIntake(
+            IntakeService intake,
+            ComplainantMessages messages,
+            ComplaintRegister register,
+            AttachmentRegister attachments,
+            AttachmentPolicy attachmentPolicy,
+            EventLog events,
+            JdbcClient jdbc,
+            MailboxProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.intake = intake;
         this.messages = messages;
         this.register = register;
@@ -62,19 +69,27 @@ public class InboundMailIntake {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    public enum Outcome { NEW_COMPLAINT, ADDED_TO_COMPLAINT, DUPLICATE, REJECTED }
-
-    public record Result(Outcome outcome, Optional<Complaint> complaint) {
+    public enum Outcome {
+        NEW_COMPLAINT,
+        ADDED_TO_COMPLAINT,
+        DUPLICATE,
+        REJECTED
     }
+
+    public record Result(Outcome outcome, Optional<Complaint> complaint) {}
 
     public Result take(InboundMail mail) {
         try {
             return transaction.execute(tx -> {
                 jdbc.sql("insert into cmp_inbound_mail (message_id, received_at, outcome) values (?, ?, 'PENDING')")
-                        .params(mail.messageId(), clock.instant().atOffset(java.time.ZoneOffset.UTC)).update();
+                        .params(mail.messageId(), clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                        .update();
                 Result result = process(mail);
                 jdbc.sql("update cmp_inbound_mail set outcome = ?, complaint_id = ? where message_id = ?")
-                        .params(result.outcome().name(), result.complaint().map(Complaint::id).orElse(null), mail.messageId())
+                        .params(
+                                result.outcome().name(),
+                                result.complaint().map(Complaint::id).orElse(null),
+                                mail.messageId())
                         .update();
                 return result;
             });
@@ -84,8 +99,11 @@ public class InboundMailIntake {
             // nobody can correct an e-mail: record why it was not taken in, so staff can follow up
             transaction.executeWithoutResult(tx -> jdbc.sql(
                             "insert into cmp_inbound_mail (message_id, received_at, outcome, note) values (?, ?, 'REJECTED', ?)")
-                    .params(mail.messageId(), clock.instant().atOffset(java.time.ZoneOffset.UTC),
-                            truncate(refused.getMessage(), 500)).update());
+                    .params(
+                            mail.messageId(),
+                            clock.instant().atOffset(java.time.ZoneOffset.UTC),
+                            truncate(refused.getMessage(), 500))
+                    .update());
             return new Result(Outcome.REJECTED, Optional.empty());
         }
     }
@@ -96,18 +114,29 @@ public class InboundMailIntake {
                 .filter(c -> !c.isClosed() && c.complainantEmail().equalsIgnoreCase(mail.fromAddress()));
         if (existing.isPresent()) {
             Complaint complaint = existing.get();
-            messages.addInformation(complaint.reference(), text.isBlank() ? "(e-mail without text)" : limit(text, 4000), "email");
+            messages.addInformation(
+                    complaint.reference(), text.isBlank() ? "(e-mail without text)" : limit(text, 4000), "email");
             keepAttachments(complaint, mail, text);
             return new Result(Outcome.ADDED_TO_COMPLAINT, Optional.of(complaint));
         }
         String subject = cleanText(mail.subject(), false);
         String name = cleanText(mail.fromName(), false);
-        ComplaintSubmission submission = new ComplaintSubmission("email", null,
-                name.isBlank() ? mail.fromAddress().replaceAll("@.*", "") : limit(name, 200), mail.fromAddress(), null,
-                properties.defaultLanguage(), subject.isBlank() ? "(no subject)" : limit(subject, 200),
-                text.length() < 10 ? limit(text + " (e-mail: " + subject + ")", 4000) : limit(text, 4000), null,
-                null, referencedComplaint(mail).map(c -> "Refers to " + c.reference()).orElse(null),
-                null, null, null, false);
+        ComplaintSubmission submission = new ComplaintSubmission(
+                "email",
+                null,
+                name.isBlank() ? mail.fromAddress().replaceAll("@.*", "") : limit(name, 200),
+                mail.fromAddress(),
+                null,
+                properties.defaultLanguage(),
+                subject.isBlank() ? "(no subject)" : limit(subject, 200),
+                text.length() < 10 ? limit(text + " (e-mail: " + subject + ")", 4000) : limit(text, 4000),
+                null,
+                null,
+                referencedComplaint(mail).map(c -> "Refers to " + c.reference()).orElse(null),
+                null,
+                null,
+                null,
+                false);
         Complaint complaint = intake.file(submission, List.of());
         keepAttachments(complaint, mail, text);
         return new Result(Outcome.NEW_COMPLAINT, Optional.of(complaint));
@@ -120,7 +149,9 @@ public class InboundMailIntake {
         }
         for (String messageId : mail.inReplyTo()) {
             Optional<Long> complaintId = jdbc.sql("select complaint_id from cmp_mail where message_id = ?")
-                    .param(messageId.strip()).query(Long.class).optional();
+                    .param(messageId.strip())
+                    .query(Long.class)
+                    .optional();
             if (complaintId.isPresent()) {
                 return Optional.of(register.get(complaintId.get()));
             }
@@ -138,18 +169,30 @@ public class InboundMailIntake {
         try {
             kept = attachmentPolicy.check(uploads);
         } catch (InvalidInputException | AttachmentsTooLargeException e) {
-            kept = uploads.stream().map(u -> {
-                try {
-                    return attachmentPolicy.check(List.of(u));
-                } catch (InvalidInputException | AttachmentsTooLargeException single) {
-                    return List.<Attachment>of();
-                }
-            }).flatMap(List::stream).limit(5).toList();
-            events.append(complaint.id(), "ATTACHMENTS_REFUSED", "system",
-                    "Some e-mail attachments were not kept: " + truncate(e.getMessage(), 300), null);
+            kept = uploads.stream()
+                    .map(u -> {
+                        try {
+                            return attachmentPolicy.check(List.of(u));
+                        } catch (InvalidInputException | AttachmentsTooLargeException single) {
+                            return List.<Attachment>of();
+                        }
+                    })
+                    .flatMap(List::stream)
+                    .limit(5)
+                    .toList();
+            events.append(
+                    complaint.id(),
+                    "ATTACHMENTS_REFUSED",
+                    "system",
+                    "Some e-mail attachments were not kept: " + truncate(e.getMessage(), 300),
+                    null);
         }
         for (Attachment attachment : kept) {
-            attachments.add(complaint.id(), attachment.fileName(), attachment.contentType(), attachment.content(),
+            attachments.add(
+                    complaint.id(),
+                    attachment.fileName(),
+                    attachment.contentType(),
+                    attachment.content(),
                     clock.instant());
         }
     }

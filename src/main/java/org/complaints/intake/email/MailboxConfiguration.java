@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "complaints.mailbox.enabled", havingValue = "true")
 @EnableScheduling
-class MailboxConfiguration {
-}
+class MailboxConfiguration {}

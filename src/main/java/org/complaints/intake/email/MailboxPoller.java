@@ -44,13 +44,17 @@ public class MailboxPoller {
         this.intake = intake;
     }
 
-    @Scheduled(fixedDelayString = "${complaints.mailbox.poll-interval:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${complaints.mailbox.poll-interval:PT1M}",
             initialDelayString = "${complaints.mailbox.poll-interval:PT1M}")
     public void scheduledPoll() {
         try {
             poll();
         } catch (MessagingException e) {
-            LOG.warn("Complaints mailbox {}@{} could not be read: {}", properties.username(), properties.host(),
+            LOG.warn(
+                    "Complaints mailbox {}@{} could not be read: {}",
+                    properties.username(),
+                    properties.host(),
                     e.getMessage());
         }
     }
@@ -75,7 +79,8 @@ public class MailboxPoller {
                         handled++;
                     } catch (RuntimeException | IOException e) {
                         // left unseen: the next poll tries again
-                        LOG.warn("Complaints mailbox: a message could not be taken in and stays unseen: {}",
+                        LOG.warn(
+                                "Complaints mailbox: a message could not be taken in and stays unseen: {}",
                                 e.getClass().getSimpleName());
                     }
                 }
@@ -90,15 +95,20 @@ public class MailboxPoller {
         String messageId = message.getMessageID();
         if (messageId == null || messageId.isBlank()) {
             // no Message-ID: derive a stable one so a second delivery is still recognised
-            messageId = "<no-id." + Integer.toHexString(Arrays.hashCode(new Object[] {message.getSubject(),
-                    message.getSentDate(), Arrays.toString(message.getFrom())})) + "@complaints.local>";
+            messageId = "<no-id."
+                    + Integer.toHexString(Arrays.hashCode(new Object[] {
+                        message.getSubject(), message.getSentDate(), Arrays.toString(message.getFrom())
+                    }))
+                    + "@complaints.local>";
         }
         List<String> inReplyTo = new ArrayList<>();
         for (String header : new String[] {"In-Reply-To", "References"}) {
             String[] values = message.getHeader(header);
             if (values != null) {
                 for (String value : values) {
-                    inReplyTo.addAll(Arrays.stream(value.split("\\s+")).filter(v -> !v.isBlank()).toList());
+                    inReplyTo.addAll(Arrays.stream(value.split("\\s+"))
+                            .filter(v -> !v.isBlank())
+                            .toList());
                 }
             }
         }
@@ -107,9 +117,14 @@ public class MailboxPoller {
         StringBuilder text = new StringBuilder();
         List<AttachmentPolicy.Upload> attachments = new ArrayList<>();
         collect(message, text, attachments);
-        return new InboundMail(messageId, inReplyTo, message.getSubject(),
-                sender == null ? null : sender.getPersonal(), sender == null ? "" : sender.getAddress(),
-                text.toString(), attachments);
+        return new InboundMail(
+                messageId,
+                inReplyTo,
+                message.getSubject(),
+                sender == null ? null : sender.getPersonal(),
+                sender == null ? "" : sender.getAddress(),
+                text.toString(),
+                attachments);
     }
 
     private static void collect(Part part, StringBuilder text, List<AttachmentPolicy.Upload> attachments)
@@ -125,13 +140,19 @@ public class MailboxPoller {
                 collect(child, text, attachments);
             }
         } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-            attachments.add(new AttachmentPolicy.Upload(part.getFileName(), part.getInputStream().readAllBytes()));
+            attachments.add(new AttachmentPolicy.Upload(
+                    part.getFileName(), part.getInputStream().readAllBytes()));
         } else if (part.isMimeType("text/plain")) {
             text.append(part.getContent()).append('\n');
         } else if (part.isMimeType("text/html")) {
             // no plain-text version: keep the words, drop the markup
-            text.append(part.getContent().toString().replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
-                    .replaceAll("<[^>]+>", " ").replaceAll("&nbsp;", " ").replaceAll("[ \\t]+", " ")).append('\n');
+            text.append(part.getContent()
+                            .toString()
+                            .replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
+                            .replaceAll("<[^>]+>", " ")
+                            .replaceAll("&nbsp;", " ")
+                            .replaceAll("[ \\t]+", " "))
+                    .append('\n');
         }
     }
 

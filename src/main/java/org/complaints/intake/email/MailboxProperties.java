@@ -20,5 +20,4 @@ public record MailboxProperties(
         String password,
         @DefaultValue("INBOX") String folder,
         @DefaultValue("PT1M") Duration pollInterval,
-        @DefaultValue("en") String defaultLanguage) {
-}
+        @DefaultValue("en") String defaultLanguage) {}

@@ -19,7 +19,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
-    static final List<Locale> SUPPORTED = MailTemplates.LANGUAGES.values().stream().toList();
+    static final List<Locale> SUPPORTED =
+            MailTemplates.LANGUAGES.values().stream().toList();
 
     @Bean
     LocaleResolver localeResolver() {
@@ -27,7 +28,9 @@ class LocaleConfiguration implements WebMvcConfigurer {
             @Override
             public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
                 Locale locale = super.resolveLocale(request);
-                return SUPPORTED.stream().filter(s -> s.getLanguage().equals(locale.getLanguage())).findFirst()
+                return SUPPORTED.stream()
+                        .filter(s -> s.getLanguage().equals(locale.getLanguage()))
+                        .findFirst()
                         .orElseGet(() -> fromAcceptLanguage(request));
             }
         };

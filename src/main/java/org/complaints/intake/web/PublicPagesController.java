@@ -16,9 +16,9 @@ import org.complaints.intake.IntakeProperties;
 import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.intake.PublicFieldProblems;
 import org.complaints.intake.PublicSubmissions;
-import org.complaints.intake.Uploads;
 import org.complaints.intake.SubmissionRateLimiter;
 import org.complaints.intake.TooManySubmissionsException;
+import org.complaints.intake.Uploads;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.response.RecourseProperties;
@@ -54,10 +54,16 @@ class PublicPagesController {
     private final MessageSource bundle;
     private final DeadlineProperties deadlines;
 
-    PublicPagesController(PublicSubmissions submissions, SubmissionRateLimiter rateLimiter,
-                          ComplaintStatusService statuses, ComplainantMessages messages, PublishedTimeLimits timeLimits,
-                          RecourseProperties recourse, IntakeProperties intake, MessageSource bundle,
-                          DeadlineProperties deadlines) {
+    PublicPagesController(
+            PublicSubmissions submissions,
+            SubmissionRateLimiter rateLimiter,
+            ComplaintStatusService statuses,
+            ComplainantMessages messages,
+            PublishedTimeLimits timeLimits,
+            RecourseProperties recourse,
+            IntakeProperties intake,
+            MessageSource bundle,
+            DeadlineProperties deadlines) {
         this.deadlines = deadlines;
         this.submissions = submissions;
         this.rateLimiter = rateLimiter;
@@ -80,27 +86,47 @@ class PublicPagesController {
     /** This page in each language; a form post's page links to the page it came from, keeping the token. */
     private static Map<String, String> languageLinks(HttpServletRequest request) {
         boolean get = "GET".equals(request.getMethod());
-        String path = get ? request.getRequestURI()
-                : request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "").replaceAll("^/complaints$", "/");
+        String path = get
+                ? request.getRequestURI()
+                : request.getRequestURI()
+                        .replaceAll("/(decision-response|messages|withdrawal)$", "")
+                        .replaceAll("^/complaints$", "/");
         String token = request.getParameter("token");
         Map<String, String> links = new java.util.LinkedHashMap<>();
         for (String language : List.of("en", "tr", "nl", "et")) {
-            links.put(language, path + "?" + (token == null ? "" : "token=" + UriUtils.encodeQueryParam(token, "UTF-8") + "&")
-                    + "lang=" + language);
+            links.put(
+                    language,
+                    path + "?" + (token == null ? "" : "token=" + UriUtils.encodeQueryParam(token, "UTF-8") + "&")
+                            + "lang=" + language);
         }
         return links;
     }
 
     @GetMapping("/")
     String form(Model model) {
-        return showForm(model, new ComplaintRequest(null, null, null, LocaleContextHolder.getLocale().getLanguage(),
-                null, null, null, null, null, null), Map.of());
+        return showForm(
+                model,
+                new ComplaintRequest(
+                        null,
+                        null,
+                        null,
+                        LocaleContextHolder.getLocale().getLanguage(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                Map.of());
     }
 
     @PostMapping("/complaints")
-    String submit(@ModelAttribute ComplaintRequest form,
-                  @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
+    String submit(
+            @ModelAttribute ComplaintRequest form,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
             rateLimiter.acquire(request.getRemoteAddr());
             PublicSubmissions.Result result = submissions.submit(form, Uploads.of(files), null);
@@ -130,16 +156,23 @@ class PublicPagesController {
     }
 
     @GetMapping("/complaints/{reference}")
-    String status(@PathVariable String reference, @RequestParam(required = false) String token,
-                  @RequestParam(required = false) String done, Model model) {
+    String status(
+            @PathVariable String reference,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String done,
+            Model model) {
         Complaint complaint = statuses.open(reference, token);
         return showStatus(model, complaint, token, done, Map.of());
     }
 
     @PostMapping("/complaints/{reference}/decision-response")
-    String respond(@PathVariable String reference, @RequestParam(required = false) String token,
-                   @RequestParam(required = false) Boolean accepted, @RequestParam(required = false) String comment,
-                   HttpServletResponse response, Model model) {
+    String respond(
+            @PathVariable String reference,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) Boolean accepted,
+            @RequestParam(required = false) String comment,
+            HttpServletResponse response,
+            Model model) {
         Complaint complaint = statuses.open(reference, token);
         try {
             if (accepted == null) {
@@ -158,8 +191,12 @@ class PublicPagesController {
     }
 
     @PostMapping("/complaints/{reference}/messages")
-    String addInformation(@PathVariable String reference, @RequestParam(required = false) String token,
-                          @RequestParam(required = false) String text, HttpServletResponse response, Model model) {
+    String addInformation(
+            @PathVariable String reference,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String text,
+            HttpServletResponse response,
+            Model model) {
         Complaint complaint = statuses.open(reference, token);
         try {
             // kept in the register either way; the process takes it now or as soon as it can
@@ -172,8 +209,12 @@ class PublicPagesController {
     }
 
     @PostMapping("/complaints/{reference}/withdrawal")
-    String withdraw(@PathVariable String reference, @RequestParam(required = false) String token,
-                    @RequestParam(required = false) String reason, HttpServletResponse response, Model model) {
+    String withdraw(
+            @PathVariable String reference,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) String reason,
+            HttpServletResponse response,
+            Model model) {
         Complaint complaint = statuses.open(reference, token);
         Delivery delivery;
         try {
@@ -209,8 +250,10 @@ class PublicPagesController {
             response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         model.addAttribute("retryable", e.retryable());
-        model.addAttribute("backPath", request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "")
-                + "?token=" + UriUtils.encodeQueryParam(String.valueOf(request.getParameter("token")), "UTF-8"));
+        model.addAttribute(
+                "backPath",
+                request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "") + "?token="
+                        + UriUtils.encodeQueryParam(String.valueOf(request.getParameter("token")), "UTF-8"));
         return "public/not-possible";
     }
 
@@ -219,14 +262,18 @@ class PublicPagesController {
     }
 
     private static String statusPath(Complaint complaint) {
-        return "/complaints/" + complaint.reference() + "?token=" + UriUtils.encodeQueryParam(complaint.trackingToken(), "UTF-8");
+        return "/complaints/" + complaint.reference() + "?token="
+                + UriUtils.encodeQueryParam(complaint.trackingToken(), "UTF-8");
     }
 
     private Map<String, String> fieldErrors(InvalidInputException e) {
         Locale locale = LocaleContextHolder.getLocale();
         return PublicFieldProblems.of(e, bundle, locale).stream()
-                .collect(Collectors.toMap(p -> p.field() == null ? "" : p.field(), p -> p.message(),
-                        (a, b) -> a + " " + b, java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        p -> p.field() == null ? "" : p.field(),
+                        p -> p.message(),
+                        (a, b) -> a + " " + b,
+                        java.util.LinkedHashMap::new));
     }
 
     private String text(String key) {

@@ -25,26 +25,35 @@ public class PublishedTimeLimits {
         this.deadlines = deadlines;
     }
 
-    public record TimeLimits(int acknowledgementDays, int fastestResponseDays, int slowestResponseDays,
-                             int reactionDays, int reviewDays) {
-    }
+    public record TimeLimits(
+            int acknowledgementDays,
+            int fastestResponseDays,
+            int slowestResponseDays,
+            int reactionDays,
+            int reviewDays) {}
 
     public TimeLimits current() {
         List<Integer> responseDays = responseDaysOfEveryRule();
-        return new TimeLimits(deadlines.acknowledgementDays(),
+        return new TimeLimits(
+                deadlines.acknowledgementDays(),
                 responseDays.stream().min(Integer::compare).orElse(0),
                 responseDays.stream().max(Integer::compare).orElse(0),
-                deadlines.reactionDays(), deadlines.reviewDays());
+                deadlines.reactionDays(),
+                deadlines.reviewDays());
     }
 
     private List<Integer> responseDaysOfEveryRule() {
-        DecisionDefinition decision = repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey("complaint-assessment").latestVersion().singleResult();
+        DecisionDefinition decision = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey("complaint-assessment")
+                .latestVersion()
+                .singleResult();
         if (decision == null) {
             return List.of();
         }
         DmnModelInstance model = repository.getDmnModelInstance(decision.getId());
-        DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
+        DecisionTable table =
+                model.getModelElementsByType(DecisionTable.class).iterator().next();
         List<Output> outputs = List.copyOf(table.getOutputs());
         int column = -1;
         for (int i = 0; i < outputs.size(); i++) {
@@ -56,9 +65,12 @@ public class PublishedTimeLimits {
             return List.of();
         }
         int index = column;
-        return table.getRules().stream().map(Rule::getOutputEntries).map(entries -> List.copyOf(entries).get(index))
+        return table.getRules().stream()
+                .map(Rule::getOutputEntries)
+                .map(entries -> List.copyOf(entries).get(index))
                 .map(entry -> entry.getTextContent().strip())
                 .filter(text -> text.matches("\\d+"))
-                .map(Integer::valueOf).toList();
+                .map(Integer::valueOf)
+                .toList();
     }
 }

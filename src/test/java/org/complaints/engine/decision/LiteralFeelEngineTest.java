@@ -23,13 +23,30 @@ import org.junit.jupiter.api.Test;
 /** The remembering FEEL engine answers exactly as Camunda's own, and asks it only once per literal cell and input. */
 class LiteralFeelEngineTest {
 
-    private static final List<String> TESTS = List.of("\"low\"", "\"low\",\"medium\"", "not(\"low\", \"high\")", "-",
-            "true", "false", "5", "< 5", ">= 10", "[1..10]", "(1..10)", "]1..10[", "-3", "!= 4", "null",
+    private static final List<String> TESTS = List.of(
+            "\"low\"",
+            "\"low\",\"medium\"",
+            "not(\"low\", \"high\")",
+            "-",
+            "true",
+            "false",
+            "5",
+            "< 5",
+            ">= 10",
+            "[1..10]",
+            "(1..10)",
+            "]1..10[",
+            "-3",
+            "!= 4",
+            "null",
             "\"with \\\" quote\"",
             // not literal: these must reach the FEEL engine every time
-            "limit", "< limit", "starts with(?, \"lo\")", "date(\"2026-01-01\")");
-    private static final List<Object> INPUTS = new ArrayList<>(List.of("low", "medium", "high", "5", "with \" quote",
-            true, false, 5, 5L, 0L, 10.0, -3, 4));
+            "limit",
+            "< limit",
+            "starts with(?, \"lo\")",
+            "date(\"2026-01-01\")");
+    private static final List<Object> INPUTS = new ArrayList<>(
+            List.of("low", "medium", "high", "5", "with \" quote", true, false, 5, 5L, 0L, 10.0, -3, 4));
 
     static {
         INPUTS.add(null);
@@ -43,22 +60,44 @@ class LiteralFeelEngineTest {
         for (int round = 0; round < 2; round++) { // the second round is answered from memory
             for (String test : TESTS) {
                 for (Object input : INPUTS) {
-                    VariableContext variables = Variables.createVariables().putValue("cellInput", input)
-                            .putValue("limit", 7L).asVariableContext();
+                    VariableContext variables = Variables.createVariables()
+                            .putValue("cellInput", input)
+                            .putValue("limit", 7L)
+                            .asVariableContext();
                     assertThat(answer(() -> remembering.evaluateSimpleUnaryTests(test, "cellInput", variables)))
                             .as("%s for %s", test, input)
                             .isEqualTo(answer(() -> scala.evaluateSimpleUnaryTests(test, "cellInput", variables)));
                 }
             }
         }
-        for (String expression : List.of("\"urgent\"", "5", "-2.5", "true", "limit", "limit + 1", "severity",
-                " severity ", "safetyRelevant", "empty", "count", "ratio", "when")) {
-            VariableContext variables = Variables.createVariables().putValue("limit", 7L).putValue("severity", "high")
-                    .putValue("safetyRelevant", false).putValue("empty", null).putValue("count", 3)
-                    .putValue("ratio", 0.5).putValue("when", new java.util.Date(0)).asVariableContext();
+        for (String expression : List.of(
+                "\"urgent\"",
+                "5",
+                "-2.5",
+                "true",
+                "limit",
+                "limit + 1",
+                "severity",
+                " severity ",
+                "safetyRelevant",
+                "empty",
+                "count",
+                "ratio",
+                "when")) {
+            VariableContext variables = Variables.createVariables()
+                    .putValue("limit", 7L)
+                    .putValue("severity", "high")
+                    .putValue("safetyRelevant", false)
+                    .putValue("empty", null)
+                    .putValue("count", 3)
+                    .putValue("ratio", 0.5)
+                    .putValue("when", new java.util.Date(0))
+                    .asVariableContext();
             Object expected = scala.evaluateSimpleExpression(expression, variables);
-            assertThat((Object) remembering.evaluateSimpleExpression(expression, variables)).isEqualTo(expected);
-            assertThat((Object) remembering.evaluateSimpleExpression(expression, variables)).isEqualTo(expected);
+            assertThat((Object) remembering.evaluateSimpleExpression(expression, variables))
+                    .isEqualTo(expected);
+            assertThat((Object) remembering.evaluateSimpleExpression(expression, variables))
+                    .isEqualTo(expected);
         }
     }
 
@@ -88,11 +127,14 @@ class LiteralFeelEngineTest {
         // an input expression naming a text or flag variable is that value, without the FEEL engine
         assertThat((Object) remembering.evaluateSimpleExpression("x", context("x", "high", "limit", 3L)))
                 .isEqualTo("high");
-        assertThat((Object) remembering.evaluateSimpleExpression("x", context("x", true, "limit", 3L))).isEqualTo(true);
+        assertThat((Object) remembering.evaluateSimpleExpression("x", context("x", true, "limit", 3L)))
+                .isEqualTo(true);
         assertThat(asked).hasValue(3);
         // a cell naming a variable depends on more than its input: never remembered
-        assertThat(remembering.evaluateSimpleUnaryTests("< limit", "x", context("x", 2L, "limit", 3L))).isTrue();
-        assertThat(remembering.evaluateSimpleUnaryTests("< limit", "x", context("x", 2L, "limit", 1L))).isFalse();
+        assertThat(remembering.evaluateSimpleUnaryTests("< limit", "x", context("x", 2L, "limit", 3L)))
+                .isTrue();
+        assertThat(remembering.evaluateSimpleUnaryTests("< limit", "x", context("x", 2L, "limit", 1L)))
+                .isFalse();
         // an input that is not a plain value (here a date) goes to the FEEL engine too
         java.util.Date now = new java.util.Date();
         remembering.evaluateSimpleUnaryTests("null", "x", context("x", now, "limit", 3L));
@@ -103,7 +145,8 @@ class LiteralFeelEngineTest {
     /** The complaint assessment table decides every combination of its inputs as with Camunda's own FEEL engine. */
     @Test
     void decidesTheAssessmentTableAsBefore() throws Exception {
-        DmnEngine plain = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        DmnEngine plain =
+                DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
         DefaultDmnEngineConfiguration configuration =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.setFeelEngineFactory(LiteralFeelEngine.factory());
@@ -111,7 +154,7 @@ class LiteralFeelEngineTest {
         DmnDecision plainDecision;
         DmnDecision rememberingDecision;
         try (InputStream a = Files.newInputStream(Path.of("processes/complaint-assessment.dmn"));
-             InputStream b = Files.newInputStream(Path.of("processes/complaint-assessment.dmn"))) {
+                InputStream b = Files.newInputStream(Path.of("processes/complaint-assessment.dmn"))) {
             plainDecision = plain.parseDecision("complaint-assessment", a);
             rememberingDecision = remembering.parseDecision("complaint-assessment", b);
         }
@@ -119,10 +162,13 @@ class LiteralFeelEngineTest {
         for (String severity : new String[] {"low", "medium", "high", "critical", "unknown"}) {
             for (String impact : new String[] {"individual", "several", "widespread"}) {
                 for (boolean safety : new boolean[] {true, false}) {
-                    for (String category : new String[] {"product-quality", "service", "billing", "delivery",
-                            "staff-conduct", "data-protection", "other"}) {
-                        VariableMap inputs = Variables.createVariables().putValue("severity", severity)
-                                .putValue("impact", impact).putValue("safetyRelevant", safety)
+                    for (String category : new String[] {
+                        "product-quality", "service", "billing", "delivery", "staff-conduct", "data-protection", "other"
+                    }) {
+                        VariableMap inputs = Variables.createVariables()
+                                .putValue("severity", severity)
+                                .putValue("impact", impact)
+                                .putValue("safetyRelevant", safety)
                                 .putValue("category", category);
                         for (int twice = 0; twice < 2; twice++) {
                             DmnDecisionResult expected = plain.evaluateDecision(plainDecision, inputs);

@@ -48,6 +48,7 @@ class DatatypeFactoryChoiceTest {
         System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, "org.example.OperatorsFactory");
 
         assertThat(DatatypeFactoryChoice.choose()).isEqualTo("org.example.OperatorsFactory");
-        assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY)).isEqualTo("org.example.OperatorsFactory");
+        assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+                .isEqualTo("org.example.OperatorsFactory");
     }
 }

@@ -51,8 +51,10 @@ class PublicApiIT extends PostgresApplicationTestSupport {
     }
 
     private RestClient api() {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build();
+        return RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build();
     }
 
     private Answer send(HttpMethod method, String path, Object body, MediaType type, Map<String, String> headers) {
@@ -61,7 +63,9 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         if (body != null) {
             request.contentType(type).body(body);
         }
-        return request.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.getHeaders(),
+        return request.exchange((req, res) -> new Answer(
+                res.getStatusCode().value(),
+                res.getHeaders(),
                 new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
 
@@ -87,8 +91,10 @@ class PublicApiIT extends PostgresApplicationTestSupport {
     }
 
     private long complaintsOf(String email) {
-        return jdbc.sql("select count(*) from cmp_complaint where complainant_email = ?").param(email)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from cmp_complaint where complainant_email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
     }
 
     private Answer file(String email) {
@@ -108,12 +114,16 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         assertThat(filed.headers().getLocation()).hasToString("/api/complaints/" + reference);
         assertThat(filed.json().path("statusUrl").asText())
                 .isEqualTo(PUBLIC_BASE_URL + "/complaints/" + reference + "?token=" + token);
-        Map<String, Object> row = jdbc.sql("select * from cmp_complaint where reference = ?").param(reference).query().singleRow();
+        Map<String, Object> row = jdbc.sql("select * from cmp_complaint where reference = ?")
+                .param(reference)
+                .query()
+                .singleRow();
         assertThat(row.get("channel")).isEqualTo("web");
         assertThat(row.get("complainant_email")).isEqualTo(email);
 
         MimeMessage ack = awaitMail(messageId("acknowledgement", reference), (String) row.get("process_instance_id"));
-        assertThat((String) ack.getContent()).contains(filed.json().path("statusUrl").asText());
+        assertThat((String) ack.getContent())
+                .contains(filed.json().path("statusUrl").asText());
     }
 
     @Test
@@ -125,7 +135,8 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         Answer retry = postJson("/api/complaints", complaint(email), Map.of("Idempotency-Key", key));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        assertThat(retry.json().path("reference").asText()).isEqualTo(first.json().path("reference").asText());
+        assertThat(retry.json().path("reference").asText())
+                .isEqualTo(first.json().path("reference").asText());
         assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(complaintsOf(email)).isOne();
 
@@ -145,8 +156,8 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         try {
             List<Future<Answer>> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                answers.add(pool.submit((Callable<Answer>) () ->
-                        postJson("/api/complaints", complaint(email), Map.of("Idempotency-Key", key))));
+                answers.add(pool.submit((Callable<Answer>)
+                        () -> postJson("/api/complaints", complaint(email), Map.of("Idempotency-Key", key))));
             }
             List<String> references = new ArrayList<>();
             for (Future<Answer> answer : answers) {
@@ -193,18 +204,23 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         decomposed.put("name", "Zoe\u0308 <b>Smit</b>");
         Answer filed = postJson("/api/complaints", decomposed, Map.of());
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
-        assertThat(jdbc.sql("select complainant_name from cmp_complaint where complainant_email = ?").param(email)
-                .query(String.class).single()).isEqualTo("Zo\u00eb <b>Smit</b>");
+        assertThat(jdbc.sql("select complainant_name from cmp_complaint where complainant_email = ?")
+                        .param(email)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Zo\u00eb <b>Smit</b>");
     }
 
     @Test
     @Order(6)
     void unreadableBodiesAndBotsAreAnswered() {
-        Answer malformed = send(HttpMethod.POST, "/api/complaints", "{\"name\": ", MediaType.APPLICATION_JSON, Map.of());
+        Answer malformed =
+                send(HttpMethod.POST, "/api/complaints", "{\"name\": ", MediaType.APPLICATION_JSON, Map.of());
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().path("type").asText()).isEqualTo("urn:complaints:problem:unreadable");
         byte[] invalidUtf8 = "{\"name\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(send(HttpMethod.POST, "/api/complaints", invalidUtf8, MediaType.APPLICATION_JSON, Map.of()).status())
+        assertThat(send(HttpMethod.POST, "/api/complaints", invalidUtf8, MediaType.APPLICATION_JSON, Map.of())
+                        .status())
                 .isEqualTo(400);
 
         String email = email();
@@ -252,7 +268,8 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         }
         assertThat(multipart(other, six).status()).isEqualTo(400);
 
-        Answer tooLarge = multipart(other, Map.of("a.txt", new byte[6 * 1024 * 1024], "b.txt", new byte[5 * 1024 * 1024]));
+        Answer tooLarge =
+                multipart(other, Map.of("a.txt", new byte[6 * 1024 * 1024], "b.txt", new byte[5 * 1024 * 1024]));
         assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.headers().getContentType().toString()).startsWith("application/problem+json");
         assertThat(complaintsOf(other)).isZero();
@@ -273,7 +290,8 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         String reference = filed.json().path("reference").asText();
         String token = filed.json().path("trackingToken").asText();
 
-        Answer byHeader = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, Map.of("X-Tracking-Token", token));
+        Answer byHeader =
+                send(HttpMethod.GET, "/api/complaints/" + reference, null, null, Map.of("X-Tracking-Token", token));
         assertThat(byHeader.status()).as(byHeader.body()).isEqualTo(200);
         // the token must not leak through a Referer, and nothing of ours may be framed or sniffed
         Answer page = send(HttpMethod.GET, "/complaints/" + reference + "?token=" + token, null, null, Map.of());
@@ -282,22 +300,28 @@ class PublicApiIT extends PostgresApplicationTestSupport {
             assertThat(answer.headers().getFirst("Referrer-Policy")).isEqualTo("no-referrer");
             assertThat(answer.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(answer.headers().getFirst("X-Frame-Options")).isEqualTo("DENY");
-            assertThat(answer.headers().getFirst("Content-Security-Policy")).contains("default-src 'self'")
+            assertThat(answer.headers().getFirst("Content-Security-Policy"))
+                    .contains("default-src 'self'")
                     .contains("frame-ancestors 'none'");
         }
         assertThat(byHeader.json().path("reference").asText()).isEqualTo(reference);
         assertThat(byHeader.json().path("open").asBoolean()).isTrue();
         assertThat(byHeader.json().has("nextStep")).isTrue();
-        assertThat(send(HttpMethod.GET, "/api/complaints/" + reference + "?token=" + token, null, null, Map.of()).status())
+        assertThat(send(HttpMethod.GET, "/api/complaints/" + reference + "?token=" + token, null, null, Map.of())
+                        .status())
                 .isEqualTo(200);
 
-        Answer wrong = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, Map.of("X-Tracking-Token", "guess"));
+        Answer wrong =
+                send(HttpMethod.GET, "/api/complaints/" + reference, null, null, Map.of("X-Tracking-Token", "guess"));
         Answer missing = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, Map.of());
-        Answer unknown = send(HttpMethod.GET, "/api/complaints/CMP-2099-999999", null, null, Map.of("X-Tracking-Token", token));
+        Answer unknown =
+                send(HttpMethod.GET, "/api/complaints/CMP-2099-999999", null, null, Map.of("X-Tracking-Token", token));
         for (Answer notFound : List.of(wrong, missing, unknown)) {
             assertThat(notFound.status()).isEqualTo(404);
-            assertThat(notFound.json().path("detail").asText()).isEqualTo(wrong.json().path("detail").asText());
-            assertThat(notFound.json().path("title").asText()).isEqualTo(wrong.json().path("title").asText());
+            assertThat(notFound.json().path("detail").asText())
+                    .isEqualTo(wrong.json().path("detail").asText());
+            assertThat(notFound.json().path("title").asText())
+                    .isEqualTo(wrong.json().path("title").asText());
         }
     }
 
@@ -306,36 +330,57 @@ class PublicApiIT extends PostgresApplicationTestSupport {
     void informationCanBeAddedAndTheDecisionAnsweredOnlyWhenOneWaits() throws Exception {
         Answer filed = file(email());
         String reference = filed.json().path("reference").asText();
-        Map<String, String> token = Map.of("X-Tracking-Token", filed.json().path("trackingToken").asText());
-        String processInstanceId = (String) jdbc.sql("select process_instance_id from cmp_complaint where reference = ?")
-                .param(reference).query().singleRow().get("process_instance_id");
+        Map<String, String> token =
+                Map.of("X-Tracking-Token", filed.json().path("trackingToken").asText());
+        String processInstanceId =
+                (String) jdbc.sql("select process_instance_id from cmp_complaint where reference = ?")
+                        .param(reference)
+                        .query()
+                        .singleRow()
+                        .get("process_instance_id");
 
         awaitMail(messageId("acknowledgement", reference), processInstanceId);
-        Answer added = postJson("/api/complaints/" + reference + "/messages", Map.of("text", "My account number is 12345."), token);
+        Answer added = postJson(
+                "/api/complaints/" + reference + "/messages", Map.of("text", "My account number is 12345."), token);
         assertThat(added.status()).as(added.body()).isEqualTo(200);
         awaitTask(reference, "Task_ReviewAddedInformation", processInstanceId);
-        assertThat(postJson("/api/complaints/" + reference + "/messages", Map.of("text", " "), token).status()).isEqualTo(400);
-        assertThat(postJson("/api/complaints/" + reference + "/messages", Map.of("text", "x"),
-                Map.of("X-Tracking-Token", "wrong")).status()).isEqualTo(404);
+        assertThat(postJson("/api/complaints/" + reference + "/messages", Map.of("text", " "), token)
+                        .status())
+                .isEqualTo(400);
+        assertThat(postJson(
+                                "/api/complaints/" + reference + "/messages",
+                                Map.of("text", "x"),
+                                Map.of("X-Tracking-Token", "wrong"))
+                        .status())
+                .isEqualTo(404);
 
         Answer early = postJson("/api/complaints/" + reference + "/decision-response", Map.of("accepted", true), token);
         assertThat(early.status()).as(early.body()).isEqualTo(409);
         assertThat(early.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
-        assertThat(postJson("/api/complaints/" + reference + "/decision-response", Map.of("comment", "?"), token).status())
+        assertThat(postJson("/api/complaints/" + reference + "/decision-response", Map.of("comment", "?"), token)
+                        .status())
                 .isEqualTo(400);
 
         // staff decide through the engine's REST API
-        decideNotUpheld(reference, processInstanceId, "INTERNAL-FINDING: the billing run was executed twice.",
+        decideNotUpheld(
+                reference,
+                processInstanceId,
+                "INTERNAL-FINDING: the billing run was executed twice.",
                 "The second charge was for December, paid in advance.");
         awaitMail(messageId("decision-1", reference), processInstanceId);
 
         Answer status = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, token);
         assertThat(status.json().path("awaitingDecisionResponse").asBoolean()).isTrue();
         assertThat(status.json().path("decision").path("outcome").asText()).isEqualTo("not-upheld");
-        assertThat(status.body()).doesNotContain("INTERNAL-FINDING").doesNotContain("handler").doesNotContain("intake");
+        assertThat(status.body())
+                .doesNotContain("INTERNAL-FINDING")
+                .doesNotContain("handler")
+                .doesNotContain("intake");
 
-        Answer rejected = postJson("/api/complaints/" + reference + "/decision-response",
-                Map.of("accepted", false, "comment", "I paid December separately."), token);
+        Answer rejected = postJson(
+                "/api/complaints/" + reference + "/decision-response",
+                Map.of("accepted", false, "comment", "I paid December separately."),
+                token);
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
     }
@@ -345,17 +390,22 @@ class PublicApiIT extends PostgresApplicationTestSupport {
     void aWithdrawnComplaintIsClosedAndTakesNothingMore() throws Exception {
         Answer filed = file(email());
         String reference = filed.json().path("reference").asText();
-        Map<String, String> token = Map.of("X-Tracking-Token", filed.json().path("trackingToken").asText());
-        Answer withdrawn = postJson("/api/complaints/" + reference + "/withdrawal", Map.of("reason", "Solved in the shop."), token);
+        Map<String, String> token =
+                Map.of("X-Tracking-Token", filed.json().path("trackingToken").asText());
+        Answer withdrawn = postJson(
+                "/api/complaints/" + reference + "/withdrawal", Map.of("reason", "Solved in the shop."), token);
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
         Map<String, Object> row = jdbc.sql("select stage, closure_reason from cmp_complaint where reference = ?")
-                .param(reference).query().singleRow();
+                .param(reference)
+                .query()
+                .singleRow();
         assertThat(row).containsEntry("stage", "CLOSED").containsEntry("closure_reason", "WITHDRAWN");
 
         Answer again = postJson("/api/complaints/" + reference + "/withdrawal", Map.of(), token);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
-        assertThat(postJson("/api/complaints/" + reference + "/messages", Map.of("text", "one more thing"), token).status())
+        assertThat(postJson("/api/complaints/" + reference + "/messages", Map.of("text", "one more thing"), token)
+                        .status())
                 .isEqualTo(409);
     }
 
@@ -372,7 +422,8 @@ class PublicApiIT extends PostgresApplicationTestSupport {
             }
         }
         assertThat(last.status()).isEqualTo(429);
-        assertThat(Integer.parseInt(last.headers().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1, 60);
+        assertThat(Integer.parseInt(last.headers().getFirst(HttpHeaders.RETRY_AFTER)))
+                .isBetween(1, 60);
         assertThat(last.json().path("type").asText()).isEqualTo("urn:complaints:problem:too-many");
     }
 }

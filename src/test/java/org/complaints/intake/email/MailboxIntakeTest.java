@@ -35,10 +35,16 @@ import org.springframework.test.context.ActiveProfiles;
  * E-mail intake against a real IMAP server: new complaint, reply to an existing one (also while its process cannot
  * take it), duplicate delivery.
  */
-@SpringBootTest(properties = {
-        "complaints.mailbox.enabled=true", "complaints.mailbox.host=127.0.0.1", "complaints.mailbox.port=3143",
-        "complaints.mailbox.protocol=imap", "complaints.mailbox.username=complaints@example.org",
-        "complaints.mailbox.password=secret", "complaints.mailbox.poll-interval=PT1H"})
+@SpringBootTest(
+        properties = {
+            "complaints.mailbox.enabled=true",
+            "complaints.mailbox.host=127.0.0.1",
+            "complaints.mailbox.port=3143",
+            "complaints.mailbox.protocol=imap",
+            "complaints.mailbox.username=complaints@example.org",
+            "complaints.mailbox.password=secret",
+            "complaints.mailbox.poll-interval=PT1H"
+        })
 // one Camunda engine per JVM: close this context before another test class starts its own
 @DirtiesContext
 @ActiveProfiles("test")
@@ -49,15 +55,32 @@ class MailboxIntakeTest {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP_IMAP).withPerMethodLifecycle(true);
 
-    @Autowired MailboxPoller poller;
-    @Autowired ComplaintRegister register;
-    @Autowired AttachmentRegister attachments;
-    @Autowired RuntimeService runtime;
-    @Autowired TaskService tasks;
-    @Autowired ManagementService management;
-    @Autowired JdbcClient jdbc;
-    @Autowired OutboxSender outbox;
-    @Autowired PendingMessageDelivery deliveries;
+    @Autowired
+    MailboxPoller poller;
+
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    AttachmentRegister attachments;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    OutboxSender outbox;
+
+    @Autowired
+    PendingMessageDelivery deliveries;
 
     GreenMailUser mailbox;
 
@@ -83,19 +106,26 @@ class MailboxIntakeTest {
 
     /** Runs the complaint's assessment and acknowledgement, as the job executor would just after the receipt. */
     private void assessed(Complaint complaint) {
-        management.createJobQuery().processInstanceId(complaint.processInstanceId()).activityId("Task_AssessPriority")
-                .list().forEach(job -> management.executeJob(job.getId()));
+        management
+                .createJobQuery()
+                .processInstanceId(complaint.processInstanceId())
+                .activityId("Task_AssessPriority")
+                .list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     private Complaint complaintFrom(String email) {
-        Long id = jdbc.sql("select id from cmp_complaint where complainant_email = ?").param(email).query(Long.class).single();
+        Long id = jdbc.sql("select id from cmp_complaint where complainant_email = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
         return register.get(id);
     }
 
     @Test
     void aNewMessageBecomesAComplaintWithItsAttachment() throws Exception {
-        MimeMessage message = message("<first.1@mail.example.nl>", "Piet Jansen <piet.new@example.nl>",
-                "Broken heater", "");
+        MimeMessage message =
+                message("<first.1@mail.example.nl>", "Piet Jansen <piet.new@example.nl>", "Broken heater", "");
         MimeMultipart body = new MimeMultipart();
         MimeBodyPart text = new MimeBodyPart();
         text.setText("The heater I bought last week stopped working after two days.", "UTF-8");
@@ -116,36 +146,57 @@ class MailboxIntakeTest {
         assertThat(complaint.complainantName()).isEqualTo("Piet Jansen");
         assertThat(complaint.productOrService()).isEqualTo("Broken heater");
         assertThat(complaint.description()).contains("stopped working after two days");
-        assertThat(attachments.list(complaint.id())).extracting(AttachmentRegister.StoredAttachment::contentType)
+        assertThat(attachments.list(complaint.id()))
+                .extracting(AttachmentRegister.StoredAttachment::contentType)
                 .containsExactly("application/pdf");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(complaint.reference()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(complaint.reference())
+                        .count())
+                .isOne();
         // the next poll finds nothing new
         assertThat(poller.poll()).isZero();
     }
 
     @Test
     void aReplyNamingTheReferenceIsAddedToThatComplaint() throws Exception {
-        mailbox.deliver(message("<first.2@mail.example.nl>", "Els <els@example.nl>", "Late delivery",
+        mailbox.deliver(message(
+                "<first.2@mail.example.nl>",
+                "Els <els@example.nl>",
+                "Late delivery",
                 "My order was delivered three weeks late."));
         poller.poll();
         Complaint complaint = complaintFrom("els@example.nl");
         assessed(complaint);
 
-        mailbox.deliver(message("<reply.2@mail.example.nl>", "Els <els@example.nl>", "Re: " + complaint.reference(),
+        mailbox.deliver(message(
+                "<reply.2@mail.example.nl>",
+                "Els <els@example.nl>",
+                "Re: " + complaint.reference(),
                 "I forgot to say: the box was damaged too."));
         poller.poll();
 
         assertThat(jdbc.sql("select count(*) from cmp_complaint where complainant_email = 'els@example.nl'")
-                .query(Long.class).single()).isOne();
-        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?").param(complaint.id())
-                .query(String.class).single()).contains("box was damaged");
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(complaint.reference())
-                .taskDefinitionKey("Task_ReviewAddedInformation").count()).isOne();
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(String.class)
+                        .single())
+                .contains("box was damaged");
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceBusinessKey(complaint.reference())
+                        .taskDefinitionKey("Task_ReviewAddedInformation")
+                        .count())
+                .isOne();
     }
 
     @Test
     void aReplyToOurAcknowledgementIsMatchedByInReplyTo() throws Exception {
-        mailbox.deliver(message("<first.3@mail.example.nl>", "Kees <kees@example.nl>", "Wrong invoice",
+        mailbox.deliver(message(
+                "<first.3@mail.example.nl>",
+                "Kees <kees@example.nl>",
+                "Wrong invoice",
                 "The invoice charges me for two months."));
         poller.poll();
         Complaint complaint = complaintFrom("kees@example.nl");
@@ -153,61 +204,96 @@ class MailboxIntakeTest {
         // the acknowledgement leaves the outbox; the complainant answers it
         outbox.sendDue();
 
-        MimeMessage reply = message("<reply.3@mail.example.nl>", "Kees <kees@example.nl>", "Re: your message",
+        MimeMessage reply = message(
+                "<reply.3@mail.example.nl>",
+                "Kees <kees@example.nl>",
+                "Re: your message",
                 "Here is my customer number: 4711.");
         reply.setHeader("In-Reply-To", "<acknowledgement." + complaint.reference() + "@complaints.example.org>");
         mailbox.deliver(reply);
         poller.poll();
 
         assertThat(jdbc.sql("select count(*) from cmp_complaint where complainant_email = 'kees@example.nl'")
-                .query(Long.class).single()).isOne();
-        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?").param(complaint.id())
-                .query(String.class).single()).contains("4711");
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(String.class)
+                        .single())
+                .contains("4711");
     }
 
     @Test
     void theSameMessageDeliveredTwiceCreatesOneComplaint() throws Exception {
-        mailbox.deliver(message("<twice.4@mail.example.nl>", "Ans <ans@example.nl>", "Rude staff",
+        mailbox.deliver(message(
+                "<twice.4@mail.example.nl>",
+                "Ans <ans@example.nl>",
+                "Rude staff",
                 "The person at the counter shouted at me."));
-        mailbox.deliver(message("<twice.4@mail.example.nl>", "Ans <ans@example.nl>", "Rude staff",
+        mailbox.deliver(message(
+                "<twice.4@mail.example.nl>",
+                "Ans <ans@example.nl>",
+                "Rude staff",
                 "The person at the counter shouted at me."));
         assertThat(poller.poll()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from cmp_complaint where complainant_email = 'ans@example.nl'")
-                .query(Long.class).single()).isOne();
+                        .query(Long.class)
+                        .single())
+                .isOne();
         assertThat(jdbc.sql("select outcome from cmp_inbound_mail where message_id = '<twice.4@mail.example.nl>'")
-                .query(String.class).list()).containsExactly("NEW_COMPLAINT");
+                        .query(String.class)
+                        .list())
+                .containsExactly("NEW_COMPLAINT");
     }
 
     @Test
     void someoneElseNamingAReferenceStartsTheirOwnComplaint() throws Exception {
-        mailbox.deliver(message("<first.5@mail.example.nl>", "Rob <rob@example.nl>", "Noise", "Loud noise every night."));
+        mailbox.deliver(
+                message("<first.5@mail.example.nl>", "Rob <rob@example.nl>", "Noise", "Loud noise every night."));
         poller.poll();
         Complaint robs = complaintFrom("rob@example.nl");
-        mailbox.deliver(message("<other.5@mail.example.nl>", "Eve <eve@example.nl>", "About " + robs.reference(),
+        mailbox.deliver(message(
+                "<other.5@mail.example.nl>",
+                "Eve <eve@example.nl>",
+                "About " + robs.reference(),
                 "I want to add something to this complaint."));
         poller.poll();
         Complaint eves = complaintFrom("eve@example.nl");
         assertThat(eves.reference()).isNotEqualTo(robs.reference());
-        assertThat(jdbc.sql("select count(*) from cmp_added_information where complaint_id = ?").param(robs.id())
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select receipt_notes from cmp_complaint where id = ?").param(eves.id())
-                .query(String.class).single()).isEqualTo("Refers to " + robs.reference());
+        assertThat(jdbc.sql("select count(*) from cmp_added_information where complaint_id = ?")
+                        .param(robs.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select receipt_notes from cmp_complaint where id = ?")
+                        .param(eves.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Refers to " + robs.reference());
     }
 
     @Test
     void aMessageWithoutAUsableSenderIsRecordedAsRejected() throws Exception {
-        mailbox.deliver(message("<bad.6@mail.example.nl>", "nobody@localhost", "Hello", "Some text that is long enough."));
+        mailbox.deliver(
+                message("<bad.6@mail.example.nl>", "nobody@localhost", "Hello", "Some text that is long enough."));
         poller.poll();
         assertThat(jdbc.sql("select outcome from cmp_inbound_mail where message_id = '<bad.6@mail.example.nl>'")
-                .query(String.class).list()).containsExactly("REJECTED");
+                        .query(String.class)
+                        .list())
+                .containsExactly("REJECTED");
         List<String> notes = jdbc.sql("select note from cmp_inbound_mail where message_id = '<bad.6@mail.example.nl>'")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         assertThat(notes.get(0)).contains("complainantEmail");
     }
 
     @Test
     void aReplyTheProcessCannotTakeNowIsTakenInAndDeliveredLater() throws Exception {
-        mailbox.deliver(message("<first.7@mail.example.nl>", "Joop <joop@example.nl>", "Missing refund",
+        mailbox.deliver(message(
+                "<first.7@mail.example.nl>",
+                "Joop <joop@example.nl>",
+                "Missing refund",
                 "I returned the shoes a month ago and have no refund yet."));
         poller.poll();
         Complaint complaint = complaintFrom("joop@example.nl");
@@ -215,28 +301,42 @@ class MailboxIntakeTest {
         // an administrator suspended the instance (Cockpit): the process cannot take messages now
         runtime.suspendProcessInstanceById(complaint.processInstanceId());
 
-        mailbox.deliver(message("<reply.7@mail.example.nl>", "Joop <joop@example.nl>", "Re: " + complaint.reference(),
+        mailbox.deliver(message(
+                "<reply.7@mail.example.nl>",
+                "Joop <joop@example.nl>",
+                "Re: " + complaint.reference(),
                 "The return label number is RT-998877."));
         // taken in and marked seen: the message lives on in the register, not in the mailbox
         assertThat(poller.poll()).isOne();
         assertThat(poller.poll()).isZero();
         assertThat(jdbc.sql("select outcome from cmp_inbound_mail where message_id = '<reply.7@mail.example.nl>'")
-                .query(String.class).single()).isEqualTo("ADDED_TO_COMPLAINT");
-        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?").param(complaint.id())
-                .query(String.class).single()).contains("RT-998877");
+                        .query(String.class)
+                        .single())
+                .isEqualTo("ADDED_TO_COMPLAINT");
+        assertThat(jdbc.sql("select content from cmp_added_information where complaint_id = ?")
+                        .param(complaint.id())
+                        .query(String.class)
+                        .single())
+                .contains("RT-998877");
         assertThat(reviewTasks(complaint)).isZero();
 
         runtime.activateProcessInstanceById(complaint.processInstanceId());
-        Long kept = jdbc.sql("select id from cmp_complainant_message where complaint_id = ?").param(complaint.id())
-                .query(Long.class).single();
+        Long kept = jdbc.sql("select id from cmp_complainant_message where complaint_id = ?")
+                .param(complaint.id())
+                .query(Long.class)
+                .single();
         deliveries.deliver(kept);
         deliveries.deliver(kept);
         assertThat(reviewTasks(complaint)).isOne();
-        assertThat(runtime.getVariable(complaint.processInstanceId(), "addedInformation").toString()).contains("RT-998877");
+        assertThat(runtime.getVariable(complaint.processInstanceId(), "addedInformation")
+                        .toString())
+                .contains("RT-998877");
     }
 
     private long reviewTasks(Complaint complaint) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(complaint.reference())
-                .taskDefinitionKey("Task_ReviewAddedInformation").count();
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(complaint.reference())
+                .taskDefinitionKey("Task_ReviewAddedInformation")
+                .count();
     }
 }

@@ -42,8 +42,11 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
     private static final Path AXE_HOME = Path.of("target", "axe-core");
     private static String axe;
 
-    @Autowired ComplaintRegister register;
-    @Autowired ClosureService closure;
+    @Autowired
+    ComplaintRegister register;
+
+    @Autowired
+    ClosureService closure;
 
     private WebDriver browser;
 
@@ -52,12 +55,20 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         Path script = AXE_HOME.resolve("node_modules/axe-core/axe.min.js");
         if (!Files.exists(script)) {
             Files.createDirectories(AXE_HOME);
-            Process npm = new ProcessBuilder("npm", "install", "--prefix", AXE_HOME.toString(), "--no-audit",
-                    "--no-fund", "--loglevel=error", "axe-core@" + AXE_VERSION)
+            Process npm = new ProcessBuilder(
+                            "npm",
+                            "install",
+                            "--prefix",
+                            AXE_HOME.toString(),
+                            "--no-audit",
+                            "--no-fund",
+                            "--loglevel=error",
+                            "axe-core@" + AXE_VERSION)
                     // never the test JVM's own streams: they carry failsafe's channel to Maven
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(AXE_HOME.resolve("npm.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            AXE_HOME.resolve("npm.log").toFile()))
                     .start();
             assertThat(npm.waitFor()).as("npm install axe-core").isZero();
         }
@@ -81,9 +92,10 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
     private List<String> seriousViolations() {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe);
-        Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
+        Map<String, Object> results = (Map<String, Object>)
+                js.executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
         assertThat(results).doesNotContainKey("error");
         List<String> found = new ArrayList<>();
         for (Map<String, Object> violation : (List<Map<String, Object>>) results.get("violations")) {
@@ -99,7 +111,8 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
     private void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
     @ParameterizedTest
@@ -109,18 +122,36 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
         assertThat(seriousViolations()).as("complaint form in " + language).isEmpty();
 
-        browser.findElement(By.cssSelector("form.complaint-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form.complaint-form button[type=submit]"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
-        assertThat(seriousViolations()).as("complaint form with errors in " + language).isEmpty();
+        assertThat(seriousViolations())
+                .as("complaint form with errors in " + language)
+                .isEmpty();
 
-        RestClient api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build();
-        String body = api.method(HttpMethod.POST).uri("/api/complaints").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Axe Tester", "email", "axe." + language + "." + System.nanoTime() + "@example.org",
-                        "language", language, "productOrService", "Accessibility",
-                        "description", "Checking the status page with axe-core.", "consent", true))
-                .retrieve().body(String.class);
+        RestClient api = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory())
+                .build();
+        String body = api.method(HttpMethod.POST)
+                .uri("/api/complaints")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of(
+                        "name",
+                        "Axe Tester",
+                        "email",
+                        "axe." + language + "." + System.nanoTime() + "@example.org",
+                        "language",
+                        language,
+                        "productOrService",
+                        "Accessibility",
+                        "description",
+                        "Checking the status page with axe-core.",
+                        "consent",
+                        true))
+                .retrieve()
+                .body(String.class);
         String statusUrl = JSON.readTree(body).path("statusUrl").asText();
         open(statusUrl.substring(PUBLIC_BASE_URL.length()) + "&lang=" + language);
         assertThat(seriousViolations()).as("status page in " + language).isEmpty();
@@ -130,12 +161,27 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
     @ValueSource(strings = {"en", "tr", "nl", "et"})
     void surveyPagesHaveNoSeriousViolations(String language) throws Exception {
         // recorded and closed directly: the public API's limit of submissions per minute is for the other test
-        Complaint complaint = register.create(new NewComplaint("web", java.time.Instant.now(), null, "Axe Surveyed",
-                "axe.survey." + language + "." + System.nanoTime() + "@example.org", null, language, "Accessibility",
-                "Checking the survey pages with axe-core.", null, null, null, "medium", "individual", "other", false));
+        Complaint complaint = register.create(new NewComplaint(
+                "web",
+                java.time.Instant.now(),
+                null,
+                "Axe Surveyed",
+                "axe.survey." + language + "." + System.nanoTime() + "@example.org",
+                null,
+                language,
+                "Accessibility",
+                "Checking the survey pages with axe-core.",
+                null,
+                null,
+                null,
+                "medium",
+                "individual",
+                "other",
+                false));
         closure.close(complaint.id(), "WITHDRAWN", "axe", null, null);
         String invitation = text(awaitMail(messageId("survey-invitation", complaint.reference()), null));
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/survey/[A-Za-z0-9_-]{43}").matcher(invitation);
+        java.util.regex.Matcher link =
+                java.util.regex.Pattern.compile("/survey/[A-Za-z0-9_-]{43}").matcher(invitation);
         assertThat(link.find()).as(invitation).isTrue();
 
         open(link.group());
@@ -159,6 +205,8 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
         open(link.group());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
-        assertThat(seriousViolations()).as("survey already answered in " + language).isEmpty();
+        assertThat(seriousViolations())
+                .as("survey already answered in " + language)
+                .isEmpty();
     }
 }
