@@ -397,6 +397,15 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         assertThat(again.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
         assertThat(again.json().path("type").asText()).isEqualTo("urn:complaints:problem:already-answered");
         assertThat(again.json().path("title").asText()).isEqualTo("Besluit al beantwoord");
+        Answer page = send(
+                HttpMethod.POST,
+                "/complaints/" + reference + "/decision-response",
+                "token=" + token.get("X-Tracking-Token") + "&accepted=true",
+                MediaType.APPLICATION_FORM_URLENCODED,
+                Map.of("Accept-Language", "nl"));
+        assertThat(page.status()).as(page.body()).isEqualTo(409);
+        assertThat(page.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        assertThat(page.body()).contains("Besluit al beantwoord").doesNotContain("Probeer het over een minuut");
         awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
     }
 
