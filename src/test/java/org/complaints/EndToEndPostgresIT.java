@@ -491,6 +491,22 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
         String remedyTask = awaitTask(reference, "Task_CarryOutRemedy", processInstanceId);
+        // carrying out the remedy: its own stage with a committed date, no answer asked for, a second answer refused
+        String statusPath = "/api/complaints/" + reference + "?token="
+                + complaintRow(reference).get("tracking_token");
+        JsonNode remedying = appCall(null, HttpMethod.GET, statusPath, null).json();
+        assertThat(remedying.path("stage").asText()).isEqualTo("REMEDY");
+        assertThat(remedying.path("awaitingDecisionResponse").asBoolean()).isFalse();
+        assertThat(remedying.path("nextCommittedDate").isNull()).isFalse();
+        Reply again = appCall(
+                null,
+                HttpMethod.POST,
+                "/api/complaints/" + reference + "/decision-response?token="
+                        + complaintRow(reference).get("tracking_token"),
+                Map.of("accepted", false));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("urn:complaints:problem:already-answered");
+        assertThat(again.json().path("title").asText()).isEqualTo("Decision already answered");
         claim(remedyTask, "handler");
         complete(
                 "handler",

@@ -13,6 +13,7 @@ import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
+import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (correlated by the reference as business key). Added information and withdrawals are kept in the register
  * first and delivered when the process can take them ({@link PendingMessageDelivery}); an answer to a decision
  * belongs to the one decision the complainant has seen, so it is taken only while the process waits for it and
- * is otherwise refused with "try again" (409, Retry-After), never kept for a later decision.
+ * is otherwise refused, never kept for a later decision: "already answered" once the decision sent has been
+ * answered, else "try again" (409, Retry-After) while the decision is still on its way.
  */
 @Service
 public class ComplainantMessages {
@@ -35,6 +37,7 @@ public class ComplainantMessages {
     public static final String INFORMATION_ADDED = "ComplainantInformationAdded";
 
     private final ComplaintRegister register;
+    private final DecisionRegister decisions;
     private final EventLog events;
     private final RuntimeService runtime;
     private final Clock clock;
@@ -44,6 +47,7 @@ public class ComplainantMessages {
 
     public ComplainantMessages(
             ComplaintRegister register,
+            DecisionRegister decisions,
             EventLog events,
             RuntimeService runtime,
             Clock clock,
@@ -53,6 +57,7 @@ public class ComplainantMessages {
         this.pending = pending;
         this.deliveries = deliveries;
         this.register = register;
+        this.decisions = decisions;
         this.events = events;
         this.runtime = runtime;
         this.clock = clock;
@@ -92,6 +97,7 @@ public class ComplainantMessages {
         inTransaction(() -> {
             checkComment(comment);
             Complaint complaint = open(reference);
+            checkAwaitingAnswer(complaint);
             correlate(
                     complaint,
                     DECISION_ACCEPTED,
@@ -110,6 +116,7 @@ public class ComplainantMessages {
         inTransaction(() -> {
             checkComment(comment);
             Complaint complaint = open(reference);
+            checkAwaitingAnswer(complaint);
             correlate(
                     complaint,
                     DECISION_REJECTED,
@@ -195,6 +202,39 @@ public class ComplainantMessages {
                 false);
     }
 
+    /**
+     * Refuses an answer the process is not waiting for before correlating it, so a refusal is an ordinary 409
+     * and not an engine failure. The decision that stands was answered when it has been sent and the process no
+     * longer waits for an answer (the answer moved it on); one decided but not yet sent means "try again later".
+     */
+    private void checkAwaitingAnswer(Complaint complaint) {
+        boolean waiting = runtime.createExecutionQuery()
+                        .processInstanceBusinessKey(complaint.reference())
+                        .messageEventSubscriptionName(DECISION_ACCEPTED)
+                        .count()
+                > 0;
+        if (waiting) {
+            return;
+        }
+        boolean sent = decisions
+                .latestDecided(complaint.id())
+                .map(d -> d.communicatedAt() != null)
+                .orElse(false);
+        if (sent) {
+            throw new DecisionAlreadyAnsweredException(complaint.reference());
+        }
+        throw notWaiting(complaint, "waiting for your reaction to a decision");
+    }
+
+    private static ComplaintNotOpenException notWaiting(Complaint complaint, String expectedState) {
+        return new ComplaintNotOpenException(
+                "Complaint " + complaint.reference() + " is not " + expectedState
+                        + " right now (current stage: "
+                        + complaint.stage().name().toLowerCase().replace('_', ' ')
+                        + "); please try again later.",
+                true);
+    }
+
     private void correlate(Complaint complaint, String message, Map<String, Object> variables, String expectedState) {
         try {
             runtime.createMessageCorrelation(message)
@@ -202,12 +242,7 @@ public class ComplainantMessages {
                     .setVariables(variables)
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
-            throw new ComplaintNotOpenException(
-                    "Complaint " + complaint.reference() + " is not " + expectedState
-                            + " right now (current stage: "
-                            + complaint.stage().name().toLowerCase().replace('_', ' ')
-                            + "); please try again later.",
-                    true);
+            throw notWaiting(complaint, expectedState);
         }
     }
 

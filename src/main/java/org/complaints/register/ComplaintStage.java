@@ -7,6 +7,7 @@ public enum ComplaintStage {
     INVESTIGATION,
     RESPONSE,
     AWAITING_REACTION,
+    REMEDY,
     INTERNAL_REVIEW,
     EXTERNAL_REVIEW,
     CLOSED

@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.complaints.mail.MailLog;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
@@ -25,6 +27,7 @@ public class ComplaintStatusService {
     private final DecisionRegister decisions;
     private final MailLog mailLog;
     private final RuntimeService runtime;
+    private final TaskService tasks;
     private final MessageSource messages;
 
     public ComplaintStatusService(
@@ -32,7 +35,9 @@ public class ComplaintStatusService {
             DecisionRegister decisions,
             MailLog mailLog,
             RuntimeService runtime,
+            TaskService tasks,
             MessageSource messages) {
+        this.tasks = tasks;
         this.messages = messages;
         this.register = register;
         this.decisions = decisions;
@@ -69,11 +74,9 @@ public class ComplaintStatusService {
                         reactionDeadline(complaint)))
                 .orElse(null);
         boolean awaiting = complaint.stage() == ComplaintStage.AWAITING_REACTION;
-        Instant next = switch (complaint.stage()) {
-            case CLOSED, EXTERNAL_REVIEW -> null;
-            case AWAITING_REACTION -> decision == null ? null : decision.respondBy();
-            default -> complaint.decidedAt() == null ? complaint.responseDeadline() : null;
-        };
+        Instant next = complaint.stage() == ComplaintStage.AWAITING_REACTION
+                ? (decision == null ? null : decision.respondBy())
+                : committedDate(complaint);
         Locale locale = LocaleContextHolder.getLocale();
         return new ComplaintStatus(
                 complaint.reference(),
@@ -91,6 +94,44 @@ public class ComplaintStatusService {
                         .filter(m -> !m.template().equals("deadline-reminder"))
                         .map(m -> new ComplaintStatus.Communication(m.sentAt(), m.subject()))
                         .toList());
+    }
+
+    /**
+     * The date the organisation has committed to for the current stage (ISO 10002 7.3: the complainant is told
+     * when to expect the next step), or null where the organisation sets none. Before the decision it is the
+     * response deadline; in the internal review the review task's due date. Carrying out the remedy has the
+     * remedy task's due date when the task has one, else the response deadline: the response the complainant
+     * accepted was promised by that date, and no later date has been committed to. In external review the date
+     * is the external body's, which the process does not know, so none is shown and the stage's text says so.
+     */
+    public Instant committedDate(Complaint complaint) {
+        return switch (complaint.stage()) {
+            case CLOSED, EXTERNAL_REVIEW -> null;
+            case AWAITING_REACTION -> reactionDeadline(complaint);
+            case INTERNAL_REVIEW -> taskDue(complaint, "Task_ReviewComplaint");
+            case REMEDY -> {
+                Instant due = taskDue(complaint, "Task_CarryOutRemedy");
+                yield due != null ? due : complaint.responseDeadline();
+            }
+            default -> complaint.decidedAt() == null ? complaint.responseDeadline() : null;
+        };
+    }
+
+    private Instant taskDue(Complaint complaint, String taskKey) {
+        if (complaint.processInstanceId() == null) {
+            return null;
+        }
+        return tasks
+                .createTaskQuery()
+                .processInstanceId(complaint.processInstanceId())
+                .taskDefinitionKey(taskKey)
+                .list()
+                .stream()
+                .map(Task::getDueDate)
+                .filter(java.util.Objects::nonNull)
+                .map(Date::toInstant)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /** Until when the complainant can answer the decision: the process timer's date while it waits. */

@@ -1,5 +1,6 @@
 package org.complaints.tracking;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.complaints.mail.ComplaintMailer;
@@ -16,8 +17,11 @@ public class StatusUpdateService {
     private final ComplaintRegister register;
     private final ComplaintMailer mailer;
     private final MailFormats formats;
+    private final ComplaintStatusService status;
 
-    public StatusUpdateService(ComplaintRegister register, ComplaintMailer mailer, MailFormats formats) {
+    public StatusUpdateService(
+            ComplaintRegister register, ComplaintMailer mailer, MailFormats formats, ComplaintStatusService status) {
+        this.status = status;
         this.register = register;
         this.mailer = mailer;
         this.formats = formats;
@@ -31,11 +35,21 @@ public class StatusUpdateService {
         }
         Map<String, Object> model = new HashMap<>();
         model.put("stage", complaint.stage().name());
-        // once decided, the committed date is history; the decision mail gave the next date
-        boolean beforeDecision = complaint.decidedAt() == null;
-        model.put(
-                "committedDate",
-                beforeDecision ? formats.date(complaint.responseDeadline(), complaint.language()) : null);
+        // the same committed date as the status page, except while the decision awaits an answer: the decision
+        // mail gave that date, next to the answer it asks for
+        Instant committed =
+                complaint.stage() == ComplaintStage.AWAITING_REACTION ? null : status.committedDate(complaint);
+        model.put("committedKey", "mail.status-update.committed" + committedSuffix(complaint.stage()));
+        model.put("committedDate", committed == null ? null : formats.date(committed, complaint.language()));
         mailer.queueToComplainant(complaint, "status-update", "status-update-" + occasion, model);
+    }
+
+    /** The stage's wording of the committed date: the decision, the review outcome or the remedy. */
+    static String committedSuffix(ComplaintStage stage) {
+        return switch (stage) {
+            case INTERNAL_REVIEW -> "-review";
+            case REMEDY -> "-remedy";
+            default -> "";
+        };
     }
 }

@@ -62,6 +62,7 @@ class MailTemplatesTest {
         model.put("reactionDate", "7 December 2026");
         model.put("revisedDate", "30 November 2026");
         model.put("stage", "INVESTIGATION");
+        model.put("committedKey", "mail.status-update.committed");
         model.put("closureReason", "NO_REACTION");
         model.put("priority", "high");
         model.put("deadlineDate", "23 November 2026");
@@ -118,6 +119,23 @@ class MailTemplatesTest {
         }
         assertThat(templates.render("survey-invitation", "tr", model()).subject())
                 .isEqualTo("CMP-2026-000042 numaralı şikâyetinizi nasıl ele aldık?");
+    }
+
+    @Test
+    void aStatusUpdateWhileTheRemedyIsCarriedOutNamesTheRemedyDateAndAsksForNoAnswer() {
+        Map<String, Object> model = model();
+        model.put("stage", "REMEDY");
+        model.put("committedKey", "mail.status-update.committed-remedy");
+        for (String language : new String[] {"en", "tr", "nl", "et"}) {
+            assertThat(templates.render("status-update", language, model).body())
+                    .as(language)
+                    .contains("23 November 2026")
+                    .doesNotContain("??");
+        }
+        assertThat(templates.render("status-update", "en", model).body())
+                .contains("carrying out the remedy")
+                .contains("The committed date for carrying out the remedy is 23 November 2026.")
+                .doesNotContain("whether you accept");
     }
 
     @Test

@@ -52,6 +52,7 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
+import org.complaints.intake.DecisionAlreadyAnsweredException;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.MailLog;
 import org.complaints.mail.MailOutbox;
@@ -68,6 +69,7 @@ import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
 import org.complaints.security.StaffGroups;
+import org.complaints.tracking.ComplaintStatusService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -137,6 +139,9 @@ class ComplaintHandlingProcessTest {
 
     @Autowired
     ComplainantMessages messages;
+
+    @Autowired
+    ComplaintStatusService statusService;
 
     @Autowired
     AcknowledgementService acknowledgements;
@@ -1226,6 +1231,74 @@ class ComplaintHandlingProcessTest {
             }
         });
         return keys;
+    }
+
+    @Test
+    @Order(23)
+    void everyOpenStageHasItsCommittedDateAndASecondAnswerIsRefusedAsAlreadyAnswered() {
+        ProcessInstance accepted = awaitingReaction(proposal("upheld", "Replacement of the damaged goods", 40));
+        Complaint complaint = staff.complaintOf(accepted);
+        messages.acceptDecision(complaint.reference(), "Thank you");
+        assertThat(accepted).isWaitingAt("Task_CarryOutRemedy");
+        Complaint remedying = staff.reload(complaint);
+        assertThat(remedying.stage()).isEqualTo(ComplaintStage.REMEDY);
+        var remedyStatus = statusService.status(remedying);
+        assertThat(remedyStatus.awaitingDecisionResponse()).isFalse();
+        // the remedy task has no due date of its own: the response deadline stands
+        assertThat(remedyStatus.nextCommittedDate()).isEqualTo(remedying.responseDeadline());
+        List<String> eventsBefore = staff.eventTypes(complaint);
+
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+        try {
+            assertThatThrownBy(() -> messages.acceptDecision(complaint.reference(), "again"))
+                    .isInstanceOf(DecisionAlreadyAnsweredException.class)
+                    .hasMessageContaining("already been answered")
+                    .satisfies(e -> assertThat(((ComplaintNotOpenException) e).retryable())
+                            .isFalse());
+            assertThatThrownBy(() -> messages.rejectDecision(complaint.reference(), "changed my mind"))
+                    .isInstanceOf(DecisionAlreadyAnsweredException.class);
+        } finally {
+            root.detachAppender(logged);
+        }
+        assertThat(logged.list).noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR);
+        assertThat(accepted).isWaitingAt("Task_CarryOutRemedy");
+        assertThat(staff.eventTypes(complaint)).isEqualTo(eventsBefore);
+        assertThat(staff.reload(complaint).stage()).isEqualTo(ComplaintStage.REMEDY);
+
+        ProcessInstance rejected = awaitingReaction(proposal("not-upheld", null, null));
+        Complaint reviewed = staff.complaintOf(rejected);
+        messages.rejectDecision(reviewed.reference(), "Please look again.");
+        assertThat(rejected).isWaitingAt("Task_ReviewComplaint");
+        assertThat(statusService.status(staff.reload(reviewed)).nextCommittedDate())
+                .isEqualTo(staff.task(rejected, "Task_ReviewComplaint")
+                        .getDueDate()
+                        .toInstant())
+                .isNotNull();
+        assertThatThrownBy(() -> messages.acceptDecision(reviewed.reference(), null))
+                .isInstanceOf(DecisionAlreadyAnsweredException.class);
+        assertThat(rejected).isWaitingAt("Task_ReviewComplaint");
+
+        staff.complete(
+                "manager",
+                rejected,
+                "Task_ReviewComplaint",
+                Map.of("reviewOutcome", "not-upheld", "reviewReasons", "The delivery photo shows the handover."));
+        staff.runDueJobs();
+        messages.rejectDecision(reviewed.reference(), "I will go to the ombudsman.");
+        assertThat(rejected).isWaitingAt("Task_RecordExternalReferral");
+        Complaint external = staff.reload(reviewed);
+        assertThat(external.stage()).isEqualTo(ComplaintStage.EXTERNAL_REVIEW);
+        // the external body sets the date: none is invented, the stage's text says whose date it is
+        var externalStatus = statusService.status(external);
+        assertThat(externalStatus.nextCommittedDate()).isNull();
+        assertThat(externalStatus.nextStep()).contains("depends on the external body");
+        assertThatThrownBy(() -> messages.rejectDecision(reviewed.reference(), null))
+                .isInstanceOf(DecisionAlreadyAnsweredException.class);
     }
 
     private OutboxSender drainingSender(Duration drainFor) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.AttachmentsTooLargeException;
 import org.complaints.intake.ComplaintNotOpenException;
+import org.complaints.intake.DecisionAlreadyAnsweredException;
 import org.complaints.intake.IdempotencyKeyReusedException;
 import org.complaints.intake.PublicFieldProblems;
 import org.complaints.intake.TooManySubmissionsException;
@@ -52,7 +53,10 @@ class ApiProblems {
 
     @ExceptionHandler(ComplaintNotOpenException.class)
     ResponseEntity<ProblemDetail> notOpen(ComplaintNotOpenException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.retryable() ? "try-again" : "closed", request);
+        String kind = e instanceof DecisionAlreadyAnsweredException
+                ? "already-answered"
+                : e.retryable() ? "try-again" : "closed";
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, kind, request);
         return respond(problem, e.retryable() ? String.valueOf(e.retryAfterSeconds()) : null);
     }
 

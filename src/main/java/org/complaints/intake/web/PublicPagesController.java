@@ -12,6 +12,7 @@ import org.complaints.intake.AttachmentsTooLargeException;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.ComplaintRequest;
+import org.complaints.intake.DecisionAlreadyAnsweredException;
 import org.complaints.intake.IntakeProperties;
 import org.complaints.intake.PendingMessageDelivery.Delivery;
 import org.complaints.intake.PublicFieldProblems;
@@ -250,6 +251,7 @@ class PublicPagesController {
             response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         model.addAttribute("retryable", e.retryable());
+        model.addAttribute("answered", e instanceof DecisionAlreadyAnsweredException);
         model.addAttribute(
                 "backPath",
                 request.getRequestURI().replaceAll("/(decision-response|messages|withdrawal)$", "") + "?token="

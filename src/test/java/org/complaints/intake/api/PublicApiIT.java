@@ -383,6 +383,30 @@ class PublicApiIT extends PostgresApplicationTestSupport {
                 token);
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
+
+        Answer inReview = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, token);
+        assertThat(inReview.json().path("stage").asText()).isEqualTo("INTERNAL_REVIEW");
+        assertThat(inReview.json().path("awaitingDecisionResponse").asBoolean()).isFalse();
+        assertThat(inReview.json().path("nextCommittedDate").isNull()).isFalse();
+
+        Answer again = postJson(
+                "/api/complaints/" + reference + "/decision-response",
+                Map.of("accepted", true),
+                Map.of("X-Tracking-Token", token.get("X-Tracking-Token"), "Accept-Language", "nl"));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        assertThat(again.json().path("type").asText()).isEqualTo("urn:complaints:problem:already-answered");
+        assertThat(again.json().path("title").asText()).isEqualTo("Besluit al beantwoord");
+        Answer page = send(
+                HttpMethod.POST,
+                "/complaints/" + reference + "/decision-response",
+                "token=" + token.get("X-Tracking-Token") + "&accepted=true",
+                MediaType.APPLICATION_FORM_URLENCODED,
+                Map.of("Accept-Language", "nl"));
+        assertThat(page.status()).as(page.body()).isEqualTo(409);
+        assertThat(page.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
+        assertThat(page.body()).contains("Besluit al beantwoord").doesNotContain("Probeer het over een minuut");
+        awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
     }
 
     @Test

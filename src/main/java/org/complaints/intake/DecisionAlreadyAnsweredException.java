@@ -1,0 +1,12 @@
+package org.complaints.intake;
+
+/**
+ * An answer to a decision the complainant has already accepted or rejected. Not retryable: the answer given
+ * stands, and asking to try again would invite a second answer that can never be taken.
+ */
+public class DecisionAlreadyAnsweredException extends ComplaintNotOpenException {
+
+    public DecisionAlreadyAnsweredException(String reference) {
+        super("The decision on complaint " + reference + " has already been answered; the answer given stands.", false);
+    }
+}
