@@ -280,7 +280,18 @@ class ModelFilesTest {
                 NamedNodeMap attributes = element.getAttributes();
                 for (int a = 0; a < attributes.getLength(); a++) {
                     Attr attribute = (Attr) attributes.item(a);
-                    if (CAMUNDA_BPMN.equals(attribute.getNamespaceURI())) {
+                    // the time-to-live is repeated in the BPMN namespace for the shared model checker (check-models);
+                    // Modeler never shows that copy, so it must equal the one it shows
+                    if (CAMUNDA_BPMN.equals(attribute.getNamespaceURI())
+                            && "historyTimeToLive".equals(attribute.getLocalName())) {
+                        String shown = element.getAttributeNS(CAMUNDA_DMN, "historyTimeToLive");
+                        if (!attribute.getValue().equals(shown)) {
+                            problems.add(file + ": " + element.getLocalName() + " " + element.getAttribute("id")
+                                    + " repeats historyTimeToLive in the BPMN Camunda namespace as "
+                                    + attribute.getValue()
+                                    + " but Modeler shows " + shown + ": set the copy to the same value");
+                        }
+                    } else if (CAMUNDA_BPMN.equals(attribute.getNamespaceURI())) {
                         problems.add(file + ": " + element.getLocalName() + " " + element.getAttribute("id") + " has "
                                 + attribute.getLocalName() + " in the BPMN Camunda namespace (" + CAMUNDA_BPMN
                                 + "): the"
