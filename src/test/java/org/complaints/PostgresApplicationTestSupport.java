@@ -198,22 +198,7 @@ public abstract class PostgresApplicationTestSupport {
     /** A handler assesses (in scope), investigates and decides "not upheld" through the REST API, as in Tasklist. */
     protected void decideNotUpheld(String reference, String processInstanceId, String findings, String reasons)
             throws Exception {
-        complete(
-                "handler",
-                awaitTask(reference, "Task_ConfirmAssessment", processInstanceId),
-                variables(
-                        "scopeDecision",
-                        "in-scope",
-                        "severity",
-                        "medium",
-                        "impact",
-                        "individual",
-                        "category",
-                        "other",
-                        "safetyRelevant",
-                        false,
-                        "overrideAssessment",
-                        false));
+        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", processInstanceId), inScopeAssessment());
         complete(
                 "handler",
                 awaitTask(reference, "Task_InvestigateComplaint", processInstanceId),
@@ -222,6 +207,23 @@ public abstract class PostgresApplicationTestSupport {
                 "handler",
                 awaitTask(reference, "Task_ProposeResolution", processInstanceId),
                 variables("outcome", "not-upheld", "decisionReasons", reasons));
+    }
+
+    /** The assessment form's answers for an ordinary complaint, in scope and as the rules classified it. */
+    protected static Map<String, Object> inScopeAssessment() {
+        return variables(
+                "scopeDecision",
+                "in-scope",
+                "severity",
+                "medium",
+                "impact",
+                "individual",
+                "category",
+                "other",
+                "safetyRelevant",
+                false,
+                "overrideAssessment",
+                false);
     }
 
     /** Camunda REST variables: {"name": {"value": ..., "type": ...}}. */

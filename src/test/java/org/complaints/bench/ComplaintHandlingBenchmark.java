@@ -647,22 +647,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
         JsonNode complaint = JSON.readTree(filed.body());
         String reference = complaint.path("reference").asText();
         String token = complaint.path("trackingToken").asText();
-        completeTask(
-                reference,
-                "Task_ConfirmAssessment",
-                variables(
-                        "scopeDecision",
-                        "in-scope",
-                        "severity",
-                        "medium",
-                        "impact",
-                        "individual",
-                        "category",
-                        "other",
-                        "safetyRelevant",
-                        false,
-                        "overrideAssessment",
-                        false));
+        completeTask(reference, "Task_ConfirmAssessment", inScopeAssessment());
         completeTask(
                 reference,
                 "Task_InvestigateComplaint",
@@ -728,19 +713,7 @@ class ComplaintHandlingBenchmark extends PostgresApplicationTestSupport {
                 Duration.ofMinutes(60));
         List<String> ids = template.queryForList(
                 "select id_ from act_ru_task where task_def_key_ = " + "'Task_ConfirmAssessment'", String.class);
-        Map<String, Object> assessment = variables(
-                "scopeDecision",
-                "in-scope",
-                "severity",
-                "medium",
-                "impact",
-                "individual",
-                "category",
-                "other",
-                "safetyRelevant",
-                false,
-                "overrideAssessment",
-                false);
+        Map<String, Object> assessment = inScopeAssessment();
         Load.Result assessed = Load.closed(16, ids.size(), i -> {
             HttpResponse<String> done = send(
                     "handler",

@@ -262,22 +262,7 @@ class DataProtectionPostgresIT extends PostgresApplicationTestSupport {
         String reference = filed.path("reference").asText();
         String token = filed.path("trackingToken").asText();
         String instance = processInstanceOf(reference);
-        complete(
-                "handler",
-                awaitTask(reference, "Task_ConfirmAssessment", instance),
-                variables(
-                        "scopeDecision",
-                        "in-scope",
-                        "severity",
-                        "medium",
-                        "impact",
-                        "individual",
-                        "category",
-                        "other",
-                        "safetyRelevant",
-                        false,
-                        "overrideAssessment",
-                        false));
+        complete("handler", awaitTask(reference, "Task_ConfirmAssessment", instance), inScopeAssessment());
         awaitTask(reference, "Task_InvestigateComplaint", instance);
         Reply added = publicCall(
                 HttpMethod.POST,

@@ -418,22 +418,7 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
         // even a variable changed inside the application does not steer a step to another complaint
         runtime.setVariable(instance, "complaintId", victimId);
         claim(assess, "handler");
-        complete(
-                "handler",
-                assess,
-                variables(
-                        "scopeDecision",
-                        "in-scope",
-                        "severity",
-                        "medium",
-                        "impact",
-                        "individual",
-                        "category",
-                        "other",
-                        "safetyRelevant",
-                        false,
-                        "overrideAssessment",
-                        false));
+        complete("handler", assess, inScopeAssessment());
         awaitTask(reference, "Task_InvestigateComplaint", instance);
         assertThat(complaintRow(reference).get("stage")).isEqualTo("INVESTIGATION");
         assertThat(complaintRow(victimReference).get("stage")).isEqualTo("ASSESSMENT");
@@ -456,22 +441,7 @@ class ClientCommandRulesPostgresIT extends PostgresApplicationTestSupport {
     private void decideUpTo(String reference, String instance) throws Exception {
         String assess = awaitTask(reference, "Task_ConfirmAssessment", instance);
         claim(assess, "handler");
-        complete(
-                "handler",
-                assess,
-                variables(
-                        "scopeDecision",
-                        "in-scope",
-                        "severity",
-                        "medium",
-                        "impact",
-                        "individual",
-                        "category",
-                        "other",
-                        "safetyRelevant",
-                        false,
-                        "overrideAssessment",
-                        false));
+        complete("handler", assess, inScopeAssessment());
         String investigate = awaitTask(reference, "Task_InvestigateComplaint", instance);
         claim(investigate, "handler");
         complete(

@@ -29,21 +29,7 @@ class ConcurrentTaskCompletionPostgresIT extends PostgresApplicationTestSupport 
     }
 
     private Map<String, Object> assessment() {
-        return Map.of(
-                "variables",
-                variables(
-                        "scopeDecision",
-                        "in-scope",
-                        "severity",
-                        "medium",
-                        "impact",
-                        "individual",
-                        "category",
-                        "other",
-                        "safetyRelevant",
-                        false,
-                        "overrideAssessment",
-                        false));
+        return Map.of("variables", inScopeAssessment());
     }
 
     /** Both requests leave together; returns the two answers. */

@@ -205,7 +205,7 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
         Reply handover = post("manager", path + "/assignee", Map.of("userId", "handler2"));
         assertThat(handover.status()).as(handover.body()).isEqualTo(204);
         assertThat(post("handler", path + "/complete", assessment()).status()).isEqualTo(403);
-        complete("handler2", task, assessmentVariables());
+        complete("handler2", task, inScopeAssessment());
         awaitTask(reference, "Task_InvestigateComplaint", instance);
         assertThat(eventCount(reference, "ASSESSED")).isOne();
     }
@@ -230,24 +230,8 @@ class EdgeHardeningPostgresIT extends PostgresApplicationTestSupport {
                 .isEqualTo("handler");
     }
 
-    private static Map<String, Object> assessmentVariables() {
-        return variables(
-                "scopeDecision",
-                "in-scope",
-                "severity",
-                "medium",
-                "impact",
-                "individual",
-                "category",
-                "other",
-                "safetyRelevant",
-                false,
-                "overrideAssessment",
-                false);
-    }
-
     private static Map<String, Object> assessment() {
-        return Map.of("variables", assessmentVariables());
+        return Map.of("variables", inScopeAssessment());
     }
 
     // ---------------------------------------------------------------- caching and sniffing

@@ -96,7 +96,7 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
         assertThat(get("handler", "/process-instance?processInstanceIds=" + c.instance())
                         .json())
                 .isEmpty();
-        Reply complete = post("handler", "/task/" + c.task() + "/complete", Map.of("variables", assessment()));
+        Reply complete = post("handler", "/task/" + c.task() + "/complete", Map.of("variables", inScopeAssessment()));
         assertThat(complete.status()).as(complete.body()).isIn(403, 404);
         // the task is untouched and waits for a complaint manager
         JsonNode task = get("manager", "/task/" + c.task()).json();
@@ -508,22 +508,6 @@ class LaterMarkingPostgresIT extends PostgresApplicationTestSupport {
                 "handling group of " + c.reference(),
                 c.instance(),
                 () -> complaintRow(c.reference()).get("handling_group"));
-    }
-
-    private static Map<String, Object> assessment() {
-        return variables(
-                "scopeDecision",
-                "in-scope",
-                "severity",
-                "medium",
-                "impact",
-                "individual",
-                "category",
-                "other",
-                "safetyRelevant",
-                false,
-                "overrideAssessment",
-                false);
     }
 
     /** A member of staff signed in to Tasklist, calling the webapps' engine API with the session. */
