@@ -16,6 +16,7 @@ enum MailClauses {
     STATUS_UPDATE("status-update", IsoClause.TRACKING),
     DELAY_NOTICE("delay-notice", IsoClause.TRACKING),
     DEADLINE_REMINDER("deadline-reminder", IsoClause.TRACKING),
+    TASK_OVERDUE("task-overdue", IsoClause.TRACKING, "escalation"),
     DECISION("decision", IsoClause.COMMUNICATING_THE_DECISION),
     REVIEW_DECISION("review-decision", IsoClause.CLOSING, "internal review"),
     CLOSURE_NOTICE("closure-notice", IsoClause.CLOSING),

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
-/** Task_SendDelayNotice (ISO 10002 7.3): the complainant learns of the delay and the revised date. */
+/**
+ * Task_SendDelayNotice (ISO 10002 7.3): the complainant learns of the delay, the revised date and the reason the
+ * supervising manager wrote for them ({@code delayReason}, from the supervision form).
+ */
 @Component
 public class SendDelayNoticeDelegate implements JavaDelegate {
 
@@ -19,6 +22,6 @@ public class SendDelayNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        supervision.sendDelayNotice(complaintOf.id(execution));
+        supervision.sendDelayNotice(complaintOf.id(execution), (String) execution.getVariable("delayReason"));
     }
 }

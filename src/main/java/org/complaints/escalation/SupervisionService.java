@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import org.complaints.deadlines.TaskDeadlines;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.mail.ComplaintMailer;
@@ -19,6 +20,7 @@ public class SupervisionService {
 
     private final ComplaintRegister register;
     private final WorkingDayCalendar calendar;
+    private final TaskDeadlines taskDeadlines;
     private final ComplaintMailer mailer;
     private final MailFormats formats;
     private final EventLog events;
@@ -27,25 +29,37 @@ public class SupervisionService {
     public SupervisionService(
             ComplaintRegister register,
             WorkingDayCalendar calendar,
+            TaskDeadlines taskDeadlines,
             ComplaintMailer mailer,
             MailFormats formats,
             EventLog events,
             Clock clock) {
         this.register = register;
         this.calendar = calendar;
+        this.taskDeadlines = taskDeadlines;
         this.mailer = mailer;
         this.formats = formats;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Records the manager's revised date: a future working day; returns when it expires. */
-    public Instant reviseDeadline(long complaintId, LocalDate revisedDate, String notes, String manager) {
+    /**
+     * Records the manager's revised date: a future working day at most {@code max-extension-days} working days
+     * ahead, so that a complaint that misses it again is back with a manager within a bounded time; and the reason
+     * the complainant is told. Refuses anything else with a readable message and changes nothing. Returns when the
+     * revised date expires.
+     */
+    public Instant reviseDeadline(
+            long complaintId, LocalDate revisedDate, String notes, String delayReason, String manager) {
         if (revisedDate == null) {
             throw new InvalidInputException("revisedResponseDate: the revised response date is required");
         }
         if (notes == null || notes.length() < 10) {
             throw new InvalidInputException("supervisionNotes: describe in at least 10 characters what you decided");
+        }
+        if (delayReason == null || delayReason.strip().length() < 10) {
+            throw new InvalidInputException(
+                    "delayReason: explain to the complainant in at least 10 characters why" + " more time is needed");
         }
         if (!calendar.isWorkingDay(revisedDate)) {
             throw new InvalidInputException("revisedResponseDate: " + revisedDate + " is not a working day");
@@ -54,22 +68,36 @@ public class SupervisionService {
         if (!deadline.isAfter(clock.instant())) {
             throw new InvalidInputException("revisedResponseDate: " + revisedDate + " has already passed");
         }
+        LocalDate latest = taskDeadlines.latestRevisedDate();
+        if (revisedDate.isAfter(latest)) {
+            throw new InvalidInputException("revisedResponseDate: " + revisedDate + " is more than "
+                    + taskDeadlines.maxExtensionDays() + " working days ahead; the latest revised date is " + latest
+                    + ". Set a nearer date; if it is missed, the complaint comes back to a manager.");
+        }
         register.reviseDeadline(complaintId, deadline, clock.instant());
         events.append(
                 complaintId,
                 "DEADLINE_REVISED",
                 manager,
                 "Overdue complaint supervised; revised response date " + formats.date(deadline, "en"),
-                notes);
+                notes + "\nReason given to the complainant: " + delayReason.strip());
         return deadline;
     }
 
-    public void sendDelayNotice(long complaintId) {
+    /**
+     * Tells the complainant the revised date and why more time is needed, in their language (ISO 10002 7.3). Each
+     * revised date gets its own notice: the mail is keyed by the date, so a repeated run sends it once.
+     */
+    public void sendDelayNotice(long complaintId, String delayReason) {
         Complaint complaint = register.get(complaintId);
         mailer.queueToComplainant(
                 complaint,
                 "delay-notice",
-                "delay-notice",
-                Map.of("revisedDate", formats.date(complaint.responseDeadline(), complaint.language())));
+                "delay-notice." + complaint.responseDeadline().getEpochSecond(),
+                Map.of(
+                        "revisedDate",
+                        formats.date(complaint.responseDeadline(), complaint.language()),
+                        "reason",
+                        delayReason == null ? "" : delayReason.strip()));
     }
 }

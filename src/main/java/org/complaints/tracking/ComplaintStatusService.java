@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ComplaintStatusService {
 
+    private static final java.util.Set<String> STAFF_TEMPLATES = java.util.Set.of("deadline-reminder", "task-overdue");
+
     private final ComplaintRegister register;
     private final DecisionRegister decisions;
     private final MailLog mailLog;
@@ -91,7 +93,8 @@ public class ComplaintStatusService {
                 complaint.closureReason(),
                 complaint.closedAt(),
                 mailLog.list(complaint.id()).stream()
-                        .filter(m -> !m.template().equals("deadline-reminder"))
+                        // staff mails about the complaint are not communications with the complainant
+                        .filter(m -> !STAFF_TEMPLATES.contains(m.template()))
                         .map(m -> new ComplaintStatus.Communication(m.sentAt(), m.subject()))
                         .toList());
     }
@@ -100,8 +103,8 @@ public class ComplaintStatusService {
      * The date the organisation has committed to for the current stage (ISO 10002 7.3: the complainant is told
      * when to expect the next step), or null where the organisation sets none. Before the decision it is the
      * response deadline; in the internal review the review task's due date. Carrying out the remedy has the
-     * remedy task's due date when the task has one, else the response deadline: the response the complainant
-     * accepted was promised by that date, and no later date has been committed to. In external review the date
+     * remedy task's due date (complaints.deadlines.task-days), or the response deadline for a remedy task
+     * created before it had one. In external review the date
      * is the external body's, which the process does not know, so none is shown and the stage's text says so.
      */
     public Instant committedDate(Complaint complaint) {

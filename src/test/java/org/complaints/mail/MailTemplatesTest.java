@@ -26,7 +26,8 @@ class MailTemplatesTest {
         "withdrawal-confirmation",
         "deadline-reminder",
         "survey-invitation",
-        "corrective-action-reminder"
+        "corrective-action-reminder",
+        "task-overdue"
     };
 
     private final MailTemplates templates = new MailTemplates(messages());
@@ -73,6 +74,7 @@ class MailTemplatesTest {
         model.put("statusUrl", "https://complaints.example.org/complaints/CMP-2026-000042?token=abc");
         model.put("surveyUrl", "https://complaints.example.org/survey/SURVEY-TOKEN");
         model.put("validUntil", "23 December 2026");
+        model.put("taskName", "Carry out remedy");
         return model;
     }
 

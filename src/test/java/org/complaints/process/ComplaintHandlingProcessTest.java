@@ -708,7 +708,9 @@ class ComplaintHandlingProcessTest {
                                     "supervisionNotes",
                                     "Investigator was ill.",
                                     "revisedResponseDate",
-                                    today.minusDays(1).toString()));
+                                    today.minusDays(1).toString(),
+                                    "delayReason",
+                                    "The colleague handling your complaint fell ill."));
                     return null;
                 }))
                 .hasRootCauseInstanceOf(InvalidInputException.class)
@@ -722,7 +724,9 @@ class ComplaintHandlingProcessTest {
                         "supervisionNotes",
                         "Investigator was ill; handler2 takes over.",
                         "revisedResponseDate",
-                        revised.toString()));
+                        revised.toString(),
+                        "delayReason",
+                        "The colleague handling your complaint fell ill."));
         staff.runDueJobs();
         MimeMessage delay = staff.mailsWithSubject("we need more time").get(0);
         assertThat(GreenMailUtil.getBody(delay)).contains(String.valueOf(revised.getYear()));
