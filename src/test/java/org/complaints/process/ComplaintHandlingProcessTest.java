@@ -1248,8 +1248,10 @@ class ComplaintHandlingProcessTest {
         assertThat(remedying.stage()).isEqualTo(ComplaintStage.REMEDY);
         var remedyStatus = statusService.status(remedying);
         assertThat(remedyStatus.awaitingDecisionResponse()).isFalse();
-        // the remedy task has no due date of its own: the response deadline stands
-        assertThat(remedyStatus.nextCommittedDate()).isEqualTo(remedying.responseDeadline());
+        // the remedy task's own due date is the date committed to for this stage
+        assertThat(remedyStatus.nextCommittedDate())
+                .isEqualTo(
+                        staff.task(accepted, "Task_CarryOutRemedy").getDueDate().toInstant());
         List<String> eventsBefore = staff.eventTypes(complaint);
 
         ch.qos.logback.classic.Logger root =

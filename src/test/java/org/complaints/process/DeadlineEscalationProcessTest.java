@@ -153,12 +153,25 @@ class DeadlineEscalationProcessTest {
         // and again, as often as it is missed
         staff.advanceAndRun(Date.from(calendar.endOf(secondRevision)), instance.getId());
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint", "Task_SuperviseOverdueComplaint");
+        supervise(instance, calendar.addWorkingDays(today(), 2), "The report is in; we are writing our answer.");
         assertThat(staff.eventTypes(complaint).stream().filter("DEADLINE_REVISED"::equals))
-                .hasSize(2);
+                .hasSize(3);
         List<String> bodies = bodiesOf(staff.mailsWithSubject("we need more time"));
         assertThat(bodies.stream().filter(b -> b.contains(complaint.reference())))
-                .hasSize(2)
+                .hasSize(3)
                 .anySatisfy(b -> assertThat(b).contains("we asked for the rest"));
+
+        // the answer goes out while the third revised date is watched: the stage ends, and the watch with it
+        staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
+        staff.complete("handler", instance, "Task_ProposeResolution", proposal("not-upheld", null, null));
+        staff.runDueJobsOf(instance.getId());
+        assertThat(instance).hasPassed("End_ResolutionReady").isWaitingAt("Gateway_AwaitReaction");
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .activityId("Event_RevisedDatePassed")
+                        .count())
+                .isZero();
     }
 
     @Test
