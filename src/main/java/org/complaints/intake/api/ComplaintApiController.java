@@ -13,6 +13,7 @@ import org.complaints.intake.PublicSubmissions;
 import org.complaints.intake.SubmissionRateLimiter;
 import org.complaints.intake.Uploads;
 import org.complaints.mail.PublicLinks;
+import org.complaints.register.Channels;
 import org.complaints.register.Complaint;
 import org.complaints.tracking.ComplaintStatus;
 import org.complaints.tracking.ComplaintStatusService;
@@ -84,7 +85,7 @@ class ComplaintApiController {
             String idempotencyKey,
             HttpServletRequest http) {
         rateLimiter.acquire(http.getRemoteAddr());
-        PublicSubmissions.Result result = submissions.submit(request, uploads, idempotencyKey);
+        PublicSubmissions.Result result = submissions.submit(request, uploads, idempotencyKey, Channels.API);
         if (result.complaint().isEmpty()) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).build();
         }
@@ -115,7 +116,7 @@ class ComplaintApiController {
             @RequestHeader(name = TOKEN_HEADER, required = false) String header,
             @RequestParam(name = "token", required = false) String query) {
         Complaint complaint = statuses.open(reference, token(header, query));
-        Delivery delivery = messages.addInformation(complaint.reference(), body == null ? null : body.text(), "web");
+        Delivery delivery = messages.addInformation(complaint.reference(), body == null ? null : body.text(), Channels.API);
         return answer(delivery, reference, token(header, query));
     }
 
