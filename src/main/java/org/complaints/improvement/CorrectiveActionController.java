@@ -1,12 +1,18 @@
 package org.complaints.improvement;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.assessment.Classification;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.Complaint;
@@ -33,6 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class CorrectiveActionController {
 
     private final CorrectiveActionRegister register;
@@ -54,7 +64,20 @@ class CorrectiveActionController {
         this.identity = identity;
     }
 
-    record ManualOpening(String category, String productOrService, List<String> complaints, String reason) {}
+    record ManualOpening(
+            @Schema(description = "The category the action is about (or productOrService)", example = "delivery")
+            String category,
+
+            @Schema(
+                    description = "The product or service the action is about (or category)",
+                    example = "Parcel delivery")
+            String productOrService,
+
+            @Schema(description = "References of the complaints that led to it", example = "[\"CMP-2026-000042\"]")
+            List<String> complaints,
+
+            @Schema(description = "Why the action is opened", example = "Three damaged parcels from one depot")
+            String reason) {}
 
     /**
      * An action as the register's lists show it. Absent values are written as {@code null}: clients find every
@@ -120,6 +143,9 @@ class CorrectiveActionController {
     record Opening(@JsonUnwrapped ActionDetail action, boolean opened) {}
 
     @GetMapping("/api/staff/corrective-actions")
+    @Operation(summary = "The corrective actions", description = "Optional status=open or closed.")
+    @ApiResponse(responseCode = "200", description = "The actions")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     List<ActionSummary> list(@RequestParam(required = false) String status) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Boolean open = status == null || status.isBlank()
@@ -134,12 +160,18 @@ class CorrectiveActionController {
     }
 
     @GetMapping("/api/staff/corrective-actions/{reference}")
+    @Operation(summary = "One corrective action")
+    @ApiResponse(responseCode = "200", description = "The action")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     ActionDetail get(@PathVariable String reference) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         return detail(register.getByReference(reference));
     }
 
     @GetMapping("/api/staff/complaints/{reference}/corrective-actions")
+    @Operation(summary = "A complaint's corrective actions")
+    @ApiResponse(responseCode = "200", description = "Its actions")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     List<ActionSummary> ofComplaint(@PathVariable String reference) {
         String user = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Complaint complaint = complaints.getByReference(reference);
@@ -152,6 +184,10 @@ class CorrectiveActionController {
     }
 
     @PostMapping("/api/staff/corrective-actions")
+    @Operation(summary = "Open a corrective action by hand")
+    @ApiResponse(responseCode = "201", description = "Opened; Location is its address")
+    @ApiResponse(responseCode = "200", description = "An open action on the same subject took the complaints")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     ResponseEntity<Opening> open(@RequestBody(required = false) ManualOpening request) {
         String manager = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (request == null) {
