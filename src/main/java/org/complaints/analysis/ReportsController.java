@@ -1,6 +1,7 @@
 package org.complaints.analysis;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +44,12 @@ class ReportsController {
     @ApiResponse(responseCode = "200", description = "The figures")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     ComplaintFigures.Summary summary(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @Parameter(description = "First day of the period, YYYY-MM-DD", example = "2026-01-01")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Last day of the period (included), YYYY-MM-DD", example = "2026-06-30")
+                    @RequestParam(required = false)
+                    String to) {
         requireReader();
         ReportPeriod period = reports.period(from, to);
         return figures.summary(period.from(), period.to());
@@ -54,7 +60,12 @@ class ReportsController {
     @ApiResponse(responseCode = "200", description = "The report")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     PerformanceReport performance(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @Parameter(description = "First day of the period, YYYY-MM-DD", example = "2026-01-01")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Last day of the period (included), YYYY-MM-DD", example = "2026-06-30")
+                    @RequestParam(required = false)
+                    String to) {
         requireReader();
         return reports.report(reports.period(from, to));
     }
@@ -64,8 +75,12 @@ class ReportsController {
     @ApiResponse(responseCode = "200", description = "The report as CSV")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     void performanceCsv(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @Parameter(description = "First day of the period, YYYY-MM-DD", example = "2026-01-01")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Last day of the period (included), YYYY-MM-DD", example = "2026-06-30")
+                    @RequestParam(required = false)
+                    String to,
             HttpServletResponse response)
             throws IOException {
         requireReader();

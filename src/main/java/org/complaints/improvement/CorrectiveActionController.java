@@ -2,6 +2,7 @@ package org.complaints.improvement;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -146,7 +147,10 @@ class CorrectiveActionController {
     @Operation(summary = "The corrective actions", description = "Optional status=open or closed.")
     @ApiResponse(responseCode = "200", description = "The actions")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
-    List<ActionSummary> list(@RequestParam(required = false) String status) {
+    List<ActionSummary> list(
+            @Parameter(description = "open or closed; every action without it", example = "open")
+                    @RequestParam(required = false)
+                    String status) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Boolean open = status == null || status.isBlank()
                 ? null
@@ -163,7 +167,7 @@ class CorrectiveActionController {
     @Operation(summary = "One corrective action")
     @ApiResponse(responseCode = "200", description = "The action")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
-    ActionDetail get(@PathVariable String reference) {
+    ActionDetail get(@Parameter(description = "The corrective action's reference") @PathVariable String reference) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         return detail(register.getByReference(reference));
     }
@@ -172,7 +176,9 @@ class CorrectiveActionController {
     @Operation(summary = "A complaint's corrective actions")
     @ApiResponse(responseCode = "200", description = "Its actions")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
-    List<ActionSummary> ofComplaint(@PathVariable String reference) {
+    List<ActionSummary> ofComplaint(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference) {
         String user = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Complaint complaint = complaints.getByReference(reference);
         NamedStaff.requireNotNamed(complaints.accessMarkings(complaint.id()), user);

@@ -1,6 +1,7 @@
 package org.complaints.mail;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,7 +67,7 @@ class MailOutboxController {
     @ApiResponse(responseCode = "200", description = "Queued again")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiErrors.STAFF_CONFLICT)
-    Unsent retry(@PathVariable long id) {
+    Unsent retry(@Parameter(description = "The e-mail's id in the outbox", example = "42") @PathVariable long id) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         MailOutbox.Entry entry = outbox.find(id)
                 .orElseThrow(

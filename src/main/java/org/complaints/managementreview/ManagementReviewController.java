@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -114,7 +115,8 @@ class ManagementReviewController {
     @Operation(summary = "One management review")
     @ApiResponse(responseCode = "200", description = "The review")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
-    ReviewDetail get(@PathVariable String reference) throws JsonProcessingException {
+    ReviewDetail get(@Parameter(description = "The management review's reference") @PathVariable String reference)
+            throws JsonProcessingException {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         ManagementReview review = reviews.getByReference(reference);
         return new ReviewDetail(

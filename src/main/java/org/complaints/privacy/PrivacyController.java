@@ -1,6 +1,7 @@
 package org.complaints.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -65,7 +66,10 @@ class PrivacyController {
     @ApiResponse(responseCode = "200", description = "The export")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
-    Map<String, Object> export(@RequestParam(required = false) String email) {
+    Map<String, Object> export(
+            @Parameter(description = "The complainant's e-mail address", example = "jan.devries@example.net")
+                    @RequestParam(required = false)
+                    String email) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         String address = requireEmail(email);
         notNaming(subjects.complaintsOf(address), actor);
@@ -135,7 +139,10 @@ class PrivacyController {
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiErrors.STAFF_CONFLICT)
     @Transactional
-    LegalHoldState legalHold(@PathVariable String reference, @RequestBody(required = false) LegalHold hold) {
+    LegalHoldState legalHold(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
+            @RequestBody(required = false) LegalHold hold) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (hold == null || hold.held() == null) {
             throw new InvalidInputException("held: say true (hold the data) or false (release the hold)");

@@ -1,6 +1,7 @@
 package org.complaints.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -49,7 +50,9 @@ class ComplaintAccessController {
     @Operation(summary = "Confidential marking and named staff")
     @ApiResponse(responseCode = "200", description = "The marking")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
-    AccessView get(@PathVariable String reference) {
+    AccessView get(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         return view(NamedStaff.requireNotNamed(markings(reference), actor));
     }
@@ -59,7 +62,10 @@ class ComplaintAccessController {
     @ApiResponse(responseCode = "200", description = "The marking now")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
-    AccessView mark(@PathVariable String reference, @RequestBody(required = false) AccessRequest request) {
+    AccessView mark(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
+            @RequestBody(required = false) AccessRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         // a named person may not even take their own name off: another complaint manager decides
         long id = NamedStaff.requireNotNamed(markings(reference), actor).complaintId();

@@ -1,6 +1,7 @@
 package org.complaints.survey;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,7 +38,12 @@ class SatisfactionReportController {
     @ApiResponse(responseCode = "200", description = "The results")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     SatisfactionReport satisfaction(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @Parameter(description = "First day of the period, YYYY-MM-DD", example = "2026-01-01")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Last day of the period (included), YYYY-MM-DD", example = "2026-06-30")
+                    @RequestParam(required = false)
+                    String to) {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

@@ -1,6 +1,7 @@
 package org.complaints.survey;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,8 @@ class SurveyApiController {
     @ApiResponse(responseCode = "404", ref = ApiErrors.SURVEY_UNKNOWN)
     @ApiResponse(responseCode = "409", ref = ApiErrors.SURVEY_ANSWERED)
     @ApiResponse(responseCode = "410", ref = ApiErrors.SURVEY_EXPIRED)
-    SurveyView survey(@PathVariable String token) {
+    SurveyView survey(
+            @Parameter(description = "The token from the link in the survey e-mail") @PathVariable String token) {
         SurveyAnswers.OpenSurvey survey = answers.open(token);
         return new SurveyView(
                 survey.reference(), survey.language(), survey.expiresAt().toString(), SurveyAnswers.SCORES);
@@ -72,7 +74,9 @@ class SurveyApiController {
     @ApiResponse(responseCode = "404", ref = ApiErrors.SURVEY_UNKNOWN)
     @ApiResponse(responseCode = "409", ref = ApiErrors.SURVEY_ANSWERED)
     @ApiResponse(responseCode = "410", ref = ApiErrors.SURVEY_EXPIRED)
-    Answered answer(@PathVariable String token, @RequestBody(required = false) SurveyAnswers.Answer answer) {
+    Answered answer(
+            @Parameter(description = "The token from the link in the survey e-mail") @PathVariable String token,
+            @RequestBody(required = false) SurveyAnswers.Answer answer) {
         SurveyAnswers.OpenSurvey survey =
                 answers.answer(token, answer == null ? new SurveyAnswers.Answer(null, null, null, null) : answer);
         return new Answered(survey.reference(), true);

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * answers is described and nothing else is, each with a summary, a success answer and the errors its code can
  * give (from the handler itself: the staff API's 401 and 403, 404 for an addressed resource, 400 for a body, 413
  * for a complainant's post), each error as problem details with an {@code urn:complaints:problem:*} example, and
- * every field of every request body described with an example. Both, the description and Swagger UI, are served
+ * every parameter described and every field of every request body described with an example. Both, the description and Swagger UI, are served
  * without signing in and from the application alone.
  */
 @SpringBootTest
@@ -209,6 +209,13 @@ class ApiDescriptionTest {
     void everyRequestFieldIsDescribedWithAnExample() {
         List<String> undescribed = new ArrayList<>();
         operationsOfTheDescription().forEach((operation, op) -> {
+            op.path("parameters").forEach(parameter -> {
+                JsonNode resolved = resolve(parameter);
+                if (resolved.path("description").asText().isBlank()) {
+                    undescribed.add(
+                            operation + " parameter " + resolved.path("name").asText() + ": no description");
+                }
+            });
             JsonNode content = op.path("requestBody").path("content");
             content.fields().forEachRemaining(media -> {
                 Map<String, JsonNode> properties = new TreeMap<>();

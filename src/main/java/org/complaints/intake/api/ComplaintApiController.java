@@ -179,7 +179,8 @@ class ComplaintApiController {
     @ApiResponse(responseCode = "200", description = "The status")
     @ApiResponse(responseCode = "404", ref = ApiErrors.NOT_FOUND)
     ComplaintStatus status(
-            @Parameter(example = "CMP-2026-000042") @PathVariable String reference,
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
             @Parameter(description = "The tracking token (or ?token=)")
                     @RequestHeader(name = TOKEN_HEADER, required = false)
                     String header,
@@ -206,7 +207,8 @@ class ComplaintApiController {
     @ApiResponse(responseCode = "409", ref = ApiErrors.NOT_POSSIBLE)
     @ApiResponse(responseCode = "413", ref = ApiErrors.TOO_LARGE)
     ResponseEntity<ComplaintStatus> addInformation(
-            @Parameter(example = "CMP-2026-000042") @PathVariable String reference,
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
             @RequestBody MessageRequest body,
             @Parameter(description = "The tracking token (or ?token=)")
                     @RequestHeader(name = TOKEN_HEADER, required = false)
@@ -243,7 +245,8 @@ class ComplaintApiController {
     @ApiResponse(responseCode = "409", ref = ApiErrors.NOT_POSSIBLE)
     @ApiResponse(responseCode = "413", ref = ApiErrors.TOO_LARGE)
     ComplaintStatus respondToDecision(
-            @Parameter(example = "CMP-2026-000042") @PathVariable String reference,
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
             @RequestBody DecisionResponse body,
             @Parameter(description = "The tracking token (or ?token=)")
                     @RequestHeader(name = TOKEN_HEADER, required = false)
@@ -278,7 +281,8 @@ class ComplaintApiController {
     @ApiResponse(responseCode = "409", ref = ApiErrors.NOT_POSSIBLE)
     @ApiResponse(responseCode = "413", ref = ApiErrors.TOO_LARGE)
     ResponseEntity<ComplaintStatus> withdraw(
-            @Parameter(example = "CMP-2026-000042") @PathVariable String reference,
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
             @RequestBody(required = false) Withdrawal body,
             @Parameter(description = "The tracking token (or ?token=)")
                     @RequestHeader(name = TOKEN_HEADER, required = false)
