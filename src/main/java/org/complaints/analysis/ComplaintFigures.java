@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.complaints.deadlines.DeadlineProperties;
+import org.complaints.register.Channels;
 import org.complaints.register.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -84,12 +85,20 @@ public class ComplaintFigures {
                 totals[5],
                 totals[6],
                 totals[7],
-                countsBy("channel", start, end),
+                byChannel(countsBy("channel", start, end)),
                 countsBy("category", start, end),
                 countsBy("outcome", start, end),
                 countsBy("closure_reason", start, end),
                 countsBy("priority", start, end),
                 countsBy("product_or_service", start, end));
+    }
+
+    /** Every channel in the register's order, with zero for one nothing came through, then any other value. */
+    private static Map<String, Long> byChannel(Map<String, Long> counted) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        Channels.ALL.forEach(channel -> all.put(channel, 0L));
+        counted.forEach((channel, n) -> all.merge(channel, n, Long::sum));
+        return all;
     }
 
     /** The period's complaints per value of {@code column}, a column name of this class, never user input. */

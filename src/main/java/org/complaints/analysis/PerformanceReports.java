@@ -30,6 +30,7 @@ import org.complaints.analysis.PerformanceReport.StageCompliance;
 import org.complaints.analysis.PerformanceReport.Totals;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.improvement.CorrectiveActionFigures;
+import org.complaints.register.Channels;
 import org.complaints.register.Jdbc;
 import org.complaints.survey.SurveyResults;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -258,7 +259,9 @@ public class PerformanceReports {
             index.put(bucketStarts.get(i), i);
         }
         int size = bucketStarts.size();
-        Map<String, List<Long>> byChannel = new TreeMap<>();
+        // every channel, also one nothing came through: the report shows each of them apart
+        Map<String, List<Long>> byChannel = new LinkedHashMap<>();
+        Channels.ALL.forEach(channel -> byChannel.put(channel, zeros(size)));
         Map<String, List<Long>> byCategory = new TreeMap<>();
         Map<String, List<Long>> byProduct = new LinkedHashMap<>();
         tally.topProducts().forEach(p -> byProduct.put(p, zeros(size)));

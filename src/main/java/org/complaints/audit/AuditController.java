@@ -1,5 +1,10 @@
 package org.complaints.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -9,6 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Verifies the audit chain on demand, for auditors, quality managers and administrators (ISO 10002 4.12, 8.5). */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class AuditController {
 
     private final AuditSealer sealer;
@@ -22,6 +31,10 @@ class AuditController {
     }
 
     @GetMapping("/api/staff/audit/verification")
+    @Operation(
+            summary = "Verify the audit hash chain",
+            description = "Recomputes the chain; names changed, deleted or slipped-in rows.")
+    @ApiResponse(responseCode = "200", description = "The verification")
     AuditVerifier.Verification verify() {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         sealer.sealNow();

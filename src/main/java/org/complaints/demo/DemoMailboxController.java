@@ -2,6 +2,8 @@ package org.complaints.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -29,6 +31,10 @@ class DemoMailboxController {
     record Mail(String messageId, String from, List<String> to, String subject, Instant sentAt, String body) {}
 
     @GetMapping(path = "/api/demo/mailbox", produces = "application/json")
+    @Operation(
+            summary = "The demo mailbox (demo mode only)",
+            description = "Every e-mail the demo SMTP server received.")
+    @ApiResponse(responseCode = "200", description = "The e-mails")
     @ResponseBody
     List<Mail> mailbox() throws MessagingException {
         return read();

@@ -1,12 +1,19 @@
 package org.complaints.improvement;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.assessment.Classification;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.Complaint;
@@ -33,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class CorrectiveActionController {
 
     private final CorrectiveActionRegister register;
@@ -54,7 +65,20 @@ class CorrectiveActionController {
         this.identity = identity;
     }
 
-    record ManualOpening(String category, String productOrService, List<String> complaints, String reason) {}
+    record ManualOpening(
+            @Schema(description = "The category the action is about (or productOrService)", example = "delivery")
+            String category,
+
+            @Schema(
+                    description = "The product or service the action is about (or category)",
+                    example = "Parcel delivery")
+            String productOrService,
+
+            @Schema(description = "References of the complaints that led to it", example = "[\"CMP-2026-000042\"]")
+            List<String> complaints,
+
+            @Schema(description = "Why the action is opened", example = "Three damaged parcels from one depot")
+            String reason) {}
 
     /**
      * An action as the register's lists show it. Absent values are written as {@code null}: clients find every
@@ -120,7 +144,13 @@ class CorrectiveActionController {
     record Opening(@JsonUnwrapped ActionDetail action, boolean opened) {}
 
     @GetMapping("/api/staff/corrective-actions")
-    List<ActionSummary> list(@RequestParam(required = false) String status) {
+    @Operation(summary = "The corrective actions", description = "Optional status=open or closed.")
+    @ApiResponse(responseCode = "200", description = "The actions")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
+    List<ActionSummary> list(
+            @Parameter(description = "open or closed; every action without it", example = "open")
+                    @RequestParam(required = false)
+                    String status) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Boolean open = status == null || status.isBlank()
                 ? null
@@ -134,13 +164,21 @@ class CorrectiveActionController {
     }
 
     @GetMapping("/api/staff/corrective-actions/{reference}")
-    ActionDetail get(@PathVariable String reference) {
+    @Operation(summary = "One corrective action")
+    @ApiResponse(responseCode = "200", description = "The action")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    ActionDetail get(@Parameter(description = "The corrective action's reference") @PathVariable String reference) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         return detail(register.getByReference(reference));
     }
 
     @GetMapping("/api/staff/complaints/{reference}/corrective-actions")
-    List<ActionSummary> ofComplaint(@PathVariable String reference) {
+    @Operation(summary = "A complaint's corrective actions")
+    @ApiResponse(responseCode = "200", description = "Its actions")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    List<ActionSummary> ofComplaint(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference) {
         String user = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.QUALITY, StaffGroups.ADMIN);
         Complaint complaint = complaints.getByReference(reference);
         NamedStaff.requireNotNamed(complaints.accessMarkings(complaint.id()), user);
@@ -152,6 +190,10 @@ class CorrectiveActionController {
     }
 
     @PostMapping("/api/staff/corrective-actions")
+    @Operation(summary = "Open a corrective action by hand")
+    @ApiResponse(responseCode = "201", description = "Opened; Location is its address")
+    @ApiResponse(responseCode = "200", description = "An open action on the same subject took the complaints")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     ResponseEntity<Opening> open(@RequestBody(required = false) ManualOpening request) {
         String manager = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (request == null) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.register.AttachmentRegister;
+import org.complaints.register.Channels;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.springframework.dao.DuplicateKeyException;
@@ -58,11 +59,19 @@ public class PublicSubmissions {
      */
     public record Result(Optional<Complaint> complaint, boolean replayed) {}
 
-    public Result submit(ComplaintRequest request, List<AttachmentPolicy.Upload> uploads, String idempotencyKey) {
+    /**
+     * @param channel {@link Channels#WEB} for the form, {@link Channels#API} for the JSON API: told apart in the
+     *                register, the reports and the metrics
+     */
+    public Result submit(
+            ComplaintRequest request, List<AttachmentPolicy.Upload> uploads, String idempotencyKey, String channel) {
+        if (!channel.equals(Channels.WEB) && !channel.equals(Channels.API)) {
+            throw new IllegalArgumentException("Not a public channel: " + channel);
+        }
         if (request.website() != null && !request.website().isBlank()) {
             return new Result(Optional.empty(), false);
         }
-        ComplaintSubmission submission = toSubmission(request);
+        ComplaintSubmission submission = toSubmission(request, channel);
         List<Attachment> attachments = attachmentPolicy.check(uploads);
         if (idempotencyKey == null) {
             return new Result(Optional.of(transaction.execute(tx -> intake.file(submission, attachments))), false);
@@ -96,7 +105,7 @@ public class PublicSubmissions {
         });
     }
 
-    private ComplaintSubmission toSubmission(ComplaintRequest r) {
+    private ComplaintSubmission toSubmission(ComplaintRequest r, String channel) {
         List<Problem> problems = new ArrayList<>();
         if (!Boolean.TRUE.equals(r.consent())) {
             problems.add(Problem.of(
@@ -117,7 +126,7 @@ public class PublicSubmissions {
             }
         }
         ComplaintSubmission submission = new ComplaintSubmission(
-                "web",
+                channel,
                 null,
                 r.name(),
                 r.email(),

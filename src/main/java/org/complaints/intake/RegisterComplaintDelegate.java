@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.register.Channels;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.security.ComplaintAccess;
@@ -25,6 +26,13 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     /** Personal data stays in the register; the process keeps only the reference. */
     private static final List<String> PERSONAL_DATA =
             List.of("complainantName", "complainantEmail", "complainantPhone");
+
+    /**
+     * What staff register by hand: the web form and the API are the complainant's own channels, recorded by the
+     * application itself, so a start form claiming them would falsify how the complaint came in.
+     */
+    static final List<String> STAFF_CHANNELS =
+            List.of(Channels.PHONE, Channels.LETTER, Channels.IN_PERSON, Channels.EMAIL);
 
     private final IntakeService intake;
     private final ComplaintRegister register;
@@ -46,6 +54,10 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         Long complaintId = form.id("complaintId");
         // the person signed in, whatever a start request said; without one (a test starting the process), the initiator
         String registeredBy = currentUser.id().orElse(form.text("registeredBy"));
+        if (complaintId == null && form.text("channel") != null && !STAFF_CHANNELS.contains(form.text("channel"))) {
+            throw new InvalidInputException("channel: staff register complaints received by "
+                    + String.join(", ", STAFF_CHANNELS) + "; '" + form.text("channel") + "' is not one of them.");
+        }
         Complaint complaint = complaintId != null
                 ? register.get(complaintId)
                 : intake.register(new ComplaintSubmission(

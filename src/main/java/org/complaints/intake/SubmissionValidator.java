@@ -11,6 +11,7 @@ import org.complaints.assessment.Classification;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
+import org.complaints.register.Channels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubmissionValidator {
 
-    public static final List<String> CHANNELS = List.of("web", "email", "phone", "letter", "in-person");
+    public static final List<String> CHANNELS = Channels.ALL;
     public static final List<String> LANGUAGES = List.of("en", "tr", "nl", "et");
     /**
      * A bare address a mail server delivers to: a dot-atom local part and a host name with a top-level domain of

@@ -1,7 +1,13 @@
 package org.complaints.mail;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -18,6 +24,10 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class MailOutboxController {
 
     private static final int LIMIT = 500;
@@ -45,13 +55,19 @@ class MailOutboxController {
             String incidentId) {}
 
     @GetMapping("/api/staff/mail-outbox")
+    @Operation(summary = "E-mail not gone out yet", description = "Without recipients or text.")
+    @ApiResponse(responseCode = "200", description = "The e-mails waiting or given up")
     List<Unsent> unsent() {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         return outbox.unsent(LIMIT).stream().map(MailOutboxController::unsent).toList();
     }
 
     @PostMapping("/api/staff/mail-outbox/{id}/retry")
-    Unsent retry(@PathVariable long id) {
+    @Operation(summary = "Send a given-up e-mail once more")
+    @ApiResponse(responseCode = "200", description = "Queued again")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiErrors.STAFF_CONFLICT)
+    Unsent retry(@Parameter(description = "The e-mail's id in the outbox", example = "42") @PathVariable long id) {
         staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         MailOutbox.Entry entry = outbox.find(id)
                 .orElseThrow(

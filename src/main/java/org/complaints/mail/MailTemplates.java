@@ -2,6 +2,7 @@ package org.complaints.mail;
 
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -28,9 +29,17 @@ public class MailTemplates {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
+    private final PublicLinks links;
 
+    /** With the demo's public address, for tests that render templates without the application. */
     public MailTemplates(MessageSource messages) {
+        this(messages, new PublicLinks("http://localhost:8080"));
+    }
+
+    @Autowired
+    public MailTemplates(MessageSource messages, PublicLinks links) {
         this.messages = messages;
+        this.links = links;
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/mail/");
         resolver.setSuffix(".txt");
@@ -51,7 +60,10 @@ public class MailTemplates {
 
     public RenderedMail render(String template, String language, Map<String, Object> model) {
         Locale locale = locale(language);
-        Context context = new Context(locale, model);
+        // every e-mail ends with the link to the privacy notice in its own language (GDPR article 13)
+        Map<String, Object> withPrivacy = new java.util.HashMap<>(model);
+        withPrivacy.putIfAbsent("privacyUrl", links.privacyUrl() + "?lang=" + language);
+        Context context = new Context(locale, withPrivacy);
         String body = engine.process(template, context).strip() + "\n";
         Object[] subjectArgs = {model.get("reference"), model.get("organisation")};
         String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, locale);

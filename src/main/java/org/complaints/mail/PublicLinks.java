@@ -20,6 +20,11 @@ public record PublicLinks(
         return base() + "/survey/" + token;
     }
 
+    /** The privacy notice, in the language the reader's browser asks for. */
+    public String privacyUrl() {
+        return base() + "/privacy";
+    }
+
     private String base() {
         return publicBaseUrl.replaceAll("/+$", "");
     }

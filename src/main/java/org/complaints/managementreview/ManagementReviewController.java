@@ -3,12 +3,18 @@ package org.complaints.managementreview;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
 import org.complaints.security.StaffGroups;
@@ -22,6 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Management reviews and their actions for quality managers, complaint managers and administrators (8.6). */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class ManagementReviewController {
 
     private final ManagementReviews reviews;
@@ -65,6 +75,8 @@ class ManagementReviewController {
     }
 
     @GetMapping("/api/staff/management-reviews")
+    @Operation(summary = "Management reviews")
+    @ApiResponse(responseCode = "200", description = "The reviews")
     List<ReviewRow> list() {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         return reviews.list().stream()
@@ -80,6 +92,11 @@ class ManagementReviewController {
 
     /** A review outside the schedule: {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} (both, or neither). */
     @PostMapping("/api/staff/management-reviews")
+    @Operation(
+            summary = "Request a management review",
+            description = "Body {\"from\": \"2026-01-01\", \"to\": \"2026-06-30\"}.")
+    @ApiResponse(responseCode = "201", description = "Requested; Location is its address")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     ResponseEntity<Requested> request(@RequestBody(required = false) Map<String, String> body) {
         String user = staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.ADMIN);
         Map<String, String> period = body == null ? Map.of() : body;
@@ -95,7 +112,11 @@ class ManagementReviewController {
     }
 
     @GetMapping("/api/staff/management-reviews/{reference}")
-    ReviewDetail get(@PathVariable String reference) throws JsonProcessingException {
+    @Operation(summary = "One management review")
+    @ApiResponse(responseCode = "200", description = "The review")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    ReviewDetail get(@Parameter(description = "The management review's reference") @PathVariable String reference)
+            throws JsonProcessingException {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         ManagementReview review = reviews.getByReference(reference);
         return new ReviewDetail(

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.complaints.mail.MailOutbox;
+import org.complaints.register.Channels;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.Jdbc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Prometheus figures for operators: complaints received and closed, open ones per
+ * Prometheus figures for operators: complaints received (per channel) and closed, open ones per
  * stage, overdue ones and recorded SLA misses, open incidents and the due-job backlog. Read from the register and
  * the engine every {@code complaints.metrics.refresh} (a snapshot, so a scrape never queries the database), and
  * the mail outbox (pending, the oldest pending one's age, failed). E-mails sent and failed are counted where they
@@ -31,6 +32,7 @@ public class ComplaintMetrics implements MeterBinder {
     /** The figures of one refresh. */
     record Snapshot(
             long received,
+            Map<String, Long> receivedByChannel,
             long closed,
             Map<ComplaintStage, Long> openByStage,
             long overdue,
@@ -59,9 +61,16 @@ public class ComplaintMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        FunctionCounter.builder("complaints.received", this, m -> m.current().received())
-                .description("Complaints registered")
-                .register(registry);
+        // one series per channel, also for channels nothing came through yet: a dashboard sums or compares them
+        for (String channel : Channels.ALL) {
+            FunctionCounter.builder(
+                            "complaints.received",
+                            this,
+                            m -> m.current().receivedByChannel().getOrDefault(channel, 0L))
+                    .tag("channel", channel)
+                    .description("Complaints registered, by the channel they came through")
+                    .register(registry);
+        }
         FunctionCounter.builder("complaints.closed", this, m -> m.current().closed())
                 .description("Complaints closed")
                 .register(registry);
@@ -138,20 +147,27 @@ public class ComplaintMetrics implements MeterBinder {
                 .query(rs -> {
                     counts.merge(rs.getString("key1"), rs.getLong("n"), Long::sum);
                 });
+        Map<String, Long> byChannel = new java.util.TreeMap<>();
+        jdbc.sql("select key1, sum(n) as n from cmp_report_day where dimension = 'channel_category' group by key1")
+                .query(rs -> {
+                    byChannel.merge(rs.getString("key1"), rs.getLong("n"), Long::sum);
+                });
         Map<ComplaintStage, Long> open = new EnumMap<>(ComplaintStage.class);
         long[] overdue = {0};
         // one pass over the complaints not rolled up (every open one, and those closed since the last roll-up): each
         // pass reads every open complaint, so all these figures come from one (bench/FINDINGS.md, 'Operators' metrics')
         jdbc.sql("""
-                select stage, closed_at is null as still_open, count(*) as received, count(closed_at) as closed,
+                select stage, channel, closed_at is null as still_open, count(*) as received,
+                       count(closed_at) as closed,
                        count(case when ack_sla_met = false then 1 end) as ack_missed,
                        count(case when assessment_sla_met = false then 1 end) as assessment_missed,
                        count(case when response_sla_met = false then 1 end) as response_missed,
                        count(case when first_decided_at is null and response_deadline < ? then 1 end) as overdue
-                from cmp_complaint where rolled_up = false group by stage, closed_at is null""").param(Jdbc.ts(clock.instant())).query(rs -> {
+                from cmp_complaint where rolled_up = false group by stage, channel, closed_at is null""").param(Jdbc.ts(clock.instant())).query(rs -> {
             for (String key : List.of("received", "closed", "ack_missed", "assessment_missed", "response_missed")) {
                 counts.merge(key, rs.getLong(key), Long::sum);
             }
+            byChannel.merge(rs.getString("channel"), rs.getLong("received"), Long::sum);
             if (rs.getBoolean("still_open")) {
                 open.merge(ComplaintStage.valueOf(rs.getString("stage")), rs.getLong("received"), Long::sum);
                 overdue[0] += rs.getLong("overdue");
@@ -159,6 +175,7 @@ public class ComplaintMetrics implements MeterBinder {
         });
         return new Snapshot(
                 n(counts, "received"),
+                byChannel,
                 n(counts, "closed"),
                 open,
                 overdue[0],

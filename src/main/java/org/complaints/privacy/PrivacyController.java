@@ -1,8 +1,15 @@
 package org.complaints.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.Complaint;
@@ -28,6 +35,10 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class PrivacyController {
 
     private final SubjectAccess subjects;
@@ -51,7 +62,14 @@ class PrivacyController {
 
     // a map by design: the export holds every row kept about the person, keyed by the register's columns
     @GetMapping("/api/staff/privacy/subject-access")
-    Map<String, Object> export(@RequestParam(required = false) String email) {
+    @Operation(summary = "Everything held about an e-mail address")
+    @ApiResponse(responseCode = "200", description = "The export")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    Map<String, Object> export(
+            @Parameter(description = "The complainant's e-mail address", example = "jan.devries@example.net")
+                    @RequestParam(required = false)
+                    String email) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         String address = requireEmail(email);
         notNaming(subjects.complaintsOf(address), actor);
@@ -63,7 +81,12 @@ class PrivacyController {
         complaints.forEach(id -> NamedStaff.requireNotNamed(register.accessMarkings(id), actor));
     }
 
-    record ErasureRequest(String email, String reason) {}
+    record ErasureRequest(
+            @Schema(description = "The complainant's e-mail address", example = "jan.devries@example.net")
+            String email,
+
+            @Schema(description = "Why (recorded in the audit log)", example = "Erasure request of 3 March by letter")
+            String reason) {}
 
     /** What an erasure did: the complaints anonymised, and those a legal hold kept, with the hold's reason. */
     record Erasure(List<String> erased, List<HeldComplaint> held) {}
@@ -71,6 +94,10 @@ class PrivacyController {
     record HeldComplaint(String reference, String legalHoldReason) {}
 
     @PostMapping("/api/staff/privacy/erasures")
+    @Operation(summary = "Anonymise a complainant's data now")
+    @ApiResponse(responseCode = "200", description = "What was erased and what is held")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     Erasure erase(@RequestBody(required = false) ErasureRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (request == null) {
@@ -96,13 +123,26 @@ class PrivacyController {
         return new Erasure(erased, held);
     }
 
-    record LegalHold(Boolean held, String reason) {}
+    record LegalHold(
+            @Schema(description = "true holds the data past retention, false releases the hold", example = "true")
+            Boolean held,
+
+            @Schema(description = "Why (recorded in the audit log)", example = "Court case 2026/123")
+            String reason) {}
 
     record LegalHoldState(String reference, boolean legalHold) {}
 
     @PutMapping("/api/staff/complaints/{reference}/legal-hold")
+    @Operation(summary = "Set or release a legal hold")
+    @ApiResponse(responseCode = "200", description = "The hold now")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
+    @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiErrors.STAFF_CONFLICT)
     @Transactional
-    LegalHoldState legalHold(@PathVariable String reference, @RequestBody(required = false) LegalHold hold) {
+    LegalHoldState legalHold(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
+            @RequestBody(required = false) LegalHold hold) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (hold == null || hold.held() == null) {
             throw new InvalidInputException("held: say true (hold the data) or false (release the hold)");

@@ -1,7 +1,13 @@
 package org.complaints.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffApi;
@@ -13,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Survey results for a period, for quality managers, complaint managers and administrators (ISO 10002 8.3). */
 @RestController
 @StaffApi
+@Tag(name = "staff")
+@SecurityRequirement(name = ApiErrors.STAFF_SECURITY)
+@ApiResponse(responseCode = "401", ref = ApiErrors.UNAUTHORIZED)
+@ApiResponse(responseCode = "403", ref = ApiErrors.FORBIDDEN)
 class SatisfactionReportController {
 
     private final SurveyResults results;
@@ -24,8 +34,16 @@ class SatisfactionReportController {
     }
 
     @GetMapping("/api/staff/reports/satisfaction")
+    @Operation(summary = "Survey results of a period", description = "No names or comments; from and to as YYYY-MM-DD.")
+    @ApiResponse(responseCode = "200", description = "The results")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     SatisfactionReport satisfaction(
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+            @Parameter(description = "First day of the period, YYYY-MM-DD", example = "2026-01-01")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "Last day of the period (included), YYYY-MM-DD", example = "2026-06-30")
+                    @RequestParam(required = false)
+                    String to) {
         staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         LocalDate start = date("from", from);
         LocalDate end = date("to", to);

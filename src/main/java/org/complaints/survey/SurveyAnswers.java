@@ -2,6 +2,7 @@ package org.complaints.survey;
 
 import static org.complaints.register.Jdbc.ts;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,7 +42,18 @@ public class SurveyAnswers {
     public record OpenSurvey(long complaintId, String reference, String language, Instant expiresAt) {}
 
     /** The answers: each score 1 (worst) to 5 (best), the comment optional. */
-    public record Answer(Integer handlingScore, Integer outcomeScore, Integer easeScore, String comment) {}
+    public record Answer(
+            @Schema(description = "Satisfaction with how the complaint was handled, 1 to 5", example = "4")
+            Integer handlingScore,
+
+            @Schema(description = "Satisfaction with the outcome, 1 to 5", example = "3")
+            Integer outcomeScore,
+
+            @Schema(description = "How easy it was to complain, 1 to 5", example = "5")
+            Integer easeScore,
+
+            @Schema(description = "Optional, no personal details please", example = "Quick and friendly.")
+            String comment) {}
 
     private record Found(OpenSurvey survey, Instant answeredAt) {}
 

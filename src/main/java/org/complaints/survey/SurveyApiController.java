@@ -1,9 +1,14 @@
 package org.complaints.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.complaints.apidocs.ApiErrors;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.PublicFieldProblems;
 import org.complaints.mail.MailFormats;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * statuses as the page: 404 unknown, 410 expired, 409 answered, 400 invalid.
  */
 @RestController
+@Tag(name = "survey")
 class SurveyApiController {
 
     private final SurveyAnswers answers;
@@ -49,14 +55,28 @@ class SurveyApiController {
     record Answered(String reference, boolean answered) {}
 
     @GetMapping("/api/surveys/{token}")
-    SurveyView survey(@PathVariable String token) {
+    @Operation(summary = "An open survey")
+    @ApiResponse(responseCode = "200", description = "The questions")
+    @ApiResponse(responseCode = "404", ref = ApiErrors.SURVEY_UNKNOWN)
+    @ApiResponse(responseCode = "409", ref = ApiErrors.SURVEY_ANSWERED)
+    @ApiResponse(responseCode = "410", ref = ApiErrors.SURVEY_EXPIRED)
+    SurveyView survey(
+            @Parameter(description = "The token from the link in the survey e-mail") @PathVariable String token) {
         SurveyAnswers.OpenSurvey survey = answers.open(token);
         return new SurveyView(
                 survey.reference(), survey.language(), survey.expiresAt().toString(), SurveyAnswers.SCORES);
     }
 
     @PostMapping("/api/surveys/{token}")
-    Answered answer(@PathVariable String token, @RequestBody(required = false) SurveyAnswers.Answer answer) {
+    @Operation(summary = "Answer the survey")
+    @ApiResponse(responseCode = "200", description = "Recorded")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.INVALID)
+    @ApiResponse(responseCode = "404", ref = ApiErrors.SURVEY_UNKNOWN)
+    @ApiResponse(responseCode = "409", ref = ApiErrors.SURVEY_ANSWERED)
+    @ApiResponse(responseCode = "410", ref = ApiErrors.SURVEY_EXPIRED)
+    Answered answer(
+            @Parameter(description = "The token from the link in the survey e-mail") @PathVariable String token,
+            @RequestBody(required = false) SurveyAnswers.Answer answer) {
         SurveyAnswers.OpenSurvey survey =
                 answers.answer(token, answer == null ? new SurveyAnswers.Answer(null, null, null, null) : answer);
         return new Answered(survey.reference(), true);

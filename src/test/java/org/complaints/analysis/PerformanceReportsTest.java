@@ -141,6 +141,9 @@ class PerformanceReportsTest {
         assertThat(report.period().bucket()).isEqualTo("week");
         // weeks start on Monday: 2019-02-25 holds 1 March
         assertThat(report.received().buckets().get(0)).isEqualTo("2019-02-25");
+        // every channel apart, in the register's order, also one with no complaint in a bucket
+        assertThat(report.received().byChannel().keySet())
+                .containsExactlyElementsOf(org.complaints.register.Channels.ALL);
         Map<String, Long> byChannel =
                 inPeriod.stream().collect(Collectors.groupingBy(SeededComplaint::channel, Collectors.counting()));
         byChannel.forEach((channel, n) ->

@@ -33,7 +33,7 @@ record SeededComplaint(
         String closureReason,
         Boolean responseSlaMet) {
 
-    static final List<String> CHANNELS = List.of("web", "email", "phone", "letter");
+    static final List<String> CHANNELS = org.complaints.register.Channels.ALL;
     static final List<String> CATEGORIES =
             List.of("billing", "delivery", "product-quality", "service", "staff-conduct");
     static final List<String> CAUSES =

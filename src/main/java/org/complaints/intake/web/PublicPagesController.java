@@ -20,6 +20,7 @@ import org.complaints.intake.PublicSubmissions;
 import org.complaints.intake.SubmissionRateLimiter;
 import org.complaints.intake.TooManySubmissionsException;
 import org.complaints.intake.Uploads;
+import org.complaints.register.Channels;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.response.RecourseProperties;
@@ -130,7 +131,7 @@ class PublicPagesController {
             Model model) {
         try {
             rateLimiter.acquire(request.getRemoteAddr());
-            PublicSubmissions.Result result = submissions.submit(form, Uploads.of(files), null);
+            PublicSubmissions.Result result = submissions.submit(form, Uploads.of(files), null, Channels.WEB);
             model.addAttribute("complaint", result.complaint().orElse(null));
             result.complaint().ifPresent(c -> model.addAttribute("statusPath", statusPath(c)));
             return "public/submitted";
@@ -201,7 +202,7 @@ class PublicPagesController {
         Complaint complaint = statuses.open(reference, token);
         try {
             // kept in the register either way; the process takes it now or as soon as it can
-            messages.addInformation(complaint.reference(), text, "web");
+            messages.addInformation(complaint.reference(), text, Channels.WEB);
         } catch (InvalidInputException e) {
             response.setStatus(400);
             return showStatus(model, complaint, token, null, fieldErrors(e));

@@ -118,7 +118,7 @@ class PublicApiIT extends PostgresApplicationTestSupport {
                 .param(reference)
                 .query()
                 .singleRow();
-        assertThat(row.get("channel")).isEqualTo("web");
+        assertThat(row.get("channel")).as("the JSON API is its own channel").isEqualTo("api");
         assertThat(row.get("complainant_email")).isEqualTo(email);
 
         MimeMessage ack = awaitMail(messageId("acknowledgement", reference), (String) row.get("process_instance_id"));

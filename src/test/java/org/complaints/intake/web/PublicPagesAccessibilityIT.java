@@ -34,7 +34,7 @@ import org.springframework.web.client.RestClient;
 /**
  * The complainant's pages pass axe-core (from npm, run in Debian's headless Chromium) without serious or
  * critical violations, in all four languages: the form, the form showing errors, the status page, and the
- * satisfaction survey (form, errors, thanks, link already used).
+ * satisfaction survey (form, errors, thanks, link already used), and the privacy notice.
  */
 class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
@@ -155,6 +155,15 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         String statusUrl = JSON.readTree(body).path("statusUrl").asText();
         open(statusUrl.substring(PUBLIC_BASE_URL.length()) + "&lang=" + language);
         assertThat(seriousViolations()).as("status page in " + language).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "tr", "nl", "et"})
+    void privacyNoticeHasNoSeriousViolations(String language) {
+        open("/privacy?lang=" + language);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+        assertThat(browser.findElement(By.cssSelector(".retention")).getText()).isNotBlank();
+        assertThat(seriousViolations()).as("privacy notice in " + language).isEmpty();
     }
 
     @ParameterizedTest
