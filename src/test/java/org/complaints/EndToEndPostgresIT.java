@@ -453,6 +453,8 @@ class EndToEndPostgresIT extends PostgresApplicationTestSupport {
                         "We deliver replacement goods free of charge.",
                         "monetaryRemedy",
                         50L,
+                        "remedyKind",
+                        "compensation",
                         "decisionReasons",
                         reasons));
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 enum MailClauses {
     ACKNOWLEDGEMENT("acknowledgement", IsoClause.ACKNOWLEDGEMENT),
     OUT_OF_SCOPE("out-of-scope", IsoClause.INITIAL_ASSESSMENT),
+    NOT_A_COMPLAINT("not-a-complaint", IsoClause.INITIAL_ASSESSMENT),
     STATUS_UPDATE("status-update", IsoClause.TRACKING),
     DELAY_NOTICE("delay-notice", IsoClause.TRACKING),
     DEADLINE_REMINDER("deadline-reminder", IsoClause.TRACKING),

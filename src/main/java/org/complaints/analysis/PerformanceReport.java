@@ -32,8 +32,16 @@ public record PerformanceReport(
     /** {@code bucket} is day, week (starting Monday) or month, by the period's length. */
     public record Period(String from, String to, String zone, String bucket) {}
 
+    /** {@code notAComplaint}: messages assessed as an enquiry, compliment or suggestion, not in outOfScope. */
     public record Totals(
-            long received, long closed, long stillOpen, long inScope, long outOfScope, long decided, long withdrawn) {}
+            long received,
+            long closed,
+            long stillOpen,
+            long inScope,
+            long outOfScope,
+            long decided,
+            long withdrawn,
+            long notAComplaint) {}
 
     /**
      * Complaints received per bucket, split by channel, category and the most frequent products or services
@@ -54,6 +62,7 @@ public record PerformanceReport(
     /** Shares in percent; null when the base is zero. */
     public record Rates(
             Double outOfScope,
+            Double notAComplaint,
             Double notUpheld,
             Double decisionRejected,
             Double internalReview,

@@ -97,13 +97,15 @@ public class PerformanceReports {
                 tally.total("flag", "in_scope"),
                 tally.total("flag", "out_of_scope"),
                 decided,
-                withdrawn);
+                withdrawn,
+                tally.total("flag", "not_a_complaint"));
         List<StageCompliance> sla = List.of(
                 stage(tally, "acknowledgement", "ack"),
                 stage(tally, "assessment", "assessment"),
                 stage(tally, "response", "response"));
         Rates rates = new Rates(
                 percent(tally.total("flag", "out_of_scope"), tally.total("flag", "assessed")),
+                percent(tally.total("flag", "not_a_complaint"), tally.total("flag", "assessed")),
                 percent(tally.total("flag", "not_upheld"), decided),
                 percent(tally.total("flag", "rejected"), decided),
                 percent(tally.total("flag", "reviewed"), decided),

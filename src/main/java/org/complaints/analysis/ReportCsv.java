@@ -37,6 +37,7 @@ final class ReportCsv {
         row("totals", "still open", "", r.totals().stillOpen());
         row("totals", "in scope", "", r.totals().inScope());
         row("totals", "out of scope", "", r.totals().outOfScope());
+        row("totals", "not a complaint", "", r.totals().notAComplaint());
         row("totals", "decided", "", r.totals().decided());
         row("totals", "withdrawn", "", r.totals().withdrawn());
         series("received by channel", r.received().buckets(), r.received().byChannel());
@@ -64,6 +65,7 @@ final class ReportCsv {
         r.outcomes().forEach((k, v) -> row("outcomes", k, "", v));
         r.closureReasons().forEach((k, v) -> row("closure reasons", k, "", v));
         row("rates", "out of scope %", "", r.rates().outOfScope());
+        row("rates", "not a complaint %", "", r.rates().notAComplaint());
         row("rates", "not upheld %", "", r.rates().notUpheld());
         row("rates", "decision rejected %", "", r.rates().decisionRejected());
         row("rates", "internal review %", "", r.rates().internalReview());

@@ -31,11 +31,12 @@ record ReportFacts(
         Instant firstDecidedAt,
         Instant closedAt,
         Instant responseDeadline,
-        Instant deadlineRevisedAt) {
+        Instant deadlineRevisedAt,
+        String scopeDecision) {
 
     static final String COLUMNS = "received_at, channel, category, product_or_service, outcome, closure_reason, "
             + "root_cause, in_scope, ack_sla_met, assessment_sla_met, response_sla_met, review_round, external_referral, "
-            + "acknowledged_at, first_decided_at, closed_at, response_deadline, deadline_revised_at";
+            + "acknowledged_at, first_decided_at, closed_at, response_deadline, deadline_revised_at, scope_decision";
     static final String NONE = "(none)";
 
     static ReportFacts read(ResultSet rs) throws SQLException {
@@ -57,7 +58,8 @@ record ReportFacts(
                 Jdbc.instant(rs, "first_decided_at"),
                 Jdbc.instant(rs, "closed_at"),
                 Jdbc.instant(rs, "response_deadline"),
-                Jdbc.instant(rs, "deadline_revised_at"));
+                Jdbc.instant(rs, "deadline_revised_at"),
+                rs.getString("scope_decision"));
     }
 
     /** Adds this complaint to {@code tally}: its received day (organisation's zone), flags, series and durations. */
@@ -69,7 +71,10 @@ record ReportFacts(
         flag(tally, day, "received", true);
         flag(tally, day, "closed", !open);
         flag(tally, day, "in_scope", Boolean.TRUE.equals(inScope));
-        flag(tally, day, "out_of_scope", Boolean.FALSE.equals(inScope));
+        // a message that is not a complaint at all (enquiry, compliment, suggestion) is counted apart (7.5, 8.2)
+        boolean notAComplaint = "not-a-complaint".equals(scopeDecision);
+        flag(tally, day, "out_of_scope", Boolean.FALSE.equals(inScope) && !notAComplaint);
+        flag(tally, day, "not_a_complaint", Boolean.FALSE.equals(inScope) && notAComplaint);
         flag(tally, day, "assessed", inScope != null);
         flag(tally, day, "decided", firstDecidedAt != null);
         flag(tally, day, "withdrawn", "WITHDRAWN".equals(closureReason));

@@ -1,6 +1,10 @@
 package org.complaints.assessment;
 
-/** What the handler entered in the form assess-complaint (ISO 10002 7.5). */
+/**
+ * What the handler entered in the form assess-complaint (ISO 10002 7.5). {@code scopeDecision} is one of
+ * {@link Classification#SCOPE_DECISIONS}; {@code notComplaintKind} says what a message that is not a complaint is
+ * (enquiry, compliment, suggestion).
+ */
 public record AssessmentInput(
         String scopeDecision,
         String scopeReason,
@@ -13,4 +17,5 @@ public record AssessmentInput(
         String handlingGroupOverride,
         Integer responseDaysOverride,
         String overrideReason,
-        String notes) {}
+        String notes,
+        String notComplaintKind) {}

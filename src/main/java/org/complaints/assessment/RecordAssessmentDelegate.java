@@ -53,8 +53,10 @@ public class RecordAssessmentDelegate implements JavaDelegate {
                         form.text("handlingGroupOverride"),
                         form.integer("responseDaysOverride"),
                         form.text("overrideReason"),
-                        form.text("assessmentNotes")),
-                currentUser.id().orElse("system"));
+                        form.text("assessmentNotes"),
+                        form.text("notComplaintKind")),
+                currentUser.id().orElse("system"),
+                execution.getProcessDefinitionId());
         Assessment a = confirmed.assessment();
         // a complaint that accuses a colleague is for complaint managers only (ISO 10002 4.7, 4.10)
         boolean confidential = access.markInProcess(
@@ -65,6 +67,10 @@ public class RecordAssessmentDelegate implements JavaDelegate {
                         currentUser.id().orElse(null))
                 .confidential();
         execution.setVariable("inScope", a.inScope());
+        // the closure reason of the path that answers without handling: not a complaint, or out of scope (7.5)
+        execution.setVariable(
+                "scopeClosureReason",
+                Classification.NOT_A_COMPLAINT.equals(form.text("scopeDecision")) ? "NOT_A_COMPLAINT" : "OUT_OF_SCOPE");
         execution.setVariable("safetyRelevant", a.safetyRelevant());
         execution.setVariable("priority", a.priority());
         execution.setVariable("handlingGroup", confidential ? StaffGroups.MANAGERS : a.handlingGroup());

@@ -26,9 +26,10 @@ import org.springframework.stereotype.Service;
 public class ClosureService implements MailSentListener {
 
     private static final String OUT_OF_SCOPE_ANSWER = "out-of-scope";
+    private static final String NOT_A_COMPLAINT_ANSWER = "not-a-complaint";
 
     public static final List<String> REASONS =
-            List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE", "WITHDRAWN");
+            List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE", "WITHDRAWN", "NOT_A_COMPLAINT");
     public static final List<String> EXTERNAL_OUTCOMES = List.of(
             "in-favour-of-complainant", "partly-in-favour", "in-favour-of-organisation", "settled", "withdrawn");
 
@@ -93,7 +94,7 @@ public class ClosureService implements MailSentListener {
 
     @Override
     public Set<String> templates() {
-        return Set.of(OUT_OF_SCOPE_ANSWER);
+        return Set.of(OUT_OF_SCOPE_ANSWER, NOT_A_COMPLAINT_ANSWER);
     }
 
     /**
@@ -125,7 +126,8 @@ public class ClosureService implements MailSentListener {
         Optional<Instant> answeredAt = decisions
                 .find(c.id(), 1)
                 .map(Decision::communicatedAt)
-                .or(() -> mailLog.sentAt(c.id(), OUT_OF_SCOPE_ANSWER));
+                .or(() -> mailLog.sentAt(c.id(), OUT_OF_SCOPE_ANSWER))
+                .or(() -> mailLog.sentAt(c.id(), NOT_A_COMPLAINT_ANSWER));
         if (c.responseDeadline() == null) {
             return null;
         }

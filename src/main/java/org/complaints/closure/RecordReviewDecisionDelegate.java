@@ -35,7 +35,8 @@ public class RecordReviewDecisionDelegate implements JavaDelegate {
                         form.text("reviewRemedy"),
                         form.amount("reviewMonetaryRemedy"),
                         form.text("reviewReasons"),
-                        null),
+                        null,
+                        form.text("reviewRemedyKind")),
                 currentUser.require("Recording an internal review"));
         execution.setVariable("reviewRound", 1);
         execution.setVariable("decisionRound", decision.round());

@@ -35,6 +35,11 @@ public class ComplainantMessages {
     public static final String DECISION_REJECTED = "DecisionRejected";
     public static final String COMPLAINT_WITHDRAWN = "ComplaintWithdrawn";
     public static final String INFORMATION_ADDED = "ComplainantInformationAdded";
+    /**
+     * Information added while an out-of-scope or not-a-complaint closure is still open (ISO 10002 7.5): the same
+     * message from the complainant, delivered to the diagram's wait for a reaction, which a manager answers.
+     */
+    public static final String OUT_OF_SCOPE_REACTION = "OutOfScopeReaction";
 
     private final ComplaintRegister register;
     private final DecisionRegister decisions;

@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * A complaint as a complainant submits it through the public form or the JSON API (ISO 10002 7.2). The schema
  * annotations describe each field in the API's OpenAPI description.
  *
- * @param website honeypot: a field people never see and bots fill in
+ * @param website  honeypot: a field people never see and bots fill in
+ * @param category optional: what the complaint is about, one of the staff form's category codes (ISO 10002 7.5);
+ *                 the decision table's first result uses it
  */
 @Schema(description = "A complaint as the complainant sends it")
 public record ComplaintRequest(
@@ -62,4 +64,17 @@ public record ComplaintRequest(
         Boolean consent,
 
         // the honeypot stays out of the published description: bots reading it would learn to leave it empty
-        @Schema(hidden = true) String website) {}
+        @Schema(hidden = true) String website,
+        @Schema(
+                        description = "Optional category of the complaint; another value answers 400",
+                        example = "billing",
+                        allowableValues = {
+                            "product-quality",
+                            "service",
+                            "billing",
+                            "delivery",
+                            "staff-conduct",
+                            "data-protection",
+                            "other"
+                        })
+                String category) {}

@@ -42,6 +42,7 @@ public class PendingMessageDelivery {
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
     private static final Map<String, String> VARIABLE = Map.of(
             ComplainantMessages.INFORMATION_ADDED, "addedInformation",
+            ComplainantMessages.OUT_OF_SCOPE_REACTION, "addedInformation",
             ComplainantMessages.COMPLAINT_WITHDRAWN, "withdrawalReason");
 
     private final PendingMessages pending;
@@ -136,21 +137,30 @@ public class PendingMessageDelivery {
             // the assessment (a step of its own, just after the receipt) names the group that reviews it
             throw new NotWaiting("complaint " + complaint.reference() + " is not assessed yet");
         }
+        String messageName = message.messageName();
+        if (ComplainantMessages.INFORMATION_ADDED.equals(messageName)
+                && runtime.createExecutionQuery()
+                                .processInstanceBusinessKey(complaint.reference())
+                                .messageEventSubscriptionName(ComplainantMessages.OUT_OF_SCOPE_REACTION)
+                                .active()
+                                .count()
+                        > 0) {
+            // the open period after a scope decision: the reaction goes to a complaint manager (7.5)
+            messageName = ComplainantMessages.OUT_OF_SCOPE_REACTION;
+        }
         if (runtime.createExecutionQuery()
                         .processInstanceBusinessKey(complaint.reference())
-                        .messageEventSubscriptionName(message.messageName())
+                        .messageEventSubscriptionName(messageName)
                         .active()
                         .count()
                 == 0) {
             // the usual case of a message kept for later; asked first, so the engine does not log an error for it
-            throw new NotWaiting(
-                    "complaint " + complaint.reference() + " cannot take " + message.messageName() + " now");
+            throw new NotWaiting("complaint " + complaint.reference() + " cannot take " + messageName + " now");
         }
         try {
-            runtime.createMessageCorrelation(message.messageName())
+            runtime.createMessageCorrelation(messageName)
                     .processInstanceBusinessKey(complaint.reference())
-                    .setVariable(
-                            VARIABLE.get(message.messageName()), message.content() == null ? "" : message.content())
+                    .setVariable(VARIABLE.get(messageName), message.content() == null ? "" : message.content())
                     .correlateWithResult();
         } catch (MismatchingMessageCorrelationException e) {
             throw new NotWaiting(e);

@@ -139,7 +139,7 @@ public class PublicSubmissions {
                 null,
                 null,
                 null,
-                null,
+                blankToNull(r.category()),
                 false);
         if (!problems.isEmpty()) {
             try {

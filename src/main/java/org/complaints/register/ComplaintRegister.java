@@ -179,6 +179,34 @@ public class ComplaintRegister {
                 id, complaint -> complaint.withRuleAssessment(priority, handlingGroup, responseDays, deadline));
     }
 
+    /**
+     * What the assessment decided the message is (ISO 10002 7.5): in-scope, out-of-scope or not-a-complaint, with
+     * the kind (enquiry, compliment, suggestion) of one that is not a complaint.
+     */
+    public void recordScopeDecision(long id, String scopeDecision, String notComplaintKind) {
+        jdbc.sql("update cmp_complaint set scope_decision = ?, not_complaint_kind = ? where id = ?")
+                .params(scopeDecision, notComplaintKind, id)
+                .update();
+    }
+
+    /** The scope decision recorded by the assessment; empty before it (or for complaints assessed earlier). */
+    public Optional<String> scopeDecision(long id) {
+        return column(id, "scope_decision");
+    }
+
+    /** What a message found not to be a complaint is (enquiry, compliment, suggestion); else empty. */
+    public Optional<String> notComplaintKind(long id) {
+        return column(id, "not_complaint_kind");
+    }
+
+    private Optional<String> column(long id, String column) {
+        return jdbc.sql("select " + column + " from cmp_complaint where id = ?")
+                .param(id)
+                .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+                .optional()
+                .flatMap(value -> value);
+    }
+
     /** The assessment; the first one's time and SLA result stay (a reassessment does not move them). */
     public void recordAssessment(long id, Assessment a, Instant assessedAt, boolean inTime) {
         update(

@@ -3,7 +3,10 @@ package org.complaints.register;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A proposed or taken decision on a complaint; round 1 is the first decision, round 2 the internal review. */
+/**
+ * A proposed or taken decision on a complaint; round 1 is the first decision, round 2 the internal review.
+ * {@code remedyKind} names what the remedy is (refund, compensation, goodwill, ...; null before it was recorded).
+ */
 public record Decision(
         long id,
         long complaintId,
@@ -19,7 +22,8 @@ public record Decision(
         String approvedBy,
         Instant approvedAt,
         Instant decidedAt,
-        Instant communicatedAt) {
+        Instant communicatedAt,
+        String remedyKind) {
 
     public boolean hasRemedy() {
         return !"not-upheld".equals(outcome)

@@ -97,6 +97,13 @@ public class DecisionRegister {
                 .optional();
     }
 
+    /** What the remedy of the open proposal of {@code round} is (ISO 10002 7.7); null when none was chosen. */
+    public void recordRemedyKind(long complaintId, int round, String remedyKind) {
+        jdbc.sql("update cmp_decision set remedy_kind = ? where complaint_id = ? and decision_round = ?")
+                .params(remedyKind, complaintId, round)
+                .update();
+    }
+
     public Decision get(long complaintId, int round) {
         return find(complaintId, round)
                 .orElseThrow(() -> new IllegalStateException(
@@ -127,6 +134,7 @@ public class DecisionRegister {
                 rs.getString("approved_by"),
                 instant(rs, "approved_at"),
                 instant(rs, "decided_at"),
-                instant(rs, "communicated_at"));
+                instant(rs, "communicated_at"),
+                rs.getString("remedy_kind"));
     }
 }

@@ -67,12 +67,21 @@ public class DecisionNotifier implements MailSentListener {
                 decision.monetaryRemedy() == null || decision.monetaryRemedy().signum() == 0
                         ? null
                         : decision.monetaryRemedy().toPlainString());
+        model.put("moneyKey", moneyKey("mail.decision.money.", decision.remedyKind()));
         model.put("reasons", decision.reasons());
         model.put("reactionDate", formats.date(reactionDeadline.toInstant(), complaint.language()));
         model.put("externalBody", recourse.externalBody());
         model.put("externalBodyUrl", recourse.externalBodyUrl());
         mailer.queueToComplainant(complaint, round == 1 ? FIRST : REVIEWED, KEY_PREFIX + round, model);
         return reactionDeadline;
+    }
+
+    /**
+     * The message key that names the money (ISO 10002 7.9): a refund, compensation or goodwill gesture is told as
+     * what it is; a decision recorded before the kind was asked for shows a neutral "amount".
+     */
+    private static String moneyKey(String prefix, String remedyKind) {
+        return prefix + (RemedyKinds.isMoney(remedyKind) ? remedyKind : "amount");
     }
 
     @Override

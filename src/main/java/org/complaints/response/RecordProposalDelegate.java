@@ -35,7 +35,8 @@ public class RecordProposalDelegate implements JavaDelegate {
                         form.text("remedy"),
                         form.amount("monetaryRemedy"),
                         form.text("decisionReasons"),
-                        form.text("preventiveAction")),
+                        form.text("preventiveAction"),
+                        form.text("remedyKind")),
                 proposer);
         execution.setVariable("proposedBy", proposer);
         execution.setVariable("approvalRequired", approvalRequired);

@@ -58,6 +58,7 @@ public class ResponseService {
                 proposer,
                 clock.instant(),
                 approvalRequired);
+        decisions.recordRemedyKind(complaintId, 1, kindOf(input));
         events.append(
                 complaintId,
                 "PROPOSED",
@@ -104,6 +105,7 @@ public class ResponseService {
                 reviewer,
                 clock.instant(),
                 false);
+        decisions.recordRemedyKind(complaintId, 2, kindOf(input));
         decisions.markDecided(complaintId, 2, clock.instant());
         Decision decision = decisions.get(complaintId, 2);
         register.recordDecision(complaintId, decision.outcome(), decision.decidedAt(), 1);
@@ -137,9 +139,22 @@ public class ResponseService {
             problems.add(
                     (p.isEmpty() ? "remedy" : p + "Remedy") + ": an upheld or partly upheld complaint needs a remedy");
         }
+        problems.addAll(RemedyKinds.problems(
+                input.remedyKind(),
+                input.monetaryRemedy(),
+                input.remedy(),
+                upheld,
+                p.isEmpty() ? "remedyKind" : p + "RemedyKind",
+                p.isEmpty() ? "monetaryRemedy" : p + "MonetaryRemedy",
+                p.isEmpty() ? "remedy" : p + "Remedy"));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    /** A not-upheld complaint offers nothing; else the kind chosen on the form. */
+    private static String kindOf(ProposalInput input) {
+        return "not-upheld".equals(input.outcome()) ? null : input.remedyKind();
     }
 
     /** A not-upheld complaint has no remedy, whatever the form still holds from an earlier choice. */
@@ -153,6 +168,7 @@ public class ResponseService {
 
     private static String describe(ProposalInput input) {
         return "Outcome: " + input.outcome()
+                + (kindOf(input) != null ? "\nRemedy kind: " + kindOf(input) : "")
                 + (remedyOf(input) != null ? "\nRemedy: " + remedyOf(input) : "")
                 + (amountOf(input) != null ? "\nMonetary remedy: EUR " + amountOf(input) : "")
                 + "\nReasons: " + input.reasons()

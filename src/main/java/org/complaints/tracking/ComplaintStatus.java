@@ -29,7 +29,16 @@ public record ComplaintStatus(
             String reasons,
             Instant decidedAt,
             boolean afterInternalReview,
-            Instant respondBy) {}
+            Instant respondBy,
+            String remedyKind) {
+
+        private static final List<String> MONEY = List.of("refund", "compensation", "goodwill");
+
+        /** The page's name for the money (ISO 10002 7.9): refund, compensation or goodwill gesture, else "amount". */
+        public String moneyLabelKey() {
+            return "page.status.money." + (MONEY.contains(remedyKind) ? remedyKind : "amount");
+        }
+    }
 
     public record Communication(Instant sentAt, String subject) {}
 }

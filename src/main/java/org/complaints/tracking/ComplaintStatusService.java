@@ -73,7 +73,8 @@ public class ComplaintStatusService {
                         d.reasons(),
                         d.decidedAt(),
                         d.round() > 1,
-                        reactionDeadline(complaint)))
+                        reactionDeadline(complaint),
+                        d.remedyKind()))
                 .orElse(null);
         boolean awaiting = complaint.stage() == ComplaintStage.AWAITING_REACTION;
         Instant next = complaint.stage() == ComplaintStage.AWAITING_REACTION

@@ -18,6 +18,7 @@ class MailTemplatesTest {
     static final String[] TEMPLATES = {
         "acknowledgement",
         "out-of-scope",
+        "not-a-complaint",
         "decision",
         "review-decision",
         "delay-notice",
@@ -59,6 +60,9 @@ class MailTemplatesTest {
         model.put("outcome", "partly-upheld");
         model.put("remedy", "REMEDY-TEXT");
         model.put("monetaryRemedy", "40.00");
+        model.put("moneyKey", "mail.decision.money.compensation");
+        model.put("openUntil", "21 December 2026");
+        model.put("kind", "suggestion");
         model.put("reasons", "REASONS-TEXT");
         model.put("reactionDate", "7 December 2026");
         model.put("revisedDate", "30 November 2026");
@@ -150,7 +154,7 @@ class MailTemplatesTest {
         assertThat(body)
                 .contains("not upheld")
                 .doesNotContain("What we will do")
-                .doesNotContain("Compensation");
+                .doesNotContain("EUR");
     }
 
     @Test

@@ -521,7 +521,12 @@ class ComplaintHandlingProcessTest {
         staff.complete("handler", instance, "Task_ConfirmAssessment", assess);
         assertThat(instance).isWaitingAt("Task_SendOutOfScopeExplanation");
         staff.runDueJobs();
-        assertThat(instance).isEnded().hasPassed("Task_CloseOutOfScope", "End_ClosedOutOfScope");
+        // open for a reaction until the period ends, then closed without one
+        assertThat(instance).isWaitingAt("Gateway_AwaitScopeReaction");
+        staff.advanceAndRun(staff.dateVariable(instance, "scopeOpenUntil"), instance.getId());
+        assertThat(instance)
+                .isEnded()
+                .hasPassed("Event_OpenPeriodEnded", "Task_CloseOutOfScope", "End_ClosedOutOfScope");
         MimeMessage explanation = staff.mailsWithSubject("outside the scope").get(0);
         assertThat(GreenMailUtil.getBody(explanation)).contains("sold by another company");
         Complaint closed = staff.reload(complaint);
@@ -654,6 +659,8 @@ class ComplaintHandlingProcessTest {
                         "Full refund and apology",
                         "reviewMonetaryRemedy",
                         120,
+                        "reviewRemedyKind",
+                        "refund",
                         "reviewReasons",
                         "The tracking data shows the parcel was delivered to a neighbour."));
         staff.runDueJobs();

@@ -283,7 +283,7 @@ class CorrectiveActionTriggersTest {
 
         // out of scope: not counted
         Assessed outOfScope = assessed("data-protection", "Portal " + uniqueEmail(), false);
-        assertThat(outOfScope.instance()).isEnded();
+        assertThat(outOfScope.instance()).isWaitingAt("Gateway_AwaitScopeReaction");
         List<Long> counted = new ArrayList<>();
         for (int i = 0; i < rule.threshold(); i++) {
             Assessed assessed = assessed("data-protection", "Portal " + uniqueEmail(), true);

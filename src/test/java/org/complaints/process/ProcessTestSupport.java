@@ -228,6 +228,8 @@ final class ProcessTestSupport {
         variables.put("outcome", outcome);
         variables.put("remedy", remedy);
         variables.put("monetaryRemedy", amount);
+        // money needs its kind; the tests that are about the kind set it themselves
+        variables.put("remedyKind", amount != null ? "refund" : remedy != null ? "replacement-repair" : "none");
         variables.put("decisionReasons", "The courier did not follow our delivery instructions for this address.");
         return variables;
     }

@@ -201,6 +201,16 @@ class SatisfactionSurveyTest {
                 "Task_ConfirmAssessment",
                 assessment("out-of-scope", "This concerns a product of another company; please contact them."));
         runDueJobs();
+        // the out-of-scope closure waits for the open period, in which the complainant may still disagree
+        Date openUntil = (Date) runtime.getVariable(outOfScope.processInstanceId(), "scopeOpenUntil");
+        ClockUtil.setCurrentTime(new Date(openUntil.getTime() + 60_000));
+        for (Job timer : management
+                .createJobQuery()
+                .processInstanceId(outOfScope.processInstanceId())
+                .executable()
+                .list()) {
+            management.executeJob(timer.getId());
+        }
 
         Map<String, String> reasons = Map.of(
                 accepted.reference(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.complaints.assessment.Classification;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.AttachmentsTooLargeException;
@@ -118,6 +119,7 @@ class PublicPagesController {
                         null,
                         null,
                         null,
+                        null,
                         null),
                 Map.of());
     }
@@ -151,6 +153,7 @@ class PublicPagesController {
     private String showForm(Model model, ComplaintRequest form, Map<String, String> errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        model.addAttribute("categories", Classification.CATEGORIES);
         model.addAttribute("limits", timeLimits.current());
         model.addAttribute("maxAttachments", intake.maxAttachments());
         model.addAttribute("maxAttachmentMegabytes", intake.maxAttachmentBytes().toMegabytes());

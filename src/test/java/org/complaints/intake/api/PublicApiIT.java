@@ -434,6 +434,67 @@ class PublicApiIT extends PostgresApplicationTestSupport {
     }
 
     @Test
+    @Order(11)
+    void theApiAndTheFormTakeACategoryWhichTheDecisionTableUsesAndRefuseAnUnknownCode() throws Exception {
+        String email = email();
+        Map<String, Object> body = complaint(email);
+        body.put("category", "staff-conduct");
+        Answer filed = postJson("/api/complaints", body, Map.of());
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        String reference = filed.json().path("reference").asText();
+        String processInstanceId = jdbc.sql("select process_instance_id from cmp_complaint where reference = ?")
+                .param(reference)
+                .query(String.class)
+                .single();
+        awaitMail(messageId("acknowledgement", reference), processInstanceId);
+        Map<String, Object> row = jdbc.sql("select category, handling_group from cmp_complaint where reference = ?")
+                .param(reference)
+                .query()
+                .singleRow();
+        assertThat(row.get("category")).isEqualTo("staff-conduct");
+        // the decision table's staff-conduct row, not the default row
+        assertThat(row.get("handling_group")).isEqualTo("complaint-managers");
+
+        String other = email();
+        Map<String, Object> unknown = complaint(other);
+        unknown.put("category", "weather");
+        Answer refused = postJson("/api/complaints", unknown, Map.of("Accept-Language", "nl"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.json().path("type").asText()).startsWith("urn:complaints:problem:");
+        assertThat(refused.fields()).containsExactly("category");
+        assertThat(complaintsOf(other)).isZero();
+
+        String formEmail = email();
+        String form = "name=Sanne+Bakker&email=" + formEmail + "&language=tr&productOrService=Mobile+subscription"
+                + "&description=The+shop+assistant+shouted+at+me+in+front+of+other+customers.&consent=true"
+                + "&category=billing";
+        Answer page = send(
+                HttpMethod.POST,
+                "/complaints",
+                form,
+                MediaType.APPLICATION_FORM_URLENCODED,
+                Map.of("Accept-Language", "tr"));
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select category from cmp_complaint where complainant_email = ?")
+                        .param(formEmail)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("billing");
+        Answer badForm = send(
+                HttpMethod.POST,
+                "/complaints",
+                form.replace("category=billing", "category=weather").replace(formEmail, other),
+                MediaType.APPLICATION_FORM_URLENCODED,
+                Map.of("Accept-Language", "tr"));
+        assertThat(badForm.status()).isEqualTo(400);
+        assertThat(badForm.body()).contains("id=\"category-error\"");
+        assertThat(complaintsOf(other)).isZero();
+        Answer blank = send(HttpMethod.GET, "/?lang=nl", null, MediaType.TEXT_HTML, Map.of());
+        assertThat(blank.body()).contains("Waarover gaat uw klacht?").contains("Gedrag van onze medewerkers");
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void floodsFromOneAddressAreSlowedDown() {
         Answer last = null;
