@@ -145,6 +145,29 @@ class ComplaintApiController {
         return statuses.status(statuses.open(reference, token(header, query)));
     }
 
+    record ExternalReferralAnswer(Boolean referring, String comment) {}
+
+    /**
+     * After a second rejection (ISO 10003): whether the complainant takes the complaint to the external
+     * dispute-resolution body; {@code false} closes it as not referred.
+     */
+    @PostMapping("/{reference}/external-referral")
+    ComplaintStatus answerExternalReferral(
+            @PathVariable String reference,
+            @RequestBody(required = false) ExternalReferralAnswer body,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+            @RequestParam(name = "token", required = false) String query) {
+        Complaint complaint = statuses.open(reference, token(header, query));
+        if (body == null || body.referring() == null) {
+            throw new InvalidInputException(List.of(Problem.of(
+                    "referring",
+                    "required-boolean",
+                    "say whether you take the complaint to the external body (true or false)")));
+        }
+        messages.answerExternalReferral(complaint.reference(), body.referring(), body.comment());
+        return statuses.status(statuses.open(reference, token(header, query)));
+    }
+
     record Withdrawal(String reason) {}
 
     /** 200 when the complaint is withdrawn, 202 when the withdrawal is kept and applied as soon as it can be. */
