@@ -78,8 +78,10 @@ public class IndependentReviewerCheck implements TaskListener {
         }
         List<String> eligible = independence.eligibleReviewers(complaintId, handlers.keySet());
         if (eligible.isEmpty()) {
+            String documentation = task.getDescription() == null ? "" : "\n\n" + task.getDescription();
             task.setDescription("No complaint manager is independent of this complaint: every one of them handled it "
-                    + "before or is named in it. Add a complaint manager who has not handled it to review it.");
+                    + "before or is named in it. Add a complaint manager who has not handled it to review it."
+                    + documentation);
             events.append(
                     complaintId,
                     "NO_INDEPENDENT_REVIEWER",
