@@ -406,7 +406,23 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         assertThat(page.status()).as(page.body()).isEqualTo(409);
         assertThat(page.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
         assertThat(page.body()).contains("Besluit al beantwoord").doesNotContain("Probeer het over een minuut");
-        awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
+        String review = awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
+
+        // the ISO 10003 question is not open during the review: 409 to try later; an answer needs referring
+        Answer notAsked =
+                postJson("/api/complaints/" + reference + "/external-referral", Map.of("referring", false), token);
+        assertThat(notAsked.status()).as(notAsked.body()).isEqualTo(409);
+        assertThat(notAsked.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(postJson("/api/complaints/" + reference + "/external-referral", Map.of("comment", "?"), token)
+                        .status())
+                .isEqualTo(400);
+        assertThat(complaintRow(reference).get("closure_reason")).isNull();
+
+        // independence at the edge: a manager assigning the review to the one who proposed is told why not
+        Reply refused = post("manager", "/task/" + review + "/assignee", Map.of("userId", "handler"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("handler handled this complaint before (assessed, investigated, proposed");
+        assertThat(eventCount(reference, "REVIEWER_EXCLUDED")).isOne();
     }
 
     @Test
