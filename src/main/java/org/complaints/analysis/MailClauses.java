@@ -21,6 +21,7 @@ enum MailClauses {
     DECISION("decision", IsoClause.COMMUNICATING_THE_DECISION),
     REVIEW_DECISION("review-decision", IsoClause.CLOSING, "internal review"),
     CLOSURE_NOTICE("closure-notice", IsoClause.CLOSING),
+    EXTERNAL_REFERRAL_OFFER("external-referral-offer", IsoClause.CLOSING, "external recourse"),
     WITHDRAWAL_CONFIRMATION("withdrawal-confirmation", IsoClause.CLOSING),
     SURVEY_INVITATION("survey-invitation", IsoClause.SATISFACTION),
     CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT);

@@ -18,10 +18,21 @@ public class ClosureNotices {
         this.mailer = mailer;
     }
 
-    public void sendClosureNotice(long complaintId) {
+    /**
+     * The closure notice says what is true (ISO 10002 7.9): why the complaint closed, and whether a promised remedy
+     * was carried out or none was promised.
+     */
+    public void sendClosureNotice(long complaintId, boolean remedyCarriedOut) {
         Complaint complaint = register.get(complaintId);
         mailer.queueToComplainant(
-                complaint, "closure-notice", "closure-notice", Map.of("closureReason", complaint.closureReason()));
+                complaint,
+                "closure-notice",
+                "closure-notice",
+                Map.of(
+                        "closureReason",
+                        complaint.closureReason(),
+                        "remedyState",
+                        remedyCarriedOut ? "carried-out" : "none"));
     }
 
     public void confirmWithdrawal(long complaintId) {

@@ -29,7 +29,14 @@ public class ClosureService implements MailSentListener {
     private static final String NOT_A_COMPLAINT_ANSWER = "not-a-complaint";
 
     public static final List<String> REASONS =
-            List.of("ACCEPTED", "NO_REACTION", "EXTERNAL_OUTCOME", "OUT_OF_SCOPE", "WITHDRAWN", "NOT_A_COMPLAINT");
+            List.of(
+                    "ACCEPTED",
+                    "NO_REACTION",
+                    "EXTERNAL_OUTCOME",
+                    "OUT_OF_SCOPE",
+                    "WITHDRAWN",
+                    "NOT_A_COMPLAINT",
+                    "NOT_REFERRED");
     public static final List<String> EXTERNAL_OUTCOMES = List.of(
             "in-favour-of-complainant", "partly-in-favour", "in-favour-of-organisation", "settled", "withdrawn");
 
@@ -64,14 +71,7 @@ public class ClosureService implements MailSentListener {
                     "Unknown closure reason '" + reason + "'; the diagram sets one of " + REASONS);
         }
         if ("EXTERNAL_OUTCOME".equals(reason)) {
-            if (externalOutcome == null || !EXTERNAL_OUTCOMES.contains(externalOutcome)) {
-                throw new InvalidInputException(
-                        "externalOutcome: choose one of " + String.join(", ", EXTERNAL_OUTCOMES));
-            }
-            if (externalDetails == null || externalDetails.length() < 10) {
-                throw new InvalidInputException(
-                        "externalOutcomeDetails: describe the outcome in at least 10 characters");
-            }
+            checkExternalOutcome(externalOutcome, externalDetails);
         }
         Complaint complaint = register.get(complaintId);
         if (complaint.isClosed()) {
@@ -90,6 +90,16 @@ public class ClosureService implements MailSentListener {
                 externalDetails == null ? null : "External outcome " + externalOutcome + ": " + externalDetails);
         // satisfaction with the handling (8.3), asked after every kind of closure; same transaction as the closure
         surveys.inviteAfterClosure(complaint, closedAt);
+    }
+
+    /** The outcome of external dispute resolution as Task_RecordExternalOutcome must record it. */
+    static void checkExternalOutcome(String externalOutcome, String externalDetails) {
+        if (externalOutcome == null || !EXTERNAL_OUTCOMES.contains(externalOutcome)) {
+            throw new InvalidInputException("externalOutcome: choose one of " + String.join(", ", EXTERNAL_OUTCOMES));
+        }
+        if (externalDetails == null || externalDetails.length() < 10) {
+            throw new InvalidInputException("externalOutcomeDetails: describe the outcome in at least 10 characters");
+        }
     }
 
     @Override

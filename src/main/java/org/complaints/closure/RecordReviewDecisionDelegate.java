@@ -5,12 +5,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.register.ComplaintOfProcess;
-import org.complaints.register.Decision;
+import org.complaints.response.DecisionVariables;
 import org.complaints.response.ProposalInput;
 import org.complaints.response.ResponseService;
 import org.springframework.stereotype.Component;
 
-/** Task_RecordReviewDecision (ISO 10002 7.9): the review's decision becomes round 2 and is communicated next. */
+/**
+ * Task_RecordReviewDecision (ISO 10002 7.9, 7.7): the review's decision is recorded as round 2 and sets
+ * approvalRequired by the rule of every decision round; without approval it stands at once and is communicated
+ * next.
+ */
 @Component
 public class RecordReviewDecisionDelegate implements JavaDelegate {
 
@@ -28,8 +32,10 @@ public class RecordReviewDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FormValues form = FormValues.of(execution);
-        Decision decision = responses.recordReview(
-                complaintOf.id(execution),
+        long complaintId = complaintOf.id(execution);
+        String reviewer = currentUser.require("Recording an internal review");
+        boolean approvalRequired = responses.recordReview(
+                complaintId,
                 new ProposalInput(
                         form.text("reviewOutcome"),
                         form.text("reviewRemedy"),
@@ -37,9 +43,15 @@ public class RecordReviewDecisionDelegate implements JavaDelegate {
                         form.text("reviewReasons"),
                         null,
                         form.text("reviewRemedyKind")),
-                currentUser.require("Recording an internal review"));
+                reviewer);
         execution.setVariable("reviewRound", 1);
-        execution.setVariable("decisionRound", decision.round());
-        execution.setVariable("remedyDue", decision.hasRemedy());
+        // whom the four-eyes check on Task_ApproveReviewDecision compares with
+        execution.setVariable("reviewedBy", reviewer);
+        execution.setVariable("approvalRequired", approvalRequired);
+        // a new review decision needs a new approval decision; an earlier choice must not prefill it
+        execution.removeVariable("approvalDecision");
+        if (!approvalRequired) {
+            DecisionVariables.stand(execution, responses.decideReview(complaintId));
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.complaints.closure;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.complaints.engine.FormValues;
 import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,8 @@ public class SendClosureNoticeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.sendClosureNotice(complaintOf.id(execution));
+        // Task_CarryOutRemedy records what was done; without it no remedy was promised on this path
+        boolean remedyCarriedOut = FormValues.of(execution).text("remedyCarriedOut") != null;
+        notices.sendClosureNotice(complaintOf.id(execution), remedyCarriedOut);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +19,19 @@ public class Deadlines {
     private final WorkingDayCalendar calendar;
     private final DeadlineProperties properties;
     private final Clock clock;
+    private final RecourseTimeLimits recourse;
 
     public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, Clock clock) {
+        this(calendar, properties, clock, RecourseTimeLimits.defaults());
+    }
+
+    @Autowired
+    public Deadlines(
+            WorkingDayCalendar calendar, DeadlineProperties properties, Clock clock, RecourseTimeLimits recourse) {
         this.calendar = calendar;
         this.properties = properties;
         this.clock = clock;
+        this.recourse = recourse;
     }
 
     /** The committed response date: the end of the {@code responseDays}-th working day after receipt. */
@@ -66,6 +75,11 @@ public class Deadlines {
     /** Due date of an internal review that starts now. */
     public Date reviewDue() {
         return Date.from(calendar.workingDaysAfter(clock.instant(), properties.reviewDays()));
+    }
+
+    /** Until when a complainant asked now can say whether they take the complaint to the external body. */
+    public Date referralAnswerDeadline() {
+        return Date.from(calendar.workingDaysAfter(clock.instant(), recourse.referralAnswerDays()));
     }
 
     /** The repeating interval of status e-mails, e.g. {@code R/P7D}. */

@@ -41,6 +41,8 @@ public class ComplainantMessages {
      */
     public static final String OUT_OF_SCOPE_REACTION = "OutOfScopeReaction";
 
+    public static final String EXTERNAL_REFERRAL_ANSWERED = "ExternalReferralAnswered";
+
     private final ComplaintRegister register;
     private final DecisionRegister decisions;
     private final EventLog events;
@@ -132,6 +134,43 @@ public class ComplainantMessages {
                     "DECISION_REJECTED",
                     "complainant",
                     "The complainant rejected the decision",
+                    comment);
+        });
+    }
+
+    /**
+     * The complainant's answer whether they take the complaint to the external dispute-resolution body (ISO 10003),
+     * asked after a second rejection. Like an answer to a decision it is taken only while the process waits for
+     * it: "already answered" once it has been answered (the process moved on), else "try again" while the question
+     * is still on its way.
+     */
+    public void answerExternalReferral(String reference, boolean referring, String comment) {
+        inTransaction(() -> {
+            checkComment(comment);
+            Complaint complaint = open(reference);
+            boolean waiting = runtime.createExecutionQuery()
+                            .processInstanceBusinessKey(complaint.reference())
+                            .messageEventSubscriptionName(EXTERNAL_REFERRAL_ANSWERED)
+                            .count()
+                    > 0;
+            if (!waiting) {
+                if (complaint.stage() == ComplaintStage.EXTERNAL_REVIEW) {
+                    throw DecisionAlreadyAnsweredException.externalReferral(complaint.reference());
+                }
+                throw notWaiting(complaint, "waiting for your answer about external dispute resolution");
+            }
+            correlate(
+                    complaint,
+                    EXTERNAL_REFERRAL_ANSWERED,
+                    Map.of("externalReferralChosen", referring, "referralComment", nullToEmpty(comment)),
+                    "waiting for your answer about external dispute resolution");
+            events.append(
+                    complaint.id(),
+                    "EXTERNAL_REFERRAL_ANSWERED",
+                    "complainant",
+                    referring
+                            ? "The complainant takes the complaint to the external body"
+                            : "The complainant does not take the complaint to the external body",
                     comment);
         });
     }

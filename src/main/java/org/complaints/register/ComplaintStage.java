@@ -9,6 +9,8 @@ public enum ComplaintStage {
     AWAITING_REACTION,
     REMEDY,
     INTERNAL_REVIEW,
+    /** Rejected after internal review: the complainant is asked whether they go to the external body (ISO 10003). */
+    REFERRAL_DECISION,
     EXTERNAL_REVIEW,
     CLOSED
 }

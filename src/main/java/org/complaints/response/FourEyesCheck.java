@@ -10,12 +10,15 @@ import org.complaints.security.ComplaintAccess;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes on Task_ApproveResolution (ISO 10002 7.7, 4.7): the proposer is not offered the approval and can
- * neither be assigned nor complete it; the refusal is a readable message in Tasklist and a 400 in the REST API. On
- * completion it records the approval or the return for rework.
+ * Four eyes on every decision round (ISO 10002 7.7, 7.9, 4.7): on Task_ApproveResolution the proposer, on
+ * Task_ApproveReviewDecision the reviewer, is not offered the approval and can neither be assigned nor complete it;
+ * the refusal is a readable message in Tasklist and a 400 in the REST API. On completion it records the approval or
+ * the return for rework; an approved review decision then stands.
  */
 @Component("fourEyesCheck")
 public class FourEyesCheck implements TaskListener {
+
+    static final String REVIEW_APPROVAL = "Task_ApproveReviewDecision";
 
     private final ComplaintOfProcess complaintOf;
     private final ResponseService responses;
@@ -36,7 +39,8 @@ public class FourEyesCheck implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormValues form = FormValues.of(task);
-        String proposer = form.text("proposedBy");
+        boolean review = REVIEW_APPROVAL.equals(task.getTaskDefinitionKey());
+        String proposer = form.text(review ? "reviewedBy" : "proposedBy");
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             // the proposer is never even offered the approval
             access.exclude(task, proposer);
@@ -44,7 +48,7 @@ public class FourEyesCheck implements TaskListener {
         }
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             if (task.getAssignee() != null && task.getAssignee().equals(proposer)) {
-                throw refusal(proposer);
+                throw refusal(proposer, review);
             }
             return;
         }
@@ -53,7 +57,7 @@ public class FourEyesCheck implements TaskListener {
             throw new InvalidInputException("Approving a resolution needs a signed-in complaint manager");
         }
         if (approver.equals(proposer)) {
-            throw refusal(proposer);
+            throw refusal(proposer, review);
         }
         String decision = form.text("approvalDecision");
         String comment = form.text("approvalComment");
@@ -63,12 +67,18 @@ public class FourEyesCheck implements TaskListener {
         if ("return".equals(decision) && (comment == null || comment.length() < 5)) {
             throw new InvalidInputException("approvalComment: say what needs rework (at least 5 characters)");
         }
-        responses.recordApproval(complaintOf.id(task), approver, "approve".equals(decision), comment);
-        task.getExecution().setVariable("approved", "approve".equals(decision));
+        long complaintId = complaintOf.id(task);
+        boolean approved = "approve".equals(decision);
+        responses.recordApproval(complaintId, review ? 2 : 1, approver, approved, comment);
+        task.getExecution().setVariable("approved", approved);
+        if (review && approved) {
+            DecisionVariables.stand(task.getExecution(), responses.decideReview(complaintId));
+        }
     }
 
-    private static InvalidInputException refusal(String proposer) {
-        return new InvalidInputException("Four-eyes principle: " + proposer + " proposed this resolution and cannot "
-                + "approve it. Another complaint manager must approve it.");
+    private static InvalidInputException refusal(String proposer, boolean review) {
+        return new InvalidInputException("Four-eyes principle: " + proposer
+                + (review ? " made this review decision" : " proposed this resolution")
+                + " and cannot approve it. Another complaint manager must approve it.");
     }
 }

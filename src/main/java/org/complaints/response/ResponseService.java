@@ -43,10 +43,7 @@ public class ResponseService {
     /** Records the first-round proposal; returns whether a complaint manager must approve it. */
     public boolean recordProposal(long complaintId, ProposalInput input, String proposer) {
         validate(input, "");
-        Complaint complaint = register.get(complaintId);
-        boolean approvalRequired = properties.approvalPriorities().contains(complaint.priority())
-                || (input.monetaryRemedy() != null
-                        && input.monetaryRemedy().compareTo(properties.approvalMonetaryLimit()) > 0);
+        boolean approvalRequired = approvalRequired(complaintId, input);
         decisions.saveProposal(
                 complaintId,
                 1,
@@ -68,12 +65,29 @@ public class ResponseService {
         return approvalRequired;
     }
 
+    /**
+     * The approval rule of every decision round (ISO 10002 7.7, 4.7): a complaint manager approves a decision of a
+     * high-priority complaint or one whose monetary remedy is above the configured limit.
+     */
+    private boolean approvalRequired(long complaintId, ProposalInput input) {
+        Complaint complaint = register.get(complaintId);
+        return properties.approvalPriorities().contains(complaint.priority())
+                || (input.monetaryRemedy() != null
+                        && input.monetaryRemedy().compareTo(properties.approvalMonetaryLimit()) > 0);
+    }
+
     public void recordApproval(long complaintId, String approver, boolean approved, String comment) {
+        recordApproval(complaintId, 1, approver, approved, comment);
+    }
+
+    /** The approval or return of the proposal of {@code round} (1: first decision, 2: internal review). */
+    public void recordApproval(long complaintId, int round, String approver, boolean approved, String comment) {
+        String what = round == 1 ? "Proposed resolution" : "Internal review decision";
         if (approved) {
-            decisions.approve(complaintId, 1, approver, clock.instant());
-            events.append(complaintId, "APPROVED", approver, "Proposed resolution approved", comment);
+            decisions.approve(complaintId, round, approver, clock.instant());
+            events.append(complaintId, "APPROVED", approver, what + " approved", comment);
         } else {
-            events.append(complaintId, "RETURNED", approver, "Proposed resolution returned for rework", comment);
+            events.append(complaintId, "RETURNED", approver, what + " returned for rework", comment);
         }
     }
 
@@ -91,9 +105,14 @@ public class ResponseService {
         return decision;
     }
 
-    /** The internal review's decision (round 2) replaces the first one (ISO 10002 7.9). */
-    public Decision recordReview(long complaintId, ProposalInput input, String reviewer) {
+    /**
+     * Records the internal review's decision (round 2) and its author; returns whether a complaint manager must
+     * approve it, by the same rule as the first decision. Until it is decided ({@link #decideReview}) the first
+     * decision stands.
+     */
+    public boolean recordReview(long complaintId, ProposalInput input, String reviewer) {
         validate(input, "review");
+        boolean approvalRequired = approvalRequired(complaintId, input);
         decisions.saveProposal(
                 complaintId,
                 2,
@@ -104,17 +123,28 @@ public class ResponseService {
                 null,
                 reviewer,
                 clock.instant(),
-                false);
+                approvalRequired);
         decisions.recordRemedyKind(complaintId, 2, kindOf(input));
+        events.append(
+                complaintId,
+                "REVIEW_PROPOSED",
+                reviewer,
+                "Internal review proposed: " + input.outcome() + (approvalRequired ? " (needs approval)" : ""),
+                describe(input));
+        return approvalRequired;
+    }
+
+    /** The internal review's decision (round 2), approved where required, replaces the first one (7.9). */
+    public Decision decideReview(long complaintId) {
         decisions.markDecided(complaintId, 2, clock.instant());
         Decision decision = decisions.get(complaintId, 2);
         register.recordDecision(complaintId, decision.outcome(), decision.decidedAt(), 1);
         events.append(
                 complaintId,
                 "REVIEW_DECIDED",
-                reviewer,
-                "Internal review decided: " + input.outcome(),
-                describe(input));
+                decision.approvedBy() != null ? decision.approvedBy() : decision.proposedBy(),
+                "Internal review decided: " + decision.outcome(),
+                null);
         return decision;
     }
 

@@ -20,7 +20,8 @@ public record ComplaintStatus(
         Decision decision,
         String closureReason,
         Instant closedAt,
-        List<Communication> communications) {
+        List<Communication> communications,
+        boolean awaitingExternalReferralAnswer) {
 
     public record Decision(
             String outcome,

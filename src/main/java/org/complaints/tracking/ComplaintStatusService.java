@@ -97,20 +97,28 @@ public class ComplaintStatusService {
                         // staff mails about the complaint are not communications with the complainant
                         .filter(m -> !STAFF_TEMPLATES.contains(m.template()))
                         .map(m -> new ComplaintStatus.Communication(m.sentAt(), m.subject()))
-                        .toList());
+                        .toList(),
+                complaint.stage() == ComplaintStage.REFERRAL_DECISION);
     }
 
     /**
      * The date the organisation has committed to for the current stage (ISO 10002 7.3: the complainant is told
      * when to expect the next step), or null where the organisation sets none. Before the decision it is the
      * response deadline; in the internal review the review task's due date. Carrying out the remedy has the
-     * remedy task's due date (complaints.deadlines.task-days), or the response deadline for a remedy task
-     * created before it had one. In external review the date
-     * is the external body's, which the process does not know, so none is shown and the stage's text says so.
+     * remedy task's due date (complaints.deadlines.task-days) when the task has one, else the response deadline:
+     * the response the complainant accepted was promised by that date, and no later date has been committed to.
+     * While the complainant decides whether to go to the external body it is the date by which to answer; in
+     * external review the time limit for recording the external outcome (or for recording the referral, until it
+     * is recorded).
      */
     public Instant committedDate(Complaint complaint) {
         return switch (complaint.stage()) {
-            case CLOSED, EXTERNAL_REVIEW -> null;
+            case CLOSED -> null;
+            case REFERRAL_DECISION -> instanceDate(complaint, "referralAnswerDeadline");
+            case EXTERNAL_REVIEW -> {
+                Instant due = taskDue(complaint, "Task_RecordExternalOutcome");
+                yield due != null ? due : taskDue(complaint, "Task_RecordExternalReferral");
+            }
             case AWAITING_REACTION -> reactionDeadline(complaint);
             case INTERNAL_REVIEW -> taskDue(complaint, "Task_ReviewComplaint");
             case REMEDY -> {
@@ -136,6 +144,20 @@ public class ComplaintStatusService {
                 .map(Date::toInstant)
                 .min(Instant::compareTo)
                 .orElse(null);
+    }
+
+    /** A date variable of the complaint's running process, or null. */
+    private Instant instanceDate(Complaint complaint, String variable) {
+        if (complaint.processInstanceId() == null
+                || runtime.createProcessInstanceQuery()
+                                .processInstanceId(complaint.processInstanceId())
+                                .count()
+                        == 0) {
+            return null;
+        }
+        return runtime.getVariable(complaint.processInstanceId(), variable) instanceof Date date
+                ? date.toInstant()
+                : null;
     }
 
     /** Until when the complainant can answer the decision: the process timer's date while it waits. */

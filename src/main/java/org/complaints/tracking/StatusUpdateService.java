@@ -44,11 +44,16 @@ public class StatusUpdateService {
         mailer.queueToComplainant(complaint, "status-update", "status-update-" + occasion, model);
     }
 
-    /** The stage's wording of the committed date: the decision, the review outcome or the remedy. */
+    /**
+     * The stage's wording of the committed date: the decision, the review outcome, the remedy, the complainant's
+     * answer about external dispute resolution or the external outcome.
+     */
     static String committedSuffix(ComplaintStage stage) {
         return switch (stage) {
             case INTERNAL_REVIEW -> "-review";
             case REMEDY -> "-remedy";
+            case REFERRAL_DECISION -> "-referral-answer";
+            case EXTERNAL_REVIEW -> "-external";
             default -> "";
         };
     }

@@ -24,6 +24,7 @@ class MailTemplatesTest {
         "delay-notice",
         "status-update",
         "closure-notice",
+        "external-referral-offer",
         "withdrawal-confirmation",
         "deadline-reminder",
         "survey-invitation",
@@ -69,6 +70,8 @@ class MailTemplatesTest {
         model.put("stage", "INVESTIGATION");
         model.put("committedKey", "mail.status-update.committed");
         model.put("closureReason", "NO_REACTION");
+        model.put("remedyState", "carried-out");
+        model.put("answerDate", "28 December 2026");
         model.put("priority", "high");
         model.put("deadlineDate", "23 November 2026");
         model.put("owner", "handler");

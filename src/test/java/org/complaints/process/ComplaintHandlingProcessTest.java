@@ -405,7 +405,15 @@ class ComplaintHandlingProcessTest {
         assertThat(staff.eventTypes(complaint)).contains("RETURNED", "APPROVED");
 
         staff.advanceTo(staff.dateVariable(instance, "reactionDeadline"));
-        assertThat(instance).isEnded().hasPassed("Event_NoReaction", "Task_CloseComplaint");
+        // the upheld decision stands without an answer: its refund is carried out before the complaint closes
+        assertThat(instance).hasPassed("Event_NoReaction").isWaitingAt("Task_CarryOutRemedy");
+        staff.complete(
+                "handler",
+                instance,
+                "Task_CarryOutRemedy",
+                Map.of("remedyCarriedOut", "Refunded EUR 29.99", "remedyCompletedOn", "2026-11-21"));
+        staff.runDueJobs();
+        assertThat(instance).isEnded().hasPassed("Task_CloseComplaint");
         assertThat(staff.reload(complaint).closureReason()).isEqualTo("NO_REACTION");
     }
 
@@ -611,6 +619,8 @@ class ComplaintHandlingProcessTest {
         assertThat(decisions.get(complaint.id(), 2).proposedBy()).isEqualTo("manager");
 
         messages.rejectDecision(complaint.reference(), "I will go to the ombudsman.");
+        staff.runDueJobs();
+        messages.answerExternalReferral(complaint.reference(), true, null);
         assertThat(instance).isWaitingAt("Task_RecordExternalReferral");
         staff.complete(
                 "manager",
@@ -1303,13 +1313,29 @@ class ComplaintHandlingProcessTest {
                 Map.of("reviewOutcome", "not-upheld", "reviewReasons", "The delivery photo shows the handover."));
         staff.runDueJobs();
         messages.rejectDecision(reviewed.reference(), "I will go to the ombudsman.");
+        staff.runDueJobs();
+        // the complainant is asked whether they go to the external body, by a date
+        Complaint asked = staff.reload(reviewed);
+        assertThat(asked.stage()).isEqualTo(ComplaintStage.REFERRAL_DECISION);
+        assertThat(statusService.status(asked).nextCommittedDate())
+                .isEqualTo(
+                        staff.dateVariable(rejected, "referralAnswerDeadline").toInstant());
+        messages.answerExternalReferral(reviewed.reference(), true, null);
         assertThat(rejected).isWaitingAt("Task_RecordExternalReferral");
         Complaint external = staff.reload(reviewed);
         assertThat(external.stage()).isEqualTo(ComplaintStage.EXTERNAL_REVIEW);
-        // the external body sets the date: none is invented, the stage's text says whose date it is
-        var externalStatus = statusService.status(external);
-        assertThat(externalStatus.nextCommittedDate()).isNull();
-        assertThat(externalStatus.nextStep()).contains("depends on the external body");
+        // once recorded, the time limit for the external outcome is the committed date
+        staff.complete(
+                "manager",
+                rejected,
+                "Task_RecordExternalReferral",
+                Map.of("adrBody", "Example Dispute Resolution Board", "referredAt", "2026-11-20"));
+        var externalStatus = statusService.status(staff.reload(reviewed));
+        assertThat(externalStatus.nextCommittedDate())
+                .isEqualTo(staff.task(rejected, "Task_RecordExternalOutcome")
+                        .getDueDate()
+                        .toInstant());
+        assertThat(externalStatus.nextStep()).contains("when we expect to record the outcome");
         assertThatThrownBy(() -> messages.rejectDecision(reviewed.reference(), null))
                 .isInstanceOf(DecisionAlreadyAnsweredException.class);
     }

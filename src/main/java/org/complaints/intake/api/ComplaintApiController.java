@@ -267,6 +267,49 @@ class ComplaintApiController {
         return statuses.status(statuses.open(reference, token(header, query)));
     }
 
+    record ExternalReferralAnswer(
+            @Schema(
+                    description = "true: the complainant takes the complaint to the external body; false closes it"
+                            + " as not referred",
+                    example = "false",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            Boolean referring,
+
+            @Schema(description = "Why, optional", example = "I do not want to take it further.")
+            String comment) {}
+
+    /**
+     * After a second rejection (ISO 10003): whether the complainant takes the complaint to the external
+     * dispute-resolution body; {@code false} closes it as not referred.
+     */
+    @PostMapping("/{reference}/external-referral")
+    @Operation(summary = "Say whether the complaint goes to the external dispute-resolution body")
+    @ApiResponse(responseCode = "200", description = "Recorded; the status")
+    @ApiResponse(responseCode = "400", ref = ApiErrors.INVALID)
+    @ApiResponse(responseCode = "404", ref = ApiErrors.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiErrors.NOT_POSSIBLE)
+    @ApiResponse(responseCode = "413", ref = ApiErrors.TOO_LARGE)
+    ComplaintStatus answerExternalReferral(
+            @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
+                    String reference,
+            @RequestBody(required = false) ExternalReferralAnswer body,
+            @Parameter(description = "The tracking token (or ?token=)")
+                    @RequestHeader(name = TOKEN_HEADER, required = false)
+                    String header,
+            @Parameter(description = "The tracking token (or the X-Tracking-Token header)")
+                    @RequestParam(name = "token", required = false)
+                    String query) {
+        Complaint complaint = statuses.open(reference, token(header, query));
+        if (body == null || body.referring() == null) {
+            throw new InvalidInputException(List.of(Problem.of(
+                    "referring",
+                    "required-boolean",
+                    "say whether you take the complaint to the external body (true or false)")));
+        }
+        messages.answerExternalReferral(complaint.reference(), body.referring(), body.comment());
+        return statuses.status(statuses.open(reference, token(header, query)));
+    }
+
     record Withdrawal(
             @Schema(description = "Why, optional", example = "The parcel arrived after all.")
             String reason) {}

@@ -195,6 +195,27 @@ class PublicPagesController {
         return redirectToStatus(complaint, accepted ? "accepted" : "rejected");
     }
 
+    @PostMapping("/complaints/{reference}/external-referral")
+    String answerExternalReferral(
+            @PathVariable String reference,
+            @RequestParam(required = false) String token,
+            @RequestParam(required = false) Boolean referring,
+            @RequestParam(required = false) String comment,
+            HttpServletResponse response,
+            Model model) {
+        Complaint complaint = statuses.open(reference, token);
+        try {
+            if (referring == null) {
+                return showStatus(model, complaint, token, null, Map.of("referring", text("error.required-boolean")));
+            }
+            messages.answerExternalReferral(complaint.reference(), referring, comment);
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return showStatus(model, complaint, token, null, fieldErrors(e));
+        }
+        return redirectToStatus(complaint, referring ? "referring" : "not-referring");
+    }
+
     @PostMapping("/complaints/{reference}/messages")
     String addInformation(
             @PathVariable String reference,

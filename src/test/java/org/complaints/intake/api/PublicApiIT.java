@@ -406,7 +406,62 @@ class PublicApiIT extends PostgresApplicationTestSupport {
         assertThat(page.status()).as(page.body()).isEqualTo(409);
         assertThat(page.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNull();
         assertThat(page.body()).contains("Besluit al beantwoord").doesNotContain("Probeer het over een minuut");
-        awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
+        String review = awaitTask(reference, "Task_ReviewComplaint", processInstanceId);
+
+        // the ISO 10003 question is not open during the review: 409 to try later; an answer needs referring
+        Answer notAsked =
+                postJson("/api/complaints/" + reference + "/external-referral", Map.of("referring", false), token);
+        assertThat(notAsked.status()).as(notAsked.body()).isEqualTo(409);
+        assertThat(notAsked.headers().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(postJson("/api/complaints/" + reference + "/external-referral", Map.of("comment", "?"), token)
+                        .status())
+                .isEqualTo(400);
+        assertThat(complaintRow(reference).get("closure_reason")).isNull();
+
+        // independence at the edge: a manager assigning the review to the one who proposed is told why not
+        Reply refused = post("manager", "/task/" + review + "/assignee", Map.of("userId", "handler"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("handler handled this complaint before (assessed, investigated, proposed");
+        assertThat(eventCount(reference, "REVIEWER_EXCLUDED")).isOne();
+
+        // rejected after the review: asked about external dispute resolution, answered "no" on the page
+        complete(
+                "manager",
+                review,
+                variables(
+                        "reviewOutcome",
+                        "not-upheld",
+                        "reviewReasons",
+                        "The second charge was for December, paid in advance, as the statement shows."));
+        awaitMail(messageId("decision-2", reference), processInstanceId);
+        Answer rejectedAgain =
+                postJson("/api/complaints/" + reference + "/decision-response", Map.of("accepted", false), token);
+        assertThat(rejectedAgain.status()).as(rejectedAgain.body()).isEqualTo(200);
+        awaitMail(messageId("external-referral-offer", reference), processInstanceId);
+        Answer asked = send(HttpMethod.GET, "/api/complaints/" + reference, null, null, token);
+        assertThat(asked.json().path("stage").asText()).isEqualTo("REFERRAL_DECISION");
+        assertThat(asked.json().path("awaitingExternalReferralAnswer").asBoolean())
+                .isTrue();
+        assertThat(asked.json().path("nextCommittedDate").isNull()).isFalse();
+        String statusPage = "/complaints/" + reference + "?token=" + token.get("X-Tracking-Token");
+        Answer shown = send(HttpMethod.GET, statusPage, null, null, Map.of("Accept-Language", "nl"));
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.body()).contains("/external-referral").contains("Nee, sluit mijn klacht af");
+        Answer declined = send(
+                HttpMethod.POST,
+                "/complaints/" + reference + "/external-referral",
+                "token=" + token.get("X-Tracking-Token") + "&referring=false",
+                MediaType.APPLICATION_FORM_URLENCODED,
+                Map.of());
+        assertThat(declined.status()).as(declined.body()).isEqualTo(302);
+        await(
+                "closed as not referred",
+                processInstanceId,
+                () -> complaintRow(reference).get("closure_reason"));
+        assertThat(complaintRow(reference).get("closure_reason")).isEqualTo("NOT_REFERRED");
+        Answer afterwards =
+                postJson("/api/complaints/" + reference + "/external-referral", Map.of("referring", true), token);
+        assertThat(afterwards.status()).as(afterwards.body()).isEqualTo(409);
     }
 
     @Test
