@@ -28,15 +28,14 @@ public class ClosureService implements MailSentListener {
     private static final String OUT_OF_SCOPE_ANSWER = "out-of-scope";
     private static final String NOT_A_COMPLAINT_ANSWER = "not-a-complaint";
 
-    public static final List<String> REASONS =
-            List.of(
-                    "ACCEPTED",
-                    "NO_REACTION",
-                    "EXTERNAL_OUTCOME",
-                    "OUT_OF_SCOPE",
-                    "WITHDRAWN",
-                    "NOT_A_COMPLAINT",
-                    "NOT_REFERRED");
+    public static final List<String> REASONS = List.of(
+            "ACCEPTED",
+            "NO_REACTION",
+            "EXTERNAL_OUTCOME",
+            "OUT_OF_SCOPE",
+            "WITHDRAWN",
+            "NOT_A_COMPLAINT",
+            "NOT_REFERRED");
     public static final List<String> EXTERNAL_OUTCOMES = List.of(
             "in-favour-of-complainant", "partly-in-favour", "in-favour-of-organisation", "settled", "withdrawn");
 

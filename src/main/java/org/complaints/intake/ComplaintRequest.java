@@ -65,16 +65,17 @@ public record ComplaintRequest(
 
         // the honeypot stays out of the published description: bots reading it would learn to leave it empty
         @Schema(hidden = true) String website,
+
         @Schema(
-                        description = "Optional category of the complaint; another value answers 400",
-                        example = "billing",
-                        allowableValues = {
-                            "product-quality",
-                            "service",
-                            "billing",
-                            "delivery",
-                            "staff-conduct",
-                            "data-protection",
-                            "other"
-                        })
-                String category) {}
+                description = "Optional category of the complaint; another value answers 400",
+                example = "billing",
+                allowableValues = {
+                    "product-quality",
+                    "service",
+                    "billing",
+                    "delivery",
+                    "staff-conduct",
+                    "data-protection",
+                    "other"
+                })
+        String category) {}
