@@ -248,7 +248,8 @@ class DeadlineEscalationProcessTest {
         messages.addInformation(complaint.reference(), "The heater smelled of burning plastic.", "web");
         Task review = staff.task(instance, "Task_ReviewAddedInformation");
         assertThat(review.getDueDate()).isEqualTo(dueByRule(review));
-        escalatesWhenOverdue(instance, complaint, review, false);
+        // the decision table sends a safety-relevant complaint to complaint-managers: their task already
+        escalatesWhenOverdue(instance, complaint, review, true);
         staff.complete(
                 "handler",
                 instance,
@@ -279,6 +280,8 @@ class DeadlineEscalationProcessTest {
         staff.runDueJobsOf(instance.getId());
 
         messages.rejectDecision(complaint.reference(), "I will go to the ombudsman.");
+        staff.runDueJobsOf(instance.getId());
+        messages.answerExternalReferral(complaint.reference(), true, "I have filed it.");
         Task referral = staff.task(instance, "Task_RecordExternalReferral");
         assertThat(referral.getDueDate()).isEqualTo(dueByRule(referral));
         escalatesWhenOverdue(instance, complaint, referral, true);

@@ -129,6 +129,7 @@ class RemediesAndRecourseProcessTest {
         review.put("reviewOutcome", outcome);
         review.put("reviewRemedy", remedy);
         review.put("reviewMonetaryRemedy", amount);
+        review.put("reviewRemedyKind", amount != null ? "compensation" : remedy != null ? "apology-other" : "none");
         review.put("reviewReasons", "The delivery records were checked again against the courier's photos.");
         return review;
     }
