@@ -251,7 +251,7 @@ class DeadlineEscalationProcessTest {
         // the decision table sends a safety-relevant complaint to complaint-managers: their task already
         escalatesWhenOverdue(instance, complaint, review, true);
         staff.complete(
-                "handler",
+                "manager",
                 instance,
                 "Task_ReviewAddedInformation",
                 Map.of("informationReviewNotes", "Matches the hazard report."));
