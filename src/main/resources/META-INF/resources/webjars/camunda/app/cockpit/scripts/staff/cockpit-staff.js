@@ -1,6 +1,8 @@
 // Cockpit for complaint staff (webapps.WebappConfigScripts registers this module): staff who may only read
 // (quality managers) get the class cmp-read-only on the page, and user-styles.css hides the buttons that would
 // only fail with a permission error for them. The engine refuses those calls either way; this is presentation.
+// Diagrams open at a readable size: Cockpit fits the whole wide complaint diagram into the pane, which makes its
+// labels unreadably small; staff pan and zoom from the start event instead.
 
 let known = false;
 
@@ -29,4 +31,29 @@ function ask() {
 window.addEventListener('hashchange', ask);
 ask();
 
-export default [];
+/** The smallest zoom at which task labels can be read. */
+const READABLE = 0.8;
+
+function readable(viewer) {
+  const canvas = viewer.get('canvas');
+  const apply = () => {
+    const box = canvas.viewbox();
+    if (!box || !box.inner || box.scale >= READABLE) {
+      return;
+    }
+    canvas.zoom(READABLE);
+    const zoomed = canvas.viewbox();
+    canvas.viewbox({ x: box.inner.x - 20, y: box.inner.y - 20, width: zoomed.width, height: zoomed.height });
+  };
+  viewer.on('import.done', () => setTimeout(apply, 100));
+  setTimeout(apply, 300);
+}
+
+export default ['cockpit.processDefinition.diagram.plugin', 'cockpit.processInstance.diagram.plugin'].map(
+  (pluginPoint) => ({
+    id: 'complaints-readable-diagram-' + pluginPoint,
+    pluginPoint: pluginPoint,
+    priority: 0,
+    render: (viewer) => readable(viewer)
+  })
+);
