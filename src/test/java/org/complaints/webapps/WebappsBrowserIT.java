@@ -124,6 +124,14 @@ class WebappsBrowserIT extends PostgresApplicationTestSupport {
         field("productOrService").sendKeys(product);
         field("description").sendKeys("The engineer did not come on the agreed day.");
         choose("severity", "High: serious loss or harm");
+        // a select's text stays within its box, left of the clear and arrow buttons
+        WebElement chosen = waitFor(By.cssSelector("[id$='-Field_severity-display']"));
+        Number overflow = (Number) js(
+                "var text = arguments[0].getBoundingClientRect();"
+                        + " var box = arguments[0].closest('.fjs-input-group').getBoundingClientRect();"
+                        + " return Math.max(text.right - box.right, box.left - text.left);",
+                chosen);
+        assertThat(overflow.doubleValue()).as("overflow of the select's text").isLessThanOrEqualTo(0.5);
         shot(shotName + "-form");
         click(By.xpath("//button[normalize-space(.)='Start']"));
         return waitFor(By.cssSelector(".cmp-registration-notice"));
@@ -278,6 +286,20 @@ class WebappsBrowserIT extends PostgresApplicationTestSupport {
                 .doesNotContain("does not have")
                 .doesNotContain("TASK_WORK");
         shot("35-intake-claim-refused-readably");
+
+        // once a handler has claimed the first complaint's task, the clerk who registered it reads that in History
+        String firstTask = awaitTask(reference, "Task_ConfirmAssessment", processInstanceOf(reference));
+        claim(firstTask, "handler");
+        browser.get(url("/camunda/app/tasklist/default/#/?task=" + firstTask));
+        waitFor(By.cssSelector(".fjs-form, form[name=tasklistForm]"));
+        click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='History']"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.tagName("body")).getText().contains("Claim")
+                        || d.findElement(By.tagName("body")).getText().contains("There is no history"));
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .doesNotContain("There is no history for the task")
+                .contains("handler");
+        shot("35-intake-reads-task-history");
     }
 
     @Test
