@@ -83,7 +83,11 @@ final class RefusalExceptionMapper {
      */
     static Optional<Response> notPermitted(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AuthorizationException refused) {
+            // a refusal the application words itself (e.g. a task claimed by someone else) names no missing
+            // authorization and keeps its message
+            if (cause instanceof AuthorizationException refused
+                    && refused.getMissingAuthorizations() != null
+                    && !refused.getMissingAuthorizations().isEmpty()) {
                 // the missing authorizations stay in the answer for API clients; only the message changes
                 AuthorizationExceptionDto dto = AuthorizationExceptionDto.fromException(refused);
                 dto.setMessage(readable(refused));
