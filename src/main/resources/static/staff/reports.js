@@ -6,11 +6,17 @@
     return;
   }
   var report = JSON.parse(block.textContent);
+  // readable names of the codes (channels, categories, causes, stages, statuses) in the reader's language
+  var labelBlock = document.getElementById('report-labels');
+  var labels = labelBlock ? JSON.parse(labelBlock.textContent) : {};
+  function label(code) {
+    return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : code;
+  }
   var palette = ['#1f6f8b', '#e07a1f', '#4c9a2a', '#b23a48', '#6c5b7b', '#c9a227', '#2a9d8f', '#8d6e63', '#5c6bc0', '#7f8c8d'];
 
   function datasets(series) {
     return Object.keys(series).map(function (name, i) {
-      return { label: name, data: series[name], backgroundColor: palette[i % palette.length], stack: 'received' };
+      return { label: label(name), data: series[name], backgroundColor: palette[i % palette.length], stack: 'received' };
     });
   }
 
@@ -35,7 +41,7 @@
   new Chart(document.getElementById('chart-sla'), {
     type: 'bar',
     data: {
-      labels: report.sla.map(function (s) { return s.stage; }),
+      labels: report.sla.map(function (s) { return label(s.stage); }),
       datasets: [
         { label: 'met', data: report.sla.map(function (s) { return s.met; }), backgroundColor: '#4c9a2a' },
         { label: 'missed', data: report.sla.map(function (s) { return s.missed; }), backgroundColor: '#b23a48' },
@@ -57,7 +63,7 @@
   var causes = report.recurringCauses;
   new Chart(document.getElementById('chart-pareto'), {
     data: {
-      labels: causes.map(function (b) { return b.name; }),
+      labels: causes.map(function (b) { return label(b.name); }),
       datasets: [
         { type: 'bar', label: 'complaints', data: causes.map(function (b) { return b.count; }),
           backgroundColor: '#1f6f8b', yAxisID: 'y' },
@@ -89,7 +95,7 @@
   if (report.correctiveActions) {
     new Chart(document.getElementById('chart-capa'), {
       type: 'bar',
-      data: { labels: Object.keys(report.correctiveActions.openNowByStatus),
+      data: { labels: Object.keys(report.correctiveActions.openNowByStatus).map(label),
         datasets: [{ label: 'open corrective actions', data: Object.values(report.correctiveActions.openNowByStatus),
           backgroundColor: '#1f6f8b' }] },
       options: { animation: false, responsive: true, maintainAspectRatio: false,

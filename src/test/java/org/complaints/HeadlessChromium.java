@@ -17,7 +17,16 @@ public final class HeadlessChromium {
     private HeadlessChromium() {}
 
     public static WebDriver start(int width, int height) throws IOException {
+        return start(width, height, null);
+    }
+
+    /** The same, for a person whose browser asks for {@code language} first (e.g. "nl"); null: the system's. */
+    public static WebDriver start(int width, int height, String language) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        if (language != null) {
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+            options.addArguments("--lang=" + language);
+        }
         options.setBinary("/usr/bin/chromium");
         options.addArguments(
                 "--headless=new",

@@ -18,7 +18,10 @@ class EvidencePage {
     private final StaffAccess staff;
     private final IdentityService identity;
 
-    EvidencePage(EvidenceRecords records, StaffAccess staff, IdentityService identity) {
+    private final LocalTimes local;
+
+    EvidencePage(EvidenceRecords records, StaffAccess staff, IdentityService identity, PerformanceReports reports) {
+        this.local = new LocalTimes(reports.zone());
         this.records = records;
         this.staff = staff;
         this.identity = identity;
@@ -30,6 +33,7 @@ class EvidencePage {
         Authentication authentication = identity.getCurrentAuthentication();
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         model.addAttribute("user", user);
+        model.addAttribute("local", local);
         model.addAttribute("record", records.read(reference.trim().toUpperCase(), user, groups));
         return "staff/evidence";
     }

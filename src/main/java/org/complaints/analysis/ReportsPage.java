@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.security.StaffAccess;
 import org.complaints.security.StaffGroups;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,12 +26,70 @@ class ReportsPage {
 
     private final PerformanceReports reports;
     private final StaffAccess staff;
-    private final ObjectMapper json;
+    /**
+     * The codes the report's figures are keyed by (channels, categories, root causes, outcomes, closure reasons,
+     * stages, corrective-action triggers and statuses), each with a readable name in messages*.properties
+     * (report.label.*): tables and charts show the name, links to the complaint search keep the code.
+     */
+    static final List<String> CODES = List.of(
+            "(none)",
+            "web",
+            "email",
+            "phone",
+            "letter",
+            "in-person",
+            "billing",
+            "data-protection",
+            "delivery",
+            "product-quality",
+            "service",
+            "staff-conduct",
+            "other",
+            "communication",
+            "human-error",
+            "no-fault-found",
+            "policy",
+            "process-failure",
+            "product-defect",
+            "third-party",
+            "upheld",
+            "partly-upheld",
+            "not-upheld",
+            "out-of-scope",
+            "ACCEPTED",
+            "NO_REACTION",
+            "EXTERNAL_OUTCOME",
+            "OUT_OF_SCOPE",
+            "WITHDRAWN",
+            "SYSTEMIC_FINDING",
+            "THRESHOLD",
+            "MANUAL",
+            "ANALYSIS",
+            "PLANNING",
+            "IMPLEMENTING",
+            "MONITORING",
+            "CLOSED",
+            "CANCELLED",
+            "acknowledgement",
+            "assessment",
+            "response");
 
-    ReportsPage(PerformanceReports reports, StaffAccess staff, ObjectMapper json) {
+    private final ObjectMapper json;
+    private final MessageSource messages;
+
+    ReportsPage(PerformanceReports reports, StaffAccess staff, ObjectMapper json, MessageSource messages) {
         this.reports = reports;
         this.staff = staff;
         this.json = json;
+        this.messages = messages;
+    }
+
+    Map<String, String> labels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String code : CODES) {
+            labels.put(code, messages.getMessage("report.label." + code, null, code, locale));
+        }
+        return labels;
     }
 
     @GetMapping("/staff/reports")
@@ -34,7 +97,8 @@ class ReportsPage {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             Model model,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Locale locale)
             throws JsonProcessingException {
         String user = staff.requireAnyGroup(StaffGroups.QUALITY, StaffGroups.MANAGERS, StaffGroups.ADMIN);
         LocalDate today = LocalDate.now(reports.zone());
@@ -52,6 +116,8 @@ class ReportsPage {
             // data for the charts, read by reports.js (a JSON data block is not executed, so the CSP holds)
             // every '<' escaped: product names come from complainants and must not close the script element
             model.addAttribute("chartData", json.writeValueAsString(report).replace("<", "\\u003c"));
+            model.addAttribute(
+                    "labelData", json.writeValueAsString(labels(locale)).replace("<", "\\u003c"));
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 public class RegisterComplaintDelegate implements JavaDelegate {
 
     /** Personal data stays in the register; the process keeps only the reference. */
+    /** References of likely earlier complaints of the same caller (DuplicateCheck), a Tasklist card column. */
+    public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
+
     private static final List<String> PERSONAL_DATA =
             List.of("complainantName", "complainantEmail", "complainantPhone");
 
@@ -38,10 +41,16 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     private final ComplaintRegister register;
     private final ComplaintAccess access;
     private final CurrentUser currentUser;
+    private final DuplicateCheck duplicates;
 
     public RegisterComplaintDelegate(
-            IntakeService intake, ComplaintRegister register, ComplaintAccess access, CurrentUser currentUser) {
+            IntakeService intake,
+            ComplaintRegister register,
+            ComplaintAccess access,
+            CurrentUser currentUser,
+            DuplicateCheck duplicates) {
         this.intake = intake;
+        this.duplicates = duplicates;
         this.currentUser = currentUser;
         this.register = register;
         this.access = access;
@@ -104,5 +113,16 @@ public class RegisterComplaintDelegate implements JavaDelegate {
                 .entrySet()
                 .removeIf(variable -> Objects.equals(execution.getVariable(variable.getKey()), variable.getValue()));
         execution.setVariables(variables);
+        // shown on the task cards of Tasklist's filters, so intake and handlers see a likely repeat at once
+        List<DuplicateCheck.PossibleDuplicate> repeats = duplicates.of(complaint);
+        if (!repeats.isEmpty()) {
+            execution.setVariable(
+                    POSSIBLE_DUPLICATES,
+                    String.join(
+                            ", ",
+                            repeats.stream()
+                                    .map(DuplicateCheck.PossibleDuplicate::reference)
+                                    .toList()));
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -131,6 +132,9 @@ public class ComplaintAccess {
                         && readers.stream().anyMatch(group -> isMember(registrar, group))) {
                     Grants.grant(TASK, task.getId(), registrar, null, Permissions.READ);
                     Grants.grant(PROCESS_INSTANCE, task.getProcessInstanceId(), registrar, null, Permissions.READ);
+                    // the task's History tab (its operation log: claimed, assigned, by whom) needs a history grant;
+                    // without it Tasklist says the task has no history
+                    Grants.grant(HISTORIC_TASK, task.getId(), registrar, null, HistoricTaskPermissions.READ);
                 }
             }
             for (String named : markings.namedStaff()) {

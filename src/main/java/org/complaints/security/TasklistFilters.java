@@ -27,7 +27,9 @@ public class TasklistFilters {
             Map.of("name", "reference", "label", "Reference"),
             Map.of("name", "priority", "label", "Priority"),
             Map.of("name", "productOrService", "label", "Product or service"),
-            Map.of("name", "responseDeadline", "label", "Committed response date"));
+            Map.of("name", "responseDeadline", "label", "Committed response date"),
+            // set only when the complaint likely repeats an earlier one (intake.DuplicateCheck)
+            Map.of("name", "possibleDuplicates", "label", "Possible duplicate of"));
 
     private static final List<Map<String, String>> ACTION_COLUMNS = List.of(
             Map.of("name", "reference", "label", "Reference"),

@@ -84,11 +84,16 @@ class AccessControlPostgresIT extends PostgresApplicationTestSupport {
                 "/api/staff/reports/summary?from=2026-01-01&to=2026-12-31",
                 "/api/staff/privacy/subject-access?email=a@b.example",
                 "/api/staff/reports/performance?from=2026-01-01&to=2026-12-31",
-                "/api/staff/management-reviews",
-                "/staff/reports",
-                "/staff/complaints/CMP-2026-000001/evidence")) {
+                "/api/staff/management-reviews")) {
             Reply reply = appCall(null, HttpMethod.GET, path, null);
             assertThat(reply.status()).as(path).isEqualTo(401);
+        }
+        // a person opening a staff page signed out is sent to the webapps' sign-in, not the browser's Basic prompt
+        for (String path : List.of("/staff/reports", "/staff/complaints/CMP-2026-000001/evidence")) {
+            HttpResponse<String> page = http(HttpRequest.newBuilder(uri(path)).GET());
+            assertThat(page.statusCode()).as(path).isEqualTo(302);
+            assertThat(page.headers().firstValue("Location")).as(path).hasValue("/camunda/app/cockpit/default/");
+            assertThat(page.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
         }
         // the webapps' own API answers 401 without a session; their pages are the login screen
         HttpResponse<String> webappApi = http(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/task"))

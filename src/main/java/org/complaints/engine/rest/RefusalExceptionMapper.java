@@ -4,10 +4,16 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.rest.dto.AuthorizationExceptionDto;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -70,6 +76,52 @@ final class RefusalExceptionMapper {
         return Optional.empty();
     }
 
+    /**
+     * A call the person's grants do not allow: 403 with a sentence staff can act on, instead of the engine's
+     * "The user with id ... does not have one of the following permissions: 'TASK_WORK' permission on resource
+     * '3f2a...' of type 'Task'". Tasklist and Cockpit show this message as it is.
+     */
+    static Optional<Response> notPermitted(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            // a refusal the application words itself (e.g. a task claimed by someone else) names no missing
+            // authorization and keeps its message
+            if (cause instanceof AuthorizationException refused
+                    && refused.getMissingAuthorizations() != null
+                    && !refused.getMissingAuthorizations().isEmpty()) {
+                // the missing authorizations stay in the answer for API clients; only the message changes
+                AuthorizationExceptionDto dto = AuthorizationExceptionDto.fromException(refused);
+                dto.setMessage(readable(refused));
+                return Optional.of(Response.status(Response.Status.FORBIDDEN)
+                        .entity(dto)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build());
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String readable(AuthorizationException refused) {
+        List<String> resources = refused.getMissingAuthorizations().stream()
+                .map(MissingAuthorization::getResourceType)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        List<String> permissions = refused.getMissingAuthorizations().stream()
+                .map(MissingAuthorization::getViolatedPermissionName)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        if (resources.contains("Task")
+                && permissions.stream().anyMatch(p -> p.equals("TASK_WORK") || p.equals("UPDATE"))) {
+            return "Not permitted: you may read this task, but it is worked by its group (the candidate group shown"
+                    + " on the task). Ask a complaint manager to assign it to you if you should work on it.";
+        }
+        String what =
+                resources.isEmpty() ? "this" : String.join(", ", resources).toLowerCase(Locale.ROOT);
+        return "Not permitted: your account may look at this " + what + " but not change it (it lacks "
+                + String.join(" or ", permissions) + "). Ask an administrator if your role should allow it.";
+    }
+
     @Priority(1)
     static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
         @Override
@@ -78,6 +130,7 @@ final class RefusalExceptionMapper {
             // only obscures the refusal, which Tasklist shows as it is
             return ConcurrentChange.conflict(exception)
                     .or(() -> alreadyClaimed(exception))
+                    .or(() -> notPermitted(exception))
                     .or(() -> refusal(exception, null))
                     .orElseGet(() -> ExceptionHandlerHelper.getInstance().getResponse(exception));
         }
@@ -91,6 +144,7 @@ final class RefusalExceptionMapper {
         public Response toResponse(RestException exception) {
             return ConcurrentChange.conflict(exception)
                     .or(() -> alreadyClaimed(exception))
+                    .or(() -> notPermitted(exception))
                     .or(() -> refusal(exception, exception.getMessage()))
                     .orElseGet(() -> camundaDefault.toResponse(exception));
         }

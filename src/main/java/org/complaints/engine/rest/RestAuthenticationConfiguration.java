@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -50,7 +51,25 @@ class RestAuthenticationConfiguration {
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> staffApiAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter() {
+                    @Override
+                    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                            throws IOException, ServletException {
+                        // a person opening a staff page while signed out is sent to the webapps' sign-in, not
+                        // shown the browser's own Basic prompt (which the challenge of a 401 would open);
+                        // API clients (/api/staff) still get the challenge
+                        HttpServletRequest http = (HttpServletRequest) request;
+                        if (WebappSessionAuthenticationProvider.signedOutPersonOnPage(http)) {
+                            // a relative Location: never built from a Host header a client chose
+                            HttpServletResponse answer = (HttpServletResponse) response;
+                            answer.setStatus(HttpServletResponse.SC_FOUND);
+                            answer.setHeader(
+                                    "Location", http.getContextPath() + WebappSessionAuthenticationProvider.SIGN_IN);
+                        } else {
+                            super.doFilter(request, response, chain);
+                        }
+                    }
+                });
         registration.setName("staff-api-authentication");
         registration.addInitParameter("authentication-provider", WebappSessionAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/api/staff/*", "/staff/*");

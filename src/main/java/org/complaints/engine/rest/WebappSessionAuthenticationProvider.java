@@ -18,7 +18,27 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
  */
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
 
+    /** Where a signed-out person opening a staff page signs in: Cockpit, the webapp of those who read reports. */
+    static final String SIGN_IN = "/camunda/app/cockpit/default/";
+
     private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+
+    /**
+     * A page of /staff/ read without credentials and without a webapps' session: a person in a browser who has
+     * not signed in (or whose session ended), not an API client, which sends HTTP Basic.
+     */
+    static boolean signedOutPersonOnPage(HttpServletRequest request) {
+        boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!reading || !path.startsWith("/staff/") || request.getHeader("Authorization") != null) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        return session == null
+                || AuthenticationUtil.getAuthsFromSession(session)
+                        .getAuthentications()
+                        .isEmpty();
+    }
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {

@@ -1,0 +1,103 @@
+package org.complaints.webapps;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.complaints.mail.MailProperties;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Each webapp's {@code scripts/config.js}, the place Camunda documents for branding, languages and plugins: the
+ * organisation's name (complaints.mail.organisation, the name the e-mails carry), the languages that have
+ * translation files, and the plugin modules. Served by the application at the webjar's own path, which the
+ * request mapping answers before the webjar's static file; the webjar itself stays untouched, so a Camunda patch
+ * release replaces it without losing this.
+ */
+@RestController
+class WebappConfigScripts {
+
+    /** Tasklist has community translations for Dutch and Turkish; the other webapps only Camunda's German. */
+    static final Map<String, List<String>> LOCALES = Map.of(
+            "tasklist", List.of("en", "de", "nl", "tr"),
+            "cockpit", List.of("en", "de"),
+            "admin", List.of("en", "de"),
+            "welcome", List.of("en", "de"));
+
+    /**
+     * Plugin modules, relative to the app's folder: the complaint file's plugins (Tasklist tab, Cockpit search)
+     * and this package's scripts. Only those the application ships are listed: the webapps stop loading at a
+     * listed module that is missing (sign-in included), so a build without one of them still works.
+     */
+    static final Map<String, List<String>> CUSTOM_SCRIPTS = Map.of(
+            "tasklist", List.of("scripts/complaint-file/tasklist-plugin.js", "scripts/staff/tasklist-staff.js"),
+            "cockpit", List.of("scripts/complaint-file/cockpit-plugin.js", "scripts/staff/cockpit-staff.js"),
+            "admin", List.of(),
+            "welcome", List.of());
+
+    /** Tasklist's keyboard shortcuts as its own config.js defines them (Tasklist reads them from here). */
+    private static final Map<String, Map<String, String>> TASKLIST_SHORTCUTS = Map.of(
+            "claimTask", shortcut("ctrl+alt+c", "claims the currently selected task"),
+            "focusFilter", shortcut("ctrl+shift+f", "set the focus to the first filter in the list"),
+            "focusList", shortcut("ctrl+alt+l", "sets the focus to the first task in the list"),
+            "focusForm", shortcut("ctrl+alt+f", "sets the focus to the first input field in a task form"),
+            "startProcess", shortcut("ctrl+alt+p", "opens the start process modal dialog"));
+
+    private static final Map<String, String> NAMES =
+            Map.of("tasklist", "Tasklist", "cockpit", "Cockpit", "admin", "Admin", "welcome", "Welcome");
+
+    private final MailProperties organisation;
+    private final ObjectMapper json;
+    private final ResourceLoader resources;
+
+    WebappConfigScripts(MailProperties organisation, ObjectMapper json, ResourceLoader resources) {
+        this.organisation = organisation;
+        this.json = json;
+        this.resources = resources;
+    }
+
+    private boolean shipped(String app, String script) {
+        return resources
+                .getResource("classpath:META-INF/resources/webjars/camunda/app/" + app + "/" + script)
+                .exists();
+    }
+
+    private static Map<String, String> shortcut(String key, String description) {
+        return Map.of("key", key, "description", description);
+    }
+
+    @GetMapping("${camunda.bpm.webapp.application-path:/camunda}/app/{app}/scripts/config.js")
+    ResponseEntity<String> config(@PathVariable String app) throws JsonProcessingException {
+        if (!NAMES.containsKey(app)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("app", Map.of("name", NAMES.get(app), "vendor", organisation.organisation()));
+        config.put("locales", Map.of("availableLocales", LOCALES.get(app), "fallbackLocale", "en"));
+        config.put(
+                "customScripts",
+                CUSTOM_SCRIPTS.get(app).stream()
+                        .filter(script -> shipped(app, script))
+                        .toList());
+        // the welcome page's Camunda news and links are not for complaint staff
+        config.put("disableWelcomeMessage", true);
+        if ("tasklist".equals(app)) {
+            config.put("shortcuts", TASKLIST_SHORTCUTS);
+        }
+        String script = "// generated by the complaint-handling application (webapps.WebappConfigScripts)\n"
+                + "export default " + json.writerWithDefaultPrettyPrinter().writeValueAsString(config) + ";\n";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/javascript;charset=UTF-8"))
+                .cacheControl(CacheControl.noCache())
+                .body(script);
+    }
+}
