@@ -338,6 +338,51 @@ class ComplaintFilePostgresIT extends PostgresApplicationTestSupport {
                 .doesNotContain(open.email());
     }
 
+    private HttpResponse<String> page(String user, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString((user + ":" + PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void onlyTheSearchAndFilePagesMayBeFramedByTheWebapps() throws Exception {
+        Filed c = file("The heating engineer came a week late.");
+        for (String path :
+                List.of("/staff/complaints?embedded=true", "/staff/complaints/" + c.reference() + "?embedded=true")) {
+            HttpResponse<String> framed = page("manager", path);
+            assertThat(framed.statusCode()).as(path).isEqualTo(200);
+            assertThat(framed.headers().firstValue("X-Frame-Options")).as(path).hasValue("SAMEORIGIN");
+            assertThat(framed.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("frame-ancestors 'self'")
+                    .doesNotContain("frame-ancestors 'none'");
+            assertThat(framed.body()).doesNotContain("class=\"bar\"");
+        }
+        for (String path :
+                List.of("/staff/complaints/" + c.reference() + "/evidence", "/api/staff/complaints/" + c.reference())) {
+            HttpResponse<String> unframed = page("manager", path);
+            assertThat(unframed.statusCode()).as(path).isEqualTo(200);
+            assertThat(unframed.headers().firstValue("X-Frame-Options"))
+                    .as(path)
+                    .hasValue("DENY");
+        }
+        // in the staff member's language, with the header when not framed
+        HttpResponse<String> dutch = page("handler", "/staff/complaints/" + c.reference() + "?lang=nl");
+        assertThat(dutch.body()).contains("Klacht " + c.reference(), "Tijdlijn", "class=\"bar\"");
+        assertThat(page("intake", "/staff/complaints/" + c.reference()).statusCode())
+                .isEqualTo(403);
+        assertThat(page("handler", "/staff/complaints/CMP-2000-999999").statusCode())
+                .isEqualTo(404);
+        assertThat(page("handler", "/staff/complaints?size=500").statusCode()).isEqualTo(400);
+    }
+
     /**
      * With 30,000 complaints in the register, PostgreSQL answers an e-mail address, a phone number and words of
      * the text through the indexes of V23 (rolled back afterwards, statistics included).
