@@ -95,6 +95,22 @@ public class EvidenceRecords {
                     HttpStatus.FORBIDDEN,
                     reference + " is confidential: only complaint " + "managers read its record (ISO 10002 4.10)");
         }
+        audit.append(
+                complaint.id(),
+                markings.processInstanceId(),
+                user,
+                "evidence.READ",
+                "evidence-record",
+                null,
+                Map.of("reference", reference));
+        return gather(complaint, markings);
+    }
+
+    /**
+     * The record of a complaint, for a caller that has checked who may read it and audits the reading itself
+     * (the staff complaint file gathers the same steps, decisions, e-mails, actions and survey).
+     */
+    public EvidenceRecord gather(Complaint complaint, AccessMarkings markings) {
         List<Step> timeline = new ArrayList<>();
         Map<IsoClause, Long> perClause = new EnumMap<>(IsoClause.class);
         long unrecorded = 0;
@@ -116,14 +132,6 @@ public class EvidenceRecords {
         for (int round = 1; decisions.find(complaint.id(), round).isPresent(); round++) {
             rounds.add(decisions.get(complaint.id(), round));
         }
-        audit.append(
-                complaint.id(),
-                markings.processInstanceId(),
-                user,
-                "evidence.READ",
-                "evidence-record",
-                null,
-                Map.of("reference", reference));
         return new EvidenceRecord(
                 complaint,
                 markings,

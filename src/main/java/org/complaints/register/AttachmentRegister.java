@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Supporting documents of a complaint (ISO 10002 7.2), kept with the register record. */
@@ -30,6 +31,18 @@ public class AttachmentRegister {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(complaintId, fileName, contentType, content.length, sha256(content), content, ts(at))
                 .update();
+    }
+
+    /** A document a member of staff added (a scanned letter), with who added it; returns its id. */
+    public long add(long complaintId, String fileName, String contentType, byte[] content, Instant at, String addedBy) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into cmp_attachment
+                    (complaint_id, file_name, content_type, size_bytes, sha256, content, added_at, added_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(complaintId, fileName, contentType, content.length, sha256(content), content, ts(at), addedBy)
+                .update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     public List<StoredAttachment> list(long complaintId) {

@@ -47,11 +47,25 @@ class PublicPageHeaders extends OncePerRequestFilter {
         if (isPrivate(path)) {
             response.setHeader("Cache-Control", "no-store");
         }
-        response.setHeader("X-Frame-Options", "DENY");
+        if (framedByTheWebapps(path)) {
+            // the complaint file and the search are shown inside Tasklist and Cockpit, which are served from here
+            response.setHeader("Content-Security-Policy", FRAMEABLE_CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        } else {
+            response.setHeader("X-Frame-Options", "DENY");
+        }
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
         chain.doFilter(request, response);
+    }
+
+    static final String FRAMEABLE_CONTENT_SECURITY_POLICY =
+            CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
+    /** The staff search and complaint file pages, and nothing below them (evidence records stay unframed). */
+    static boolean framedByTheWebapps(String path) {
+        return path.matches("/staff/complaints(/[A-Za-z0-9-]+)?/?");
     }
 
     static boolean isPrivate(String path) {
