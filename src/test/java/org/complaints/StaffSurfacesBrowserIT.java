@@ -189,6 +189,7 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
         claim();
         click(By.xpath("//label[normalize-space(.)='Upheld']"));
         field("remedy").sendKeys("A free annual service and an apology.");
+        choose("remedyKind", "Apology or other (no money)");
         field("decisionReasons").sendKeys("We did not keep two appointments we had confirmed.");
         shot("14-tasklist-proposal");
         complete();
@@ -271,6 +272,8 @@ class StaffSurfacesBrowserIT extends PostgresApplicationTestSupport {
                         "upheld",
                         "remedy",
                         "Restore the old advance payment.",
+                        "remedyKind",
+                        "apology-other",
                         "decisionReasons",
                         "The change was not announced as the contract requires."));
         String approval = awaitTask(reference, "Task_ApproveResolution", processInstanceId);
