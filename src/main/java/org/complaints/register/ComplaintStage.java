@@ -4,6 +4,11 @@ package org.complaints.register;
 public enum ComplaintStage {
     RECEIVED,
     ASSESSMENT,
+    /**
+     * Answered as out of scope or as not a complaint: still open, until the end of the open period, for the
+     * complainant to disagree or add information (ISO 10002 7.5).
+     */
+    SCOPE_DECIDED,
     INVESTIGATION,
     RESPONSE,
     AWAITING_REACTION,

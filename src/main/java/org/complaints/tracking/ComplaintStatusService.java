@@ -107,7 +107,8 @@ public class ComplaintStatusService {
      * response deadline; in the internal review the review task's due date. Carrying out the remedy has the
      * remedy task's due date (complaints.deadlines.task-days) when the task has one, else the response deadline:
      * the response the complainant accepted was promised by that date, and no later date has been committed to.
-     * While the complainant decides whether to go to the external body it is the date by which to answer; in
+     * After an out-of-scope or not-a-complaint answer it is the end of the open period for the complainant's
+     * reaction. While the complainant decides whether to go to the external body it is the date by which to answer; in
      * external review the time limit for recording the external outcome (or for recording the referral, until it
      * is recorded).
      */
@@ -115,6 +116,7 @@ public class ComplaintStatusService {
         return switch (complaint.stage()) {
             case CLOSED -> null;
             case REFERRAL_DECISION -> instanceDate(complaint, "referralAnswerDeadline");
+            case SCOPE_DECIDED -> instanceDate(complaint, "scopeOpenUntil");
             case EXTERNAL_REVIEW -> {
                 Instant due = taskDue(complaint, "Task_RecordExternalOutcome");
                 yield due != null ? due : taskDue(complaint, "Task_RecordExternalReferral");

@@ -53,6 +53,7 @@ public class StatusUpdateService {
             case INTERNAL_REVIEW -> "-review";
             case REMEDY -> "-remedy";
             case REFERRAL_DECISION -> "-referral-answer";
+            case SCOPE_DECIDED -> "-scope-open";
             case EXTERNAL_REVIEW -> "-external";
             default -> "";
         };

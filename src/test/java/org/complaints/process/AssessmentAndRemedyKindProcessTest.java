@@ -37,6 +37,7 @@ import org.complaints.intake.IntakeService;
 import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
+import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
 import org.complaints.register.EventLog;
 import org.complaints.tracking.ComplaintStatusService;
@@ -397,6 +398,12 @@ class AssessmentAndRemedyKindProcessTest {
     void aDisagreementInTheOpenPeriodReachesAManagerWhoSendsItBackToAssessment() {
         ProcessInstance instance = answeredAsNotInScope("out-of-scope", "en");
         Complaint complaint = staff.complaintOf(instance);
+        // the status shows the open period: its own stage, and its end as the date to react by
+        Complaint answered = staff.reload(complaint);
+        assertThat(answered.stage()).isEqualTo(ComplaintStage.SCOPE_DECIDED);
+        assertThat(statusService.committedDate(answered))
+                .isEqualTo(staff.dateVariable(instance, "scopeOpenUntil").toInstant());
+        assertThat(statusService.status(answered).nextStep()).contains("if you disagree");
         messages.addInformation(complaint.reference(), "I disagree: I bought it from you, see the receipt.", "web");
 
         assertThat(instance).isWaitingAt("Task_ReviewScopeReaction");
@@ -426,6 +433,7 @@ class AssessmentAndRemedyKindProcessTest {
                 Map.of("scopeReviewDecision", "reassess", "scopeReviewNotes", "The receipt shows our own shop."));
         assertThat(instance).isWaitingAt("Task_ConfirmAssessment");
         assertThat(staff.eventTypes(complaint)).contains("SCOPE_REVIEWED");
+        assertThat(staff.reload(complaint).stage()).isEqualTo(ComplaintStage.ASSESSMENT);
 
         staff.complete("handler", instance, "Task_ConfirmAssessment", assessInScope());
         assertThat(instance).isWaitingAt("Task_InvestigateComplaint");
