@@ -1,4 +1,4 @@
--- The staff complaint file (issue 27): who added an attachment. H2 (demo and tests) searches the text with LIKE;
+-- The staff complaint file: who added an attachment. H2 (demo and tests) searches the text with LIKE;
 -- the full-text and expression indexes are PostgreSQL's (db/vendor/postgresql).
 
 -- the member of staff who added an attachment (a scanned letter); null: the complainant sent it with the complaint

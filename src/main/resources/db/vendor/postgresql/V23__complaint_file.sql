@@ -1,4 +1,4 @@
--- The staff complaint file (issue 27): who added an attachment, and the indexes of the staff search, which must
+-- The staff complaint file: who added an attachment, and the indexes of the staff search, which must
 -- answer within a second at a million complaints (reference and e-mail at once, words of the text by full text).
 
 -- the member of staff who added an attachment (a scanned letter); null: the complainant sent it with the complaint
