@@ -23,6 +23,8 @@ enum MailClauses {
     CLOSURE_NOTICE("closure-notice", IsoClause.CLOSING),
     EXTERNAL_REFERRAL_OFFER("external-referral-offer", IsoClause.CLOSING, "external recourse"),
     WITHDRAWAL_CONFIRMATION("withdrawal-confirmation", IsoClause.CLOSING),
+    COMPLAINT_REOPENED("complaint-reopened", IsoClause.TRACKING, "reopening"),
+    DUPLICATE_NOTICE("duplicate-notice", IsoClause.CLOSING, "duplicate"),
     SURVEY_INVITATION("survey-invitation", IsoClause.SATISFACTION),
     CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT);
 

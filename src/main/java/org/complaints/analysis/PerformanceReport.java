@@ -32,7 +32,11 @@ public record PerformanceReport(
     /** {@code bucket} is day, week (starting Monday) or month, by the period's length. */
     public record Period(String from, String to, String zone, String bucket) {}
 
-    /** {@code notAComplaint}: messages assessed as an enquiry, compliment or suggestion, not in outOfScope. */
+    /**
+     * {@code notAComplaint}: messages assessed as an enquiry, compliment or suggestion, not in outOfScope.
+     * {@code reopened}: reopenings made in the period (by their date, whatever the complaints' received dates), each
+     * a closure that did not hold (ISO 10002 8.2).
+     */
     public record Totals(
             long received,
             long closed,
@@ -41,7 +45,8 @@ public record PerformanceReport(
             long outOfScope,
             long decided,
             long withdrawn,
-            long notAComplaint) {}
+            long notAComplaint,
+            long reopened) {}
 
     /**
      * Complaints received per bucket, split by channel, category and the most frequent products or services

@@ -98,7 +98,8 @@ public class PerformanceReports {
                 tally.total("flag", "out_of_scope"),
                 decided,
                 withdrawn,
-                tally.total("flag", "not_a_complaint"));
+                tally.total("flag", "not_a_complaint"),
+                reopenings(period));
         List<StageCompliance> sla = List.of(
                 stage(tally, "acknowledgement", "ack"),
                 stage(tally, "assessment", "assessment"),
@@ -340,6 +341,14 @@ public class PerformanceReports {
      * (closed_at, received_at) alone. A period that ends after now is taken as of now, and says so: ages counted
      * to a day still to come would make every open complaint look older than it is.
      */
+    /** Reopenings made in the period, counted by their date from the register's record of each reopening. */
+    private long reopenings(ReportPeriod period) {
+        return jdbc.sql("select count(*) from cmp_reopening where reopened_at >= ? and reopened_at < ?")
+                .params(Jdbc.ts(period.start()), Jdbc.ts(period.end()))
+                .query(Long.class)
+                .single();
+    }
+
     private Backlog backlog(ReportPeriod period) {
         Instant now = clock.instant();
         boolean endsLater = period.end().isAfter(now);

@@ -40,6 +40,7 @@ final class ReportCsv {
         row("totals", "not a complaint", "", r.totals().notAComplaint());
         row("totals", "decided", "", r.totals().decided());
         row("totals", "withdrawn", "", r.totals().withdrawn());
+        row("totals", "reopened in the period", "", r.totals().reopened());
         series("received by channel", r.received().buckets(), r.received().byChannel());
         series("received by category", r.received().buckets(), r.received().byCategory());
         series(

@@ -108,6 +108,49 @@ public class ReportRollup {
         return ids.size();
     }
 
+    /**
+     * Takes a closed complaint back out of the roll-up before it is reopened: its reported columns are about to
+     * change, so what it added to the day totals is subtracted and it is tallied live again, like an open one. In
+     * the caller's transaction, under the roll-up's lock; nothing to do for a complaint not rolled up.
+     */
+    public void takeOut(long complaintId) {
+        jdbc.sql("select id from cmp_report_lock where id = 1 for update")
+                .query(Integer.class)
+                .single();
+        Tally tally = new Tally();
+        boolean rolledUp = !jdbc.sql(
+                        "select " + ReportFacts.COLUMNS + " from cmp_complaint where id = ? and rolled_up = true")
+                .param(complaintId)
+                .query((rs, n) -> {
+                    ReportFacts.read(rs).addTo(tally, zone, clock.instant());
+                    return true;
+                })
+                .list()
+                .isEmpty();
+        if (!rolledUp) {
+            return;
+        }
+        for (Map.Entry<Tally.Key, Long> entry : tally.counts().entrySet()) {
+            Tally.Key key = entry.getKey();
+            jdbc.sql("update cmp_report_day set n = n - ? where received_day = ? and dimension = ? and key1 = ? "
+                            + "and key2 = ?")
+                    .params(
+                            entry.getValue(),
+                            Date.valueOf(key.day()),
+                            key.dimension(),
+                            cut(key.key1(), 200),
+                            cut(key.key2(), 40))
+                    .update();
+        }
+        for (Map.Entry<Tally.DurationKey, Long> entry : tally.durations().entrySet()) {
+            Tally.DurationKey key = entry.getKey();
+            addDuration(key.day(), key.measure(), key.bucket(), -entry.getValue());
+        }
+        jdbc.sql("update cmp_complaint set rolled_up = false where id = ?")
+                .param(complaintId)
+                .update();
+    }
+
     private void addDuration(LocalDate day, String measure, int bucket, long n) {
         int updated = jdbc.sql(
                         "update cmp_report_duration set n = n + ? where received_day = ? and measure = ? and bucket = ?")

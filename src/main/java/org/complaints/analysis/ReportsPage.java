@@ -61,6 +61,7 @@ class ReportsPage {
             "EXTERNAL_OUTCOME",
             "OUT_OF_SCOPE",
             "WITHDRAWN",
+            "DUPLICATE",
             "SYSTEMIC_FINDING",
             "THRESHOLD",
             "MANUAL",

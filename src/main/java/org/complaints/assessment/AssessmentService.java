@@ -105,6 +105,8 @@ public class AssessmentService {
         String group = complaint.handlingGroup();
         int days = complaint.responseDays();
         Instant deadline = complaint.responseDeadline();
+        // a reopened complaint's response time counts from its reopening, like the date it was told then
+        Instant responseFrom = register.reopenedAt(complaintId).orElse(complaint.receivedAt());
         String reEvaluation = null;
         if (problems.isEmpty() && processDefinitionId != null) {
             AssessmentRules.RuleResult rule = rules.evaluate(
@@ -112,7 +114,7 @@ public class AssessmentService {
             checkKnown(rule.priority(), rule.handlingGroup());
             priority = rule.priority();
             group = rule.handlingGroup();
-            Instant ruleDate = deadlines.responseDeadline(complaint.receivedAt(), rule.responseDays());
+            Instant ruleDate = deadlines.responseDeadline(responseFrom, rule.responseDays());
             Instant earliest = calendar.workingDaysAfter(clock.instant(), 1);
             Instant shortened = ruleDate.isBefore(earliest) ? earliest : ruleDate;
             boolean moved = shortened.isBefore(deadline);
@@ -136,8 +138,7 @@ public class AssessmentService {
                 if (input.responseDaysOverride() < 1) {
                     problems.add("responseDaysOverride: at least 1 working day");
                 } else {
-                    Instant overridden =
-                            deadlines.responseDeadline(complaint.receivedAt(), input.responseDaysOverride());
+                    Instant overridden = deadlines.responseDeadline(responseFrom, input.responseDaysOverride());
                     if (overridden.isAfter(deadline)) {
                         problems.add(
                                 "responseDaysOverride: " + input.responseDaysOverride() + " working days would end on "

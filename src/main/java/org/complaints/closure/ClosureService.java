@@ -35,7 +35,8 @@ public class ClosureService implements MailSentListener {
             "OUT_OF_SCOPE",
             "WITHDRAWN",
             "NOT_A_COMPLAINT",
-            "NOT_REFERRED");
+            "NOT_REFERRED",
+            "DUPLICATE");
     public static final List<String> EXTERNAL_OUTCOMES = List.of(
             "in-favour-of-complainant", "partly-in-favour", "in-favour-of-organisation", "settled", "withdrawn");
 

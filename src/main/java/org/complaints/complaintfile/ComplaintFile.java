@@ -10,6 +10,8 @@ import org.complaints.survey.SurveyAnswers;
  * Everything about one complaint that a member of staff may see, as the API answers it and the page shows it.
  * {@code contact} is null when the viewer's role does not see contact details ({@code contactWithheld}).
  * {@code actions} and {@code notes} are kept for what staff can do on the file and their internal notes.
+ * {@code duplicateOf} is the reference of the complaint this one duplicates (when the viewer may see it);
+ * {@code duplicates} are the complaints linked as duplicates of this one, with their information and attachments.
  */
 public record ComplaintFile(
         String reference,
@@ -32,7 +34,9 @@ public record ComplaintFile(
         List<CorrectiveActionLink> correctiveActions,
         SurveyAnswers.SurveyOfComplaint survey,
         List<Action> actions,
-        List<Note> notes) {
+        List<Note> notes,
+        String duplicateOf,
+        List<Duplicate> duplicates) {
 
     public record Receipt(String channel, Instant receivedAt, String receivedBy, String language) {}
 
@@ -114,4 +118,18 @@ public record ComplaintFile(
 
     /** An internal note: staff only, never shown to the complainant. */
     public record Note(Instant at, String author, String text) {}
+
+    /**
+     * A complaint linked as a duplicate of this one: what the complainant told there (description, information
+     * added later) and sent (attachments, downloaded through the duplicate's reference).
+     */
+    public record Duplicate(
+            String reference,
+            Instant receivedAt,
+            String channel,
+            String description,
+            List<AddedInformation> addedInformation,
+            List<AttachmentInfo> attachments) {}
+
+    public record AddedInformation(Instant at, String channel, String text) {}
 }

@@ -353,6 +353,42 @@ public class ComplaintRegister {
                 id);
     }
 
+    /**
+     * Opens a closed complaint again (reopening, ISO 10002 7.3): the closure's time and reason are cleared (the
+     * event log and {@code cmp_reopening} keep them), the response clock restarts at {@code reopenedAt} with its
+     * new committed date, and a duplicate's link to the complaint it repeated ends. The stage follows when the
+     * new process instance enters the assessment.
+     */
+    public void reopen(long id, Instant reopenedAt, Instant responseDeadline) {
+        update("""
+                update cmp_complaint set closed_at = null, closure_reason = null, response_sla_met = null,
+                    duplicate_of = null, reopened_at = ?, response_deadline = ?
+                where id = ?""", ts(reopenedAt), ts(responseDeadline), id);
+    }
+
+    /** When the complaint was last reopened: its response time counts from then; empty if never. */
+    public Optional<Instant> reopenedAt(long id) {
+        return jdbc.sql("select reopened_at from cmp_complaint where id = ?")
+                .param(id)
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "reopened_at")))
+                .optional()
+                .flatMap(value -> value);
+    }
+
+    /** Links a complaint as a duplicate of {@code originalId}, the complaint it repeats. */
+    public void markDuplicate(long id, long originalId) {
+        update("update cmp_complaint set duplicate_of = ? where id = ?", originalId, id);
+    }
+
+    /** The id of the complaint this one duplicates; empty if it is no duplicate. */
+    public Optional<Long> duplicateOf(long id) {
+        return jdbc.sql("select duplicate_of from cmp_complaint where id = ?")
+                .param(id)
+                .query((rs, row) -> Optional.ofNullable((Long) rs.getObject("duplicate_of", Long.class)))
+                .optional()
+                .flatMap(value -> value);
+    }
+
     /** An update of columns other than the access markings'. */
     private void update(String sql, Object... params) {
         complaints.forget((Long) params[params.length - 1]);
