@@ -150,6 +150,10 @@ public class Anonymiser {
         jdbc.sql("update cmp_added_information set content = ? where complaint_id = ?")
                 .params(REMOVED, complaintId)
                 .update();
+        // a reopening's reason is staff text about the complainant's case, which may quote them
+        jdbc.sql("update cmp_reopening set reason = null where complaint_id = ?")
+                .param(complaintId)
+                .update();
         // the complaint is closed now: a message still waiting for its process has nowhere to go
         jdbc.sql("""
                 update cmp_complainant_message set content = null,
