@@ -315,6 +315,10 @@ public class ComplaintFiles {
             }
         }
         entries.addAll(endedTasks(complaint.processInstanceId(), entries));
+        // a reopened complaint's earlier process instances: their tasks are part of its history too
+        for (String earlier : duplicates.earlierProcessInstances(complaint.id())) {
+            entries.addAll(endedTasks(earlier, entries));
+        }
         record.mails()
                 .forEach(mail -> entries.add(new ComplaintFile.TimelineEntry(
                         mail.sentAt(),

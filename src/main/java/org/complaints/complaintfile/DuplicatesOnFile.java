@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The duplicates a complaint's file shows (ISO 10002 7.3): the complaints linked as duplicates of it, with what the
- * complainant told and sent there, and the complaint it duplicates; each only as far as the viewer may see it.
+ * complainant told and sent there, and the complaint it duplicates; each only as far as the viewer may see it. And
+ * the earlier process instances of a reopened complaint, whose tasks belong to its timeline.
  */
 @Component
 class DuplicatesOnFile {
@@ -21,6 +22,15 @@ class DuplicatesOnFile {
     DuplicatesOnFile(JdbcClient jdbc, ComplaintVisibility visibility) {
         this.jdbc = jdbc;
         this.visibility = visibility;
+    }
+
+    /** The process instances that handled a reopened complaint before its current one, oldest first. */
+    List<String> earlierProcessInstances(long complaintId) {
+        return jdbc.sql("select previous_process_instance_id from cmp_reopening where complaint_id = ?"
+                        + " and previous_process_instance_id is not null order by id")
+                .param(complaintId)
+                .query(String.class)
+                .list();
     }
 
     /** The reference of the complaint {@code complaintId} duplicates, if any and the viewer may see it. */

@@ -129,6 +129,8 @@ class ComplaintFileActionsPostgresIT extends PostgresApplicationTestSupport {
         assertThat(file.path("stage").asText()).isEqualTo("ASSESSMENT");
         List<String> types = file.path("timeline").findValuesAsText("type");
         assertThat(types).contains("CLOSED", "REOPENED");
+        // the first instance's assessment task, ended by the withdrawal, stays in the timeline
+        assertThat(types).contains("TASK_ENDED");
         // the complainant's status page shows the open stage
         Reply status = publicCall(HttpMethod.GET, "/api/complaints/" + c.reference() + "?token=" + c.token(), null);
         assertThat(status.status()).as(status.body()).isEqualTo(200);
