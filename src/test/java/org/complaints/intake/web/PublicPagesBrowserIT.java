@@ -147,6 +147,8 @@ class PublicPagesBrowserIT {
         assertThat(browser.findElement(By.id("description")).getAttribute("value"))
                 .isEqualTo("The machine leaks at every wash.");
         assertThat(complaintsOf(email)).isZero();
+        ((JavascriptExecutor) browser)
+                .executeScript("document.querySelector('.kept-attachments').scrollIntoView({block: 'center'});");
         shot("50-form-error-keeps-files-en");
 
         // the complainant removes one file, ticks the consent and sends: the other reaches the complaint intact
