@@ -1,5 +1,6 @@
 package org.complaints.analysis;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -31,21 +32,52 @@ public class ComplaintFigures {
      * without one. The maps' keys are data (the values found), in their natural order.
      */
     public record Summary(
+            @Schema(description = "First day of the period", example = "2026-01-01")
             String from,
+
+            @Schema(description = "Last day of the period", example = "2026-03-31")
             String to,
+
+            @Schema(description = "Complaints received", example = "120")
             long received,
+
+            @Schema(description = "Complaints closed", example = "110")
             long closed,
+
+            @Schema(description = "Acknowledged within the time limit", example = "118")
             long acknowledgedInTime,
+
+            @Schema(description = "Acknowledged late", example = "2")
             long acknowledgedLate,
+
+            @Schema(description = "Decided by the committed date", example = "95")
             long decidedInTime,
+
+            @Schema(description = "Decided after it", example = "5")
             long decidedLate,
+
+            @Schema(description = "Complaints that went to internal review", example = "8")
             long internallyReviewed,
+
+            @Schema(description = "Complaints taken to the external body", example = "1")
             long externallyReferred,
+
+            @Schema(description = "Received per channel", example = "{\"web\": 80, \"email\": 30, \"phone\": 10}")
             Map<String, Long> byChannel,
+
+            @Schema(description = "Received per category", example = "{\"delivery\": 40, \"billing\": 30}")
             Map<String, Long> byCategory,
+
+            @Schema(description = "Decided per outcome", example = "{\"upheld\": 60, \"not-upheld\": 30}")
             Map<String, Long> byOutcome,
+
+            @Schema(description = "Closed per reason", example = "{\"ACCEPTED\": 90, \"WITHDRAWN\": 4}")
             Map<String, Long> byClosureReason,
+
+            @Schema(description = "Received per priority", example = "{\"normal\": 100, \"high\": 20}")
             Map<String, Long> byPriority,
+
+            @Schema(description = "Received per product or service", example = "{\"Parcel delivery\": 40}")
             Map<String, Long> byProductOrService) {}
 
     /** Complaints received from {@code from} to {@code to}, both days included, in the organisation's zone. */

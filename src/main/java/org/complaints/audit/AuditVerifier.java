@@ -1,5 +1,6 @@
 package org.complaints.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,21 @@ public class AuditVerifier {
         this.clock = clock;
     }
 
-    public record Verification(boolean intact, long rowsChecked, long lastSeq, boolean keyed, List<String> problems) {}
+    public record Verification(
+            @Schema(description = "Whether the audit chain is unbroken", example = "true")
+            boolean intact,
+
+            @Schema(description = "Audit rows checked", example = "5120")
+            long rowsChecked,
+
+            @Schema(description = "The last sequence number checked", example = "5120")
+            long lastSeq,
+
+            @Schema(description = "Whether the chain is keyed (HMAC) rather than a plain hash", example = "true")
+            boolean keyed,
+
+            @Schema(description = "What was found wrong, empty if intact", example = "[]")
+            List<String> problems) {}
 
     @Transactional(readOnly = true)
     public Verification verify() {

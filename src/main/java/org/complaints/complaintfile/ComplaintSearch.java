@@ -1,5 +1,6 @@
 package org.complaints.complaintfile;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,23 +65,69 @@ public class ComplaintSearch {
 
     /** One complaint found; {@code complainantName} is null for a viewer who does not see contact details. */
     public record Item(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
             String reference,
+
+            @Schema(description = "Its stage", example = "INVESTIGATION")
             String stage,
+
+            @Schema(description = "Whether it is open", example = "true")
             boolean open,
+
+            @Schema(description = "Its priority", example = "normal")
             String priority,
+
+            @Schema(description = "The group handling it", example = "complaint-handlers")
             String handlingGroup,
+
+            @Schema(description = "How it came in", example = "web")
             String channel,
+
+            @Schema(description = "Its category", example = "delivery")
             String category,
+
+            @Schema(description = "The decision's outcome, if decided")
             String outcome,
+
+            @Schema(description = "The product or service", example = "Parcel delivery")
             String productOrService,
+
+            @Schema(
+                    description = "The complainant's name; null when withheld from the reader",
+                    example = "Sanne Bakker")
             String complainantName,
+
+            @Schema(description = "When it was received", example = "2026-03-02T09:15:00Z")
             Instant receivedAt,
+
+            @Schema(description = "The committed date for the decision", example = "2026-03-16T17:00:00Z")
             Instant responseDeadline,
+
+            @Schema(description = "Whether a committed date has passed", example = "false")
             boolean overdue,
-            Instant closedAt,
+
+            @Schema(description = "When it was closed") Instant closedAt,
+
+            @Schema(description = "Its process instance id", example = "b8f3c2a1-1d2e-11f0-9c0a-0242ac120002")
             String processInstanceId) {}
 
-    public record Result(List<Item> items, long total, int page, int size, String sort) {}
+    public record Result(
+            @Schema(description = "The complaints of this page")
+            List<Item> items,
+
+            @Schema(
+                    description = "How many complaints match (capped, see the API description of the search)",
+                    example = "1234")
+            long total,
+
+            @Schema(description = "The page number, from 0", example = "0")
+            int page,
+
+            @Schema(description = "Complaints per page", example = "25")
+            int size,
+
+            @Schema(description = "The order applied", example = "-received")
+            String sort) {}
 
     private final JdbcClient jdbc;
     private final ComplaintVisibility visibility;

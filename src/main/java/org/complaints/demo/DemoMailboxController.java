@@ -3,6 +3,7 @@ package org.complaints.demo;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -28,7 +29,26 @@ class DemoMailboxController {
         this.mailServer = mailServer;
     }
 
-    record Mail(String messageId, String from, List<String> to, String subject, Instant sentAt, String body) {}
+    record Mail(
+            @Schema(
+                    description = "The e-mail's Message-ID",
+                    example = "<acknowledgement.CMP-2026-000042@complaints.example.org>")
+            String messageId,
+
+            @Schema(description = "The sender", example = "complaints@example.org")
+            String from,
+
+            @Schema(description = "The recipients", example = "[\"sanne.bakker@example.org\"]")
+            List<String> to,
+
+            @Schema(description = "The subject line", example = "We have received your complaint CMP-2026-000042")
+            String subject,
+
+            @Schema(description = "When it was sent", example = "2026-03-02T09:16:00Z")
+            Instant sentAt,
+
+            @Schema(description = "The text", example = "Dear Sanne Bakker, ...")
+            String body) {}
 
     @GetMapping(path = "/api/demo/mailbox", produces = "application/json")
     @Operation(
@@ -42,8 +62,35 @@ class DemoMailboxController {
 
     @GetMapping("/demo/mailbox")
     String page(Model model) throws MessagingException {
-        model.addAttribute("mails", read());
+        model.addAttribute(
+                "mails", read().stream().map(m -> new Shown(m, parts(m.body()))).toList());
         return "demo/mailbox";
+    }
+
+    /** A mail on the page: its body as text and the web addresses in it, which the page makes clickable. */
+    record Shown(Mail mail, List<Part> body) {}
+
+    /** A piece of a body: plain text, or an http(s) address shown as a link to itself. */
+    record Part(String text, boolean link) {}
+
+    private static final java.util.regex.Pattern WEB_ADDRESS =
+            java.util.regex.Pattern.compile("https?://[^\\s<>\"']+[^\\s<>\"'.,;:!?)]");
+
+    static List<Part> parts(String body) {
+        List<Part> parts = new java.util.ArrayList<>();
+        java.util.regex.Matcher address = WEB_ADDRESS.matcher(body == null ? "" : body);
+        int at = 0;
+        while (address.find()) {
+            if (address.start() > at) {
+                parts.add(new Part(body.substring(at, address.start()), false));
+            }
+            parts.add(new Part(address.group(), true));
+            at = address.end();
+        }
+        if (body != null && at < body.length()) {
+            parts.add(new Part(body.substring(at), false));
+        }
+        return parts;
     }
 
     private List<Mail> read() throws MessagingException {

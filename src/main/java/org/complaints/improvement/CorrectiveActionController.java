@@ -85,18 +85,44 @@ class CorrectiveActionController {
      * key on every action.
      */
     record ActionSummary(
+            @Schema(description = "The corrective action's reference", example = "CAPA-2026-0003")
             String reference,
+
+            @Schema(description = "What opened it: SYSTEMIC_FINDING, THRESHOLD or MANUAL", example = "SYSTEMIC_FINDING")
             ActionTrigger trigger,
+
+            @Schema(description = "What it is about: the category or product or service", example = "Parcel delivery")
             String subject,
+
+            @Schema(description = "The category it is about, if any", example = "delivery")
             String category,
+
+            @Schema(description = "The product or service it is about, if any", example = "Parcel delivery")
             String productOrService,
+
+            @Schema(
+                    description = "Its status: ANALYSIS, PLANNING, IMPLEMENTING, MONITORING or CLOSED",
+                    example = "IMPLEMENTING")
             ActionStatus status,
+
+            @Schema(description = "The round: more than 1 when an earlier plan was not effective", example = "1")
             int round,
+
+            @Schema(description = "The staff user responsible", example = "quality")
             String owner,
+
+            @Schema(description = "When the action is due", example = "2026-04-06T17:00:00Z")
             Instant dueDate,
+
+            @Schema(description = "Whether the effectiveness check found it effective; null until checked")
             Boolean effective,
+
+            @Schema(description = "When it was opened", example = "2026-03-06T08:00:00Z")
             Instant openedAt,
-            Instant closedAt,
+
+            @Schema(description = "When it was closed") Instant closedAt,
+
+            @Schema(description = "How many complaints are linked to it", example = "3")
             int complaintCount) {}
 
     /**
@@ -105,18 +131,43 @@ class CorrectiveActionController {
      */
     record ActionDetail(
             @JsonUnwrapped ActionSummary summary,
+
+            @Schema(description = "Why it was opened", example = "Three damaged parcels from one depot")
             String openingReason,
+
+            @Schema(description = "Who opened it: a user, or system for a systemic finding", example = "quality")
             String openedBy,
+
+            @Schema(description = "The root cause found", example = "Drivers leave parcels outside when nobody answers")
             String rootCause,
+
+            @Schema(description = "How the root cause was analysed", example = "Five whys with the depot manager")
             String rootCauseAnalysis,
+
+            @Schema(description = "What is done about it", example = "Drivers take parcels back to the depot")
             String actionPlan,
+
+            @Schema(description = "How the plan was carried out")
             String implementationNotes,
-            Instant implementedAt,
+
+            @Schema(description = "When it was carried out") Instant implementedAt,
+
+            @Schema(description = "When its effectiveness is to be checked")
             Instant effectivenessCheckDue,
+
+            @Schema(description = "What the effectiveness check found")
             String effectivenessNotes,
+
+            @Schema(description = "When its effectiveness was checked")
             Instant checkedAt,
+
+            @Schema(description = "The action's process instance id", example = "d4e5f6a7-1d2e-11f0-9c0a-0242ac120002")
             String processInstanceId,
+
+            @Schema(description = "The complaints linked to it")
             List<LinkedComplaintView> complaints,
+
+            @Schema(description = "What happened to it, oldest first")
             List<HistoryEntry> history) {}
 
     /**
@@ -124,24 +175,62 @@ class CorrectiveActionController {
      * complaint is confidential and the reader may not see it.
      */
     record LinkedComplaintView(
+            @Schema(
+                    description = "The complaint's reference; hidden details for a confidential one",
+                    example = "CMP-2026-000042")
             String reference,
+
+            @Schema(description = "Whether the complaint is confidential", example = "false")
             boolean confidential,
+
+            @Schema(description = "The complaint's category", example = "delivery")
             String category,
+
+            @Schema(description = "The complaint's product or service", example = "Parcel delivery")
             String productOrService,
+
+            @Schema(description = "When the complaint was received", example = "2026-03-02T09:15:00Z")
             Instant receivedAt,
+
+            @Schema(description = "The complaint's stage", example = "CLOSED")
             ComplaintStage stage,
+
+            @Schema(description = "When it was linked to the action", example = "2026-03-06T08:00:00Z")
             Instant linkedAt,
+
+            @Schema(description = "Who linked it", example = "system")
             String linkedBy,
+
+            @Schema(description = "Why it was linked (ActionTrigger)", example = "SYSTEMIC_FINDING")
             ActionTrigger linkReason) {}
 
     /** One event of an action's history. */
-    record HistoryEntry(Instant occurredAt, String type, String actor, String summary, String detail) {}
+    record HistoryEntry(
+            @Schema(description = "When it happened", example = "2026-03-06T08:00:00Z")
+            Instant occurredAt,
+
+            @Schema(description = "The kind of event", example = "OPENED")
+            String type,
+
+            @Schema(description = "Who did it", example = "quality")
+            String actor,
+
+            @Schema(description = "One line saying what happened", example = "Corrective action opened")
+            String summary,
+
+            @Schema(description = "More detail, if any") String detail) {}
 
     /**
      * The answer to a manual opening: the action's detail and whether this request opened it ({@code false}: the
      * complaints were linked to the action already open on the same subject).
      */
-    record Opening(@JsonUnwrapped ActionDetail action, boolean opened) {}
+    record Opening(
+            @JsonUnwrapped ActionDetail action,
+
+            @Schema(
+                    description = "True when a new action was opened, false when the complaints joined an open one",
+                    example = "true")
+            boolean opened) {}
 
     @GetMapping("/api/staff/corrective-actions")
     @Operation(summary = "The corrective actions", description = "Optional status=open or closed.")

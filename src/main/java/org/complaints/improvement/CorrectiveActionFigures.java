@@ -1,5 +1,6 @@
 package org.complaints.improvement;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,17 +41,36 @@ public class CorrectiveActionFigures {
      * @param overdueNow             open actions now whose implementation is past its due date
      * @param open                   the open actions now, oldest first, for the management review
      */
+    @Schema(description = "The corrective actions' figures for the period")
     public record Summary(
+            @Schema(description = "Corrective actions opened in the period", example = "4")
             long opened,
+
+            @Schema(description = "Opened per trigger", example = "{\"SYSTEMIC_FINDING\": 3, \"MANUAL\": 1}")
             Map<String, Long> openedByTrigger,
+
+            @Schema(description = "Those opened, per status now", example = "{\"CLOSED\": 2, \"IMPLEMENTING\": 2}")
             Map<String, Long> openedByStatusNow,
+
+            @Schema(description = "Closed after an effective check", example = "2")
             long closedEffective,
+
+            @Schema(description = "Median days from opening to closing", example = "21.0")
             Double medianDaysToClose,
+
+            @Schema(description = "Effectiveness checks done", example = "3")
             long checks,
+
+            @Schema(description = "Checks that found the action not effective", example = "1")
             long checksNotEffective,
+
+            @Schema(description = "Actions open now, per status", example = "{\"IMPLEMENTING\": 2}")
             Map<String, Long> openNowByStatus,
+
+            @Schema(description = "Actions open now and past their due date", example = "0")
             long overdueNow,
-            List<OpenAction> open) {}
+
+            @Schema(description = "The actions open now") List<OpenAction> open) {}
 
     /** An open action as the management review lists it. */
     public record OpenAction(

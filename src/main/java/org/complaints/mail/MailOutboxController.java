@@ -2,6 +2,7 @@ package org.complaints.mail;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,15 +44,36 @@ class MailOutboxController {
     }
 
     record Unsent(
+            @Schema(description = "The e-mail's id in the outbox", example = "42")
             long id,
+
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
             String reference,
+
+            @Schema(description = "Which e-mail it is", example = "acknowledgement")
             String template,
+
+            @Schema(
+                    description = "Its Message-ID",
+                    example = "<acknowledgement.CMP-2026-000042@complaints.example.org>")
             String messageId,
+
+            @Schema(description = "PENDING (retried) or FAILED (given up)", example = "FAILED")
             String status,
+
+            @Schema(description = "Attempts so far", example = "8")
             int attempts,
+
+            @Schema(description = "When it was queued", example = "2026-03-02T09:15:00Z")
             Instant queuedAt,
+
+            @Schema(description = "When it is tried next; null once given up")
             Instant nextAttemptAt,
+
+            @Schema(description = "The last error, without addresses", example = "Connection refused")
             String lastFailure,
+
+            @Schema(description = "The incident raised in Cockpit once given up")
             String incidentId) {}
 
     @GetMapping("/api/staff/mail-outbox")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,32 +41,71 @@ class ManagementReviewController {
 
     /** A review in the list; absent dates are written as {@code null}. */
     record ReviewRow(
+            @Schema(description = "The management review's reference", example = "MR-2026-01")
             String reference,
+
+            @Schema(description = "First day of the period reviewed", example = "2026-01-01")
             LocalDate periodFrom,
+
+            @Schema(description = "Last day of the period reviewed", example = "2026-03-31")
             LocalDate periodTo,
+
+            @Schema(description = "When its input was prepared", example = "2026-04-01T06:00:00Z")
             Instant preparedAt,
+
+            @Schema(description = "When the review was held")
             Instant heldAt,
-            Instant closedAt) {}
+
+            @Schema(description = "When it was closed") Instant closedAt) {}
 
     /** A requested review: its reference and the staff page that shows it. */
-    record Requested(String reference, String page) {}
+    record Requested(
+            @Schema(description = "The reference of the review requested", example = "MR-2026-02")
+            String reference,
+
+            @Schema(description = "The page showing it", example = "/staff/management-reviews/MR-2026-02")
+            String page) {}
 
     /**
      * A review with its outcome, its actions and the input it was prepared from, the input as the JSON document
      * stored when it was prepared. Absent values are written as {@code null}.
      */
     record ReviewDetail(
+            @Schema(description = "The management review's reference", example = "MR-2026-01")
             String reference,
+
+            @Schema(description = "First day of the period reviewed", example = "2026-01-01")
             LocalDate periodFrom,
+
+            @Schema(description = "Last day of the period reviewed", example = "2026-03-31")
             LocalDate periodTo,
+
+            @Schema(description = "When its input was prepared", example = "2026-04-01T06:00:00Z")
             Instant preparedAt,
+
+            @Schema(description = "When the review was held", example = "2026-04-10T09:00:00Z")
             Instant heldAt,
+
+            @Schema(description = "Who recorded it", example = "quality")
             String heldBy,
+
+            @Schema(description = "Who took part", example = "Quality manager, complaint manager, director")
             String attendees,
+
+            @Schema(
+                    description = "What the review concluded",
+                    example = "Delivery complaints doubled; depot process to change.")
             String conclusions,
+
+            @Schema(description = "What was decided", example = "Open a corrective action on parcel delivery.")
             String decisions,
-            Instant closedAt,
+
+            @Schema(description = "When it was closed") Instant closedAt,
+
+            @Schema(description = "The actions decided, with their owners and due dates")
             List<ReviewAction> actions,
+
+            @Schema(description = "The input as prepared: the period's figures (ISO 10002 8.7)")
             JsonNode input) {}
 
     ManagementReviewController(ManagementReviews reviews, StaffAccess staff, ObjectMapper json) {

@@ -89,9 +89,19 @@ class PrivacyController {
             String reason) {}
 
     /** What an erasure did: the complaints anonymised, and those a legal hold kept, with the hold's reason. */
-    record Erasure(List<String> erased, List<HeldComplaint> held) {}
+    record Erasure(
+            @Schema(description = "References of the complaints anonymised", example = "[\"CMP-2026-000042\"]")
+            List<String> erased,
 
-    record HeldComplaint(String reference, String legalHoldReason) {}
+            @Schema(description = "Complaints kept because of a legal hold, with the reason")
+            List<HeldComplaint> held) {}
+
+    record HeldComplaint(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000043")
+            String reference,
+
+            @Schema(description = "Why it is on hold", example = "Court case 2026/118")
+            String legalHoldReason) {}
 
     @PostMapping("/api/staff/privacy/erasures")
     @Operation(summary = "Anonymise a complainant's data now")
@@ -130,7 +140,12 @@ class PrivacyController {
             @Schema(description = "Why (recorded in the audit log)", example = "Court case 2026/123")
             String reason) {}
 
-    record LegalHoldState(String reference, boolean legalHold) {}
+    record LegalHoldState(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000043")
+            String reference,
+
+            @Schema(description = "Whether the complaint is now on legal hold", example = "true")
+            boolean legalHold) {}
 
     @PutMapping("/api/staff/complaints/{reference}/legal-hold")
     @Operation(summary = "Set or release a legal hold")

@@ -44,7 +44,23 @@ class ComplaintAccessController {
             List<String> namedStaff) {}
 
     /** A complaint's access markings; the legal hold's reason is the privacy API's, not shown here. */
-    record AccessView(String reference, boolean confidential, List<String> namedStaff, boolean legalHold) {}
+    record AccessView(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
+            String reference,
+
+            @Schema(
+                    description =
+                            "Whether the complaint is confidential: only complaint managers and the staff assigned see it",
+                    example = "false")
+            boolean confidential,
+
+            @Schema(
+                    description = "User ids of staff the complaint names, who may neither see nor work it",
+                    example = "[\"handler2\"]")
+            List<String> namedStaff,
+
+            @Schema(description = "Whether a legal hold keeps the complaint from anonymisation", example = "false")
+            boolean legalHold) {}
 
     @GetMapping("/api/staff/complaints/{reference}/access")
     @Operation(summary = "Confidential marking and named staff")

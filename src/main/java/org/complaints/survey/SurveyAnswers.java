@@ -58,15 +58,33 @@ public class SurveyAnswers {
     private record Found(OpenSurvey survey, Instant answeredAt) {}
 
     /** A complaint's survey as its evidence record shows it (8.3): status, dates and answers. */
+    @Schema(description = "The complaint's satisfaction survey: status, dates and answers")
     public record SurveyOfComplaint(
+            @Schema(description = "The invitation: PENDING, SENT, FAILED or CANCELLED", example = "SENT")
             String status,
+
+            @Schema(description = "When the survey became due", example = "2026-03-20T09:00:00Z")
             Instant invitedAt,
+
+            @Schema(description = "When the invitation went out", example = "2026-03-20T09:01:00Z")
             Instant sentAt,
+
+            @Schema(description = "Until when it can be answered", example = "2026-04-03T09:00:00Z")
             Instant expiresAt,
+
+            @Schema(description = "When it was answered", example = "2026-03-21T18:30:00Z")
             Instant answeredAt,
+
+            @Schema(description = "Score for the handling, 1 to 5", example = "4")
             Integer handlingScore,
+
+            @Schema(description = "Score for the outcome, 1 to 5", example = "3")
             Integer outcomeScore,
+
+            @Schema(description = "Score for the ease of complaining, 1 to 5", example = "5")
             Integer easeScore,
+
+            @Schema(description = "The complainant's comment, if any", example = "Quick and friendly.")
             String comment) {}
 
     /** The complaint's survey, if it was chosen for one. */

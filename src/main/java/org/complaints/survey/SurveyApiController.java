@@ -2,6 +2,7 @@ package org.complaints.survey;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,10 +50,28 @@ class SurveyApiController {
     }
 
     /** An open survey: whose it is, its language, until when it can be answered and the scores it asks for. */
-    record SurveyView(String reference, String language, String expiresAt, List<String> questions) {}
+    record SurveyView(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
+            String reference,
+
+            @Schema(description = "The language the questions are in", example = "nl")
+            String language,
+
+            @Schema(description = "Until when the survey can be answered", example = "2026-04-05T09:00:00Z")
+            String expiresAt,
+
+            @Schema(
+                    description = "The questions, in the complainant's language",
+                    example = "[\"How satisfied are you with how we handled your complaint?\"]")
+            List<String> questions) {}
 
     /** A survey answered. */
-    record Answered(String reference, boolean answered) {}
+    record Answered(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
+            String reference,
+
+            @Schema(description = "True: the answers were recorded", example = "true")
+            boolean answered) {}
 
     @GetMapping("/api/surveys/{token}")
     @Operation(summary = "An open survey")

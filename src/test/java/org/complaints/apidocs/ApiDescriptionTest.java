@@ -43,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * answers is described and nothing else is, each with a summary, a success answer and the errors its code can
  * give (from the handler itself: the staff API's 401 and 403, 404 for an addressed resource, 400 for a body, 413
  * for a complainant's post), each error as problem details with an {@code urn:complaints:problem:*} example, and
- * every parameter described and every field of every request body described with an example. Both, the description and Swagger UI, are served
+ * every parameter described and every field of every request body described with an example, and every field of
+ * every answer's body (and of the objects within it) described. Both, the description and Swagger UI, are served
  * without signing in and from the application alone.
  */
 @SpringBootTest
@@ -241,6 +242,74 @@ class ApiDescriptionTest {
         Map<String, JsonNode> multipart = new TreeMap<>();
         collectProperties(filing.path("multipart/form-data").path("schema"), multipart);
         assertThat(multipart).containsKeys("name", "email", "description", "consent", "attachments");
+    }
+
+    /**
+     * Every field of every success answer's body, and of every object within it, has a description: on the field,
+     * or for a field that only refers to another schema, on that schema. Nothing is a bare name a client must guess.
+     */
+    @Test
+    void everyResponseFieldIsDescribed() {
+        List<String> undescribed = new ArrayList<>();
+        Set<String> visited = new TreeSet<>();
+        int[] fields = {0};
+        operationsOfTheDescription()
+                .forEach((operation, op) -> op.path("responses").fields().forEachRemaining(response -> {
+                    if (!response.getKey().startsWith("2")) {
+                        return;
+                    }
+                    resolve(response.getValue())
+                            .path("content")
+                            .fields()
+                            .forEachRemaining(media -> checkResponseSchema(
+                                    operation + " " + response.getKey(),
+                                    media.getValue().path("schema"),
+                                    visited,
+                                    undescribed,
+                                    fields));
+                }));
+        assertThat(fields[0]).as("response fields checked").isGreaterThan(100);
+        assertThat(undescribed).as("response fields without a description").isEmpty();
+    }
+
+    private void checkResponseSchema(
+            String where, JsonNode schema, Set<String> visited, List<String> undescribed, int[] fields) {
+        String ref = schema.path("$ref").asText();
+        if (!ref.isEmpty() && !visited.add(ref)) {
+            return;
+        }
+        String name = ref.isEmpty() ? where : ref.substring(ref.lastIndexOf('/') + 1);
+        JsonNode resolved = resolve(schema);
+        resolved.path("properties").fields().forEachRemaining(property -> {
+            fields[0]++;
+            JsonNode value = property.getValue();
+            if (!described(value)) {
+                undescribed.add(name + "." + property.getKey() + " (in " + where + ")");
+            }
+            checkResponseSchema(where, value, visited, undescribed, fields);
+        });
+        for (String nested : List.of("items", "additionalProperties")) {
+            if (resolved.path(nested).isObject()) {
+                checkResponseSchema(where, resolved.path(nested), visited, undescribed, fields);
+            }
+        }
+        for (String combined : List.of("allOf", "oneOf", "anyOf")) {
+            resolved.path(combined).forEach(part -> checkResponseSchema(where, part, visited, undescribed, fields));
+        }
+    }
+
+    /** A description on the field itself, or on the schema a field that only refers to one refers to. */
+    private boolean described(JsonNode property) {
+        if (!property.path("description").asText().isBlank()) {
+            return true;
+        }
+        if (property.has("$ref")) {
+            return !resolve(property).path("description").asText().isBlank();
+        }
+        if (property.path("allOf").size() == 1) {
+            return described(property.path("allOf").get(0));
+        }
+        return false;
     }
 
     private void collectProperties(JsonNode schema, Map<String, JsonNode> into) {

@@ -72,7 +72,8 @@ class ComplaintApiController {
 
     @Schema(description = "The complaint as registered: keep the tracking token, it opens the status page")
     record Filed(
-            @Schema(example = "CMP-2026-000042") String reference,
+            @Schema(description = "The new complaint's reference", example = "CMP-2026-000042")
+            String reference,
 
             @Schema(
                     description = "Secret: with the reference it opens the complaint",
@@ -80,6 +81,7 @@ class ComplaintApiController {
             String trackingToken,
 
             @Schema(
+                    description = "The status page, with the token: the link in the acknowledgement",
                     example =
                             "https://complaints.example.org/complaints/CMP-2026-000042?token=q3Jx9T0bWm5Zr1uYc8VfLd2e")
             String statusUrl) {}

@@ -2,6 +2,9 @@ package org.complaints.intake.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +12,7 @@ import java.util.stream.Collectors;
 import org.complaints.assessment.Classification;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.intake.AttachmentPolicy;
 import org.complaints.intake.AttachmentsTooLargeException;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
@@ -26,8 +30,14 @@ import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.response.RecourseProperties;
 import org.complaints.tracking.ComplaintStatusService;
+import org.complaints.tracking.OwnComplaint;
+import org.complaints.tracking.OwnComplaints;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -56,6 +66,14 @@ class PublicPagesController {
     private final IntakeProperties intake;
     private final MessageSource bundle;
     private final DeadlineProperties deadlines;
+    private final DraftAttachments drafts;
+    private final OwnComplaints ownComplaints;
+
+    /** The session attribute that lets the confirmation page be shown again, e.g. in another language. */
+    static final String SUBMITTED = PublicPagesController.class.getName() + ".submitted";
+
+    /** The complaint this browser session just filed: its reference and the path of its status page. */
+    record Submitted(String reference, String statusPath) implements java.io.Serializable {}
 
     PublicPagesController(
             PublicSubmissions submissions,
@@ -66,8 +84,12 @@ class PublicPagesController {
             RecourseProperties recourse,
             IntakeProperties intake,
             MessageSource bundle,
-            DeadlineProperties deadlines) {
+            DeadlineProperties deadlines,
+            DraftAttachments drafts,
+            OwnComplaints ownComplaints) {
         this.deadlines = deadlines;
+        this.drafts = drafts;
+        this.ownComplaints = ownComplaints;
         this.submissions = submissions;
         this.rateLimiter = rateLimiter;
         this.statuses = statuses;
@@ -92,9 +114,12 @@ class PublicPagesController {
         String path = get
                 ? request.getRequestURI()
                 : request.getRequestURI()
-                        .replaceAll("/(decision-response|messages|withdrawal)$", "")
+                        .replaceAll("/(decision-response|messages|withdrawal|external-referral)$", "")
                         .replaceAll("^/complaints$", "/");
-        String token = request.getParameter("token");
+        return languageLinks(path, request.getParameter("token"));
+    }
+
+    private static Map<String, String> languageLinks(String path, String token) {
         Map<String, String> links = new java.util.LinkedHashMap<>();
         for (String language : List.of("en", "tr", "nl", "et")) {
             links.put(
@@ -128,26 +153,68 @@ class PublicPagesController {
     String submit(
             @ModelAttribute ComplaintRequest form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            @RequestParam(name = "removeAttachment", required = false) List<String> removed,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        HttpSession existing = request.getSession(false);
+        List<DraftAttachments.Kept> earlier = drafts.take(
+                existing == null ? null : existing.getId(), new HashSet<>(removed == null ? List.of() : removed));
+        List<AttachmentPolicy.Upload> uploads = Uploads.of(files);
+        List<AttachmentPolicy.Upload> all = new ArrayList<>();
+        earlier.forEach(k -> all.add(new AttachmentPolicy.Upload(k.fileName(), k.content())));
+        all.addAll(uploads);
         try {
             rateLimiter.acquire(request.getRemoteAddr());
-            PublicSubmissions.Result result = submissions.submit(form, Uploads.of(files), null, Channels.WEB);
+            PublicSubmissions.Result result = submissions.submit(form, all, null, Channels.WEB);
             model.addAttribute("complaint", result.complaint().orElse(null));
-            result.complaint().ifPresent(c -> model.addAttribute("statusPath", statusPath(c)));
+            result.complaint().ifPresent(c -> {
+                model.addAttribute("statusPath", statusPath(c));
+                // the language links show this confirmation again from the session, not an empty form
+                request.getSession(true).setAttribute(SUBMITTED, new Submitted(c.reference(), statusPath(c)));
+                model.addAttribute("languageLinks", languageLinks("/complaints/submitted", null));
+            });
             return "public/submitted";
         } catch (InvalidInputException e) {
             response.setStatus(400);
+            keepDraft(request, earlier, uploads, model);
             return showForm(model, form, fieldErrors(e));
         } catch (AttachmentsTooLargeException e) {
             response.setStatus(413);
+            keepDraft(request, earlier, uploads, model);
             return showForm(model, form, Map.of("attachments", text("problem.too-large.detail")));
         } catch (TooManySubmissionsException e) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            keepDraft(request, earlier, uploads, model);
             return showForm(model, form, Map.of("", text("problem.too-many.detail")));
         }
+    }
+
+    /** The chosen files, kept for the re-shown form; those that could not be kept are named to choose again. */
+    private void keepDraft(
+            HttpServletRequest request,
+            List<DraftAttachments.Kept> earlier,
+            List<AttachmentPolicy.Upload> uploads,
+            Model model) {
+        if (earlier.isEmpty() && uploads.isEmpty()) {
+            return;
+        }
+        DraftAttachments.Outcome outcome = drafts.keep(request.getSession(true).getId(), earlier, uploads);
+        model.addAttribute("keptAttachments", outcome.kept());
+        model.addAttribute("notKeptAttachments", outcome.notKept());
+    }
+
+    /** The confirmation again (another language, a reload), for the browser session that filed the complaint. */
+    @GetMapping("/complaints/submitted")
+    String submitted(HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SUBMITTED) instanceof Submitted submitted)) {
+            return "redirect:/";
+        }
+        model.addAttribute("complaint", submitted);
+        model.addAttribute("statusPath", submitted.statusPath());
+        return "public/submitted";
     }
 
     private String showForm(Model model, ComplaintRequest form, Map<String, String> errors) {
@@ -157,6 +224,10 @@ class PublicPagesController {
         model.addAttribute("limits", timeLimits.current());
         model.addAttribute("maxAttachments", intake.maxAttachments());
         model.addAttribute("maxAttachmentMegabytes", intake.maxAttachmentBytes().toMegabytes());
+        if (!model.containsAttribute("keptAttachments")) {
+            model.addAttribute("keptAttachments", List.of());
+            model.addAttribute("notKeptAttachments", List.of());
+        }
         return "public/complaint-form";
     }
 
@@ -234,14 +305,29 @@ class PublicPagesController {
         return redirectToStatus(complaint, "information-added");
     }
 
+    /**
+     * Withdrawing closes the complaint for good, so the status page's button leads to a confirmation first; only
+     * the confirmation's own button ({@code confirmed=true}) withdraws. Works without JavaScript.
+     */
     @PostMapping("/complaints/{reference}/withdrawal")
     String withdraw(
             @PathVariable String reference,
             @RequestParam(required = false) String token,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Boolean confirmed,
             HttpServletResponse response,
             Model model) {
         Complaint complaint = statuses.open(reference, token);
+        if (!Boolean.TRUE.equals(confirmed)) {
+            if (complaint.isClosed()) {
+                throw new ComplaintNotOpenException("Complaint " + complaint.reference() + " is closed", false);
+            }
+            model.addAttribute("reference", complaint.reference());
+            model.addAttribute("token", token);
+            model.addAttribute("reason", reason);
+            model.addAttribute("statusPath", statusPath(complaint));
+            return "public/withdraw-confirm";
+        }
         Delivery delivery;
         try {
             delivery = messages.withdraw(complaint.reference(), reason);
@@ -252,8 +338,29 @@ class PublicPagesController {
         return redirectToStatus(complaint, delivery == Delivery.DELIVERED ? "withdrawn" : "withdrawal-received");
     }
 
+    /** One of the complainant's own files, as a download (never shown inline), with the valid token only. */
+    @GetMapping("/complaints/{reference}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(
+            @PathVariable String reference, @PathVariable long id, @RequestParam(required = false) String token) {
+        Complaint complaint = statuses.open(reference, token);
+        OwnComplaint.Content file = ownComplaints
+                .attachment(complaint, id)
+                .orElseThrow(() -> new ComplaintNotFoundException("attachment " + id + " of this complaint"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.contentType()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.bytes());
+    }
+
     private String showStatus(Model model, Complaint complaint, String token, String done, Map<String, String> errors) {
         model.addAttribute("status", statuses.status(complaint));
+        model.addAttribute("own", ownComplaints.of(complaint));
         model.addAttribute("token", token);
         model.addAttribute("done", done);
         model.addAttribute("errors", errors);

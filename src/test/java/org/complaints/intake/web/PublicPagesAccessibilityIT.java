@@ -34,8 +34,12 @@ import org.springframework.web.client.RestClient;
 /**
  * The complainant's pages pass axe-core (from npm, run in Debian's headless Chromium) without serious or
  * critical violations, in all four languages: the form, the form showing errors, the status page, and the
- * satisfaction survey (form, errors, thanks, link already used), and the privacy notice.
+ * satisfaction survey (form, errors, thanks, link already used), and the privacy notice; the form listing the
+ * files it kept after an error, the confirmation (also reopened from a language link), the status page with the
+ * complainant's own complaint and file, the withdrawal confirmation and the page of an unknown address.
  */
+// the browser files through the form more often than the intake's per-address limit allows in a minute
+@org.springframework.test.context.TestPropertySource(properties = "complaints.intake.max-submissions-per-minute=100")
 class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
     private static final String AXE_VERSION = "4.14.1";
@@ -217,5 +221,56 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         assertThat(seriousViolations())
                 .as("survey already answered in " + language)
                 .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "tr", "nl", "et"})
+    void keptFilesConfirmationWithdrawalAndErrorPagesHaveNoSeriousViolations(String language) throws Exception {
+        Path file = Files.createTempDirectory("axe").resolve("evidence.txt");
+        Files.writeString(file, "A receipt, as text.\n");
+        open("/?lang=" + language);
+        browser.findElement(By.id("name")).sendKeys("Axe Keeper");
+        browser.findElement(By.id("email")).sendKeys("axe.kept." + language + "." + System.nanoTime() + "@example.org");
+        browser.findElement(By.id("productOrService")).sendKeys("Accessibility");
+        browser.findElement(By.id("description")).sendKeys("Checking the kept files with axe-core.");
+        browser.findElement(By.id("attachments")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("form.complaint-form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".kept-attachment")));
+        assertThat(seriousViolations())
+                .as("form with kept files in " + language)
+                .isEmpty();
+
+        browser.findElement(By.cssSelector("label[for=consent]")).click();
+        browser.findElement(By.cssSelector("form.complaint-form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".confirmation")));
+        assertThat(seriousViolations()).as("confirmation in " + language).isEmpty();
+        browser.findElement(By.cssSelector("a[hreflang=" + language + "]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.urlContains("/complaints/submitted"));
+        assertThat(seriousViolations())
+                .as("confirmation reopened in " + language)
+                .isEmpty();
+
+        browser.findElement(By.cssSelector("main a.button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".own-attachments a")));
+        assertThat(seriousViolations())
+                .as("status page with the own complaint in " + language)
+                .isEmpty();
+        browser.findElement(By.cssSelector("#withdraw-title ~ form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-withdrawal")));
+        assertThat(seriousViolations())
+                .as("withdrawal confirmation in " + language)
+                .isEmpty();
+
+        open("/no-such-page?lang=" + language);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
+        assertThat(seriousViolations()).as("unknown address in " + language).isEmpty();
     }
 }
