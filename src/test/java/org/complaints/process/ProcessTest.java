@@ -13,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * A process test: the whole application on the in-memory database, the test running jobs and moving the engine
  * clock itself (profile "test"), and the process coverage recorded for it and checked after the last process test
- * class ({@link ProcessCoverageExtension}).
+ * class ({@link ProcessCoverageExtension}). The class extends {@link ProcessTestBase}, which gives it the engine's
+ * services, a real SMTP server and {@code staff} acting as staff ({@link ProcessTestSupport}).
  *
  * <p>Every process test class has exactly this configuration, so the Spring context cache starts one application
  * for all of them: add nothing to the context in a test class (no {@code @TestConfiguration}, {@code @MockitoBean},
