@@ -303,4 +303,21 @@ class ApiDescriptionTest {
         MvcResult config = mvc.perform(get("/v3/api-docs/swagger-config")).andReturn();
         assertThat(config.getResponse().getContentAsString()).contains("/v3/api-docs");
     }
+    /** Every operation on a filed complaint takes the tracking token both ways, each described. */
+    @Test
+    void everyOperationOnAFiledComplaintNamesTheTokenHeaderAndQueryParameter() {
+        Map<String, JsonNode> onAComplaint = new TreeMap<>(operationsOfTheDescription());
+        onAComplaint.keySet().removeIf(operation -> !operation.contains(" /api/complaints/{reference}"));
+        assertThat(onAComplaint).hasSizeGreaterThanOrEqualTo(5);
+        onAComplaint.forEach((operation, op) -> {
+            List<String> token = new ArrayList<>();
+            op.path("parameters").forEach(parameter -> {
+                if (!parameter.path("description").asText().isBlank()) {
+                    token.add(parameter.path("in").asText() + " "
+                            + parameter.path("name").asText());
+                }
+            });
+            assertThat(token).as(operation).contains("header X-Tracking-Token", "query token");
+        });
+    }
 }
