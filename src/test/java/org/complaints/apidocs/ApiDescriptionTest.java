@@ -18,17 +18,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.complaints.SharedApplication;
 import org.complaints.security.StaffApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * every parameter described and every field of every request body described with an example. Both, the description and Swagger UI, are served
  * without signing in and from the application alone.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext
-@ActiveProfiles("test")
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDescriptionTest {
 
@@ -303,6 +297,7 @@ class ApiDescriptionTest {
         MvcResult config = mvc.perform(get("/v3/api-docs/swagger-config")).andReturn();
         assertThat(config.getResponse().getContentAsString()).contains("/v3/api-docs");
     }
+
     /** Every operation on a filed complaint takes the tracking token both ways, each described. */
     @Test
     void everyOperationOnAFiledComplaintNamesTheTokenHeaderAndQueryParameter() {
