@@ -1,9 +1,11 @@
 package org.complaints.engine.register;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -19,7 +21,8 @@ import org.complaints.register.TaskRecorder;
  * Camunda Form, so the form file decides what the step records. It runs after the diagram's own complete listeners
  * (the checks), so a refused completion records nothing. It leaves alone a task whose result a Record service task or
  * one of the listeners {@link TaskResultRule} names records, and a process that works on no complaint (the
- * management review), which has no event log.
+ * management review), which has no event log; a process called from a complaint's process records in that
+ * complaint's event log.
  */
 final class TaskResultRecorder implements TaskListener {
 
@@ -43,9 +46,23 @@ final class TaskResultRecorder implements TaskListener {
         if (!records) {
             return;
         }
-        register.get().idOfProcessInstance(task.getProcessInstanceId()).ifPresent(complaintId -> {
+        complaintOf(task).ifPresent(complaintId -> {
             Set<String> fields = forms.ofTask(Context.getCommandContext(), (TaskEntity) task);
             recorder.get().record(complaintId, task, fields);
         });
+    }
+
+    /**
+     * The complaint of the task's process instance or, for a process a complaint's process calls (a call activity),
+     * of the nearest calling instance that has one.
+     */
+    private Optional<Long> complaintOf(DelegateTask task) {
+        Optional<Long> complaint = register.get().idOfProcessInstance(task.getProcessInstanceId());
+        DelegateExecution caller = task.getExecution().getProcessInstance().getSuperExecution();
+        while (complaint.isEmpty() && caller != null) {
+            complaint = register.get().idOfProcessInstance(caller.getProcessInstanceId());
+            caller = caller.getProcessInstance().getSuperExecution();
+        }
+        return complaint;
     }
 }
