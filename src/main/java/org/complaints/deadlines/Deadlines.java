@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +20,6 @@ public class Deadlines {
     private final Clock clock;
     private final RecourseTimeLimits recourse;
 
-    public Deadlines(WorkingDayCalendar calendar, DeadlineProperties properties, Clock clock) {
-        this(calendar, properties, clock, RecourseTimeLimits.defaults());
-    }
-
-    @Autowired
     public Deadlines(
             WorkingDayCalendar calendar, DeadlineProperties properties, Clock clock, RecourseTimeLimits recourse) {
         this.calendar = calendar;

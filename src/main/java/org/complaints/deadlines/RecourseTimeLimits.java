@@ -14,10 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           external body before it closes as not referred
  */
 @ConfigurationProperties("complaints.deadlines")
-public record RecourseTimeLimits(@DefaultValue("20") int referralAnswerDays) {
-
-    /** The defaults, for code that builds its own deadlines. */
-    public static RecourseTimeLimits defaults() {
-        return new RecourseTimeLimits(20);
-    }
-}
+public record RecourseTimeLimits(@DefaultValue("20") int referralAnswerDays) {}

@@ -1,6 +1,6 @@
 package org.complaints.register;
 
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.complaints.engine.CurrentUser;
@@ -8,32 +8,30 @@ import org.complaints.engine.FormValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Records what a person entered on a task form into the complaint's event log. The diagram names the fields,
- * e.g. {@code ${taskRecorder.record(task, 'immediateAction,hazardContained')}} on completion, so the process
- * owner decides in Modeler what becomes part of the case file.
+ * Writes a completed user task to the complaint's event log: {@code TASK_COMPLETED}, who completed it, and the given
+ * form fields with their values (those left empty are left out). The engine's task result recorder
+ * ({@code engine/register}) calls it with the input fields of the task's form, so the form file decides what becomes
+ * part of the case file.
  */
-@Component("taskRecorder")
+@Component
 public class TaskRecorder {
 
-    private final ComplaintOfProcess complaintOf;
     private final EventLog events;
     private final CurrentUser currentUser;
 
-    public TaskRecorder(ComplaintOfProcess complaintOf, EventLog events, CurrentUser currentUser) {
-        this.complaintOf = complaintOf;
+    public TaskRecorder(EventLog events, CurrentUser currentUser) {
         this.events = events;
         this.currentUser = currentUser;
     }
 
-    public void record(DelegateTask task, String fields) {
+    public void record(long complaintId, DelegateTask task, Collection<String> fields) {
         FormValues form = FormValues.of(task);
-        String detail = Arrays.stream(fields.split(","))
-                .map(String::strip)
+        String detail = fields.stream()
                 .filter(f -> form.text(f) != null)
                 .map(f -> f + ": " + form.text(f))
                 .collect(Collectors.joining("\n"));
         events.append(
-                complaintOf.id(task),
+                complaintId,
                 "TASK_COMPLETED",
                 currentUser.id().orElse(task.getAssignee()),
                 task.getName() + " completed",

@@ -24,7 +24,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.complaints.engine.register.TaskResultRule;
 import org.complaints.register.ComplaintEvent;
 import org.complaints.register.EventOrigin;
 import org.junit.jupiter.api.Test;
@@ -156,15 +156,7 @@ class IsoClausesTest {
             return diagram;
         }));
         List<UserTask> recorded = diagram.getModelElementsByType(UserTask.class).stream()
-                .filter(t -> t.getExtensionElements() != null
-                        && t
-                                .getExtensionElements()
-                                .getElementsQuery()
-                                .filterByType(CamundaTaskListener.class)
-                                .list()
-                                .stream()
-                                .map(CamundaTaskListener::getCamundaExpression)
-                                .anyMatch(e -> e != null && e.contains("taskRecorder.record")))
+                .filter(t -> TaskResultRule.recorderOf(t) == TaskResultRule.Recorder.TASK_RESULT_RECORDER)
                 .toList();
         assertThat(recorded)
                 .as("user tasks that record their completion in the event log")

@@ -18,17 +18,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.complaints.SharedApplication;
 import org.complaints.security.StaffApi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * every answer's body (and of the objects within it) described. Both, the description and Swagger UI, are served
  * without signing in and from the application alone.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext
-@ActiveProfiles("test")
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDescriptionTest {
 
@@ -371,5 +365,23 @@ class ApiDescriptionTest {
         }
         MvcResult config = mvc.perform(get("/v3/api-docs/swagger-config")).andReturn();
         assertThat(config.getResponse().getContentAsString()).contains("/v3/api-docs");
+    }
+
+    /** Every operation on a filed complaint takes the tracking token both ways, each described. */
+    @Test
+    void everyOperationOnAFiledComplaintNamesTheTokenHeaderAndQueryParameter() {
+        Map<String, JsonNode> onAComplaint = new TreeMap<>(operationsOfTheDescription());
+        onAComplaint.keySet().removeIf(operation -> !operation.contains(" /api/complaints/{reference}"));
+        assertThat(onAComplaint).hasSizeGreaterThanOrEqualTo(5);
+        onAComplaint.forEach((operation, op) -> {
+            List<String> token = new ArrayList<>();
+            op.path("parameters").forEach(parameter -> {
+                if (!parameter.path("description").asText().isBlank()) {
+                    token.add(parameter.path("in").asText() + " "
+                            + parameter.path("name").asText());
+                }
+            });
+            assertThat(token).as(operation).contains("header X-Tracking-Token", "query token");
+        });
     }
 }

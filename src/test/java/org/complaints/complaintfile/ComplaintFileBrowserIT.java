@@ -16,10 +16,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.complaints.Axe;
 import org.complaints.HeadlessChromium;
 import org.complaints.PostgresApplicationTestSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,39 +41,11 @@ import org.springframework.http.HttpMethod;
 class ComplaintFileBrowserIT extends PostgresApplicationTestSupport {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final String AXE_VERSION = "4.14.1";
-    private static final Path AXE_HOME = Path.of("target", "axe-core");
     private static final byte[] PDF =
             "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
-    private static String axe;
 
     private final List<WebDriver> browsers = new ArrayList<>();
     private WebDriver browser;
-
-    @BeforeAll
-    static void installAxe() throws Exception {
-        Path script = AXE_HOME.resolve("node_modules/axe-core/axe.min.js");
-        if (!Files.exists(script)) {
-            Files.createDirectories(AXE_HOME);
-            Process npm = new ProcessBuilder(
-                            "npm",
-                            "install",
-                            "--prefix",
-                            AXE_HOME.toString(),
-                            "--no-audit",
-                            "--no-fund",
-                            "--loglevel=error",
-                            "axe-core@" + AXE_VERSION)
-                    // never the test JVM's own streams: they carry failsafe's channel to Maven
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            AXE_HOME.resolve("npm.log").toFile()))
-                    .start();
-            assertThat(npm.waitFor()).as("npm install axe-core").isZero();
-        }
-        axe = Files.readString(script, StandardCharsets.UTF_8);
-    }
 
     @AfterEach
     void closeBrowsers() {
@@ -233,24 +205,7 @@ class ComplaintFileBrowserIT extends PostgresApplicationTestSupport {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        Map<String, Object> results = (Map<String, Object>)
-                js.executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
-        assertThat(results).doesNotContainKey("error");
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> violation : (List<Map<String, Object>>) results.get("violations")) {
-            String impact = String.valueOf(violation.get("impact"));
-            if (impact.equals("serious") || impact.equals("critical")) {
-                for (Map<String, Object> node : (List<Map<String, Object>>) violation.get("nodes")) {
-                    found.add(violation.get("id") + " (" + impact + "): " + node.get("target"));
-                }
-            }
-        }
-        return found;
+    private List<String> seriousViolations() throws Exception {
+        return Axe.seriousViolations(browser);
     }
 }

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class DeadlinesTest {
 
+    private static final int REFERRAL_DAYS = 5;
+
     private final DeadlineProperties properties = WorkingDayCalendarTest.properties();
     private final WorkingDayCalendar calendar = new WorkingDayCalendar(properties);
 
     private Deadlines at(String localNow) {
-        return new Deadlines(calendar, properties, Clock.fixed(local(localNow), AMSTERDAM));
+        return new Deadlines(
+                calendar, properties, Clock.fixed(local(localNow), AMSTERDAM), new RecourseTimeLimits(REFERRAL_DAYS));
     }
 
     @Test
@@ -34,6 +37,13 @@ class DeadlinesTest {
         // 5 working days from Fri 18 Dec: Mon 21 .. Thu 24 (1-4), [Christmas + weekend], Mon 28 Dec (5)
         assertThat(deadlines.responseDeadline(local("2026-12-18T10:00"), 5))
                 .isEqualTo(Instant.parse("2026-12-28T16:00:00Z"));
+    }
+
+    @Test
+    void referralAnswerDeadlineCountsTheConfiguredWorkingDaysFromNow() {
+        // 5 working days from Mon 23 Nov 10:00 CET: Nov 24..27 (1-4), Mon 30 Nov (5) 17:00 CET = 16:00Z
+        assertThat(at("2026-11-23T10:00").referralAnswerDeadline().toInstant())
+                .isEqualTo(Instant.parse("2026-11-30T16:00:00Z"));
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.complaints.SharedApplication;
 import org.complaints.analysis.ComplaintFigures;
 import org.complaints.demo.DemoUsers;
 import org.complaints.intake.email.InboundMail;
@@ -28,12 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -43,10 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * complainant's own {@code web} or {@code api}. Each channel is counted apart in Prometheus
  * ({@code complaints_received_total{channel}}) and in the period's figures.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@DirtiesContext
-@ActiveProfiles("test")
+@SharedApplication
 class ChannelsTest {
 
     @Autowired

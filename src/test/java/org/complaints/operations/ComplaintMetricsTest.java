@@ -6,24 +6,19 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.complaints.SharedApplication;
 import org.complaints.analysis.ReportRollup;
 import org.complaints.register.ComplaintStage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The operators' figures count what the register holds: open complaints per stage, overdue ones, recorded SLA
  * misses, and the closed ones both before and after the report roll-up has taken them out of the live rows.
  * Compared as differences, so complaints other work left in the register do not matter.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@SharedApplication
 class ComplaintMetricsTest {
 
     private static final Duration DAY = Duration.ofDays(1);

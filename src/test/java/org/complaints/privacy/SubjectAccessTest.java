@@ -8,25 +8,20 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.complaints.SharedApplication;
 import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
 import org.complaints.register.Complaint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The subject-access export on H2, the default database (which reports column names in upper case): the keys
  * listed in {@code subject-access-shape.txt}, as on PostgreSQL ({@code DataProtectionPostgresIT}), the engine
  * history included and the status page's tracking token left out.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@SharedApplication
 class SubjectAccessTest {
 
     @Autowired

@@ -10,23 +10,13 @@ import static org.complaints.process.ProcessTestSupport.assessInScope;
 import static org.complaints.process.ProcessTestSupport.findings;
 import static org.complaints.process.ProcessTestSupport.proposal;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.analysis.PerformanceReport;
 import org.complaints.analysis.PerformanceReports;
 import org.complaints.deadlines.WorkingDayCalendar;
@@ -34,17 +24,11 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.IntakeService;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
-import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
-import org.complaints.register.EventLog;
 import org.complaints.tracking.ComplaintStatusService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -54,40 +38,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the open period after either.
  */
 @ProcessTest
-class AssessmentAndRemedyKindProcessTest {
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
+class AssessmentAndRemedyKindProcessTest extends ProcessTestBase {
 
     @Autowired
     DecisionRegister decisions;
-
-    @Autowired
-    EventLog events;
 
     @Autowired
     IntakeService intake;
@@ -99,28 +53,10 @@ class AssessmentAndRemedyKindProcessTest {
     ComplaintStatusService statusService;
 
     @Autowired
-    OutboxSender outboxSender;
-
-    @Autowired
     PerformanceReports reports;
 
     @Autowired
     WorkingDayCalendar calendar;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     private ProcessInstance processOf(Complaint complaint) {
         return runtime.createProcessInstanceQuery()

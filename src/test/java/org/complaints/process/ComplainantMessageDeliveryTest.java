@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.complaints.intake.Submissions.aPhoneComplaint;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -22,14 +14,8 @@ import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.intake.PendingMessageDelivery;
 import org.complaints.intake.PendingMessageDelivery.Delivery;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
-import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,34 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with "try again". Real engine and register; the test runs the delivery sweep itself.
  */
 @ProcessTest
-class ComplainantMessageDeliveryTest {
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
+class ComplainantMessageDeliveryTest extends ProcessTestBase {
 
     @Autowired
     ComplainantMessages messages;
@@ -75,23 +34,7 @@ class ComplainantMessageDeliveryTest {
     PendingMessageDelivery deliveries;
 
     @Autowired
-    OutboxSender outboxSender;
-
-    @Autowired
     JdbcClient jdbc;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void staff() {
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
-    }
 
     private ProcessInstance acknowledged() {
         ProcessInstance instance = staff.startByStaff(aPhoneComplaint().startForm());

@@ -12,9 +12,7 @@ import static org.complaints.process.ProcessTestSupport.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,21 +26,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.complaints.acknowledgement.AcknowledgementService;
 import org.complaints.analysis.EvidenceRecords;
@@ -64,19 +53,14 @@ import org.complaints.mail.SentMailRecorder;
 import org.complaints.mail.SmtpDelivery;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintNotFoundException;
-import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
 import org.complaints.register.DecisionRegister;
-import org.complaints.register.EventLog;
 import org.complaints.security.StaffGroups;
 import org.complaints.tracking.ComplaintStatusService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -88,45 +72,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ProcessTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ComplaintHandlingProcessTest {
+class ComplaintHandlingProcessTest extends ProcessTestBase {
 
     static final String KEY = "complaint-handling";
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    HistoryService history;
-
-    @Autowired
-    ComplaintRegister register;
-
     @Autowired
     DecisionRegister decisions;
-
-    @Autowired
-    EventLog events;
 
     @Autowired
     MailLog mailLog;
@@ -156,9 +107,6 @@ class ComplaintHandlingProcessTest {
     EvidenceRecords evidenceRecords;
 
     @Autowired
-    OutboxSender outboxSender;
-
-    @Autowired
     FailingFollowUp failingFollowUp;
 
     @Autowired
@@ -184,21 +132,6 @@ class ComplaintHandlingProcessTest {
 
     @Autowired
     PlatformTransactionManager transactionManager;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     /** Receipt by staff to acknowledgement: reference, register record, acknowledgement e-mail. */
     private ProcessInstance receivedAndAcknowledged(Map<String, Object> form) {

@@ -6,9 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.complaints.intake.Submissions.aWebComplaint;
 import static org.complaints.intake.Submissions.uniqueEmail;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,17 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.improvement.ActionOwnerReminders;
@@ -39,18 +29,12 @@ import org.complaints.improvement.CorrectiveActionOpening;
 import org.complaints.improvement.CorrectiveActionProperties;
 import org.complaints.improvement.CorrectiveActionRegister;
 import org.complaints.intake.IntakeService;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
-import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
 import org.complaints.security.StaffGroups;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -61,40 +45,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ProcessTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CorrectiveActionProcessTest {
+class CorrectiveActionProcessTest extends ProcessTestBase {
 
     static final String KEY = "corrective-action";
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
 
     @Autowired
     IntakeService intake;
@@ -113,24 +67,6 @@ class CorrectiveActionProcessTest {
 
     @Autowired
     ActionOwnerReminders reminders;
-
-    @Autowired
-    OutboxSender outboxSender;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     // ------------------------------------------------------------------ acting on an action
 

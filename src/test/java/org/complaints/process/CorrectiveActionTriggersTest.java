@@ -7,8 +7,6 @@ import static org.complaints.intake.Submissions.aWebComplaint;
 import static org.complaints.intake.Submissions.uniqueEmail;
 import static org.complaints.process.ProcessTestSupport.assessInScope;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,17 +19,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.improvement.ActionStatus;
 import org.complaints.improvement.ActionSubject;
@@ -43,14 +33,8 @@ import org.complaints.improvement.RecurrenceThreshold;
 import org.complaints.improvement.SystemicFindings;
 import org.complaints.intake.IntakeService;
 import org.complaints.investigation.FindingsRecorded;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
-import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,39 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * year of their own, where only their complaints fall in the window, and run only their own instances' jobs.
  */
 @ProcessTest
-class CorrectiveActionTriggersTest {
+class CorrectiveActionTriggersTest extends ProcessTestBase {
 
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
 
     @Autowired
     IntakeService intake;
@@ -119,24 +73,6 @@ class CorrectiveActionTriggersTest {
 
     @Autowired
     PlatformTransactionManager transactions;
-
-    @Autowired
-    OutboxSender outboxSender;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     // ------------------------------------------------------------------ complaints as staff handle them
 

@@ -8,9 +8,7 @@ import static org.complaints.process.ProcessTestSupport.assessInScope;
 import static org.complaints.process.ProcessTestSupport.findings;
 import static org.complaints.process.ProcessTestSupport.proposal;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,33 +16,19 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.deadlines.TaskDeadlineProperties;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.ComplainantMessages;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
-import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
 import org.complaints.security.StaffGroups;
 import org.complaints.tracking.ComplaintStatusService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -53,40 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * escalation to complaint-managers on every user task of the main diagram, driven by the engine clock.
  */
 @ProcessTest
-class DeadlineEscalationProcessTest {
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
-
-    @Autowired
-    OutboxSender outboxSender;
+class DeadlineEscalationProcessTest extends ProcessTestBase {
 
     @Autowired
     ComplainantMessages messages;
@@ -102,21 +53,6 @@ class DeadlineEscalationProcessTest {
 
     @Autowired
     TaskDeadlineProperties taskDeadlineProperties;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     // ------------------------------------------------------------------ revised response date
 

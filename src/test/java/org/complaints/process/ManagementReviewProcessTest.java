@@ -4,40 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.engine.InvalidInputException;
-import org.complaints.mail.OutboxSender;
 import org.complaints.managementreview.ManagementReview;
 import org.complaints.managementreview.ManagementReviews;
 import org.complaints.managementreview.ReviewAction;
-import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -47,61 +30,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @ProcessTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ManagementReviewProcessTest {
+class ManagementReviewProcessTest extends ProcessTestBase {
 
     static final String KEY = "management-review";
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
-
     @Autowired
     ManagementReviews reviews;
-
-    @Autowired
-    OutboxSender outboxSender;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     private String definitionId() {
         return repository

@@ -41,6 +41,12 @@ public class ProcessCoverageExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (!context.getRequiredTestClass().isMemberClass()
+                && !ProcessTestBase.class.isAssignableFrom(context.getRequiredTestClass())) {
+            throw new IllegalStateException(context.getRequiredTestClass().getSimpleName()
+                    + " is a @ProcessTest and so extends ProcessTestBase, which gives it the engine's services, the"
+                    + " SMTP server and the staff support, and resets the clock after each test");
+        }
         ProcessCoverage.running(context.getRequiredTestClass().getName());
     }
 

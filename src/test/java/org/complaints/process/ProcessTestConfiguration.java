@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 
 /** The beans every process test application has besides the application's own (one configuration: one context). */
 @TestConfiguration(proxyBeanMethods = false)
-class ProcessTestConfiguration {
+public class ProcessTestConfiguration {
 
     @Bean
     ProcessCoverage processCoverage() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -16,25 +17,26 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The inputs of a deployed Camunda Form: the keys (and paths) of its fields that a person can fill in. Fields
+ * The inputs of a deployed Camunda Form: the keys (and paths) of its fields that a person can fill in, in the
+ * form's order. Fields
  * shown {@code disabled} only display context and are not submitted by Tasklist, so they are not inputs. A
  * deployed form never changes, so the answer is kept per process definition and task.
  */
-final class FormInputs {
+public final class FormInputs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Set<String>> byForm = new ConcurrentHashMap<>();
 
     /** The inputs of the task's form; none when the task has no deployed Camunda Form. */
-    Set<String> ofTask(CommandContext context, TaskEntity task) {
+    public Set<String> ofTask(CommandContext context, TaskEntity task) {
         String key = task.getProcessDefinitionId() + '#' + task.getTaskDefinitionKey();
         return byForm.computeIfAbsent(
                 key, k -> read(() -> context.runWithoutAuthorization(new GetDeployedTaskFormCmd(task.getId()))));
     }
 
     /** The inputs of the process definition's start form; none when it has no deployed Camunda Form. */
-    Set<String> ofStart(CommandContext context, String processDefinitionId) {
+    public Set<String> ofStart(CommandContext context, String processDefinitionId) {
         return byForm.computeIfAbsent(
                 processDefinitionId + "#start",
                 k -> read(() -> context.runWithoutAuthorization(new GetDeployedStartFormCmd(processDefinitionId))));
@@ -49,7 +51,8 @@ final class FormInputs {
         } catch (IOException unreadable) {
             throw new IllegalStateException("A deployed form is not valid JSON", unreadable);
         }
-        return Set.copyOf(inputs);
+        // in the form's order, which is the order a record of the form's values follows
+        return Collections.unmodifiableSet(inputs);
     }
 
     private static void collect(JsonNode components, Set<String> inputs) {

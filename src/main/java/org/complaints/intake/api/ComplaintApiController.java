@@ -49,8 +49,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "complainants")
 class ComplaintApiController {
 
-    static final String TOKEN_HEADER = "X-Tracking-Token";
-
     private final PublicSubmissions submissions;
     private final SubmissionRateLimiter rateLimiter;
     private final ComplaintStatusService statuses;
@@ -183,13 +181,8 @@ class ComplaintApiController {
     ComplaintStatus status(
             @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
                     String reference,
-            @Parameter(description = "The tracking token (or ?token=)")
-                    @RequestHeader(name = TOKEN_HEADER, required = false)
-                    String header,
-            @Parameter(description = "The tracking token (or the X-Tracking-Token header)")
-                    @RequestParam(name = "token", required = false)
-                    String query) {
-        return statuses.status(statuses.open(reference, token(header, query)));
+            @TrackingToken String token) {
+        return statuses.status(statuses.open(reference, token));
     }
 
     record MessageRequest(
@@ -212,16 +205,11 @@ class ComplaintApiController {
             @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
                     String reference,
             @RequestBody MessageRequest body,
-            @Parameter(description = "The tracking token (or ?token=)")
-                    @RequestHeader(name = TOKEN_HEADER, required = false)
-                    String header,
-            @Parameter(description = "The tracking token (or the X-Tracking-Token header)")
-                    @RequestParam(name = "token", required = false)
-                    String query) {
-        Complaint complaint = statuses.open(reference, token(header, query));
+            @TrackingToken String token) {
+        Complaint complaint = statuses.open(reference, token);
         Delivery delivery =
                 messages.addInformation(complaint.reference(), body == null ? null : body.text(), Channels.API);
-        return answer(delivery, reference, token(header, query));
+        return answer(delivery, reference, token);
     }
 
     private ResponseEntity<ComplaintStatus> answer(Delivery delivery, String reference, String token) {
@@ -250,13 +238,8 @@ class ComplaintApiController {
             @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
                     String reference,
             @RequestBody DecisionResponse body,
-            @Parameter(description = "The tracking token (or ?token=)")
-                    @RequestHeader(name = TOKEN_HEADER, required = false)
-                    String header,
-            @Parameter(description = "The tracking token (or the X-Tracking-Token header)")
-                    @RequestParam(name = "token", required = false)
-                    String query) {
-        Complaint complaint = statuses.open(reference, token(header, query));
+            @TrackingToken String token) {
+        Complaint complaint = statuses.open(reference, token);
         if (body == null || body.accepted() == null) {
             throw new InvalidInputException(List.of(
                     Problem.of("accepted", "required-boolean", "say whether you accept the decision (true or false)")));
@@ -266,7 +249,7 @@ class ComplaintApiController {
         } else {
             messages.rejectDecision(complaint.reference(), body.comment());
         }
-        return statuses.status(statuses.open(reference, token(header, query)));
+        return statuses.status(statuses.open(reference, token));
     }
 
     record ExternalReferralAnswer(
@@ -295,13 +278,8 @@ class ComplaintApiController {
             @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
                     String reference,
             @RequestBody(required = false) ExternalReferralAnswer body,
-            @Parameter(description = "The tracking token (or ?token=)")
-                    @RequestHeader(name = TOKEN_HEADER, required = false)
-                    String header,
-            @Parameter(description = "The tracking token (or the X-Tracking-Token header)")
-                    @RequestParam(name = "token", required = false)
-                    String query) {
-        Complaint complaint = statuses.open(reference, token(header, query));
+            @TrackingToken String token) {
+        Complaint complaint = statuses.open(reference, token);
         if (body == null || body.referring() == null) {
             throw new InvalidInputException(List.of(Problem.of(
                     "referring",
@@ -309,7 +287,7 @@ class ComplaintApiController {
                     "say whether you take the complaint to the external body (true or false)")));
         }
         messages.answerExternalReferral(complaint.reference(), body.referring(), body.comment());
-        return statuses.status(statuses.open(reference, token(header, query)));
+        return statuses.status(statuses.open(reference, token));
     }
 
     record Withdrawal(
@@ -329,18 +307,9 @@ class ComplaintApiController {
             @Parameter(description = "The complaint's reference", example = "CMP-2026-000042") @PathVariable
                     String reference,
             @RequestBody(required = false) Withdrawal body,
-            @Parameter(description = "The tracking token (or ?token=)")
-                    @RequestHeader(name = TOKEN_HEADER, required = false)
-                    String header,
-            @Parameter(description = "The tracking token (or the X-Tracking-Token header)")
-                    @RequestParam(name = "token", required = false)
-                    String query) {
-        Complaint complaint = statuses.open(reference, token(header, query));
+            @TrackingToken String token) {
+        Complaint complaint = statuses.open(reference, token);
         Delivery delivery = messages.withdraw(complaint.reference(), body == null ? null : body.reason());
-        return answer(delivery, reference, token(header, query));
-    }
-
-    private static String token(String header, String query) {
-        return header != null ? header : query;
+        return answer(delivery, reference, token);
     }
 }

@@ -2,13 +2,10 @@ package org.complaints.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.complaints.Axe;
 import org.complaints.HeadlessChromium;
 import org.complaints.PostgresApplicationTestSupport;
 import org.complaints.closure.ClosureService;
@@ -16,7 +13,6 @@ import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.NewComplaint;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,10 +38,6 @@ import org.springframework.web.client.RestClient;
 @org.springframework.test.context.TestPropertySource(properties = "complaints.intake.max-submissions-per-minute=100")
 class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
-    private static final String AXE_VERSION = "4.14.1";
-    private static final Path AXE_HOME = Path.of("target", "axe-core");
-    private static String axe;
-
     @Autowired
     ComplaintRegister register;
 
@@ -53,31 +45,6 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
     ClosureService closure;
 
     private WebDriver browser;
-
-    @BeforeAll
-    static void installAxe() throws Exception {
-        Path script = AXE_HOME.resolve("node_modules/axe-core/axe.min.js");
-        if (!Files.exists(script)) {
-            Files.createDirectories(AXE_HOME);
-            Process npm = new ProcessBuilder(
-                            "npm",
-                            "install",
-                            "--prefix",
-                            AXE_HOME.toString(),
-                            "--no-audit",
-                            "--no-fund",
-                            "--loglevel=error",
-                            "axe-core@" + AXE_VERSION)
-                    // never the test JVM's own streams: they carry failsafe's channel to Maven
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            AXE_HOME.resolve("npm.log").toFile()))
-                    .start();
-            assertThat(npm.waitFor()).as("npm install axe-core").isZero();
-        }
-        axe = Files.readString(script, StandardCharsets.UTF_8);
-    }
 
     @BeforeEach
     void browser() throws Exception {
@@ -91,26 +58,8 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
         }
     }
 
-    /** Serious and critical axe violations of the page now shown, as "rule: target" lines. */
-    @SuppressWarnings("unchecked")
-    private List<String> seriousViolations() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(axe);
-        Map<String, Object> results = (Map<String, Object>)
-                js.executeAsyncScript(
-                        "const done = arguments[arguments.length - 1];"
-                                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r), e => done({error: String(e)}));");
-        assertThat(results).doesNotContainKey("error");
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> violation : (List<Map<String, Object>>) results.get("violations")) {
-            String impact = String.valueOf(violation.get("impact"));
-            if (impact.equals("serious") || impact.equals("critical")) {
-                for (Map<String, Object> node : (List<Map<String, Object>>) violation.get("nodes")) {
-                    found.add(violation.get("id") + " (" + impact + "): " + node.get("target"));
-                }
-            }
-        }
-        return found;
+    private List<String> seriousViolations() throws Exception {
+        return Axe.seriousViolations(browser);
     }
 
     private void open(String path) {
@@ -163,7 +112,7 @@ class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = {"en", "tr", "nl", "et"})
-    void privacyNoticeHasNoSeriousViolations(String language) {
+    void privacyNoticeHasNoSeriousViolations(String language) throws Exception {
         open("/privacy?lang=" + language);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(language);
         assertThat(browser.findElement(By.cssSelector(".retention")).getText()).isNotBlank();
