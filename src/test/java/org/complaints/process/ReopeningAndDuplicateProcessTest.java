@@ -9,40 +9,24 @@ import static org.complaints.process.ProcessTestSupport.assessInScope;
 import static org.complaints.process.ProcessTestSupport.findings;
 import static org.complaints.process.ProcessTestSupport.proposal;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.analysis.ReportRollup;
 import org.complaints.deadlines.WorkingDayCalendar;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.ComplainantMessages;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Complaint;
-import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
-import org.complaints.register.EventLog;
 import org.complaints.reopening.Duplicates;
 import org.complaints.reopening.Reopenings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,42 +39,9 @@ import org.springframework.web.server.ResponseStatusException;
  * the assessment, the complainant gets each e-mail once, and what may not happen is refused.
  */
 @ProcessTest
-class ReopeningAndDuplicateProcessTest {
+class ReopeningAndDuplicateProcessTest extends ProcessTestBase {
 
     private static final AtomicInteger PHONES = new AtomicInteger(1000);
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
-
-    @Autowired
-    OutboxSender outboxSender;
 
     @Autowired
     ComplainantMessages messages;
@@ -115,21 +66,6 @@ class ReopeningAndDuplicateProcessTest {
 
     @Autowired
     Clock clock;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     private static String uniquePhone() {
         return "+31 20 555 " + PHONES.incrementAndGet();
