@@ -24,7 +24,8 @@ enum MailClauses {
     EXTERNAL_REFERRAL_OFFER("external-referral-offer", IsoClause.CLOSING, "external recourse"),
     WITHDRAWAL_CONFIRMATION("withdrawal-confirmation", IsoClause.CLOSING),
     SURVEY_INVITATION("survey-invitation", IsoClause.SATISFACTION),
-    CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT);
+    CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT),
+    STAFF_MESSAGE("staff-message", IsoClause.TRACKING, "message from staff");
 
     private static final Map<String, MailClauses> BY_TEMPLATE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(MailClauses::template, Function.identity()));

@@ -63,6 +63,7 @@ public class ComplaintFiles {
     private final HistoryService history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final FileActions actions;
 
     ComplaintFiles(
             ComplaintRegister register,
@@ -78,7 +79,8 @@ public class ComplaintFiles {
             RuntimeService runtime,
             HistoryService history,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            FileActions actions) {
         this.register = register;
         this.evidence = evidence;
         this.visibility = visibility;
@@ -93,6 +95,7 @@ public class ComplaintFiles {
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.actions = actions;
     }
 
     /** The file of {@code reference} as {@code viewer} may see it; 404 unknown, 403 not theirs to see. */
@@ -186,8 +189,8 @@ public class ComplaintFiles {
                         .toList(),
                 record.survey(),
                 // the actions on a complaint (messages, notes, contact correction, reopening, duplicates) come here
-                List.of(),
-                List.of());
+                actions.available(viewer, complaint, markings),
+                FileActions.notes(record));
     }
 
     /** A stored attachment, read by a viewer who may see its complaint; the reading is audited. */
