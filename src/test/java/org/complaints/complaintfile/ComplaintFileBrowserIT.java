@@ -231,11 +231,16 @@ class ComplaintFileBrowserIT extends PostgresApplicationTestSupport {
         WebElement notice = waitFor(By.cssSelector("#actions p.notice"));
         assertThat(notice.getText()).contains("on its way");
         assertThat(browser.findElements(By.cssSelector("header.bar"))).isEmpty();
-        assertThat(browser.findElement(By.cssSelector("tr[data-type=MESSAGE_TO_COMPLAINANT]"))
-                        .getText())
-                .contains("handler");
+        WebElement written = browser.findElement(By.cssSelector("tr[data-type=MESSAGE_TO_COMPLAINANT]"));
+        assertThat(written.getText()).contains("handler");
         browser.switchTo().defaultContent();
         shot("36-tasklist-complaint-message-sent");
+        browser.switchTo().frame(frame);
+        written.findElement(By.tagName("summary")).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", written);
+        assertThat(written.getText()).contains("Could you send us a photo of the door hinge?");
+        browser.switchTo().defaultContent();
+        shot("37-tasklist-complaint-message-in-timeline");
 
         // the complainant's mailbox (the test's SMTP server) has it once, with the text in their e-mail frame
         jakarta.mail.internet.MimeMessage mail = await("the message to " + email, instance, () -> {
