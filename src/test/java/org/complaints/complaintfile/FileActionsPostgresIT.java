@@ -352,7 +352,15 @@ class FileActionsPostgresIT extends PostgresApplicationTestSupport {
         assertThat(reply.json().path("changed").toString())
                 .contains("email", "phone", "preferredLanguage")
                 .doesNotContain("name");
-        assertThat(reply.json().path("queuedMailsReaddressed").asInt()).isEqualTo(1);
+        // the given-up e-mail, and the acknowledgement if the outbox had not sent it yet
+        assertThat(reply.json().path("queuedMailsReaddressed").asInt()).isBetween(1, 2);
+        assertThat(jdbc.sql("""
+                        select count(*) from cmp_mail_outbox where complaint_id = ? and status in ('PENDING', 'FAILED')
+                        and lower(recipients) = lower(?)""")
+                        .params(complaintId, c.email())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         Map<String, Object> row = complaintRow(c.reference());
         assertThat(row.get("complainant_email")).isEqualTo(corrected);
         assertThat(row.get("language")).isEqualTo("nl");
