@@ -58,6 +58,9 @@ enum EventClauses {
     CORRECTIVE_ACTION_CLOSED(IsoClause.CONTINUAL_IMPROVEMENT),
     CORRECTIVE_ACTION_CANCELLED(IsoClause.CONTINUAL_IMPROVEMENT),
     RECURRENCE_CHECK_FAILED(IsoClause.CONTINUAL_IMPROVEMENT),
+    MESSAGE_TO_COMPLAINANT(IsoClause.TRACKING, "message from staff"),
+    NOTE_ADDED(IsoClause.TRACKING, "internal note"),
+    CONTACT_CORRECTED(IsoClause.INFORMATION_INTEGRITY, "contact data corrected"),
     /** The clause of the task, read from its documentation in the diagram version that ran it. */
     TASK_COMPLETED(Source.TASK),
     /** The clause of the e-mail's template. */

@@ -26,7 +26,8 @@ enum MailClauses {
     COMPLAINT_REOPENED("complaint-reopened", IsoClause.TRACKING, "reopening"),
     DUPLICATE_NOTICE("duplicate-notice", IsoClause.CLOSING, "duplicate"),
     SURVEY_INVITATION("survey-invitation", IsoClause.SATISFACTION),
-    CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT);
+    CORRECTIVE_ACTION_REMINDER("corrective-action-reminder", IsoClause.CONTINUAL_IMPROVEMENT),
+    STAFF_MESSAGE("staff-message", IsoClause.TRACKING, "message from staff");
 
     private static final Map<String, MailClauses> BY_TEMPLATE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(MailClauses::template, Function.identity()));

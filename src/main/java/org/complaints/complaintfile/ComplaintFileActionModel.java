@@ -1,7 +1,7 @@
 package org.complaints.complaintfile;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.complaints.engine.rest.StaffFormTokens;
+import org.complaints.engine.rest.StaffFormToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,8 +23,8 @@ class ComplaintFileActionModel {
     @ModelAttribute
     void fileActions(HttpServletRequest request, Model model) {
         if (request.getRequestURI().matches(".*/staff/complaints/[^/]+")) {
-            model.addAttribute("fileActionToken", StaffFormTokens.of(request.getSession(true)));
-            model.addAttribute("fileActionField", StaffFormTokens.FIELD);
+            model.addAttribute("fileActionToken", StaffFormToken.of(request.getSession(true)));
+            model.addAttribute("fileActionField", StaffFormToken.PARAMETER);
             try {
                 ComplaintFileActions.Allowed allowed = ComplaintFileActions.allowed(visibility.viewer());
                 model.addAttribute("fileMayReopen", allowed.reopen());

@@ -1,7 +1,8 @@
 package org.complaints.complaintfile;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.complaints.engine.InvalidInputException;
-import org.complaints.engine.rest.StaffFormTokens;
+import org.complaints.engine.rest.StaffFormToken;
 import org.complaints.mail.MailFormats;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.reopening.Reopenings;
@@ -17,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The complaint file's forms for reopening and linking as duplicate: they act with the webapps' session when they
- * carry the session's form token ({@link StaffFormTokens}), then return to the file (post, redirect, get) with what
+ * carry the session's form token ({@link StaffFormToken}), then return to the file (post, redirect, get) with what
  * happened or why it was refused, in the staff member's language, where the form was.
  */
 @Controller
@@ -41,7 +42,9 @@ class ComplaintFileActionPages {
             @PathVariable String reference,
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "false") boolean embedded,
+            HttpServletRequest request,
             RedirectAttributes flash) {
+        StaffFormToken.require(request);
         try {
             Reopenings.Reopened reopened = actions.reopen(visibility.viewer(), reference, reason);
             flash.addFlashAttribute(
@@ -62,7 +65,9 @@ class ComplaintFileActionPages {
             @PathVariable String reference,
             @RequestParam(name = "reference", required = false) String otherReference,
             @RequestParam(defaultValue = "false") boolean embedded,
+            HttpServletRequest request,
             RedirectAttributes flash) {
+        StaffFormToken.require(request);
         try {
             ComplaintFileActions.Linked linked = actions.linkDuplicate(visibility.viewer(), reference, otherReference);
             flash.addFlashAttribute("fileActionDone", message("complaintfile.duplicate.done", linked.duplicateOf()));

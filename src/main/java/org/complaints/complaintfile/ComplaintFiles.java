@@ -64,6 +64,7 @@ public class ComplaintFiles {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DuplicatesOnFile duplicates;
+    private final FileActions actions;
 
     ComplaintFiles(
             ComplaintRegister register,
@@ -80,7 +81,8 @@ public class ComplaintFiles {
             HistoryService history,
             JdbcClient jdbc,
             Clock clock,
-            DuplicatesOnFile duplicates) {
+            DuplicatesOnFile duplicates,
+            FileActions actions) {
         this.register = register;
         this.evidence = evidence;
         this.visibility = visibility;
@@ -96,6 +98,7 @@ public class ComplaintFiles {
         this.jdbc = jdbc;
         this.clock = clock;
         this.duplicates = duplicates;
+        this.actions = actions;
     }
 
     /** The file of {@code reference} as {@code viewer} may see it; 404 unknown, 403 not theirs to see. */
@@ -189,8 +192,8 @@ public class ComplaintFiles {
                         .toList(),
                 record.survey(),
                 // the actions on a complaint (messages, notes, contact correction, reopening, duplicates) come here
-                List.of(),
-                List.of(),
+                actions.available(viewer, complaint, markings),
+                FileActions.notes(record),
                 duplicates.duplicateOf(viewer, complaint.id()),
                 duplicates.of(viewer, complaint.id()));
     }

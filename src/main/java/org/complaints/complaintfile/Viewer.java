@@ -32,6 +32,19 @@ public record Viewer(String user, List<String> groups) {
         return seesEverything() || groups.contains(StaffGroups.HANDLERS) || groups.contains(StaffGroups.INTAKE);
     }
 
+    /**
+     * Writing to the complainant is for the people who work the complaint: handlers (of the complaint's group,
+     * as far as they see it), complaint managers and administrators; not intake, who only registered it.
+     */
+    boolean writesToComplainant() {
+        return seesEverything() || groups.contains(StaffGroups.HANDLERS);
+    }
+
+    /** Internal notes and contact corrections: everyone who sees contact details; quality managers read only. */
+    boolean annotates() {
+        return seesContact();
+    }
+
     /** Quality managers read only; everyone else who sees a complaint may add a document to it. */
     boolean addsAttachments() {
         return seesContact();

@@ -94,6 +94,29 @@ public class SubmissionValidator {
         }
     }
 
+    /**
+     * The contact fields checked as the public form checks them, for a correction by staff: {@code name},
+     * {@code email}, {@code phone} (blank: none) and {@code preferredLanguage}, each named by that field.
+     */
+    public static List<Problem> contactProblems(String name, String email, String phone, String language) {
+        List<Problem> problems = new ArrayList<>();
+        text(problems, "name", "the complainant's name", name, 1, 200, true, false);
+        text(problems, "email", "the complainant's e-mail address", email, 3, 254, true, false);
+        if (email != null && !email.isBlank() && !isDeliverableAddress(email)) {
+            problems.add(Problem.of("email", "not-email", "'" + email + "' is not an e-mail address", email));
+        }
+        text(problems, "phone", "the phone number", phone, 0, 40, false, false);
+        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone).matches()) {
+            problems.add(Problem.of(
+                    "phone",
+                    "not-phone",
+                    "'" + phone + "' is not a phone number (6 to 30 characters: digits, spaces and + ( ) / . -)",
+                    phone));
+        }
+        oneOf(problems, "preferredLanguage", language, LANGUAGES, true);
+        return problems;
+    }
+
     /** The pattern above, confirmed by JavaMail's strict parser, which the outbox uses to address the e-mail. */
     static boolean isDeliverableAddress(String address) {
         if (address == null || address.length() > 254 || !EMAIL.matcher(address).matches()) {

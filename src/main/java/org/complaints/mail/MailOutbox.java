@@ -157,6 +157,17 @@ public class MailOutbox {
                 == 1;
     }
 
+    /**
+     * The complaint's messages not sent yet (pending, or given up and waiting for a retry) that were addressed to
+     * {@code from} go to {@code to} instead; their text stays as rendered. Staff mail about the complaint has other
+     * recipients and is left alone. Returns how many were readdressed.
+     */
+    public int readdress(long complaintId, String from, String to) {
+        return jdbc.sql("""
+                update cmp_mail_outbox set recipients = ?
+                where complaint_id = ? and status in ('PENDING', 'FAILED') and lower(recipients) = lower(?)""").params(to, complaintId, from).update();
+    }
+
     /** A complaint's messages that have not gone out are cancelled and every message's personal data erased. */
     public void erase(long complaintId) {
         jdbc.sql("select id from cmp_mail_outbox where complaint_id = ? for update")

@@ -65,7 +65,8 @@ public class MailTemplates {
         withPrivacy.putIfAbsent("privacyUrl", links.privacyUrl() + "?lang=" + language);
         Context context = new Context(locale, withPrivacy);
         String body = engine.process(template, context).strip() + "\n";
-        Object[] subjectArgs = {model.get("reference"), model.get("organisation")};
+        // a template whose subject staff write (a message to the complainant) passes it as {2}
+        Object[] subjectArgs = {model.get("reference"), model.get("organisation"), model.get("subjectText")};
         String subject = messages.getMessage("mail." + template + ".subject", subjectArgs, locale);
         return new RenderedMail(subject, body);
     }

@@ -298,6 +298,17 @@ public class ComplaintRegister {
                 where id = ?""", anonymous, anonymous, removed, ts(at), id);
     }
 
+    /**
+     * Replaces the complainant's contact data with a correction made by staff. One statement writes every field
+     * of {@link Contact}, so a field added to the record is added here in one place; the caller audits the
+     * values it replaces (the register keeps only the corrected ones).
+     */
+    public void correctContact(long id, Contact contact) {
+        update("""
+                update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = ?, language = ?
+                where id = ?""", contact.name(), contact.email(), contact.phone(), contact.language(), id);
+    }
+
     /** The response time limit judged again, once the answer of a closed complaint has actually gone out. */
     public void recordResponseSla(long id, Boolean met) {
         update("update cmp_complaint set response_sla_met = ? where id = ?", met, id);

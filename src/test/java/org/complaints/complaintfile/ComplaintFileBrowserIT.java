@@ -34,7 +34,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The complaint file inside the real webapps, in headless Chromium: a handler opens a task in Tasklist and the
- * "Complaint" tab shows the complaint's description and downloads its attachment; a quality manager finds a closed
+ * "Complaint" tab shows the complaint's description and downloads its attachment, and writes to the complainant
+ * from it (the e-mail arrives once); a quality manager finds a closed
  * complaint by e-mail address in Cockpit's "Complaints" entry and opens its file. The search and file pages pass
  * axe-core in all four languages. Screenshots go to target/screenshots/.
  */
@@ -169,6 +170,72 @@ class ComplaintFileBrowserIT extends PostgresApplicationTestSupport {
         assertThat(browser.getPageSource()).doesNotContain(email);
         browser.switchTo().defaultContent();
         shot("33-cockpit-complaint-file");
+    }
+
+    @Test
+    void aHandlerWritesToTheComplainantFromTheComplaintTabAndTheMessageIsDelivered() throws Exception {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String email = "message." + unique + "@example.org";
+        JsonNode filed = fileComplaint(
+                "Message Tester", email, null, "The dishwasher door does not close since delivery " + unique + ".");
+        String reference = filed.path("reference").asText();
+        String instance = processInstanceOf(reference);
+        String task = awaitTask(reference, "Task_ConfirmAssessment", instance);
+
+        signIn("tasklist", "handler");
+        browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+        waitFor(By.xpath("//*[contains(@class,'nav-tabs')]//a[normalize-space(.)='Complaint']"))
+                .click();
+        WebElement frame = waitFor(By.cssSelector("iframe.complaint-file-frame"));
+        browser.switchTo().frame(frame);
+        WebElement form = waitFor(By.id("message-form"));
+        assertThat(form.getText()).contains(email);
+        browser.findElement(By.id("message-subject")).sendKeys("Your dishwasher " + unique);
+        browser.findElement(By.id("message-text"))
+                .sendKeys("Could you send us a photo of the door hinge? Thank you, " + unique + ".");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", form);
+        browser.switchTo().defaultContent();
+        shot("35-tasklist-complaint-message-written");
+        browser.switchTo().frame(frame);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // back on the file (still inside the tab) with a confirmation and the message in the timeline
+        WebElement notice = waitFor(By.cssSelector("#actions p.notice"));
+        assertThat(notice.getText()).contains("on its way");
+        assertThat(browser.findElements(By.cssSelector("header.bar"))).isEmpty();
+        WebElement written = browser.findElement(By.cssSelector("tr[data-type=MESSAGE_TO_COMPLAINANT]"));
+        assertThat(written.getText()).contains("handler");
+        browser.switchTo().defaultContent();
+        shot("36-tasklist-complaint-message-sent");
+        browser.switchTo().frame(frame);
+        written.findElement(By.tagName("summary")).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", written);
+        assertThat(written.getText()).contains("Could you send us a photo of the door hinge?");
+        browser.switchTo().defaultContent();
+        shot("37-tasklist-complaint-message-in-timeline");
+
+        // the complainant's mailbox (the test's SMTP server) has it once, with the text in their e-mail frame
+        jakarta.mail.internet.MimeMessage mail = await("the message to " + email, instance, () -> {
+            for (jakarta.mail.internet.MimeMessage m : MAILBOX.getReceivedMessages()) {
+                if (m.getSubject() != null && m.getSubject().contains("Your dishwasher " + unique)) {
+                    return m;
+                }
+            }
+            return null;
+        });
+        assertThat(recipients(mail)).containsExactly(email);
+        assertThat(mail.getSubject()).contains(reference);
+        assertThat(text(mail)).contains("Could you send us a photo of the door hinge? Thank you, " + unique + ".");
+        assertThat(java.util.Arrays.stream(MAILBOX.getReceivedMessages())
+                        .filter(m -> {
+                            try {
+                                return m.getSubject() != null && m.getSubject().contains("Your dishwasher " + unique);
+                            } catch (jakarta.mail.MessagingException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -29,7 +29,8 @@ class MailTemplatesTest {
         "deadline-reminder",
         "survey-invitation",
         "corrective-action-reminder",
-        "task-overdue"
+        "task-overdue",
+        "staff-message"
     };
 
     private final MailTemplates templates = new MailTemplates(messages());
@@ -82,6 +83,8 @@ class MailTemplatesTest {
         model.put("surveyUrl", "https://complaints.example.org/survey/SURVEY-TOKEN");
         model.put("validUntil", "23 December 2026");
         model.put("taskName", "Carry out remedy");
+        model.put("text", "MESSAGE-TEXT");
+        model.put("subjectText", "SUBJECT-TEXT");
         return model;
     }
 
@@ -158,6 +161,22 @@ class MailTemplatesTest {
                 .contains("not upheld")
                 .doesNotContain("What we will do")
                 .doesNotContain("EUR");
+    }
+
+    @Test
+    void aMessageFromStaffIsSentAsWrittenWithTheirSubjectAndTheReference() {
+        Map<String, Object> model = model();
+        String written = "Price: ${total} [[${name}]] [(#{mail.greeting})] <b>bold</b>\nSecond line";
+        model.put("text", written);
+        model.put("subjectText", "Your meter");
+        MailTemplates.RenderedMail mail = templates.render("staff-message", "nl", model);
+        assertThat(mail.subject()).isEqualTo("Your meter (klacht CMP-2026-000042)");
+        // the text is data, never a template: expressions in it stay as typed
+        assertThat(mail.body())
+                .startsWith("Beste Ayşe O'Brien,")
+                .contains(written)
+                .contains("CMP-2026-000042")
+                .contains("http://localhost:8080/privacy?lang=nl");
     }
 
     @Test

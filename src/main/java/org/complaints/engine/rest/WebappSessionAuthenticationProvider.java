@@ -13,9 +13,9 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 /**
  * Staff who signed in to Cockpit or Tasklist open the reports and evidence pages without signing in again: the
- * webapps' session names the user. Only for reading (GET, HEAD) and for a staff page's form that carries the
- * session's form token ({@link StaffFormTokens}): any other changing call still needs HTTP Basic, so a page of
- * another site can never act with the session. Without a session, HTTP Basic as on /engine-rest.
+ * webapps' session names the user. Only for reading (GET, HEAD), and for a form of a staff page posted with its
+ * session's {@link StaffFormToken}: any other changing call still needs HTTP Basic, so a page of another site can
+ * never act with the session. Without a session, HTTP Basic as on /engine-rest.
  */
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
 
@@ -44,8 +44,7 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        // a staff page's form acts with the session only with the session's form token (StaffFormTokens)
-        if ((reading || StaffFormTokens.carried(request)) && request.getHeader("Authorization") == null) {
+        if ((reading || staffPageForm(request)) && request.getHeader("Authorization") == null) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
@@ -56,6 +55,12 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
             }
         }
         return basic.extractAuthenticatedUser(request, engine);
+    }
+
+    /** A form of a staff page (/staff/...) posted with its session's token. */
+    private static boolean staffPageForm(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && path.startsWith("/staff/") && StaffFormToken.carriedBy(request);
     }
 
     @Override
