@@ -13,8 +13,9 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 /**
  * Staff who signed in to Cockpit or Tasklist open the reports and evidence pages without signing in again: the
- * webapps' session names the user. Only for reading (GET, HEAD): a changing call still needs HTTP Basic, so a
- * page of another site can never act with the session. Without a session, HTTP Basic as on /engine-rest.
+ * webapps' session names the user. Only for reading (GET, HEAD), or for a form a staff page posts with its
+ * session's {@link StaffFormToken}: any other changing call still needs HTTP Basic, so a page of another site can
+ * never act with the session. Without a session, HTTP Basic as on /engine-rest.
  */
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
 
@@ -43,7 +44,7 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        if (reading && request.getHeader("Authorization") == null) {
+        if ((reading || staffFormPost(request)) && request.getHeader("Authorization") == null) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
@@ -54,6 +55,12 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
             }
         }
         return basic.extractAuthenticatedUser(request, engine);
+    }
+
+    /** A form of a staff page (never the API), posted with the session's token. */
+    private static boolean staffFormPost(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return "POST".equals(request.getMethod()) && path.startsWith("/staff/") && StaffFormToken.carried(request);
     }
 
     @Override
