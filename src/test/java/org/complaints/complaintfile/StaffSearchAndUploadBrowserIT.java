@@ -55,9 +55,9 @@ class StaffSearchAndUploadBrowserIT extends PostgresApplicationTestSupport {
         return "http://127.0.0.1:" + port + path;
     }
 
-    // the machine is shared: a webapp's first page can take more than half a minute under load
+    // the machine is shared: the first webapp page after the application's start can take minutes under load
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(90))
+        return new WebDriverWait(browser, Duration.ofSeconds(240))
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
