@@ -1,8 +1,10 @@
 package org.complaints.complaintfile;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.rest.StaffFormToken;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintStage;
 import org.springframework.stereotype.Controller;
@@ -67,11 +69,18 @@ class ComplaintFilePages {
         common(model, viewer, embedded);
         model.addAttribute("query", query);
         model.addAttribute("stages", List.of(ComplaintStage.values()));
+        model.addAttribute("filters", SearchFilters.values());
         try {
             ComplaintSearch.Result result = search.search(viewer, query);
             model.addAttribute("result", result);
             long pages = (result.total() + result.size() - 1) / result.size();
             model.addAttribute("pages", pages);
+            // past the counted matches there may be more pages than the count shows: offer the next one while a
+            // page comes back full
+            model.addAttribute(
+                    "hasNext",
+                    result.page() + 1 < pages
+                            || result.totalCapped() && result.items().size() == result.size());
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.getMessage());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -80,9 +89,16 @@ class ComplaintFilePages {
     }
 
     @GetMapping("/staff/complaints/{reference}")
-    String file(@PathVariable String reference, @RequestParam(defaultValue = "false") boolean embedded, Model model) {
+    String file(
+            @PathVariable String reference,
+            @RequestParam(defaultValue = "false") boolean embedded,
+            Model model,
+            HttpSession session) {
         Viewer viewer = visibility.viewer();
         common(model, viewer, embedded);
+        // the upload form posts with this token (AttachmentUploadPage)
+        model.addAttribute("formToken", StaffFormToken.of(session));
+        model.addAttribute("addsAttachments", viewer.addsAttachments());
         model.addAttribute("file", files.read(viewer, reference));
         return "staff/complaint-file";
     }

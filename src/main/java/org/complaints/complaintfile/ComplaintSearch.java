@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.complaints.deadlines.DeadlineProperties;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The staff search over open and closed complaints (ISO 10002 7.3), filtered in the database to the complaints
@@ -36,8 +38,16 @@ public class ComplaintSearch {
 
     public static final int MAX_SIZE = 100;
     public static final int DEFAULT_SIZE = 20;
+    /**
+     * Counting stops here: an exact total of words found in most complaints would read every match, while a page
+     * of the newest ones needs only its first rows. Past it the total is a lower bound ({@code totalCapped}).
+     */
+    public static final int TOTAL_CAP = 1000;
 
-    private static final Pattern REFERENCE = Pattern.compile("(?i)CMP-\\d{4}-\\d{1,6}");
+    /** A whole reference; a shorter start of one ({@code CMP-2026-0004}) is looked up as a prefix. */
+    private static final Pattern REFERENCE = Pattern.compile("(?i)CMP-\\d{4}-\\d{6}");
+
+    private static final Pattern REFERENCE_START = Pattern.compile("(?i)CMP-(\\d{1,4}(-\\d{0,5})?)?");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{6,40}");
 
     /** Sort keys (a leading '-' for descending) and their columns. */
@@ -46,6 +56,12 @@ public class ComplaintSearch {
             "reference", "c.reference",
             "deadline", "c.response_deadline",
             "closed", "c.closed_at");
+
+    /**
+     * Columns that are never null sort without a NULLS clause, so that PostgreSQL reads their index in order and
+     * stops after the page instead of sorting every match.
+     */
+    private static final Set<String> NOT_NULL = Set.of("c.received_at", "c.reference");
 
     /** The query parameters, as the API and the page take them (names are a contract other pages link to). */
     public record Query(
@@ -111,14 +127,24 @@ public class ComplaintSearch {
             @Schema(description = "Its process instance id", example = "b8f3c2a1-1d2e-11f0-9c0a-0242ac120002")
             String processInstanceId) {}
 
+    /**
+     * One page; {@code total} counts the matches up to {@link #TOTAL_CAP}; with {@code totalCapped} more than
+     * {@code total} match and counting stopped there.
+     */
     public record Result(
             @Schema(description = "The complaints of this page")
             List<Item> items,
 
             @Schema(
-                    description = "How many complaints match (capped, see the API description of the search)",
-                    example = "1234")
+                    description = "Complaints found, counted up to " + TOTAL_CAP + "; see totalCapped",
+                    example = "1000")
             long total,
+
+            @Schema(
+                    description = "true: more than `total` complaints match; counting stopped at " + TOTAL_CAP
+                            + " so that a search for common words stays fast",
+                    example = "false")
+            boolean totalCapped,
 
             @Schema(description = "The page number, from 0", example = "0")
             int page,
@@ -152,6 +178,11 @@ public class ComplaintSearch {
         return zone;
     }
 
+    /**
+     * On PostgreSQL each statement is planned for its own values: a plan made once for any word would read the
+     * newest complaints in order, which is right for a common word and a scan of the whole register for a rare one.
+     */
+    @Transactional(readOnly = true)
     public Result search(Viewer viewer, Query query) {
         List<String> problems = new ArrayList<>();
         int page = query.page() == null ? 0 : query.page();
@@ -213,11 +244,19 @@ public class ComplaintSearch {
             throw new InvalidInputException(problems);
         }
         String condition = String.join(" and ", where);
-        long total = jdbc.sql("select count(*) from cmp_complaint c where " + condition)
+        if (postgres) {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        }
+        params.put("countLimit", TOTAL_CAP + 1);
+        long counted = jdbc.sql("select count(*) from (select 1 from cmp_complaint c where " + condition
+                        + " fetch first :countLimit rows only) matches")
                 .params(params)
                 .query(Long.class)
                 .single();
-        String order = sortColumn + (sort.startsWith("-") ? " desc" : " asc") + (postgres ? " nulls last" : "")
+        boolean capped = counted > TOTAL_CAP;
+        long total = Math.min(counted, TOTAL_CAP);
+        String order = sortColumn + (sort.startsWith("-") ? " desc" : " asc")
+                + (postgres && !NOT_NULL.contains(sortColumn) ? " nulls last" : "")
                 + ", c.id desc";
         params.put("offset", (long) page * size);
         params.put("size", size);
@@ -250,7 +289,7 @@ public class ComplaintSearch {
                             rs.getString("process_instance_id"));
                 })
                 .list();
-        return new Result(items, total, page, size, sort);
+        return new Result(items, total, capped, page, size, sort);
     }
 
     /** What {@code q} looks like decides where it is looked for; personal data only while it is still held. */
@@ -259,6 +298,11 @@ public class ComplaintSearch {
             params.put("qReference", q.toUpperCase(Locale.ROOT));
             // references are stored in upper case: the unique index finds them
             return "c.reference = :qReference";
+        }
+        if (REFERENCE_START.matcher(q).matches()) {
+            // the start of a reference: a range of the reference index (PostgreSQL: its pattern index)
+            params.put("qReferenceStart", q.toUpperCase(Locale.ROOT) + "%");
+            return "c.reference like :qReferenceStart";
         }
         String held = "c.anonymised_at is null and ";
         if (q.contains("@")) {

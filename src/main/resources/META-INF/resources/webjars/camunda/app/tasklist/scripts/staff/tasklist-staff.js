@@ -1,12 +1,17 @@
-// Tasklist for complaint staff (webapps.WebappConfigScripts registers this module): a navbar link to the
-// complaint search, and, right after a complaint is registered with the start form, a notice with its
+// Tasklist for complaint staff (webapps.WebappConfigScripts registers this module): a search box and a link to
+// the complaint search in the navbar (Tasklist's own search sees only task and process variables, and the
+// complainant's contact data is kept out of those; see docs/security.md), and, right after a complaint is registered with the start form, a notice with its
 // reference and any likely duplicates, which stays until the clerk closes it.
 
 const WORDS = {
-  en: { find: 'Find a complaint', close: 'Close', duplicates: 'Possible duplicate of' },
-  nl: { find: 'Klacht zoeken', close: 'Sluiten', duplicates: 'Mogelijk dubbel met' },
-  tr: { find: 'Şikâyet bul', close: 'Kapat', duplicates: 'Olası mükerrer kayıt' },
-  et: { find: 'Leia kaebus', close: 'Sulge', duplicates: 'Võimalik topelt' }
+  en: { find: 'Find a complaint', close: 'Close', duplicates: 'Possible duplicate of',
+    box: 'Reference, name, e-mail or phone', search: 'Search' },
+  nl: { find: 'Klacht zoeken', close: 'Sluiten', duplicates: 'Mogelijk dubbel met',
+    box: 'Kenmerk, naam, e-mail of telefoon', search: 'Zoeken' },
+  tr: { find: 'Şikâyet bul', close: 'Kapat', duplicates: 'Olası mükerrer kayıt',
+    box: 'Referans, ad, e-posta veya telefon', search: 'Ara' },
+  et: { find: 'Leia kaebus', close: 'Sulge', duplicates: 'Võimalik topelt',
+    box: 'Viide, nimi, e-post või telefon', search: 'Otsi' }
 };
 
 function words() {
@@ -90,9 +95,26 @@ export default [
     pluginPoint: 'tasklist.navbar.action',
     priority: 100,
     render: (node) => {
+      // a plain GET form: the application's search page answers it in a new tab, so the task list stays open
+      const form = text('form', 'cmp-find-form');
+      form.setAttribute('role', 'search');
+      form.method = 'get';
+      form.action = '/staff/complaints';
+      form.target = '_blank';
+      const box = text('input', 'cmp-find-box');
+      box.type = 'search';
+      box.name = 'q';
+      box.placeholder = words().box;
+      box.setAttribute('aria-label', words().box);
+      const go = text('button', 'btn btn-default btn-sm cmp-find-submit', words().search);
+      go.type = 'submit';
       const link = text('a', 'cmp-find-complaint', words().find);
       link.href = '/staff/complaints';
-      node.appendChild(link);
+      link.target = '_blank';
+      form.appendChild(box);
+      form.appendChild(go);
+      form.appendChild(link);
+      node.appendChild(form);
     }
   }
 ];
