@@ -14,7 +14,8 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 /**
  * Staff who signed in to Cockpit or Tasklist open the reports and evidence pages without signing in again: the
  * webapps' session names the user. Only for reading (GET, HEAD): a changing call still needs HTTP Basic, so a
- * page of another site can never act with the session. Without a session, HTTP Basic as on /engine-rest.
+ * page of another site can never act with the session; the one exception is a form of a staff page posted back
+ * with the token the page carried ({@link StaffPageForms}). Without a session, HTTP Basic as on /engine-rest.
  */
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
 
@@ -43,7 +44,7 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        if (reading && request.getHeader("Authorization") == null) {
+        if ((reading || StaffPageForms.tokenMatches(request)) && request.getHeader("Authorization") == null) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
