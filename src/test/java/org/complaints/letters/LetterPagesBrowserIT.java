@@ -16,7 +16,6 @@ import org.complaints.register.ComplaintRegister;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -112,13 +111,18 @@ class LetterPagesBrowserIT extends PostgresApplicationTestSupport {
         shot("52-print-queue-nl");
 
         // a form posted with the session but not the page's token: refused, nothing posted
-        Object status = ((JavascriptExecutor) browser)
-                .executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "const form = document.querySelector('form.inline');"
-                        + "fetch(form.action, {method: 'POST', headers: {'Content-Type':"
-                        + " 'application/x-www-form-urlencoded'}, body: '_csrf=wrong', redirect: 'manual'})"
-                        + ".then(r => done(r.status), e => done(String(e)));");
-        assertThat(((Number) status).intValue()).isEqualTo(401);
+        String action = row.findElement(By.tagName("form")).getAttribute("action");
+        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session).isNotNull();
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(action))
+                                .header("Cookie", "JSESSIONID=" + session.getValue())
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=wrong"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(jdbc.sql("select count(*) from cmp_letter where reference = ? and posted_at is not null")
                         .param(reference)
                         .query(Integer.class)
