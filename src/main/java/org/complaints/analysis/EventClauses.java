@@ -66,7 +66,17 @@ enum EventClauses {
     /** The clause of the e-mail's template. */
     MAIL_SENT(Source.MAIL_TEMPLATE),
     /** The clause of the e-mail's template: the attempt evidences the same step as the e-mail would have. */
-    MAIL_NOT_DELIVERED(Source.MAIL_TEMPLATE);
+    MAIL_NOT_DELIVERED(Source.MAIL_TEMPLATE),
+    /** The clause of the letter's template: the same step as the e-mail it stands for. */
+    LETTER_QUEUED(Source.MAIL_TEMPLATE),
+    /** The clause of the letter's template: posting is its delivery, as sending is an e-mail's. */
+    LETTER_POSTED(Source.MAIL_TEMPLATE),
+    /** The clause of the message's template: a call stands for the e-mail. */
+    CALL_QUEUED(Source.MAIL_TEMPLATE),
+    /** The clause of the message's template: reaching the complainant is its delivery. */
+    CALL_REACHED(Source.MAIL_TEMPLATE),
+    /** The clause of the message's template: the attempt evidences the same step. */
+    CALL_NOT_REACHED(Source.MAIL_TEMPLATE);
 
     /** Where an event type's clause comes from. */
     enum Source {

@@ -66,6 +66,11 @@ public class Deadlines {
         return Date.from(calendar.workingDaysAfter(clock.instant(), properties.reactionDays()));
     }
 
+    /** Until when the complainant can react to a decision that reached them at {@code deliveredAt}. */
+    public Date reactionDeadline(Instant deliveredAt) {
+        return Date.from(calendar.workingDaysAfter(deliveredAt, properties.reactionDays()));
+    }
+
     /** Due date of an internal review that starts now. */
     public Date reviewDue() {
         return Date.from(calendar.workingDaysAfter(clock.instant(), properties.reviewDays()));

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.complaints.register.Addressee;
 import org.complaints.register.Complaint;
 import org.springframework.stereotype.Service;
 
@@ -25,20 +27,53 @@ public class ComplaintMailer {
     private final MailProperties properties;
     private final PublicLinks links;
     private final Clock clock;
+    private final List<ComplainantDelivery> deliveries;
 
     public ComplaintMailer(
-            MailTemplates templates, MailOutbox outbox, MailProperties properties, PublicLinks links, Clock clock) {
+            MailTemplates templates,
+            MailOutbox outbox,
+            MailProperties properties,
+            PublicLinks links,
+            Clock clock,
+            List<ComplainantDelivery> deliveries) {
         this.templates = templates;
         this.outbox = outbox;
         this.properties = properties;
         this.links = links;
         this.clock = clock;
+        this.deliveries = List.copyOf(deliveries);
     }
 
-    /** Queues {@code template} to the complainant in their language; false when it was queued or sent before. */
+    /**
+     * Sends {@code template} to whom the complaint's communications go ({@link Complaint#addressee()}: the
+     * complainant or their representative), in their language, the way they prefer: by e-mail through the outbox,
+     * by post or phone through that way's {@link ComplainantDelivery}. False when it was produced before, by any
+     * way: the same dedup key never reaches the complainant twice.
+     */
     public boolean queueToComplainant(
             Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
-        return queue(forComplainant(complaint, template, dedupKey, model));
+        OutgoingMail mail = forComplainant(complaint, template, dedupKey, model);
+        Optional<ComplainantDelivery> other = otherWay(complaint);
+        if (deliveries.stream().anyMatch(d -> d.produced(mail.reference(), mail.dedupKey()))) {
+            return false;
+        }
+        return other.isPresent() ? other.get().deliver(complaint, mail) : queue(mail);
+    }
+
+    /**
+     * The delivery of the addressee's preferred way when it is not e-mail (post, phone); empty for e-mail. A sender
+     * with an outbox of its own (survey invitations) hands such a message to it instead of SMTP.
+     */
+    public Optional<ComplainantDelivery> otherWay(Complaint complaint) {
+        String way = complaint.addressee().preferredContact();
+        if (way == null || "email".equals(way)) {
+            return Optional.empty();
+        }
+        return Optional.of(deliveries.stream()
+                .filter(d -> d.way().equals(way))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "No delivery for the preferred way of contact '" + way + "' of " + complaint.reference())));
     }
 
     /** Queues {@code template} about a complaint to staff, in the staff language; false when queued before. */
@@ -68,8 +103,18 @@ public class ComplaintMailer {
      */
     public OutgoingMail forComplainant(
             Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
+        Addressee to = complaint.addressee();
+        Map<String, Object> addressed = new HashMap<>(model);
+        // the greeting names whom the message goes to: the representative when one is recorded
+        addressed.putIfAbsent("name", to.name());
+        String language = to.language() == null ? complaint.language() : to.language();
         return render(
-                complaint, template, dedupKey, complaint.language(), List.of(complaint.complainantEmail()), model);
+                complaint,
+                template,
+                dedupKey,
+                language,
+                to.email() == null ? List.of() : List.of(to.email()),
+                addressed);
     }
 
     private boolean queue(OutgoingMail mail) {

@@ -13,4 +13,13 @@ public interface MailSentListener {
     Set<String> templates();
 
     void sent(OutgoingMail mail, Instant sentAt);
+
+    /**
+     * The message reached the complainant another way ({@link ComplainantDelivery}: a letter posted, a call that
+     * reached them) at {@code deliveredAt}; by default what an e-mail sent then does. A listener overrides it where
+     * a time limit counts from the complainant receiving the message.
+     */
+    default void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt) {
+        sent(mail, deliveredAt);
+    }
 }

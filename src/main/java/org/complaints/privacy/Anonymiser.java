@@ -162,6 +162,13 @@ public class Anonymiser {
         jdbc.sql("update cmp_mail set recipients = ?, body = ? where complaint_id = ?")
                 .params(ANONYMOUS, REMOVED, complaintId)
                 .update();
+        // a letter's PDF and text name the addressee and their address; a call's script names them
+        jdbc.sql("update cmp_letter set pdf = null, body = null where complaint_id = ?")
+                .param(complaintId)
+                .update();
+        jdbc.sql("update cmp_call set script = null, note = null where complaint_id = ?")
+                .param(complaintId)
+                .update();
         // survey: the comment is the complainant's own text and the link is theirs; the scores stay for the figures
         jdbc.sql("""
                 update cmp_survey set comment = null, status = case when status = 'PENDING' then 'CANCELLED' else status end

@@ -22,7 +22,8 @@ public record Complaint(
         Resolution resolution,
         Closure closure,
         String processInstanceId,
-        String trackingToken) {
+        String trackingToken,
+        Representative representative) {
 
     public Complaint {
         Objects.requireNonNull(receipt, "receipt");
@@ -32,6 +33,41 @@ public record Complaint(
         Objects.requireNonNull(handling, "handling");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(closure, "closure");
+    }
+
+    /** A complaint made by the complainant themselves, without a representative. */
+    public Complaint(
+            long id,
+            String reference,
+            ComplaintStage stage,
+            Receipt receipt,
+            Contact contact,
+            Subject subject,
+            Classification classification,
+            Handling handling,
+            Resolution resolution,
+            Closure closure,
+            String processInstanceId,
+            String trackingToken) {
+        this(
+                id,
+                reference,
+                stage,
+                receipt,
+                contact,
+                subject,
+                classification,
+                handling,
+                resolution,
+                closure,
+                processInstanceId,
+                trackingToken,
+                null);
+    }
+
+    /** Who every communication goes to: the representative when one is recorded, else the complainant. */
+    public Addressee addressee() {
+        return Addressee.of(contact, representative);
     }
 
     /** This complaint as linked to its process instance. */
@@ -48,7 +84,8 @@ public record Complaint(
                 resolution,
                 closure,
                 instance,
-                trackingToken);
+                trackingToken,
+                representative);
     }
 
     /** This complaint with the decision table's priority, handling group and committed date. */
@@ -66,7 +103,8 @@ public record Complaint(
                 resolution,
                 closure,
                 processInstanceId,
-                trackingToken);
+                trackingToken,
+                representative);
     }
 
     public boolean isClosed() {
@@ -99,6 +137,22 @@ public record Complaint(
 
     public String complainantPhone() {
         return contact.phone();
+    }
+
+    public String postalAddress() {
+        return contact.postalAddress();
+    }
+
+    public String preferredContact() {
+        return contact.preferredContact();
+    }
+
+    public String accessibilityNeeds() {
+        return contact.accessibilityNeeds();
+    }
+
+    public String accessibilityNote() {
+        return contact.accessibilityNote();
     }
 
     public String language() {

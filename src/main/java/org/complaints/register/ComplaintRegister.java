@@ -44,6 +44,7 @@ public class ComplaintRegister {
 
     public Complaint create(NewComplaint c) {
         String reference = references.next();
+        Representative rep = c.representative();
         Object[] values = {
             reference,
             ComplaintStage.RECEIVED.name(),
@@ -63,7 +64,17 @@ public class ComplaintRegister {
             c.impact(),
             c.category(),
             c.safetyRelevant(),
-            newTrackingToken()
+            newTrackingToken(),
+            c.postalAddress(),
+            c.effectivePreferredContact(),
+            c.accessibilityNeeds(),
+            c.accessibilityNote(),
+            rep == null ? null : rep.name(),
+            rep == null ? null : rep.email(),
+            rep == null ? null : rep.phone(),
+            rep == null ? null : rep.postalAddress(),
+            rep == null ? null : rep.relation(),
+            rep != null && rep.consentRecorded()
         };
         // the new row, with its id and the columns' defaults, comes back with the insert: no read after it
         Complaint created = template.execute(
@@ -71,8 +82,12 @@ public class ComplaintRegister {
                     PreparedStatement insert = connection.prepareStatement("""
                     insert into cmp_complaint (reference, stage, channel, received_at, received_by, complainant_name,
                         complainant_email, complainant_phone, language, product_or_service, description, incident_date,
-                        remedy_sought, receipt_notes, severity, impact, category, safety_relevant, tracking_token)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", COLUMNS);
+                        remedy_sought, receipt_notes, severity, impact, category, safety_relevant, tracking_token,
+                        postal_address, preferred_contact, accessibility_needs, accessibility_note,
+                        representative_name, representative_email, representative_phone,
+                        representative_postal_address, representative_relation, representative_consent)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", COLUMNS);
                     new ArgumentPreparedStatementSetter(values).setValues(insert);
                     return insert;
                 },
@@ -293,7 +308,10 @@ public class ComplaintRegister {
     public void removePersonalData(long id, String anonymous, String removed, Instant at) {
         updateMarkings("""
                 update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = null,
-                    description = ?, remedy_sought = null, receipt_notes = null, scope_reason = null,
+                    postal_address = null, preferred_contact = 'email', accessibility_needs = null,
+                    accessibility_note = null, representative_name = null, representative_email = null,
+                    representative_phone = null, representative_postal_address = null,
+                    representative_relation = null, representative_consent = false, description = ?, remedy_sought = null, receipt_notes = null, scope_reason = null,
                     tracking_token = null, anonymised_at = coalesce(anonymised_at, ?)
                 where id = ?""", anonymous, anonymous, removed, ts(at), id);
     }
@@ -469,7 +487,17 @@ public class ComplaintRegister {
         "named_staff",
         "legal_hold",
         "legal_hold_reason",
-        "anonymised_at"
+        "anonymised_at",
+        "postal_address",
+        "preferred_contact",
+        "accessibility_needs",
+        "accessibility_note",
+        "representative_name",
+        "representative_email",
+        "representative_phone",
+        "representative_postal_address",
+        "representative_relation",
+        "representative_consent"
     };
 
     static Complaint map(ResultSet rs, int row) throws SQLException {
@@ -486,7 +514,11 @@ public class ComplaintRegister {
                         rs.getString("complainant_name"),
                         rs.getString("complainant_email"),
                         rs.getString("complainant_phone"),
-                        rs.getString("language")),
+                        rs.getString("language"),
+                        rs.getString("postal_address"),
+                        rs.getString("preferred_contact"),
+                        rs.getString("accessibility_needs"),
+                        rs.getString("accessibility_note")),
                 new Subject(
                         rs.getString("product_or_service"),
                         rs.getString("description"),
@@ -518,6 +550,21 @@ public class ComplaintRegister {
                         bool(rs, "ack_sla_met"),
                         bool(rs, "response_sla_met")),
                 rs.getString("process_instance_id"),
-                rs.getString("tracking_token"));
+                rs.getString("tracking_token"),
+                representative(rs));
+    }
+
+    private static Representative representative(ResultSet rs) throws SQLException {
+        String name = rs.getString("representative_name");
+        if (name == null) {
+            return null;
+        }
+        return new Representative(
+                name,
+                rs.getString("representative_email"),
+                rs.getString("representative_phone"),
+                rs.getString("representative_postal_address"),
+                rs.getString("representative_relation"),
+                rs.getBoolean("representative_consent"));
     }
 }

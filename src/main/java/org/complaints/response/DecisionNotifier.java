@@ -36,6 +36,7 @@ public class DecisionNotifier implements MailSentListener {
     private final Deadlines deadlines;
     private final RecourseProperties recourse;
     private final EventLog events;
+    private final ReactionPeriod reactionPeriod;
 
     public DecisionNotifier(
             ComplaintRegister register,
@@ -44,7 +45,8 @@ public class DecisionNotifier implements MailSentListener {
             MailFormats formats,
             Deadlines deadlines,
             RecourseProperties recourse,
-            EventLog events) {
+            EventLog events,
+            ReactionPeriod reactionPeriod) {
         this.register = register;
         this.decisions = decisions;
         this.mailer = mailer;
@@ -52,6 +54,7 @@ public class DecisionNotifier implements MailSentListener {
         this.deadlines = deadlines;
         this.recourse = recourse;
         this.events = events;
+        this.reactionPeriod = reactionPeriod;
     }
 
     /** Queues the decision of {@code round}; returns until when the complainant can react. */
@@ -100,5 +103,12 @@ public class DecisionNotifier implements MailSentListener {
                 "system",
                 "Decision of round " + round + " (" + decision.outcome() + ") sent to the complainant",
                 null);
+    }
+
+    /** A decision posted or told by phone: the reaction period counts from then (7.8, 7.9). */
+    @Override
+    public void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt) {
+        sent(mail, deliveredAt);
+        reactionPeriod.countFrom(mail.complaintId(), deliveredAt);
     }
 }

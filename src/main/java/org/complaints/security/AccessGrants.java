@@ -129,6 +129,32 @@ public class AccessGrants {
                     PROCESS_DEFINITION,
                     "corrective-action",
                     List.of(ProcessDefinitionPermissions.READ)),
+            // the print queue's "Post letters" task (letter-posting.bpmn) is complaint intake's to see and work
+            new Grant(
+                    StaffGroups.INTAKE,
+                    PROCESS_DEFINITION,
+                    "letter-posting",
+                    List.of(
+                            ProcessDefinitionPermissions.READ,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.UPDATE_TASK)),
+            // a call to a complainant who prefers phone (complainant-call.bpmn) goes to the handling group or intake
+            new Grant(
+                    StaffGroups.INTAKE,
+                    PROCESS_DEFINITION,
+                    "complainant-call",
+                    List.of(
+                            ProcessDefinitionPermissions.READ,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.UPDATE_TASK)),
+            new Grant(
+                    StaffGroups.HANDLERS,
+                    PROCESS_DEFINITION,
+                    "complainant-call",
+                    List.of(
+                            ProcessDefinitionPermissions.READ,
+                            ProcessDefinitionPermissions.READ_TASK,
+                            ProcessDefinitionPermissions.UPDATE_TASK)),
             new Grant(StaffGroups.ADMIN, APPLICATION, ANY, List.of(Permissions.ALL)));
 
     /** Staff see each other's names (assignees, candidate lists), never more of an account. */

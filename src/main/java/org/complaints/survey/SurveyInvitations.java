@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import org.complaints.register.Addressee;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.Jdbc;
@@ -53,9 +54,22 @@ public class SurveyInvitations {
                 == 1;
     }
 
+    /**
+     * Whether the invitation can reach whom the complaint's messages go to, the way they prefer (an anonymised
+     * complaint's data starts with '['): an e-mail address, a postal address for a letter, a phone number.
+     */
     static boolean hasAddress(Complaint complaint) {
-        String email = complaint.complainantEmail();
-        return email != null && email.contains("@") && !email.startsWith("[");
+        Addressee to = complaint.addressee();
+        String way = to.preferredContact() == null ? "email" : to.preferredContact();
+        return switch (way) {
+            case "post" -> reachable(to.postalAddress());
+            case "phone" -> reachable(to.phone());
+            default -> reachable(to.email()) && to.email().contains("@");
+        };
+    }
+
+    private static boolean reachable(String value) {
+        return value != null && !value.isBlank() && !value.startsWith("[");
     }
 
     /**

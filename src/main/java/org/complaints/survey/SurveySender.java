@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.complaints.mail.Backoff;
+import org.complaints.mail.ComplainantDelivery;
 import org.complaints.mail.ComplaintMailer;
 import org.complaints.mail.MailDeliveryException;
 import org.complaints.mail.MailFormats;
@@ -23,6 +25,7 @@ import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -68,6 +71,7 @@ public class SurveySender {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
+    private final String paperReplyAddress;
 
     public SurveySender(
             JdbcClient jdbc,
@@ -81,7 +85,9 @@ public class SurveySender {
             SurveyProperties properties,
             PublicLinks links,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @Value("${complaints.letters.return-address:}") String paperReplyAddress) {
+        this.paperReplyAddress = paperReplyAddress;
         this.jdbc = jdbc;
         this.register = register;
         this.mailer = mailer;
@@ -208,10 +214,21 @@ public class SurveySender {
                     .params(SurveyTokens.hash(token), complaintId, ts(expiresAt))
                     .update();
         });
-        Map<String, Object> model = Map.of(
+        Optional<ComplainantDelivery> otherWay = mailer.otherWay(complaint);
+        Map<String, Object> model = new HashMap<>(Map.of(
                 "surveyUrl", links.surveyUrl(token),
-                "validUntil", formats.date(expiresAt, complaint.language()));
+                "validUntil", formats.date(expiresAt, complaint.language())));
+        if (otherWay.isPresent() && !paperReplyAddress.isBlank()) {
+            // a letter or a call: the questions can be answered on paper too (ISO 10002 4.5, 8.3)
+            model.put("paperReply", paperReplyAddress);
+        }
         OutgoingMail mail = mailer.forComplainant(complaint, TEMPLATE, TEMPLATE, model);
+        if (otherWay.isPresent()) {
+            // a letter in the print queue or a call to make, produced once; its delivery records it when posted
+            ownTransaction.executeWithoutResult(tx -> otherWay.get().deliver(complaint, mail));
+            markSent(complaintId, now, expiresAt);
+            return true;
+        }
         try {
             smtp.deliver(mail);
         } catch (MailDeliveryException e) {
