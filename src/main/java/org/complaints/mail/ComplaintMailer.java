@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.complaints.register.Complaint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ComplaintMailer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ComplaintMailer.class);
 
     private final MailTemplates templates;
     private final MailOutbox outbox;
@@ -38,6 +42,11 @@ public class ComplaintMailer {
     /** Queues {@code template} to the complainant in their language; false when it was queued or sent before. */
     public boolean queueToComplainant(
             Complaint complaint, String template, String dedupKey, Map<String, Object> model) {
+        // a complainant reached by post or phone only gets no e-mail; the step goes on without one
+        if (complaint.complainantEmail() == null) {
+            LOG.info("No e-mail '{}' for {}: the complainant has no e-mail address", template, complaint.reference());
+            return false;
+        }
         return queue(forComplainant(complaint, template, dedupKey, model));
     }
 
