@@ -10,6 +10,7 @@ import org.complaints.survey.SurveyAnswers;
  * Everything about one complaint that a member of staff may see, as the API answers it and the page shows it.
  * {@code contact} is null when the viewer's role does not see contact details ({@code contactWithheld}).
  * {@code actions} and {@code notes} are kept for what staff can do on the file and their internal notes.
+ * {@code communication} says how to reach and address the complainant, for everyone who sees the file.
  */
 public record ComplaintFile(
         String reference,
@@ -32,11 +33,34 @@ public record ComplaintFile(
         List<CorrectiveActionLink> correctiveActions,
         SurveyAnswers.SurveyOfComplaint survey,
         List<Action> actions,
-        List<Note> notes) {
+        List<Note> notes,
+        Communication communication) {
 
     public record Receipt(String channel, Instant receivedAt, String receivedBy, String language) {}
 
-    public record Contact(String name, String email, String phone, String language) {}
+    /**
+     * The complainant's contact data and, when someone complains on their behalf, the representative's; every
+     * communication goes to the representative then.
+     */
+    public record Contact(
+            String name,
+            String email,
+            String phone,
+            String language,
+            String postalAddress,
+            String preferredContact,
+            Representative representative) {}
+
+    public record Representative(
+            String name, String email, String phone, String postalAddress, String relation, boolean consentRecorded) {}
+
+    /**
+     * How to communicate with the complainant (ISO 10002 4.5), shown to everyone who sees the file, also where
+     * contact details are withheld: the way they prefer (post, phone, e-mail), whether a representative speaks
+     * for them, and their accessibility needs (large print, plain language, interpreter, other) with a note.
+     */
+    public record Communication(
+            String preferredContact, boolean represented, String accessibilityNeeds, String accessibilityNote) {}
 
     public record Subject(String productOrService, String description, LocalDate incidentDate, String remedySought) {}
 

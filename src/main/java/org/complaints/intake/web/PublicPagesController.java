@@ -120,6 +120,16 @@ class PublicPagesController {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null),
                 Map.of());
     }
