@@ -13,8 +13,10 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 
 /**
  * Staff who signed in to Cockpit or Tasklist open the reports and evidence pages without signing in again: the
- * webapps' session names the user. Only for reading (GET, HEAD): a changing call still needs HTTP Basic, so a
- * page of another site can never act with the session. Without a session, HTTP Basic as on /engine-rest.
+ * webapps' session names the user. Only for reading (GET, HEAD), and for a form a staff page of this application
+ * sends to a staff page (a POST under /staff/ the browser marks {@code Sec-Fetch-Site: same-origin}, with no other
+ * origin): any other changing call still needs HTTP Basic, so a page of another site can never act with the
+ * session. Without a session, HTTP Basic as on /engine-rest.
  */
 public class WebappSessionAuthenticationProvider implements AuthenticationProvider {
 
@@ -40,10 +42,31 @@ public class WebappSessionAuthenticationProvider implements AuthenticationProvid
                         .isEmpty();
     }
 
+    /** A form sent by a page of this application to a staff page, as the browser vouches for it. */
+    static boolean sameOriginPageForm(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!"POST".equals(request.getMethod()) || !path.startsWith("/staff/")) {
+            return false;
+        }
+        if (!"same-origin".equals(request.getHeader("Sec-Fetch-Site"))) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        try {
+            return request.getServerName()
+                    .equalsIgnoreCase(java.net.URI.create(origin).getHost());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        if (reading && request.getHeader("Authorization") == null) {
+        if ((reading || sameOriginPageForm(request)) && request.getHeader("Authorization") == null) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 Authentications signedIn = AuthenticationUtil.getAuthsFromSession(session);
