@@ -3,6 +3,7 @@ package org.complaints.complaintfile;
 import java.util.Map;
 import org.complaints.audit.AuditLog;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
 import org.complaints.register.AccessMarkings;
@@ -26,13 +27,19 @@ class DecisionAnswers {
     private final ComplaintVisibility visibility;
     private final ComplainantMessages messages;
     private final AuditLog audit;
+    private final EngineAuthority authority;
 
     DecisionAnswers(
-            ComplaintRegister register, ComplaintVisibility visibility, ComplainantMessages messages, AuditLog audit) {
+            ComplaintRegister register,
+            ComplaintVisibility visibility,
+            ComplainantMessages messages,
+            AuditLog audit,
+            EngineAuthority authority) {
         this.register = register;
         this.visibility = visibility;
         this.messages = messages;
         this.audit = audit;
+        this.authority = authority;
     }
 
     /** "accepted" or "rejected", as the API and the page send it. */
@@ -59,7 +66,10 @@ class DecisionAnswers {
             throw new InvalidInputException("answer: '" + answer + "' is neither accepted nor rejected");
         }
         try {
-            messages.answerDecisionOnBehalf(complaint.reference(), accepted(answer), receivedBy, note, viewer.user());
+            // the answer is the complainant's message to their process, which no staff grant covers; who may
+            // record it was checked above
+            authority.withoutAuthorization(() -> messages.answerDecisionOnBehalf(
+                    complaint.reference(), accepted(answer), receivedBy, note, viewer.user()));
         } catch (ComplaintNotOpenException e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
