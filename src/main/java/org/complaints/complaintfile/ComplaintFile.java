@@ -13,6 +13,7 @@ import org.complaints.survey.SurveyAnswers;
  * {@code actions} and {@code notes} are kept for what staff can do on the file and their internal notes.
  * {@code duplicateOf} is the reference of the complaint this one duplicates (when the viewer may see it);
  * {@code duplicates} are the complaints linked as duplicates of this one, with their information and attachments.
+ * {@code communication} says how to reach and address the complainant, for everyone who sees the file.
  */
 public record ComplaintFile(
         @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
@@ -82,7 +83,10 @@ public record ComplaintFile(
         String duplicateOf,
 
         @Schema(description = "Complaints linked as duplicates of this one, with their information and files")
-        List<Duplicate> duplicates) {
+        List<Duplicate> duplicates,
+
+        @Schema(description = "How to reach and address the complainant, shown also where contact details are withheld")
+        Communication communication) {
 
     @Schema(description = "How and when the complaint came in")
     public record Receipt(
@@ -102,19 +106,79 @@ public record ComplaintFile(
             @Schema(description = "The complainant's language (en, tr, nl, et)", example = "nl")
             String language) {}
 
+    /**
+     * The complainant's contact data and, when someone complains on their behalf, the representative's; every
+     * communication goes to the representative then.
+     */
     @Schema(description = "The complainant's contact details")
     public record Contact(
             @Schema(description = "The complainant's name", example = "Sanne Bakker")
             String name,
 
-            @Schema(description = "The complainant's e-mail address", example = "sanne.bakker@example.org")
+            @Schema(description = "The complainant's e-mail address, if given", example = "sanne.bakker@example.org")
             String email,
 
             @Schema(description = "The complainant's telephone number, if given", example = "+31 20 123 4567")
             String phone,
 
             @Schema(description = "The language the complainant is written to in (en, tr, nl, et)", example = "nl")
-            String language) {}
+            String language,
+
+            @Schema(
+                    description = "The complainant's postal address, lines separated by newlines, if given",
+                    example = "Kerkstraat 12\n1017 GC Amsterdam")
+            String postalAddress,
+
+            @Schema(
+                    description = "The way the complainant prefers to be reached: email, post or phone",
+                    example = "post")
+            String preferredContact,
+
+            @Schema(description = "Who complains on the complainant's behalf, if anyone")
+            Representative representative) {}
+
+    @Schema(description = "Someone who complains on the complainant's behalf")
+    public record Representative(
+            @Schema(description = "The representative's name", example = "Pieter Bakker")
+            String name,
+
+            @Schema(description = "The representative's e-mail address, if given", example = "pieter@example.org")
+            String email,
+
+            @Schema(description = "The representative's telephone number, if given", example = "+31 6 1234 5678")
+            String phone,
+
+            @Schema(description = "The representative's postal address, if given", example = "Dorpsweg 3\n1234 AB Ede")
+            String postalAddress,
+
+            @Schema(description = "The representative's relation to the complainant", example = "son")
+            String relation,
+
+            @Schema(
+                    description = "Whether the complainant's consent to being represented is recorded",
+                    example = "true")
+            boolean consentRecorded) {}
+
+    /**
+     * How to communicate with the complainant (ISO 10002 4.5), shown to everyone who sees the file, also where
+     * contact details are withheld: the way they prefer (post, phone, e-mail), whether a representative speaks
+     * for them, and their accessibility needs (large print, plain language, interpreter, other) with a note.
+     */
+    @Schema(description = "How to communicate with the complainant")
+    public record Communication(
+            @Schema(description = "The way communications go: email, post or phone", example = "post")
+            String preferredContact,
+
+            @Schema(description = "Whether a representative speaks for the complainant", example = "false")
+            boolean represented,
+
+            @Schema(description = "large-print, plain-language, interpreter or other, if any", example = "large-print")
+            String accessibilityNeeds,
+
+            @Schema(
+                    description = "What the accessibility need is, in staff's words, if noted",
+                    example = "16 pt or larger")
+            String accessibilityNote) {}
 
     @Schema(description = "What the complaint is about, in the complainant's words")
     public record Subject(

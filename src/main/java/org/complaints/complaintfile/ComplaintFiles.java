@@ -29,6 +29,7 @@ import org.complaints.register.AttachmentRegister;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.complaints.register.Representative;
 import org.complaints.tracking.ComplaintStatusService;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,7 +134,10 @@ public class ComplaintFiles {
                                 complaint.complainantName(),
                                 complaint.complainantEmail(),
                                 complaint.complainantPhone(),
-                                complaint.language())
+                                complaint.language(),
+                                complaint.postalAddress(),
+                                complaint.preferredContact(),
+                                representative(complaint.representative()))
                         : null,
                 !showContact,
                 new ComplaintFile.Subject(
@@ -195,7 +199,19 @@ public class ComplaintFiles {
                 actions.available(viewer, complaint, markings),
                 FileActions.notes(record),
                 duplicates.duplicateOf(viewer, complaint.id()),
-                duplicates.of(viewer, complaint.id()));
+                duplicates.of(viewer, complaint.id()),
+                new ComplaintFile.Communication(
+                        complaint.addressee().preferredContact(),
+                        complaint.representative() != null,
+                        complaint.accessibilityNeeds(),
+                        complaint.accessibilityNote()));
+    }
+
+    private static ComplaintFile.Representative representative(Representative r) {
+        return r == null
+                ? null
+                : new ComplaintFile.Representative(
+                        r.name(), r.email(), r.phone(), r.postalAddress(), r.relation(), r.consentRecorded());
     }
 
     /** A stored attachment, read by a viewer who may see its complaint; the reading is audited. */

@@ -229,15 +229,37 @@ public class FileActions {
         Contact before = complaint.contact();
         Contact after = new Contact(
                 c.name() == null ? before.name() : c.name().strip(),
-                c.email() == null ? before.email() : c.email().strip(),
+                c.email() == null
+                        ? before.email()
+                        : c.email().isBlank() ? null : c.email().strip(),
                 c.phone() == null
                         ? before.phone()
                         : c.phone().isBlank() ? null : c.phone().strip(),
                 c.preferredLanguage() == null
                         ? before.language()
-                        : c.preferredLanguage().strip());
+                        : c.preferredLanguage().strip(),
+                before.postalAddress(),
+                before.preferredContact(),
+                before.accessibilityNeeds(),
+                before.accessibilityNote());
         List<Problem> problems = new ArrayList<>(
                 SubmissionValidator.contactProblems(after.name(), after.email(), after.phone(), after.language()));
+        if (!present(after.email()) && !present(after.phone()) && !present(after.postalAddress())) {
+            problems.add(Problem.of(
+                    "email",
+                    "no-contact",
+                    "give at least one way to reach the complainant: e-mail address, postal address or phone number"));
+        } else if (Contact.EMAIL.equals(after.preferredContact()) && !present(after.email())) {
+            problems.add(Problem.of(
+                    "email",
+                    "preferred-unreachable-email",
+                    "the preferred way of contact 'email' needs an e-mail address"));
+        } else if (Contact.PHONE.equals(after.preferredContact()) && !present(after.phone())) {
+            problems.add(Problem.of(
+                    "phone",
+                    "preferred-unreachable-phone",
+                    "the preferred way of contact 'phone' needs a phone number"));
+        }
         String reason = text(problems, "reason", "the reason for the correction", c.reason(), MAX_REASON, true);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -368,5 +390,9 @@ public class FileActions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
     }
 }

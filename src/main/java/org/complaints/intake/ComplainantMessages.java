@@ -138,6 +138,56 @@ public class ComplainantMessages {
         });
     }
 
+    /** How an answer given to staff on the complainant's behalf reached them. */
+    public static final List<String> ANSWER_CHANNELS = List.of("phone", "letter", "in-person");
+
+    /**
+     * Staff record the complainant's answer to the decision, given to them by phone, by letter or in person
+     * (ISO 10002 4.5: whoever cannot use the status page still answers). The same messages move the process as
+     * the complainant's own answer, under the same rules (only while the process waits for it); the event names
+     * the member of staff and how the answer came in.
+     */
+    public void answerDecisionOnBehalf(
+            String reference, Boolean accepted, String receivedBy, String note, String staff) {
+        List<Problem> problems = new ArrayList<>();
+        if (accepted == null) {
+            problems.add(Problem.of("answer", "required-choice", "answer is required (accepted or rejected)"));
+        }
+        if (receivedBy == null || !ANSWER_CHANNELS.contains(receivedBy)) {
+            problems.add(Problem.of(
+                    "receivedBy",
+                    receivedBy == null ? "required-choice" : "not-one-of",
+                    "receivedBy: how the answer came in is one of " + String.join(", ", ANSWER_CHANNELS)));
+        }
+        SubmissionValidator.text(problems, "note", "the note", TextHygiene.normalize(note), 0, 2000, false, true);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        inTransaction(() -> {
+            Complaint complaint = open(reference);
+            checkAwaitingAnswer(complaint);
+            String how = "received by " + receivedBy + ", recorded by " + staff;
+            correlate(
+                    complaint,
+                    accepted ? DECISION_ACCEPTED : DECISION_REJECTED,
+                    Map.of(
+                            accepted ? "reactionComment" : "rejectionComment",
+                            nullToEmpty(note),
+                            "decisionAnsweredBy",
+                            staff,
+                            "decisionAnswerChannel",
+                            receivedBy),
+                    "waiting for the complainant's reaction to a decision");
+            events.append(
+                    complaint.id(),
+                    accepted ? "DECISION_ACCEPTED" : "DECISION_REJECTED",
+                    staff,
+                    (accepted ? "The complainant accepted the decision (" : "The complainant rejected the decision (")
+                            + how + ")",
+                    note);
+        });
+    }
+
     /**
      * The complainant's answer whether they take the complaint to the external dispute-resolution body (ISO 10003),
      * asked after a second rejection. Like an answer to a decision it is taken only while the process waits for

@@ -19,9 +19,9 @@ public record ComplaintRequest(
         String name,
 
         @Schema(
-                description = "A bare e-mail address (no display name); the acknowledgement goes there",
-                example = "jan.devries@example.net",
-                requiredMode = Schema.RequiredMode.REQUIRED)
+                description = "A bare e-mail address (no display name). Required unless a postalAddress or phone is"
+                        + " given: at least one way to reach the complainant is",
+                example = "jan.devries@example.net")
         String email,
 
         @Schema(
@@ -78,4 +78,64 @@ public record ComplaintRequest(
                     "data-protection",
                     "other"
                 })
-        String category) {}
+        String category,
+
+        @Schema(
+                description = "Postal address, lines separated by a line feed, 5 to 1000 characters; letters go there"
+                        + " when the preferred way of contact is post",
+                example = "Jan de Vries\nKeizersgracht 1\n1015 CJ Amsterdam")
+        String postalAddress,
+
+        @Schema(
+                description = "How the complainant wants to be reached; it needs the matching email, postalAddress"
+                        + " or phone. Without it: email when an e-mail address is given, else post when a postal"
+                        + " address is, else phone",
+                example = "post",
+                allowableValues = {"email", "post", "phone"})
+        String preferredContact,
+
+        @Schema(
+                description = "Optional need when reading or hearing our answers (ISO 10002 4.5): large-print"
+                        + " letters, plain language, an interpreter, or other (say which in accessibilityNote)",
+                example = "large-print",
+                allowableValues = {"large-print", "plain-language", "interpreter", "other"})
+        String accessibilityNeeds,
+
+        @Schema(
+                description = "Optional note on the accessibility needs, at most 1000 characters",
+                example = "Dutch Sign Language interpreter for calls")
+        String accessibilityNote,
+
+        @Schema(
+                description = "Name of the person complaining on the complainant's behalf, 1 to 200 characters."
+                        + " With a representative, every communication goes to them, and representativeConsent"
+                        + " must be true",
+                example = "Anna de Vries")
+        String representativeName,
+
+        @Schema(
+                description = "The representative's e-mail address; with a representative, at least one of their"
+                        + " e-mail, phone and postal address is required",
+                example = "anna.devries@example.net")
+        String representativeEmail,
+
+        @Schema(
+                description = "The representative's telephone number, 6 to 30 of + 0-9 space ( ) / . -",
+                example = "+31 6 1234 5678")
+        String representativePhone,
+
+        @Schema(
+                description = "The representative's postal address, lines separated by a line feed",
+                example = "Anna de Vries\nPrinsengracht 2\n1015 DV Amsterdam")
+        String representativePostalAddress,
+
+        @Schema(
+                description = "How the representative stands to the complainant, at most 100 characters",
+                example = "daughter")
+        String representativeRelation,
+
+        @Schema(
+                description = "That the complainant consents to being represented; must be true when a"
+                        + " representative is given",
+                example = "true")
+        Boolean representativeConsent) {}

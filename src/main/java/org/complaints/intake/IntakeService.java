@@ -12,6 +12,7 @@ import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.complaints.register.NewComplaint;
+import org.complaints.register.Representative;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,7 +65,23 @@ public class IntakeService {
                 s.severity(),
                 s.impact(),
                 s.category(),
-                s.safetyRelevant());
+                s.safetyRelevant(),
+                address(s.postalAddress()),
+                clean(s.preferredContact()),
+                clean(s.accessibilityNeeds()),
+                clean(s.accessibilityNote()),
+                clean(s.representativeName()),
+                clean(s.representativeEmail()),
+                clean(s.representativePhone()),
+                address(s.representativePostalAddress()),
+                clean(s.representativeRelation()),
+                s.representativeConsent());
+    }
+
+    /** A postal address as stored: its lines separated by a line feed, whichever line ends the form sent. */
+    private static String address(String text) {
+        String cleaned = clean(text);
+        return cleaned == null ? null : cleaned.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static String clean(String text) {
@@ -93,7 +110,20 @@ public class IntakeService {
                 Objects.requireNonNullElse(submission.severity(), "medium"),
                 Objects.requireNonNullElse(submission.impact(), "individual"),
                 Objects.requireNonNullElse(submission.category(), "other"),
-                Boolean.TRUE.equals(submission.safetyRelevant())));
+                Boolean.TRUE.equals(submission.safetyRelevant()),
+                submission.postalAddress(),
+                submission.preferredContact(),
+                submission.accessibilityNeeds(),
+                submission.accessibilityNote(),
+                submission.hasRepresentative()
+                        ? new Representative(
+                                submission.representativeName(),
+                                submission.representativeEmail(),
+                                submission.representativePhone(),
+                                submission.representativePostalAddress(),
+                                submission.representativeRelation(),
+                                Boolean.TRUE.equals(submission.representativeConsent()))
+                        : null));
         events.append(
                 complaint.id(),
                 "RECEIVED",

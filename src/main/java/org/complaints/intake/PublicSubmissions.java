@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
@@ -129,7 +131,7 @@ public class PublicSubmissions {
                 channel,
                 null,
                 r.name(),
-                r.email(),
+                blankToNull(r.email()),
                 blankToNull(r.phone()),
                 r.language(),
                 r.productOrService(),
@@ -140,7 +142,17 @@ public class PublicSubmissions {
                 null,
                 null,
                 blankToNull(r.category()),
-                false);
+                false,
+                blankToNull(r.postalAddress()),
+                blankToNull(r.preferredContact()),
+                blankToNull(r.accessibilityNeeds()),
+                blankToNull(r.accessibilityNote()),
+                blankToNull(r.representativeName()),
+                blankToNull(r.representativeEmail()),
+                blankToNull(r.representativePhone()),
+                blankToNull(r.representativePostalAddress()),
+                blankToNull(r.representativeRelation()),
+                r.representativeConsent());
         if (!problems.isEmpty()) {
             try {
                 validator.validate(submission);
@@ -180,6 +192,23 @@ public class PublicSubmissions {
         }) {
             canonical.append(field == null ? "\u0000" : field.toString()).append('\u001F');
         }
+        // the contact fields added later count only when given, so a request without them hashes as it always did
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("postalAddress", r.postalAddress());
+        contact.put("preferredContact", r.preferredContact());
+        contact.put("accessibilityNeeds", r.accessibilityNeeds());
+        contact.put("accessibilityNote", r.accessibilityNote());
+        contact.put("representativeName", r.representativeName());
+        contact.put("representativeEmail", r.representativeEmail());
+        contact.put("representativePhone", r.representativePhone());
+        contact.put("representativePostalAddress", r.representativePostalAddress());
+        contact.put("representativeRelation", r.representativeRelation());
+        contact.put("representativeConsent", r.representativeConsent());
+        contact.forEach((name, value) -> {
+            if (value != null) {
+                canonical.append(name).append('=').append(value).append('\u001F');
+            }
+        });
         attachments.forEach(a -> canonical
                 .append(a.fileName())
                 .append('\u001F')

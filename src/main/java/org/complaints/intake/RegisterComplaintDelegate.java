@@ -27,8 +27,20 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     /** References of likely earlier complaints of the same caller (DuplicateCheck), a Tasklist card column. */
     public static final String POSSIBLE_DUPLICATES = "possibleDuplicates";
 
-    private static final List<String> PERSONAL_DATA =
-            List.of("complainantName", "complainantEmail", "complainantPhone");
+    private static final List<String> PERSONAL_DATA = List.of(
+            "complainantName",
+            "complainantEmail",
+            "complainantPhone",
+            "postalAddress",
+            "preferredContact",
+            "accessibilityNeeds",
+            "accessibilityNote",
+            "representativeName",
+            "representativeEmail",
+            "representativePhone",
+            "representativePostalAddress",
+            "representativeRelation",
+            "representativeConsent");
 
     /**
      * What staff register by hand: the web form and the API are the complainant's own channels, recorded by the
@@ -84,7 +96,17 @@ public class RegisterComplaintDelegate implements JavaDelegate {
                         form.text("severity"),
                         form.text("impact"),
                         form.text("category"),
-                        form.flag("safetyRelevant")));
+                        form.flag("safetyRelevant"),
+                        form.text("postalAddress"),
+                        form.text("preferredContact"),
+                        form.text("accessibilityNeeds"),
+                        form.text("accessibilityNote"),
+                        form.text("representativeName"),
+                        form.text("representativeEmail"),
+                        form.text("representativePhone"),
+                        form.text("representativePostalAddress"),
+                        form.text("representativeRelation"),
+                        form.flag("representativeConsent")));
         String linked = complaint.processInstanceId();
         if (linked != null && !linked.equals(execution.getProcessInstanceId())) {
             // one complaint, one process: a second one would take the complainant's messages and escape erasure

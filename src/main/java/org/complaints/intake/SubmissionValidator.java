@@ -12,6 +12,7 @@ import org.complaints.deadlines.DeadlineProperties;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.register.Channels;
+import org.complaints.register.Contact;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +24,9 @@ public class SubmissionValidator {
 
     public static final List<String> CHANNELS = Channels.ALL;
     public static final List<String> LANGUAGES = List.of("en", "tr", "nl", "et");
+    public static final List<String> PREFERRED_CONTACTS = List.of(Contact.EMAIL, Contact.POST, Contact.PHONE);
+    public static final List<String> ACCESSIBILITY_NEEDS =
+            List.of(Contact.LARGE_PRINT, "plain-language", "interpreter", "other");
     /**
      * A bare address a mail server delivers to: a dot-atom local part and a host name with a top-level domain of
      * letters (or an IDN's ASCII form). No display name, comment, quoting, spaces or angle brackets: what the
@@ -46,6 +50,9 @@ public class SubmissionValidator {
         List<Problem> problems = new ArrayList<>();
         oneOf(problems, "channel", s.channel(), CHANNELS, true);
         text(problems, "complainantName", "the complainant's name", s.complainantName(), 1, 200, true, false);
+        // e-mail is one way of reaching the complainant among three (ISO 10002 4.5); an e-mail received is answered
+        // to its sender, so that channel still needs the address
+        boolean byEmail = Channels.EMAIL.equals(s.channel());
         text(
                 problems,
                 "complainantEmail",
@@ -53,25 +60,31 @@ public class SubmissionValidator {
                 s.complainantEmail(),
                 3,
                 254,
-                true,
+                byEmail,
                 false);
-        if (s.complainantEmail() != null
-                && !s.complainantEmail().isBlank()
-                && !isDeliverableAddress(s.complainantEmail())) {
+        email(problems, "complainantEmail", s.complainantEmail());
+        phone(problems, "complainantPhone", "the phone number", s.complainantPhone());
+        text(problems, "postalAddress", "the postal address", s.postalAddress(), 5, 1000, false, true);
+        if (!byEmail && !given(s.complainantEmail()) && !given(s.postalAddress()) && !given(s.complainantPhone())) {
             problems.add(Problem.of(
                     "complainantEmail",
-                    "not-email",
-                    "'" + s.complainantEmail() + "' is not an e-mail address",
-                    s.complainantEmail()));
+                    "no-contact-way",
+                    "give at least one way to reach the complainant: e-mail address, postal address or phone number"));
         }
-        text(problems, "complainantPhone", "the phone number", s.complainantPhone(), 0, 40, false, false);
-        if (s.complainantPhone() != null && !PHONE.matcher(s.complainantPhone()).matches()) {
-            problems.add(Problem.of(
-                    "complainantPhone",
-                    "not-phone",
-                    "'" + s.complainantPhone()
-                            + "' is not a phone number (6 to 30 characters: digits, spaces and + ( ) / . -)",
-                    s.complainantPhone()));
+        oneOf(problems, "preferredContact", blankToNull(s.preferredContact()), PREFERRED_CONTACTS, false);
+        preferredReachable(problems, s);
+        oneOf(problems, "accessibilityNeeds", blankToNull(s.accessibilityNeeds()), ACCESSIBILITY_NEEDS, false);
+        text(
+                problems,
+                "accessibilityNote",
+                "the note on accessibility needs",
+                s.accessibilityNote(),
+                0,
+                1000,
+                false,
+                true);
+        if (s.hasRepresentative()) {
+            representative(problems, s);
         }
         oneOf(problems, "preferredLanguage", s.preferredLanguage(), LANGUAGES, true);
         text(problems, "productOrService", "the product or service", s.productOrService(), 1, 200, true, false);
@@ -96,12 +109,13 @@ public class SubmissionValidator {
 
     /**
      * The contact fields checked as the public form checks them, for a correction by staff: {@code name},
-     * {@code email}, {@code phone} (blank: none) and {@code preferredLanguage}, each named by that field.
+     * {@code email} and {@code phone} (blank: none) and {@code preferredLanguage}, each named by that field. That
+     * one way to reach the complainant is left is the caller's check: it knows the postal address.
      */
     public static List<Problem> contactProblems(String name, String email, String phone, String language) {
         List<Problem> problems = new ArrayList<>();
         text(problems, "name", "the complainant's name", name, 1, 200, true, false);
-        text(problems, "email", "the complainant's e-mail address", email, 3, 254, true, false);
+        text(problems, "email", "the complainant's e-mail address", email, 3, 254, false, false);
         if (email != null && !email.isBlank() && !isDeliverableAddress(email)) {
             problems.add(Problem.of("email", "not-email", "'" + email + "' is not an e-mail address", email));
         }
@@ -115,6 +129,102 @@ public class SubmissionValidator {
         }
         oneOf(problems, "preferredLanguage", language, LANGUAGES, true);
         return problems;
+    }
+
+    private static void email(List<Problem> problems, String field, String address) {
+        if (given(address) && !isDeliverableAddress(address)) {
+            problems.add(Problem.of(field, "not-email", "'" + address + "' is not an e-mail address", address));
+        }
+    }
+
+    private static void phone(List<Problem> problems, String field, String label, String number) {
+        text(problems, field, label, number, 0, 40, false, false);
+        if (number != null && !PHONE.matcher(number).matches()) {
+            problems.add(Problem.of(
+                    field,
+                    "not-phone",
+                    "'" + number + "' is not a phone number (6 to 30 characters: digits, spaces and + ( ) / . -)",
+                    number));
+        }
+    }
+
+    /** The preferred way must reach the complainant: post needs an address, phone a number, e-mail an address. */
+    private static void preferredReachable(List<Problem> problems, ComplaintSubmission s) {
+        String preferred = blankToNull(s.preferredContact());
+        boolean unreachable = (Contact.POST.equals(preferred) && !given(s.postalAddress()))
+                || (Contact.PHONE.equals(preferred) && !given(s.complainantPhone()))
+                || (Contact.EMAIL.equals(preferred) && !given(s.complainantEmail()));
+        if (unreachable) {
+            problems.add(Problem.of(
+                    "preferredContact",
+                    "preferred-unreachable-" + preferred,
+                    "the preferred way of contact '" + preferred + "' needs "
+                            + switch (preferred) {
+                                case Contact.POST -> "a postal address";
+                                case Contact.PHONE -> "a phone number";
+                                default -> "an e-mail address";
+                            }));
+        }
+    }
+
+    /**
+     * A representative (ISO 10002 4.5) needs a name, a way to be reached and the complainant's consent on record:
+     * every communication goes to them, and without consent they may not be told about the complaint.
+     */
+    private static void representative(List<Problem> problems, ComplaintSubmission s) {
+        text(problems, "representativeName", "the representative's name", s.representativeName(), 1, 200, true, false);
+        text(
+                problems,
+                "representativeEmail",
+                "the representative's e-mail address",
+                s.representativeEmail(),
+                3,
+                254,
+                false,
+                false);
+        email(problems, "representativeEmail", s.representativeEmail());
+        phone(problems, "representativePhone", "the representative's phone number", s.representativePhone());
+        text(
+                problems,
+                "representativePostalAddress",
+                "the representative's postal address",
+                s.representativePostalAddress(),
+                5,
+                1000,
+                false,
+                true);
+        text(
+                problems,
+                "representativeRelation",
+                "the representative's relation to the complainant",
+                s.representativeRelation(),
+                0,
+                100,
+                false,
+                false);
+        if (!given(s.representativeEmail())
+                && !given(s.representativePostalAddress())
+                && !given(s.representativePhone())) {
+            problems.add(
+                    Problem.of(
+                            "representativeEmail",
+                            "no-representative-contact",
+                            "give at least one way to reach the representative: e-mail address, postal address or phone number"));
+        }
+        if (!Boolean.TRUE.equals(s.representativeConsent())) {
+            problems.add(Problem.of(
+                    "representativeConsent",
+                    "representative-consent-required",
+                    "record that the complainant consents to being represented"));
+        }
+    }
+
+    private static boolean given(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    private static String blankToNull(String text) {
+        return given(text) ? text : null;
     }
 
     /** The pattern above, confirmed by JavaMail's strict parser, which the outbox uses to address the e-mail. */

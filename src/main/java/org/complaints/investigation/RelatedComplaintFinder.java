@@ -31,9 +31,8 @@ public class RelatedComplaintFinder {
         Complaint complaint = register.get(complaintId);
         Instant since = complaint.receivedAt().minus(Duration.ofDays(properties.relatedLookbackDays()));
         List<Complaint> related = register.findRelated(complaint, since, SHOWN + 1);
-        long sameComplainant = related.stream()
-                .filter(r -> r.complainantEmail().equalsIgnoreCase(complaint.complainantEmail()))
-                .count();
+        long sameComplainant =
+                related.stream().filter(r -> sameEmail(r, complaint)).count();
         long sameProduct = related.stream()
                 .filter(r -> r.productOrService().equalsIgnoreCase(complaint.productOrService()))
                 .count();
@@ -54,7 +53,7 @@ public class RelatedComplaintFinder {
     private String describe(Complaint complaint, List<Complaint> related) {
         StringBuilder text = new StringBuilder();
         related.stream().limit(SHOWN).forEach(r -> {
-            boolean sameComplainant = r.complainantEmail().equalsIgnoreCase(complaint.complainantEmail());
+            boolean sameComplainant = sameEmail(r, complaint);
             boolean sameProduct = r.productOrService().equalsIgnoreCase(complaint.productOrService());
             text.append("- ")
                     .append(r.reference())
@@ -78,4 +77,9 @@ public class RelatedComplaintFinder {
     }
 
     public record RelatedComplaints(int count, int sameComplainant, int sameProduct, String summary) {}
+
+    /** The same complainant by e-mail address; complainants without one are never taken for each other. */
+    private static boolean sameEmail(Complaint a, Complaint b) {
+        return a.complainantEmail() != null && a.complainantEmail().equalsIgnoreCase(b.complainantEmail());
+    }
 }

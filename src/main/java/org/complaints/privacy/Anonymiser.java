@@ -131,7 +131,9 @@ public class Anonymiser {
         // an entry appended earlier in this transaction is written first, so it is scrubbed with the rest
         events.writePending();
         Map<String, Object> personal = jdbc.sql("""
-                select complainant_name, complainant_email, complainant_phone from cmp_complaint where id = ?""").param(complaintId).query().singleRow();
+                select complainant_name, complainant_email, complainant_phone, postal_address, accessibility_note,
+                    representative_name, representative_email, representative_phone, representative_postal_address
+                from cmp_complaint where id = ?""").param(complaintId).query().singleRow();
         // generated summaries may quote the complainant ("sent to jan@example.org"); they keep their meaning
         for (Object value : personal.values()) {
             if (value instanceof String text && text.length() >= 3 && !text.startsWith("[")) {

@@ -58,6 +58,17 @@ public final class Submissions {
         private String impact;
         private String category;
         private Boolean safetyRelevant = false;
+        private boolean withoutEmail;
+        private String postalAddress;
+        private String preferredContact;
+        private String accessibilityNeeds;
+        private String accessibilityNote;
+        private String representativeName;
+        private String representativeEmail;
+        private String representativePhone;
+        private String representativePostalAddress;
+        private String representativeRelation;
+        private Boolean representativeConsent;
 
         private Builder(String channel) {
             this.channel = channel;
@@ -133,12 +144,49 @@ public final class Submissions {
             return this;
         }
 
+        /** A complainant without an e-mail address, reached by post or phone. */
+        public Builder withoutEmail() {
+            this.withoutEmail = true;
+            return this;
+        }
+
+        public Builder withPostalAddress(String postalAddress) {
+            this.postalAddress = postalAddress;
+            return this;
+        }
+
+        public Builder withPreferredContact(String preferredContact) {
+            this.preferredContact = preferredContact;
+            return this;
+        }
+
+        public Builder withAccessibilityNeeds(String needs, String note) {
+            this.accessibilityNeeds = needs;
+            this.accessibilityNote = note;
+            return this;
+        }
+
+        /** Someone complaining on the complainant's behalf, with the complainant's consent recorded or not. */
+        public Builder withRepresentative(
+                String name, String email, String phone, String postalAddress, String relation, Boolean consent) {
+            this.representativeName = name;
+            this.representativeEmail = email;
+            this.representativePhone = phone;
+            this.representativePostalAddress = postalAddress;
+            this.representativeRelation = relation;
+            this.representativeConsent = consent;
+            return this;
+        }
+
         public Builder safetyRelevant(boolean safetyRelevant) {
             this.safetyRelevant = safetyRelevant;
             return this;
         }
 
         private String email() {
+            if (withoutEmail) {
+                return null;
+            }
             if (email == null) {
                 email = uniqueEmail();
             }
@@ -147,6 +195,9 @@ public final class Submissions {
 
         /** Unless a test names one: a product of this complainant's own, so no other complaint relates to it. */
         private String productOrService() {
+            if (productOrService == null && withoutEmail) {
+                productOrService = "Home delivery " + uniqueEmail();
+            }
             return productOrService != null ? productOrService : "Home delivery " + email();
         }
 
@@ -166,7 +217,17 @@ public final class Submissions {
                     severity,
                     impact,
                     category,
-                    safetyRelevant);
+                    safetyRelevant,
+                    postalAddress,
+                    preferredContact,
+                    accessibilityNeeds,
+                    accessibilityNote,
+                    representativeName,
+                    representativeEmail,
+                    representativePhone,
+                    representativePostalAddress,
+                    representativeRelation,
+                    representativeConsent);
         }
 
         /** The start form's variables as Tasklist submits them; a field left empty is not sent. */
@@ -186,6 +247,16 @@ public final class Submissions {
             putUnlessNull(form, "impact", impact);
             putUnlessNull(form, "category", category);
             putUnlessNull(form, "safetyRelevant", safetyRelevant);
+            putUnlessNull(form, "postalAddress", postalAddress);
+            putUnlessNull(form, "preferredContact", preferredContact);
+            putUnlessNull(form, "accessibilityNeeds", accessibilityNeeds);
+            putUnlessNull(form, "accessibilityNote", accessibilityNote);
+            putUnlessNull(form, "representativeName", representativeName);
+            putUnlessNull(form, "representativeEmail", representativeEmail);
+            putUnlessNull(form, "representativePhone", representativePhone);
+            putUnlessNull(form, "representativePostalAddress", representativePostalAddress);
+            putUnlessNull(form, "representativeRelation", representativeRelation);
+            putUnlessNull(form, "representativeConsent", representativeConsent);
             return form;
         }
 

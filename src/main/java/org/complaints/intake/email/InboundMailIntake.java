@@ -111,7 +111,7 @@ public class InboundMailIntake {
     private Result process(InboundMail mail) {
         String text = cleanText(mail.text(), true);
         Optional<Complaint> existing = referencedComplaint(mail)
-                .filter(c -> !c.isClosed() && c.complainantEmail().equalsIgnoreCase(mail.fromAddress()));
+                .filter(c -> !c.isClosed() && mail.fromAddress().equalsIgnoreCase(c.complainantEmail()));
         if (existing.isPresent()) {
             Complaint complaint = existing.get();
             messages.addInformation(

@@ -145,6 +145,16 @@ class PublicPagesController {
                         null,
                         null,
                         null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null),
                 Map.of());
     }
