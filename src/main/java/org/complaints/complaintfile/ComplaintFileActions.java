@@ -1,5 +1,6 @@
 package org.complaints.complaintfile;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.regex.Pattern;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.Complaint;
@@ -71,7 +72,18 @@ class ComplaintFileActions {
     }
 
     /** The duplicate and the complaint it continues under, after the link. */
-    record Linked(String reference, String duplicateOf, String stage, String closureReason) {}
+    record Linked(
+            @Schema(description = "The duplicate's reference", example = "CMP-2026-000043")
+            String reference,
+
+            @Schema(description = "The reference the complainant is told to follow", example = "CMP-2026-000042")
+            String duplicateOf,
+
+            @Schema(description = "The duplicate's stage now", example = "CLOSED")
+            String stage,
+
+            @Schema(description = "The duplicate's closure reason", example = "DUPLICATE")
+            String closureReason) {}
 
     /**
      * Links {@code reference} as a duplicate of {@code otherReference}. The other complaint is looked up only among

@@ -94,7 +94,22 @@ public class FileActions {
      * The message as queued: {@code queuedNow} is false when the same message (same idempotency key, or without
      * one the same sender, subject and text) was queued before and nothing new was sent.
      */
-    public record MessageQueued(String reference, String messageId, String language, boolean queuedNow) {}
+    public record MessageQueued(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
+            String reference,
+
+            @Schema(
+                    description = "The Message-ID the e-mail goes out with",
+                    example = "<cmp-2026-000042.staff-message.1@complaints.example.org>")
+            String messageId,
+
+            @Schema(description = "The language of the frame around the text (the complainant's)", example = "nl")
+            String language,
+
+            @Schema(
+                    description = "false when the same message was queued before and nothing new was queued",
+                    example = "true")
+            boolean queuedNow) {}
 
     public record NoteRequest(
             @Schema(
@@ -125,7 +140,15 @@ public class FileActions {
             String reason) {}
 
     /** Which fields changed, and how many e-mails waiting to be sent now go to the corrected address. */
-    public record ContactCorrected(String reference, List<String> changed, int queuedMailsReaddressed) {}
+    public record ContactCorrected(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
+            String reference,
+
+            @Schema(description = "The fields that changed; empty when nothing did", example = "[\"email\"]")
+            List<String> changed,
+
+            @Schema(description = "E-mails waiting to be sent that now go to the corrected address", example = "1")
+            int queuedMailsReaddressed) {}
 
     /**
      * Queues the message in the complainant's language through the outbox, exactly once per dedup key: the

@@ -1,5 +1,6 @@
 package org.complaints.reopening;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,7 +84,17 @@ public class Reopenings {
     }
 
     /** The complaint open again: its new process instance and committed response date. */
-    public record Reopened(String reference, String processInstanceId, Instant responseDeadline) {}
+    public record Reopened(
+            @Schema(description = "The complaint's reference", example = "CMP-2026-000042")
+            String reference,
+
+            @Schema(
+                    description = "The new process instance that handles the reopened complaint",
+                    example = "b8f3c2a1-1d2e-11f0-9c0a-0242ac120002")
+            String processInstanceId,
+
+            @Schema(description = "The new committed date for the decision", example = "2026-03-30T17:00:00Z")
+            Instant responseDeadline) {}
 
     /**
      * Reopens a closed complaint, in the caller's transaction; who may, and that they may see the complaint, the
