@@ -8,34 +8,17 @@ import static org.complaints.process.ProcessTestSupport.assessInScope;
 import static org.complaints.process.ProcessTestSupport.findings;
 import static org.complaints.process.ProcessTestSupport.proposal;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.util.Map;
-import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.intake.ComplainantMessages;
 import org.complaints.intake.ComplaintNotOpenException;
-import org.complaints.mail.OutboxSender;
 import org.complaints.register.Addressee;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintEvent;
-import org.complaints.register.ComplaintRegister;
 import org.complaints.register.ComplaintStage;
-import org.complaints.register.EventLog;
 import org.complaints.register.Representative;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -45,60 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * complaint is rejected by letter and goes to internal review. The process never stops for a missing e-mail address.
  */
 @ProcessTest
-class ContactModelProcessTest {
+class ContactModelProcessTest extends ProcessTestBase {
 
     private static final String ADDRESS = "Mevr. A. Jansen\nDorpsstraat 12\n1234 AB Ergens";
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
-
-    @Autowired
-    ProcessEngine engine;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    FormService forms;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    IdentityService identity;
-
-    @Autowired
-    RepositoryService repository;
-
-    @Autowired
-    ComplaintRegister register;
-
-    @Autowired
-    EventLog events;
-
     @Autowired
     ComplainantMessages messages;
-
-    @Autowired
-    OutboxSender outboxSender;
-
-    ProcessTestSupport staff;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        staff = new ProcessTestSupport(
-                runtime, tasks, forms, management, identity, repository, register, events, mail, outboxSender);
-    }
-
-    @AfterEach
-    void tearDown() {
-        ClockUtil.reset();
-        identity.clearAuthentication();
-    }
 
     private ProcessInstance awaitingReaction(Map<String, Object> startForm) {
         ProcessInstance instance = staff.startByStaff(startForm);
