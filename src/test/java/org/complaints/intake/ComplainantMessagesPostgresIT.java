@@ -94,7 +94,8 @@ class ComplainantMessagesPostgresIT extends PostgresApplicationTestSupport {
                 json("/api/complaints/" + reference + "/withdrawal", Map.of("reason", "Refunded at the desk."), token);
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(202);
         // the public page says the withdrawal was received, not that it is done
-        Answer page = form("/complaints/" + reference + "/withdrawal", "token=" + token + "&reason=", token);
+        Answer page =
+                form("/complaints/" + reference + "/withdrawal", "token=" + token + "&reason=&confirmed=true", token);
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.headers().getLocation().toString()).contains("done=withdrawal-received");
         assertThat(complaintRow(reference)).containsEntry("stage", "ASSESSMENT");
