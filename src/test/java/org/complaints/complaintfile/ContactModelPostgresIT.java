@@ -69,6 +69,10 @@ class ContactModelPostgresIT extends PostgresApplicationTestSupport {
         assertThat(json.at("/communication/preferredContact").asText()).isEqualTo("post");
         assertThat(json.at("/communication/represented").asBoolean()).isTrue();
         assertThat(json.at("/communication/accessibilityNeeds").asText()).isEqualTo("large-print");
+        // the page's "write to the complainant" says the message goes as a letter, not by e-mail
+        Reply page = appCall("handler", HttpMethod.GET, "/staff/complaints/" + reference, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Goes as a letter").doesNotContain("Sent by e-mail");
         // quality managers see how to communicate, not the contact details
         Reply quality = appCall("quality", HttpMethod.GET, "/api/staff/complaints/" + reference, null);
         if (quality.status() == 200) {
