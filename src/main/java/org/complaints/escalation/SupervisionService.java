@@ -44,13 +44,28 @@ public class SupervisionService {
     }
 
     /**
-     * Records the manager's revised date: a future working day at most {@code max-extension-days} working days
-     * ahead, so that a complaint that misses it again is back with a manager within a bounded time; and the reason
-     * the complainant is told. Refuses anything else with a readable message and changes nothing. Returns when the
-     * revised date expires.
+     * Records the manager's revised date, checked by {@link #checkRevision}, and the reason the complainant is told.
+     * Returns when the revised date expires.
      */
     public Instant reviseDeadline(
             long complaintId, LocalDate revisedDate, String notes, String delayReason, String manager) {
+        Instant deadline = checkRevision(revisedDate, notes, delayReason);
+        register.reviseDeadline(complaintId, deadline, clock.instant());
+        events.append(
+                complaintId,
+                "DEADLINE_REVISED",
+                manager,
+                "Overdue complaint supervised; revised response date " + formats.date(deadline, "en"),
+                notes + "\nReason given to the complainant: " + delayReason.strip());
+        return deadline;
+    }
+
+    /**
+     * The revised date a manager may set: a future working day at most {@code max-extension-days} working days
+     * ahead, so that a complaint that misses it again is back with a manager within a bounded time; with notes and a
+     * reason for the complainant. Refuses anything else with a readable message; returns when the date expires.
+     */
+    public Instant checkRevision(LocalDate revisedDate, String notes, String delayReason) {
         if (revisedDate == null) {
             throw new InvalidInputException("revisedResponseDate: the revised response date is required");
         }
@@ -74,13 +89,6 @@ public class SupervisionService {
                     + taskDeadlines.maxExtensionDays() + " working days ahead; the latest revised date is " + latest
                     + ". Set a nearer date; if it is missed, the complaint comes back to a manager.");
         }
-        register.reviseDeadline(complaintId, deadline, clock.instant());
-        events.append(
-                complaintId,
-                "DEADLINE_REVISED",
-                manager,
-                "Overdue complaint supervised; revised response date " + formats.date(deadline, "en"),
-                notes + "\nReason given to the complainant: " + delayReason.strip());
         return deadline;
     }
 

@@ -5,33 +5,25 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
 import org.complaints.engine.InvalidInputException;
-import org.complaints.register.ComplaintOfProcess;
 import org.complaints.security.ComplaintAccess;
 import org.springframework.stereotype.Component;
 
 /**
  * Four eyes on every decision round (ISO 10002 7.7, 7.9, 4.7): on Task_ApproveResolution the proposer, on
  * Task_ApproveReviewDecision the reviewer, is not offered the approval and can neither be assigned nor complete it;
- * the refusal is a readable message in Tasklist and a 400 in the REST API. On completion it records the approval or
- * the return for rework; an approved review decision then stands.
+ * the refusal is a readable message in Tasklist and a 400 in the REST API, and the refused completion records
+ * nothing. The approval or return itself is recorded by the Record service task after each approval
+ * (Task_RecordApproval, Task_RecordReviewApproval).
  */
 @Component("fourEyesCheck")
 public class FourEyesCheck implements TaskListener {
 
     static final String REVIEW_APPROVAL = "Task_ApproveReviewDecision";
 
-    private final ComplaintOfProcess complaintOf;
-    private final ResponseService responses;
     private final CurrentUser currentUser;
     private final ComplaintAccess access;
 
-    public FourEyesCheck(
-            ComplaintOfProcess complaintOf,
-            ResponseService responses,
-            CurrentUser currentUser,
-            ComplaintAccess access) {
-        this.complaintOf = complaintOf;
-        this.responses = responses;
+    public FourEyesCheck(CurrentUser currentUser, ComplaintAccess access) {
         this.currentUser = currentUser;
         this.access = access;
     }
@@ -58,21 +50,6 @@ public class FourEyesCheck implements TaskListener {
         }
         if (approver.equals(proposer)) {
             throw refusal(proposer, review);
-        }
-        String decision = form.text("approvalDecision");
-        String comment = form.text("approvalComment");
-        if (!"approve".equals(decision) && !"return".equals(decision)) {
-            throw new InvalidInputException("approvalDecision: choose approve or return");
-        }
-        if ("return".equals(decision) && (comment == null || comment.length() < 5)) {
-            throw new InvalidInputException("approvalComment: say what needs rework (at least 5 characters)");
-        }
-        long complaintId = complaintOf.id(task);
-        boolean approved = "approve".equals(decision);
-        responses.recordApproval(complaintId, review ? 2 : 1, approver, approved, comment);
-        task.getExecution().setVariable("approved", approved);
-        if (review && approved) {
-            DecisionVariables.stand(task.getExecution(), responses.decideReview(complaintId));
         }
     }
 

@@ -91,6 +91,23 @@ public class ResponseService {
         }
     }
 
+    /**
+     * A complaint manager's answer on the approval of {@code round}: {@code approve} or {@code return}, a return with
+     * what needs rework. Refuses any other answer; returns whether the proposal was approved.
+     */
+    public boolean recordApprovalDecision(
+            long complaintId, int round, String approver, String decision, String comment) {
+        if (!"approve".equals(decision) && !"return".equals(decision)) {
+            throw new InvalidInputException("approvalDecision: choose approve or return");
+        }
+        if ("return".equals(decision) && (comment == null || comment.length() < 5)) {
+            throw new InvalidInputException("approvalComment: say what needs rework (at least 5 characters)");
+        }
+        boolean approved = "approve".equals(decision);
+        recordApproval(complaintId, round, approver, approved, comment);
+        return approved;
+    }
+
     /** The standing proposal of round 1 becomes the decision. */
     public Decision decide(long complaintId) {
         decisions.markDecided(complaintId, 1, clock.instant());

@@ -19,10 +19,9 @@ import org.complaints.register.TaskRecorder;
  * The one way a user task's completion is recorded in the complaint's event log, added to every user task of every
  * diagram by {@link TaskResultRecording}: {@code TASK_COMPLETED} with the values of the input fields of the task's
  * Camunda Form, so the form file decides what the step records. It runs after the diagram's own complete listeners
- * (the checks), so a refused completion records nothing. It leaves alone a task whose result a Record service task or
- * one of the listeners {@link TaskResultRule} names records, and a process that works on no complaint (the
- * management review), which has no event log; a process called from a complaint's process records in that
- * complaint's event log.
+ * (the checks), so a refused completion records nothing. It leaves alone a task whose result the Record service task
+ * after it records ({@link TaskResultRule}), and a process that works on no complaint (the management review),
+ * which has no event log; a process called from a complaint's process records in that complaint's event log.
  */
 final class TaskResultRecorder implements TaskListener {
 

@@ -2,7 +2,6 @@ package org.complaints.engine.register;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -20,8 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
  *   <li>every other task is recorded by the {@link TaskResultRecorder}: {@code TASK_COMPLETED} with the values of
  *       its form's input fields;
  *   <li>complete listeners in a diagram are checks that refuse a completion (bean name ending in {@value
- *       #CHECK_SUFFIX}), except the few in {@link #RECORDED_BY_LISTENER}, whose results are still recorded by their
- *       listener until their diagram gets a Record service task.
+ *       #CHECK_SUFFIX}); they never record a result, so a refused completion records nothing and a result is
+ *       recorded in one place.
  * </ul>
  */
 public final class TaskResultRule {
@@ -29,23 +28,10 @@ public final class TaskResultRule {
     public static final String RECORD_TASK_PREFIX = "Task_Record";
     public static final String CHECK_SUFFIX = "Check";
 
-    /**
-     * Listeners that record their task's result themselves (with the event type they write): each should become a
-     * Record service task after its user task; until then the recorder leaves these tasks to them, so a completion
-     * is recorded once. No listener may be added here.
-     */
-    public static final Map<String, String> RECORDED_BY_LISTENER = Map.of(
-            "${scopeReview}", "SCOPE_REVIEWED",
-            "${recordSupervision}", "DEADLINE_REVISED",
-            "${recordExternalReferral}", "EXTERNAL_REFERRAL",
-            "${fourEyesCheck}", "APPROVED or RETURNED");
-
     /** Who records a user task's result. */
     public enum Recorder {
         /** The Record service task directly after the user task. */
         RECORD_SERVICE_TASK,
-        /** A listener of {@link #RECORDED_BY_LISTENER}. */
-        LISTENER,
         /** The engine-wide {@link TaskResultRecorder}. */
         TASK_RESULT_RECORDER
     }
@@ -53,13 +39,7 @@ public final class TaskResultRule {
     private TaskResultRule() {}
 
     public static Recorder recorderOf(UserTask task) {
-        if (recordServiceTask(task).isPresent()) {
-            return Recorder.RECORD_SERVICE_TASK;
-        }
-        if (completeListeners(task).stream().anyMatch(RECORDED_BY_LISTENER::containsKey)) {
-            return Recorder.LISTENER;
-        }
-        return Recorder.TASK_RESULT_RECORDER;
+        return recordServiceTask(task).isPresent() ? Recorder.RECORD_SERVICE_TASK : Recorder.TASK_RESULT_RECORDER;
     }
 
     /** The Record service task the user task hands its result to, if its one outgoing flow leads to one. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.complaints.engine.CurrentUser;
 import org.complaints.engine.FormValues;
@@ -13,14 +13,14 @@ import org.complaints.register.ComplaintOfProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of Task_SuperviseOverdueComplaint: records the revised response date and the reason for the complainant
- * (refusing a past date, a non-working day, a date beyond the maximum extension or a missing reason on the form),
- * moves the due date of the tasks that were due at the missed date to it, and re-arms the escalation: the message
- * {@value #DEADLINE_REVISED} starts the diagram's "Revised date passed" timer, so a missed revised date comes back
- * to a manager as often as it is missed (ISO 10002 4.15).
+ * Task_RecordSupervision (ISO 10002 4.12, 4.15): records the revised response date and the reason for the
+ * complainant, moves the due date of the tasks that were due at the missed date to it, and re-arms the escalation:
+ * the message {@value #DEADLINE_REVISED} starts the diagram's "Revised date passed" timer, so a missed revised date
+ * comes back to a manager as often as it is missed. It runs in the transaction that completes
+ * Task_SuperviseOverdueComplaint, before the delay notice is queued.
  */
-@Component("recordSupervision")
-public class RecordSupervisionListener implements TaskListener {
+@Component
+public class RecordSupervisionDelegate implements JavaDelegate {
 
     static final String DEADLINE_REVISED = "ResponseDeadlineRevised";
 
@@ -30,7 +30,7 @@ public class RecordSupervisionListener implements TaskListener {
     private final TaskService tasks;
     private final RuntimeService runtime;
 
-    public RecordSupervisionListener(
+    public RecordSupervisionDelegate(
             ComplaintOfProcess complaintOf,
             SupervisionService supervision,
             CurrentUser currentUser,
@@ -44,22 +44,23 @@ public class RecordSupervisionListener implements TaskListener {
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        FormValues form = FormValues.of(task);
-        Object missed = task.getExecution().getVariable("responseDeadline");
+    public void execute(DelegateExecution execution) {
+        FormValues form = FormValues.of(execution);
+        Object missed = execution.getVariable("responseDeadline");
         Instant revised = supervision.reviseDeadline(
-                complaintOf.id(task),
+                complaintOf.id(execution),
                 form.date("revisedResponseDate"),
                 form.text("supervisionNotes"),
                 form.text("delayReason"),
-                currentUser.id().orElse(task.getAssignee()));
+                currentUser.id().orElse("system"));
         Date due = Date.from(revised);
-        task.getExecution().setVariable("responseDeadline", due);
-        // only the tasks bound to the response date move; a task with a due date of its own keeps it and its timer
+        execution.setVariable("responseDeadline", due);
+        // only the tasks bound to the response date move; a task with a due date of its own keeps it and its timer;
+        // the supervision task just completed on this execution is gone with this transaction and is left alone
         for (Task open : tasks.createTaskQuery()
-                .processInstanceId(task.getProcessInstanceId())
+                .processInstanceId(execution.getProcessInstanceId())
                 .list()) {
-            if (!open.getId().equals(task.getId())
+            if (!execution.getId().equals(open.getExecutionId())
                     && open.getDueDate() != null
                     && missed instanceof Date date
                     && open.getDueDate().getTime() == date.getTime()) {
@@ -69,7 +70,7 @@ public class RecordSupervisionListener implements TaskListener {
         }
         // no subscription when the answer is already out: nothing is left to be late
         runtime.createMessageCorrelation(DEADLINE_REVISED)
-                .processInstanceId(task.getProcessInstanceId())
+                .processInstanceId(execution.getProcessInstanceId())
                 .correlateAll();
     }
 }
