@@ -221,14 +221,14 @@ class FileActionStackPostgresIT extends PostgresApplicationTestSupport {
         assertThat(eventCount(c.reference(), "REOPENED")).isZero();
         assertThat(complaintRow(c.reference()).get("closed_at")).isNull();
 
-        // a 403 in Dutch: quality managers read only
-        Browser quality = signedIn("quality", c.reference());
-        String token = hidden(page(quality, "nl"), "_csrf", "");
-        assertThat(post(quality, "notes", "nl", "_csrf=" + token + "&text=" + enc("Ziet er goed uit"))
+        // a 403 in Dutch: a handler's stale or forged reopening form (only complaint managers reopen)
+        Browser handler = signedIn("handler", c.reference());
+        String token = hidden(page(handler, "nl"), "_csrf", "");
+        assertThat(post(handler, "reopening", "nl", "_csrf=" + token + "&reason=" + enc("Graag opnieuw bekijken"))
                         .statusCode())
                 .isEqualTo(302);
-        assertThat(page(quality, "nl")).contains("Kwaliteitsmanagers lezen klachten; ze wijzigen ze niet.");
-        assertThat(eventCount(c.reference(), "NOTE_ADDED")).isZero();
+        assertThat(page(handler, "nl")).contains("Niet uitgevoerd: Alleen klachtmanagers heropenen klachten.");
+        assertThat(eventCount(c.reference(), "REOPENED")).isZero();
     }
 
     private static Map<String, Object> byPost(String description) {
