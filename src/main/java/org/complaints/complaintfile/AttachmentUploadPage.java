@@ -2,7 +2,6 @@ package org.complaints.complaintfile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import org.complaints.engine.InvalidInputException;
@@ -53,7 +52,6 @@ class AttachmentUploadPage {
             @PathVariable String reference,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> chosen,
             @RequestParam(defaultValue = "false") boolean embedded,
-            HttpSession session,
             HttpServletRequest request,
             Model model,
             HttpServletResponse response,
@@ -99,7 +97,6 @@ class AttachmentUploadPage {
         model.addAttribute("user", viewer.user());
         model.addAttribute("embedded", embedded);
         model.addAttribute("zone", search.zone());
-        model.addAttribute("formToken", StaffFormToken.of(session));
         model.addAttribute("addsAttachments", viewer.addsAttachments());
         model.addAttribute("file", files.read(viewer, reference));
         return "staff/complaint-file";

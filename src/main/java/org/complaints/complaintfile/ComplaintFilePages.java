@@ -1,10 +1,8 @@
 package org.complaints.complaintfile;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.complaints.engine.InvalidInputException;
-import org.complaints.engine.rest.StaffFormToken;
 import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.ComplaintStage;
 import org.springframework.stereotype.Controller;
@@ -89,15 +87,9 @@ class ComplaintFilePages {
     }
 
     @GetMapping("/staff/complaints/{reference}")
-    String file(
-            @PathVariable String reference,
-            @RequestParam(defaultValue = "false") boolean embedded,
-            Model model,
-            HttpSession session) {
+    String file(@PathVariable String reference, @RequestParam(defaultValue = "false") boolean embedded, Model model) {
         Viewer viewer = visibility.viewer();
         common(model, viewer, embedded);
-        // the upload form posts with this token (AttachmentUploadPage)
-        model.addAttribute("formToken", StaffFormToken.of(session));
         model.addAttribute("addsAttachments", viewer.addsAttachments());
         model.addAttribute("file", files.read(viewer, reference));
         return "staff/complaint-file";

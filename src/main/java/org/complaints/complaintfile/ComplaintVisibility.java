@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.complaints.engine.Refusal;
 import org.complaints.register.AccessMarkings;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,8 +85,8 @@ class ComplaintVisibility {
      */
     void require(Viewer viewer, AccessMarkings markings) {
         if (markings.names(viewer.user())) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
+            throw Refusal.forbidden(
+                    "names-you",
                     "Complaint " + markings.reference()
                             + " names you, so its file is for others to read (objectivity, ISO 10002 4.7).");
         }
@@ -98,8 +99,8 @@ class ComplaintVisibility {
                                 .single()
                         > 0;
         if (!visible) {
-            throw new ResponseStatusException(
-                    HttpStatus.FORBIDDEN,
+            throw Refusal.forbidden(
+                    "not-yours",
                     "Complaint " + markings.reference()
                             + " is not one you work on; a complaint manager can assign it to you.");
         }

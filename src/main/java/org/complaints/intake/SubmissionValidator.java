@@ -13,6 +13,7 @@ import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
 import org.complaints.register.Channels;
 import org.complaints.register.Contact;
+import org.complaints.register.Representative;
 import org.springframework.stereotype.Component;
 
 /**
@@ -131,6 +132,40 @@ public class SubmissionValidator {
         return problems;
     }
 
+    /**
+     * The ways of reaching the complainant checked as the intake checks them, for a correction by staff: at least
+     * one of e-mail, postal address and phone (named by field {@code email}), a preferred way that reaches them,
+     * the postal address, the accessibility needs and note, and a representative (null: none) with a name, a way
+     * to reach them and the complainant's consent on record. Field names as the public API's.
+     */
+    public static List<Problem> reachProblems(
+            String email,
+            String phone,
+            String postalAddress,
+            String preferredContact,
+            String accessibilityNeeds,
+            String accessibilityNote,
+            Representative representative) {
+        List<Problem> problems = new ArrayList<>();
+        text(problems, "postalAddress", "the postal address", postalAddress, 5, 1000, false, true);
+        if (!given(email) && !given(postalAddress) && !given(phone)) {
+            problems.add(Problem.of(
+                    "email",
+                    "no-contact-way",
+                    "give at least one way to reach the complainant: e-mail address, postal address or phone number"));
+        }
+        oneOf(problems, "preferredContact", blankToNull(preferredContact), PREFERRED_CONTACTS, true);
+        if (given(preferredContact) && PREFERRED_CONTACTS.contains(preferredContact)) {
+            preferredReachable(problems, preferredContact, email, postalAddress, phone);
+        }
+        oneOf(problems, "accessibilityNeeds", blankToNull(accessibilityNeeds), ACCESSIBILITY_NEEDS, false);
+        text(problems, "accessibilityNote", "the note on accessibility needs", accessibilityNote, 0, 1000, false, true);
+        if (representative != null) {
+            representative(problems, representative);
+        }
+        return problems;
+    }
+
     private static void email(List<Problem> problems, String field, String address) {
         if (given(address) && !isDeliverableAddress(address)) {
             problems.add(Problem.of(field, "not-email", "'" + address + "' is not an e-mail address", address));
@@ -150,10 +185,16 @@ public class SubmissionValidator {
 
     /** The preferred way must reach the complainant: post needs an address, phone a number, e-mail an address. */
     private static void preferredReachable(List<Problem> problems, ComplaintSubmission s) {
-        String preferred = blankToNull(s.preferredContact());
-        boolean unreachable = (Contact.POST.equals(preferred) && !given(s.postalAddress()))
-                || (Contact.PHONE.equals(preferred) && !given(s.complainantPhone()))
-                || (Contact.EMAIL.equals(preferred) && !given(s.complainantEmail()));
+        preferredReachable(
+                problems, s.preferredContact(), s.complainantEmail(), s.postalAddress(), s.complainantPhone());
+    }
+
+    private static void preferredReachable(
+            List<Problem> problems, String preferredContact, String email, String postalAddress, String phone) {
+        String preferred = blankToNull(preferredContact);
+        boolean unreachable = (Contact.POST.equals(preferred) && !given(postalAddress))
+                || (Contact.PHONE.equals(preferred) && !given(phone))
+                || (Contact.EMAIL.equals(preferred) && !given(email));
         if (unreachable) {
             problems.add(Problem.of(
                     "preferredContact",
@@ -172,23 +213,27 @@ public class SubmissionValidator {
      * every communication goes to them, and without consent they may not be told about the complaint.
      */
     private static void representative(List<Problem> problems, ComplaintSubmission s) {
-        text(problems, "representativeName", "the representative's name", s.representativeName(), 1, 200, true, false);
-        text(
+        representative(
                 problems,
-                "representativeEmail",
-                "the representative's e-mail address",
-                s.representativeEmail(),
-                3,
-                254,
-                false,
-                false);
-        email(problems, "representativeEmail", s.representativeEmail());
-        phone(problems, "representativePhone", "the representative's phone number", s.representativePhone());
+                new Representative(
+                        s.representativeName(),
+                        s.representativeEmail(),
+                        s.representativePhone(),
+                        s.representativePostalAddress(),
+                        s.representativeRelation(),
+                        Boolean.TRUE.equals(s.representativeConsent())));
+    }
+
+    private static void representative(List<Problem> problems, Representative s) {
+        text(problems, "representativeName", "the representative's name", s.name(), 1, 200, true, false);
+        text(problems, "representativeEmail", "the representative's e-mail address", s.email(), 3, 254, false, false);
+        email(problems, "representativeEmail", s.email());
+        phone(problems, "representativePhone", "the representative's phone number", s.phone());
         text(
                 problems,
                 "representativePostalAddress",
                 "the representative's postal address",
-                s.representativePostalAddress(),
+                s.postalAddress(),
                 5,
                 1000,
                 false,
@@ -197,21 +242,19 @@ public class SubmissionValidator {
                 problems,
                 "representativeRelation",
                 "the representative's relation to the complainant",
-                s.representativeRelation(),
+                s.relation(),
                 0,
                 100,
                 false,
                 false);
-        if (!given(s.representativeEmail())
-                && !given(s.representativePostalAddress())
-                && !given(s.representativePhone())) {
+        if (!given(s.email()) && !given(s.postalAddress()) && !given(s.phone())) {
             problems.add(
                     Problem.of(
                             "representativeEmail",
                             "no-representative-contact",
                             "give at least one way to reach the representative: e-mail address, postal address or phone number"));
         }
-        if (!Boolean.TRUE.equals(s.representativeConsent())) {
+        if (!s.consentRecorded()) {
             problems.add(Problem.of(
                     "representativeConsent",
                     "representative-consent-required",

@@ -136,6 +136,26 @@ public class Letters {
                 > 0;
     }
 
+    /** A waiting letter and the text it lays out (null once anonymised). */
+    public record WaitingLetter(Letter letter, String body) {}
+
+    /** The complaint's letters still waiting to be posted, oldest first. */
+    public List<WaitingLetter> waitingOfComplaint(long complaintId) {
+        return jdbc.sql("select " + COLUMNS + ", body from cmp_letter where complaint_id = ? and posted_at is null"
+                        + " order by created_at, id")
+                .param(complaintId)
+                .query((rs, n) -> new WaitingLetter(letter(rs, n), rs.getString("body")))
+                .list();
+    }
+
+    /** Replaces a waiting letter's PDF (laid out again for a corrected addressee); false once it was posted. */
+    public boolean replacePdf(long id, byte[] pdf, boolean largePrint) {
+        return jdbc.sql("update cmp_letter set pdf = ?, large_print = ? where id = ? and posted_at is null")
+                        .params(pdf, largePrint, id)
+                        .update()
+                > 0;
+    }
+
     private static Letter letter(ResultSet rs, int n) throws SQLException {
         return new Letter(
                 rs.getLong("id"),

@@ -321,10 +321,30 @@ public class ComplaintRegister {
      * of {@link Contact}, so a field added to the record is added here in one place; the caller audits the
      * values it replaces (the register keeps only the corrected ones).
      */
-    public void correctContact(long id, Contact contact) {
-        update("""
-                update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = ?, language = ?
-                where id = ?""", contact.name(), contact.email(), contact.phone(), contact.language(), id);
+    /** The contact data and the representative (null: none) as corrected by staff, all in one update. */
+    public void correctContact(long id, Contact contact, Representative rep) {
+        update(
+                """
+                update cmp_complaint set complainant_name = ?, complainant_email = ?, complainant_phone = ?, language = ?,
+                    postal_address = ?, preferred_contact = ?, accessibility_needs = ?, accessibility_note = ?,
+                    representative_name = ?, representative_email = ?, representative_phone = ?,
+                    representative_postal_address = ?, representative_relation = ?, representative_consent = ?
+                where id = ?""",
+                contact.name(),
+                contact.email(),
+                contact.phone(),
+                contact.language(),
+                contact.postalAddress(),
+                contact.preferredContact(),
+                contact.accessibilityNeeds(),
+                contact.accessibilityNote(),
+                rep == null ? null : rep.name(),
+                rep == null ? null : rep.email(),
+                rep == null ? null : rep.phone(),
+                rep == null ? null : rep.postalAddress(),
+                rep == null ? null : rep.relation(),
+                rep != null && rep.consentRecorded(),
+                id);
     }
 
     /** The response time limit judged again, once the answer of a closed complaint has actually gone out. */

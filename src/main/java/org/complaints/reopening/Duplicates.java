@@ -56,22 +56,30 @@ public class Duplicates {
         Complaint duplicate = register.get(duplicateId);
         Complaint original = register.get(originalId);
         if (duplicate.isClosed()) {
-            throw Reopenings.conflict("Complaint " + duplicate.reference() + " is already closed ("
-                    + duplicate.closureReason().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + "); reopen it first to link it as a duplicate.");
+            throw Reopenings.conflict(
+                    "duplicate-closed",
+                    "Complaint " + duplicate.reference() + " is already closed ("
+                            + duplicate.closureReason().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + "); reopen it first to link it as a duplicate.");
         }
         if (register.duplicateOf(originalId).isPresent()) {
-            throw Reopenings.conflict("Complaint " + original.reference()
-                    + " is itself a duplicate; link to the complaint it duplicates.");
+            throw Reopenings.conflict(
+                    "duplicate-of-duplicate",
+                    "Complaint " + original.reference()
+                            + " is itself a duplicate; link to the complaint it duplicates.");
         }
         if (original.isClosed()) {
-            throw Reopenings.conflict("Complaint " + original.reference() + " is closed, so nobody would follow it;"
-                    + " reopen it first, or handle " + duplicate.reference() + " on its own.");
+            throw Reopenings.conflict(
+                    "duplicate-of-closed",
+                    "Complaint " + original.reference() + " is closed, so nobody would follow it;"
+                            + " reopen it first, or handle " + duplicate.reference() + " on its own.");
         }
         if (!sameComplainant(duplicate, original)) {
             // the complainant is told to follow the other reference, whose status page and e-mails are its owner's
-            throw Reopenings.conflict("Complaints " + duplicate.reference() + " and " + original.reference()
-                    + " come from different complainants: a duplicate repeats the same person's complaint.");
+            throw Reopenings.conflict(
+                    "duplicate-other-complainant",
+                    "Complaints " + duplicate.reference() + " and " + original.reference()
+                            + " come from different complainants: a duplicate repeats the same person's complaint.");
         }
         register.markDuplicate(duplicateId, originalId);
         events.append(
@@ -92,8 +100,10 @@ public class Duplicates {
                     .processInstanceBusinessKey(duplicate.reference())
                     .correlateWithResult());
         } catch (MismatchingMessageCorrelationException e) {
-            throw Reopenings.conflict("Complaint " + duplicate.reference()
-                    + " cannot take the change right now (its process is busy or suspended); try again in a minute.");
+            throw Reopenings.conflict(
+                    "duplicate-busy",
+                    "Complaint " + duplicate.reference()
+                            + " cannot take the change right now (its process is busy or suspended); try again in a minute.");
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,6 +14,7 @@ import org.complaints.analysis.ReportRollup;
 import org.complaints.deadlines.Deadlines;
 import org.complaints.engine.FormValues;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.engine.Refusal;
 import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.intake.IntakeService;
 import org.complaints.mail.ComplaintMailer;
@@ -23,12 +25,10 @@ import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
 import org.complaints.security.ComplaintAccess;
 import org.complaints.security.StaffGroups;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reopening (ISO 10002 7.3, 7.9): a closed complaint comes back to the assessment with its reference, register row
@@ -104,27 +104,39 @@ public class Reopenings {
     public Reopened reopen(long complaintId, String actor, String reason) {
         String text = reason == null ? "" : reason.strip();
         if (text.length() < MIN_REASON || text.length() > MAX_REASON) {
-            throw new InvalidInputException("reason: say in " + MIN_REASON + " to " + MAX_REASON
-                    + " characters why the complaint is reopened; it is kept in the complaint's history");
+            throw new InvalidInputException(List.of(InvalidInputException.Problem.of(
+                    "reason",
+                    "reopen-reason",
+                    "say in " + MIN_REASON + " to " + MAX_REASON
+                            + " characters why the complaint is reopened; it is kept in the complaint's history",
+                    MIN_REASON,
+                    MAX_REASON)));
         }
         Complaint complaint = register.get(complaintId);
         AccessMarkings markings = register.accessMarkings(complaintId);
         if (!complaint.isClosed()) {
-            throw conflict("Complaint " + complaint.reference() + " is open (stage "
-                    + complaint.stage().name().toLowerCase().replace('_', ' ')
-                    + "); only a closed complaint can be reopened.");
+            throw conflict(
+                    "reopen-open",
+                    "Complaint " + complaint.reference() + " is open (stage "
+                            + complaint.stage().name().toLowerCase().replace('_', ' ')
+                            + "); only a closed complaint can be reopened.");
         }
         if (markings.anonymised() || "ERASED".equals(complaint.closureReason())) {
-            throw conflict("Complaint " + complaint.reference()
-                    + " was anonymised: its personal data is gone and it cannot be reopened.");
+            throw conflict(
+                    "anonymised",
+                    "Complaint " + complaint.reference()
+                            + " was anonymised: its personal data is gone and it cannot be reopened.");
         }
         if (running(complaint.processInstanceId())) {
-            throw conflict("Complaint " + complaint.reference()
-                    + " is closed but its last step (the e-mail to the complainant) has not finished; try again in"
-                    + " a few minutes.");
+            throw conflict(
+                    "reopen-busy",
+                    "Complaint " + complaint.reference()
+                            + " is closed but its last step (the e-mail to the complainant) has not finished; try again in"
+                            + " a few minutes.");
         }
         if (complaint.responseDays() == null) {
             throw conflict(
+                    "reopen-no-response-time",
                     "Complaint " + complaint.reference() + " was closed before it had a response time to count again.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -221,7 +233,8 @@ public class Reopenings {
                         > 0);
     }
 
-    static ResponseStatusException conflict(String message) {
-        return new ResponseStatusException(HttpStatus.CONFLICT, message);
+    /** A 409 whose code a page translates ({@link Refusal}). */
+    static Refusal conflict(String code, String message) {
+        return Refusal.conflict(code, message);
     }
 }

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.InvalidInputException.Problem;
+import org.complaints.engine.Refusal;
 import org.complaints.intake.TextHygiene;
 import org.complaints.register.EventLog;
 import org.complaints.register.Jdbc;
@@ -162,6 +164,82 @@ public class SurveyAnswers {
                         + answer.easeScore() + "/5" + (comment == null ? "" : ", with a comment"),
                 null);
         return survey;
+    }
+
+    /** How answers received by staff came in: a paper reply by post, or read out on the phone. */
+    public static final List<String> RECEIVED_BY = List.of("letter", "phone");
+
+    /**
+     * Answers that came back on paper (the invitation by post carries the questions) or by phone, recorded by a
+     * member of staff with the same checks as the link's answers; they count in the results like any other. The
+     * survey's validity period does not apply: post takes its time, and the reply was written within it.
+     *
+     * @throws Refusal 409 when no invitation was sent or the survey was answered (the first answers stay)
+     * @throws InvalidInputException if a score is missing or not 1 to 5, the comment is too long or unclean, or
+     *     {@code receivedBy} is not {@code letter} or {@code phone}
+     */
+    @Transactional
+    public void recordReceived(long complaintId, String reference, Answer answer, String receivedBy, String staff) {
+        Optional<Map<String, Object>> survey = jdbc
+                .sql("select status, answered_at from cmp_survey where complaint_id = ? for update")
+                .param(complaintId)
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
+        if (survey.isEmpty() || !"SENT".equals(survey.get().get("status"))) {
+            throw Refusal.conflict(
+                    "survey-not-sent",
+                    "No satisfaction survey was sent for complaint " + reference + ", so there are no answers to"
+                            + " record.");
+        }
+        if (survey.get().get("answered_at") != null) {
+            throw Refusal.conflict(
+                    "survey-answered",
+                    "The satisfaction survey of complaint " + reference + " was answered already; the first"
+                            + " answers stay.");
+        }
+        List<Problem> problems = new ArrayList<>();
+        String comment = null;
+        try {
+            comment = validate(answer == null ? new Answer(null, null, null, null) : answer);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
+        if (receivedBy == null || !RECEIVED_BY.contains(receivedBy)) {
+            problems.add(Problem.of(
+                    "receivedBy",
+                    receivedBy == null ? "required-choice" : "not-one-of",
+                    "how the answers came in is one of " + String.join(", ", RECEIVED_BY),
+                    receivedBy == null ? String.join(", ", RECEIVED_BY) : receivedBy,
+                    String.join(", ", RECEIVED_BY)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("""
+                update cmp_survey set answered_at = ?, handling_score = ?, outcome_score = ?, ease_score = ?, comment = ?,
+                    answered_by = ?, answer_channel = ?
+                where complaint_id = ? and answered_at is null""")
+                .params(
+                        ts(clock.instant()),
+                        answer.handlingScore(),
+                        answer.outcomeScore(),
+                        answer.easeScore(),
+                        comment,
+                        staff,
+                        receivedBy,
+                        complaintId)
+                .update();
+        // scores only, as for answers through the link: the comment stays out of the event and audit logs
+        events.append(
+                complaintId,
+                "SURVEY_ANSWERED",
+                staff,
+                "Satisfaction survey answered (received by " + receivedBy + ", recorded by " + staff + "): handling "
+                        + answer.handlingScore() + "/5, outcome " + answer.outcomeScore() + "/5, ease of complaining "
+                        + answer.easeScore() + "/5" + (comment == null ? "" : ", with a comment"),
+                null);
     }
 
     private Found find(String token) {

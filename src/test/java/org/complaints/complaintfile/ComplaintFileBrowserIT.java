@@ -270,6 +270,14 @@ class ComplaintFileBrowserIT extends PostgresApplicationTestSupport {
             assertThat(seriousViolations()).as("file in " + language).isEmpty();
             shot("34-complaint-file-" + language);
         }
+        // the actions on the file as a complaint manager meets them: message, note, contact correction, duplicate
+        browser.get("http://127.0.0.1:" + port + "/staff/complaints/" + reference + "?lang=en");
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'})", waitFor(By.id("actions")));
+        shot("34-complaint-file-actions-en");
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'})", waitFor(By.id("contact-form")));
+        shot("34-complaint-file-contact-en");
     }
 
     private List<String> seriousViolations() throws Exception {
