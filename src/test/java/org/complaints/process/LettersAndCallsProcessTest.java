@@ -161,7 +161,15 @@ class LettersAndCallsProcessTest extends ProcessTestBase {
 
     /** Assessed, investigated and decided (partly upheld, a replacement and EUR 40): the decision is out. */
     private void decide(ProcessInstance instance) {
-        decide(instance);
+        staff.complete("handler", instance, "Task_ConfirmAssessment", assessInScope());
+        staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
+        staff.complete(
+                "handler",
+                instance,
+                "Task_ProposeResolution",
+                proposal("partly-upheld", "Replacement of the damaged goods", 40));
+        staff.runDueJobs();
+        assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
     }
 
     private Letters.Letter post(Letters.Letter letter) {
@@ -218,15 +226,7 @@ class LettersAndCallsProcessTest extends ProcessTestBase {
         // the queue is empty: the "Post letters" instance has ended
         assertThat(postLettersTask()).isNull();
 
-        staff.complete("handler", instance, "Task_ConfirmAssessment", assessInScope());
-        staff.complete("handler", instance, "Task_InvestigateComplaint", findings());
-        staff.complete(
-                "handler",
-                instance,
-                "Task_ProposeResolution",
-                proposal("partly-upheld", "Replacement of the damaged goods", 40));
-        staff.runDueJobs();
-        assertThat(instance).isWaitingAt("Gateway_AwaitReaction");
+        decide(instance);
         Letters.Letter decision = onlyWaiting(complaint, "decision");
         assertThat(text(decision)).contains("Replacement of the damaged goods").contains("EUR 40");
         assertThat(decisions.get(complaint.id(), 1).communicatedAt()).isNull();
