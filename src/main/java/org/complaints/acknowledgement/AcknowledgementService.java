@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.complaints.deadlines.Deadlines;
 import org.complaints.mail.ComplaintMailer;
+import org.complaints.mail.DeliveryWay;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailSentListener;
 import org.complaints.mail.OutgoingMail;
@@ -61,14 +62,24 @@ public class AcknowledgementService implements MailSentListener {
     /** The acknowledgement time is when the e-mail went out, not when the step queued it. */
     @Override
     public void sent(OutgoingMail mail, Instant sentAt) {
+        acknowledged(mail, sentAt, DeliveryWay.EMAIL);
+    }
+
+    /** A letter posted or a call that reached them: acknowledged then, and the event says which. */
+    @Override
+    public void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt, DeliveryWay way) {
+        acknowledged(mail, deliveredAt, way);
+    }
+
+    private void acknowledged(OutgoingMail mail, Instant at, DeliveryWay way) {
         Complaint complaint = register.get(mail.complaintId());
         register.markAcknowledged(
-                complaint.id(), sentAt, !sentAt.isAfter(deadlines.acknowledgementDue(complaint.receivedAt())));
+                complaint.id(), at, !at.isAfter(deadlines.acknowledgementDue(complaint.receivedAt())));
         events.append(
                 complaint.id(),
                 "ACKNOWLEDGED",
                 "system",
-                "Acknowledged by e-mail with committed response date "
+                "Acknowledged " + way.words() + " with committed response date "
                         + formats.date(complaint.responseDeadline(), "en"),
                 null);
     }

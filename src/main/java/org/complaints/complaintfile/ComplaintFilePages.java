@@ -24,11 +24,14 @@ class ComplaintFilePages {
     private final ComplaintFiles files;
     private final ComplaintSearch search;
     private final ComplaintVisibility visibility;
+    private final List<CallsToMake> calls;
 
-    ComplaintFilePages(ComplaintFiles files, ComplaintSearch search, ComplaintVisibility visibility) {
+    ComplaintFilePages(
+            ComplaintFiles files, ComplaintSearch search, ComplaintVisibility visibility, List<CallsToMake> calls) {
         this.files = files;
         this.search = search;
         this.visibility = visibility;
+        this.calls = List.copyOf(calls);
     }
 
     @GetMapping("/staff/complaints")
@@ -91,7 +94,16 @@ class ComplaintFilePages {
         Viewer viewer = visibility.viewer();
         common(model, viewer, embedded);
         model.addAttribute("addsAttachments", viewer.addsAttachments());
-        model.addAttribute("file", files.read(viewer, reference));
+        ComplaintFile file = files.read(viewer, reference);
+        model.addAttribute("file", file);
+        // the calls to make, for those who see the contact details: the call task's Complaint tab shows this page
+        model.addAttribute(
+                "callsToMake",
+                file.contact() == null
+                        ? List.of()
+                        : calls.stream()
+                                .flatMap(c -> c.open(file.reference()).stream())
+                                .toList());
         return "staff/complaint-file";
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.complaints.engine.InvalidInputException;
+import org.complaints.mail.DeliveryWay;
 import org.complaints.mail.MailOutbox;
 import org.complaints.mail.MailProperties;
 import org.complaints.mail.OutgoingMail;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The outcome of a call (ISO 10002 4.5, 7.8). Reached: the message counts as delivered now, as a sent e-mail does
- * (acknowledgement time, decision communicated, reaction period from now). Not reached: the same message goes as a
+ * (acknowledgement time, decision communicated, reaction period from now), and what was told is kept with the
+ * dates counted from the call, as staff read it on the Complaint tab. Not reached: the same message goes as a
  * letter when a postal address is known, else as an e-mail when an address is known; with neither, the event log
  * says so and the complaint's handlers decide.
  */
@@ -30,6 +32,7 @@ public class CallOutcomes {
     private final ComplaintRegister register;
     private final SentMailRecorder recorder;
     private final PostalDelivery post;
+    private final DeliveryDates dates;
     private final MailOutbox outbox;
     private final MailProperties mail;
     private final EventLog events;
@@ -40,6 +43,7 @@ public class CallOutcomes {
             ComplaintRegister register,
             SentMailRecorder recorder,
             PostalDelivery post,
+            DeliveryDates dates,
             MailOutbox outbox,
             MailProperties mail,
             EventLog events,
@@ -48,6 +52,7 @@ public class CallOutcomes {
         this.register = register;
         this.recorder = recorder;
         this.post = post;
+        this.dates = dates;
         this.outbox = outbox;
         this.mail = mail;
         this.events = events;
@@ -69,6 +74,9 @@ public class CallOutcomes {
         Complaint complaint = register.get(call.complaintId());
         Addressee to = complaint.addressee();
         if ("reached".equals(outcome)) {
+            // an anonymised call has nothing left to tell again
+            OutgoingMail told = message.body().isEmpty() ? message : dates.reachingAt(message, now);
+            calls.told(callId, told.subject(), told.body());
             events.append(
                     complaint.id(),
                     "CALL_REACHED",
@@ -76,7 +84,7 @@ public class CallOutcomes {
                     "Told by phone: '" + message.template() + "' (" + message.language() + ")",
                     note,
                     EventOrigin.mail(message.template()));
-            recorder.recordDeliveredOtherwise(message, now, "told by phone to " + to.name());
+            recorder.recordDeliveredOtherwise(told, now, DeliveryWay.PHONE, "told by phone to " + to.name());
             return;
         }
         String fallback;

@@ -3,13 +3,19 @@ package org.complaints.letters;
 import static org.complaints.register.Jdbc.instant;
 import static org.complaints.register.Jdbc.ts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.complaints.mail.OutgoingMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The calls table cmp_call (V30): one row per call to make, unique per reference and dedup key. */
+/**
+ * The calls table cmp_call (V30): one row per call to make, unique per reference and dedup key. What to say is kept
+ * here, not in the call's process variables, so that anonymisation clears it.
+ */
 @Repository
 public class Calls {
 
@@ -54,23 +60,40 @@ public class Calls {
     public Optional<Call> find(long id, String messageIdDomain) {
         return jdbc.sql("select * from cmp_call where id = ?")
                 .param(id)
-                .query((rs, n) -> new Call(
-                        rs.getLong("id"),
-                        rs.getLong("complaint_id"),
-                        new OutgoingMail(
-                                rs.getLong("complaint_id"),
-                                rs.getString("reference"),
-                                rs.getString("dedup_key"),
-                                rs.getString("kind"),
-                                rs.getString("language"),
-                                java.util.List.of(),
-                                rs.getString("subject"),
-                                rs.getString("script") == null ? "" : rs.getString("script"),
-                                "<" + rs.getString("dedup_key") + "." + rs.getString("reference") + "@"
-                                        + messageIdDomain + ">"),
-                        instant(rs, "created_at"),
-                        rs.getString("outcome")))
+                .query((rs, n) -> call(rs, messageIdDomain))
                 .optional();
+    }
+
+    /** The complaint's calls still to make, oldest first. */
+    public List<Call> open(String reference, String messageIdDomain) {
+        return jdbc.sql("select * from cmp_call where reference = ? and outcome is null order by created_at, id")
+                .param(reference)
+                .query((rs, n) -> call(rs, messageIdDomain))
+                .list();
+    }
+
+    private static Call call(ResultSet rs, String messageIdDomain) throws SQLException {
+        return new Call(
+                rs.getLong("id"),
+                rs.getLong("complaint_id"),
+                StaffDelivery.stored(
+                        rs.getLong("complaint_id"),
+                        rs.getString("reference"),
+                        rs.getString("dedup_key"),
+                        rs.getString("kind"),
+                        rs.getString("language"),
+                        rs.getString("subject"),
+                        rs.getString("script"),
+                        messageIdDomain),
+                instant(rs, "created_at"),
+                rs.getString("outcome"));
+    }
+
+    /** Keeps what was told on a reached call as its script (dates counted from the call); not once anonymised. */
+    public void told(long id, String subject, String script) {
+        jdbc.sql("update cmp_call set subject = ?, script = ? where id = ? and script is not null")
+                .params(subject, script, id)
+                .update();
     }
 
     /** Records the outcome once; false when the call has one already. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The letters table cmp_letter (V30): one row per letter, unique per reference and dedup key. */
+/** The letters table cmp_letter (V30, V34): one row per letter, unique per reference and dedup key. */
 @Repository
 public class Letters {
 
@@ -33,6 +33,7 @@ public class Letters {
             String subject,
             Instant createdAt,
             boolean largePrint,
+            Instant printedAt,
             Instant postedAt,
             String postedBy) {
 
@@ -42,7 +43,7 @@ public class Letters {
     }
 
     private static final String COLUMNS = "id, complaint_id, reference, kind, language, dedup_key, subject,"
-            + " created_at, large_print, posted_at, posted_by";
+            + " created_at, large_print, printed_at, posted_at, posted_by";
 
     public boolean exists(String reference, String dedupKey) {
         return jdbc.sql("select count(*) from cmp_letter where reference = ? and dedup_key = ?")
@@ -106,7 +107,7 @@ public class Letters {
      */
     public List<Letter> waiting(String condition, Map<String, Object> params, int limit) {
         return jdbc.sql("select l.id, l.complaint_id, l.reference, l.kind, l.language, l.dedup_key, l.subject,"
-                        + " l.created_at, l.large_print, l.posted_at, l.posted_by"
+                        + " l.created_at, l.large_print, l.printed_at, l.posted_at, l.posted_by"
                         + " from cmp_letter l join cmp_complaint c on c.id = l.complaint_id"
                         + " where l.posted_at is null and " + condition
                         + " order by l.created_at, l.id limit " + limit)
@@ -126,6 +127,16 @@ public class Letters {
                 .param(complaintId)
                 .query(Letters::letter)
                 .list();
+    }
+
+    /**
+     * Replaces a waiting letter's text and PDF with the ones printed at {@code printedAt}; false when it was posted
+     * (also concurrently) or anonymised meanwhile: a posted letter's copy is what went out.
+     */
+    public boolean reprint(long id, String subject, String body, byte[] pdf, Instant printedAt) {
+        return jdbc.sql("""
+                                update cmp_letter set subject = ?, body = ?, pdf = ?, printed_at = ?
+                                where id = ? and posted_at is null and pdf is not null""").params(subject, body, pdf, ts(printedAt), id).update() > 0;
     }
 
     /** Marks the letter posted; false when it was posted before (also by a concurrent call). */
@@ -167,6 +178,7 @@ public class Letters {
                 rs.getString("subject"),
                 instant(rs, "created_at"),
                 rs.getBoolean("large_print"),
+                instant(rs, "printed_at"),
                 instant(rs, "posted_at"),
                 rs.getString("posted_by"));
     }

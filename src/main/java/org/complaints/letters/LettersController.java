@@ -59,6 +59,11 @@ class LettersController {
 
             @Schema(description = "When it was produced") Instant createdAt,
 
+            @Schema(
+                    description = "When its PDF was last downloaded for printing, which dates it; null before."
+                            + " It is posted the day it was printed, or printed again")
+            Instant printedAt,
+
             @Schema(description = "When it was posted; null while it waits")
             Instant postedAt,
 
@@ -77,6 +82,7 @@ class LettersController {
                     l.subject(),
                     l.largePrint(),
                     l.createdAt(),
+                    l.printedAt(),
                     l.postedAt(),
                     l.postedBy(),
                     "/api/staff/letters/" + l.id() + "/pdf");
@@ -94,7 +100,10 @@ class LettersController {
     }
 
     @GetMapping(path = "/api/staff/letters/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "A letter's PDF, as a download (reading it is audited)")
+    @Operation(
+            summary = "A letter's PDF, as a download (reading it is audited)",
+            description = "A waiting letter is laid out for today: its date and, for a decision, the date by which"
+                    + " to react count from today, as they will when it is posted today.")
     @ApiResponse(responseCode = "200", description = "The PDF, Content-Disposition: attachment")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     ResponseEntity<byte[]> pdf(
@@ -116,7 +125,8 @@ class LettersController {
     @Operation(
             summary = "Mark a letter posted",
             description = "Records today as its posting date and the caller as who posted it; time limits that"
-                    + " count from the complainant receiving it (the reaction to a decision) count from now.")
+                    + " count from the complainant receiving it (the reaction to a decision) count from now. A letter"
+                    + " printed for another day is refused (409) until it is downloaded and printed again.")
     @ApiResponse(responseCode = "200", description = "Posted; the letter")
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiErrors.STAFF_CONFLICT)

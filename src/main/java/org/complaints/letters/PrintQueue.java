@@ -1,5 +1,6 @@
 package org.complaints.letters;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.complaints.audit.AuditLog;
@@ -15,7 +16,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The print queue as staff use it (API and page): complaint intake posts the letters, complaint managers and
  * administrators may too; each sees only the letters of complaints the complaint file lets them see (a
- * confidential complaint, one that names them). Downloading a letter is audited: it holds personal data.
+ * confidential complaint, one that names them). Downloading a letter is audited: it holds personal data. A waiting
+ * letter is downloaded to be printed, so it is laid out for that day ({@link LetterPrinting}).
  */
 @Service
 public class PrintQueue {
@@ -27,18 +29,24 @@ public class PrintQueue {
     private final StaffVisibility visibility;
     private final ComplaintRegister register;
     private final AuditLog audit;
+    private final LetterPrinting printing;
+    private final Clock clock;
 
     public PrintQueue(
             Letters letters,
             LetterPosting posting,
             StaffVisibility visibility,
             ComplaintRegister register,
-            AuditLog audit) {
+            AuditLog audit,
+            LetterPrinting printing,
+            Clock clock) {
         this.letters = letters;
         this.posting = posting;
         this.visibility = visibility;
         this.register = register;
         this.audit = audit;
+        this.printing = printing;
+        this.clock = clock;
     }
 
     public record Download(String fileName, byte[] pdf) {}
@@ -62,6 +70,7 @@ public class PrintQueue {
 
     public Download download(Viewer viewer, long id) {
         Letters.Letter letter = visible(viewer, id);
+        printing.print(letter, clock.instant());
         byte[] pdf = letters.pdf(id)
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "Letter " + id + " has no PDF any more (anonymised)."));

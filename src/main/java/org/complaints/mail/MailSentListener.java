@@ -17,9 +17,9 @@ public interface MailSentListener {
     /**
      * The message reached the complainant another way ({@link ComplainantDelivery}: a letter posted, a call that
      * reached them) at {@code deliveredAt}; by default what an e-mail sent then does. A listener overrides it where
-     * a time limit counts from the complainant receiving the message.
+     * a time limit counts from the complainant receiving the message, or where its event names the way.
      */
-    default void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt) {
+    default void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt, DeliveryWay way) {
         sent(mail, deliveredAt);
     }
 }

@@ -55,9 +55,10 @@ public class SentMailRecorder {
      * Records a complaint's message that reached the complainant another way ({@link ComplainantDelivery}): the
      * copy in the mail log, where the status page, the closure's time limits and the outbox's once-only check
      * find it as for an e-mail, with {@code how} (e.g. "letter posted to ...") as its recipients; then the
-     * listeners of its template. The delivery appends its own event (letter posted, call reached).
+     * listeners of its template, told the {@code way}. The delivery appends its own event (letter posted, call
+     * reached).
      */
-    public void recordDeliveredOtherwise(OutgoingMail mail, Instant deliveredAt, String how) {
+    public void recordDeliveredOtherwise(OutgoingMail mail, Instant deliveredAt, DeliveryWay way, String how) {
         log.record(
                 mail.complaintId(),
                 mail.dedupKey(),
@@ -70,7 +71,7 @@ public class SentMailRecorder {
                 deliveredAt);
         for (MailSentListener listener : listeners) {
             if (listener.templates().contains(mail.template())) {
-                listener.deliveredOtherwise(mail, deliveredAt);
+                listener.deliveredOtherwise(mail, deliveredAt, way);
             }
         }
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.complaints.deadlines.Deadlines;
 import org.complaints.mail.ComplaintMailer;
+import org.complaints.mail.DeliveryDatedMail;
+import org.complaints.mail.DeliveryWay;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailSentListener;
 import org.complaints.mail.OutgoingMail;
@@ -20,10 +22,11 @@ import org.springframework.stereotype.Service;
 /**
  * Communicating the decision (ISO 10002 7.8): decision, reasons and the recourse still open, in the
  * complainant's language; the copy stays in the register. The step queues the e-mail; the decision counts as
- * communicated when it has actually gone out.
+ * communicated when it has actually gone out. A letter or call tells the date by which to react counted from the
+ * day it reaches the complainant ({@link DeliveryDatedMail}).
  */
 @Service
-public class DecisionNotifier implements MailSentListener {
+public class DecisionNotifier implements MailSentListener, DeliveryDatedMail {
 
     private static final String FIRST = "decision";
     private static final String REVIEWED = "review-decision";
@@ -60,8 +63,28 @@ public class DecisionNotifier implements MailSentListener {
     /** Queues the decision of {@code round}; returns until when the complainant can react. */
     public Date communicate(long complaintId, int round) {
         Complaint complaint = register.get(complaintId);
-        Decision decision = decisions.get(complaintId, round);
         Date reactionDeadline = deadlines.reactionDeadline();
+        mailer.queueToComplainant(
+                complaint,
+                round == 1 ? FIRST : REVIEWED,
+                KEY_PREFIX + round,
+                model(complaint, round, reactionDeadline));
+        return reactionDeadline;
+    }
+
+    /** The decision as it reads when it reaches the complainant at {@code at}: the reaction period from then. */
+    @Override
+    public OutgoingMail reachingAt(OutgoingMail produced, Instant at) {
+        Complaint complaint = register.get(produced.complaintId());
+        return mailer.forComplainant(
+                complaint,
+                produced.template(),
+                produced.dedupKey(),
+                model(complaint, round(produced), deadlines.reactionDeadline(at)));
+    }
+
+    private Map<String, Object> model(Complaint complaint, int round, Date reactionDeadline) {
+        Decision decision = decisions.get(complaint.id(), round);
         Map<String, Object> model = new HashMap<>();
         model.put("outcome", decision.outcome());
         model.put("remedy", decision.remedy());
@@ -75,8 +98,11 @@ public class DecisionNotifier implements MailSentListener {
         model.put("reactionDate", formats.date(reactionDeadline.toInstant(), complaint.language()));
         model.put("externalBody", recourse.externalBody());
         model.put("externalBodyUrl", recourse.externalBodyUrl());
-        mailer.queueToComplainant(complaint, round == 1 ? FIRST : REVIEWED, KEY_PREFIX + round, model);
-        return reactionDeadline;
+        return model;
+    }
+
+    private static int round(OutgoingMail mail) {
+        return Integer.parseInt(mail.dedupKey().substring(KEY_PREFIX.length()));
     }
 
     /**
@@ -94,21 +120,26 @@ public class DecisionNotifier implements MailSentListener {
 
     @Override
     public void sent(OutgoingMail mail, Instant sentAt) {
-        int round = Integer.parseInt(mail.dedupKey().substring(KEY_PREFIX.length()));
-        Decision decision = decisions.get(mail.complaintId(), round);
-        decisions.markCommunicated(mail.complaintId(), round, sentAt);
-        events.append(
-                mail.complaintId(),
-                "DECISION_COMMUNICATED",
-                "system",
-                "Decision of round " + round + " (" + decision.outcome() + ") sent to the complainant",
-                null);
+        communicated(mail, sentAt, DeliveryWay.EMAIL);
     }
 
     /** A decision posted or told by phone: the reaction period counts from then (7.8, 7.9). */
     @Override
-    public void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt) {
-        sent(mail, deliveredAt);
+    public void deliveredOtherwise(OutgoingMail mail, Instant deliveredAt, DeliveryWay way) {
+        communicated(mail, deliveredAt, way);
         reactionPeriod.countFrom(mail.complaintId(), deliveredAt);
+    }
+
+    private void communicated(OutgoingMail mail, Instant at, DeliveryWay way) {
+        int round = round(mail);
+        Decision decision = decisions.get(mail.complaintId(), round);
+        decisions.markCommunicated(mail.complaintId(), round, at);
+        events.append(
+                mail.complaintId(),
+                "DECISION_COMMUNICATED",
+                "system",
+                "Decision of round " + round + " (" + decision.outcome() + ") communicated to the complainant "
+                        + way.words(),
+                null);
     }
 }

@@ -384,6 +384,40 @@ class ComplaintFilePostgresIT extends PostgresApplicationTestSupport {
     }
 
     /**
+     * The call task's Complaint tab frames the file: it shows the open call (whom to call, the number, what to say,
+     * read from cmp_call and the register) to whoever sees contact details, and nothing once the call has its outcome.
+     */
+    @Test
+    void theFileShowsTheCallToMakeToWhoSeesContactDetails() throws Exception {
+        Filed c = file("Nobody at the shop answered the phone for a week.");
+        long complaintId = ((Number) complaintRow(c.reference()).get("id")).longValue();
+        jdbc.sql("""
+                insert into cmp_call (complaint_id, reference, kind, language, dedup_key, subject, script, created_at)
+                values (?, ?, 'status-update', 'en', ?, 'Where your complaint stands',
+                    'Your complaint is being investigated by our service team.', now())""")
+                .params(complaintId, c.reference(), "status-update-" + UUID.randomUUID())
+                .update();
+        String path = "/staff/complaints/" + c.reference() + "?embedded=true&lang=nl";
+
+        HttpResponse<String> handler = page("handler", path);
+        assertThat(handler.statusCode()).isEqualTo(200);
+        assertThat(handler.body())
+                .contains("id=\"calls-to-make\"", "Te voeren telefoongesprek", "Wat u zegt")
+                .contains("tel:" + c.phone(), "Where your complaint stands")
+                .contains("Your complaint is being investigated by our service team.");
+        // quality managers do not see contact details, so not the call either
+        HttpResponse<String> quality = page("quality", path);
+        assertThat(quality.statusCode()).isEqualTo(200);
+        assertThat(quality.body()).doesNotContain("id=\"calls-to-make\"").doesNotContain(c.phone());
+
+        jdbc.sql("update cmp_call set outcome = 'reached', outcome_at = now(), outcome_by = 'handler'"
+                        + " where complaint_id = ?")
+                .param(complaintId)
+                .update();
+        assertThat(page("handler", path).body()).doesNotContain("id=\"calls-to-make\"");
+    }
+
+    /**
      * With 30,000 complaints in the register, PostgreSQL answers an e-mail address, a phone number and words of
      * the text through the indexes of V23 (rolled back afterwards, statistics included).
      */

@@ -1,6 +1,7 @@
 /*
  * The "Complaint" tab of every Tasklist task of the complaint diagrams: the complaint file of the task's
- * complaint (its process instance's business key is the reference), framed from /staff/complaints/{reference},
+ * complaint (its process instance's business key is the reference; a call's is "reference/message", and the file
+ * opens at its "Call to make" section with whom to call and what to say), framed from /staff/complaints/{reference},
  * which the application serves with the staff member's webapp session. Registered in scripts/config.js
  * (customScripts) as a Camunda 7.24 plugin module.
  */
@@ -26,6 +27,8 @@ const TEXT = {
 };
 const text = TEXT[language()];
 const COMPLAINT_PROCESSES = ['complaint-handling'];
+/** Processes about one message to a complaint: the business key is "reference/message"; the anchor to open at. */
+const MESSAGE_PROCESSES = {'complainant-call': '#calls-to-make'};
 
 function json(url) {
   return fetch(url, {credentials: 'same-origin', headers: {Accept: 'application/json'}}).then((response) => {
@@ -56,9 +59,10 @@ export default {
       .then((task) => json(`${api.engineApi}/process-instance/${encodeURIComponent(task.processInstanceId)}`)
         .then((instance) => ({task, instance})))
       .then(({instance}) => {
-        const key = instance.businessKey;
         const definition = String(instance.definitionId || '').split(':')[0];
-        if (!key || !COMPLAINT_PROCESSES.includes(definition)) {
+        const perMessage = Object.prototype.hasOwnProperty.call(MESSAGE_PROCESSES, definition);
+        const key = perMessage ? String(instance.businessKey || '').split('/')[0] : instance.businessKey;
+        if (!key || !(perMessage || COMPLAINT_PROCESSES.includes(definition))) {
           message(node, text.none);
           return;
         }
@@ -66,7 +70,7 @@ export default {
         frame.className = 'complaint-file-frame';
         frame.title = `${text.label} ${key}`;
         frame.src = `${applicationRoot()}/staff/complaints/`
-          + `${encodeURIComponent(key)}?embedded=true&lang=${language()}`;
+          + `${encodeURIComponent(key)}?embedded=true&lang=${language()}${perMessage ? MESSAGE_PROCESSES[definition] : ''}`;
         frame.style.width = '100%';
         frame.style.minHeight = '70vh';
         frame.style.border = '0';
