@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.complaints.engine.authorization.EngineAuthority;
 import org.complaints.mail.OutgoingMail;
 import org.complaints.register.Addressee;
 import org.complaints.register.AddresseeChanged;
@@ -24,24 +21,14 @@ import org.springframework.stereotype.Component;
 class WaitingForAddressee {
 
     private final Letters letters;
-    private final LetterPdf pdf;
-    private final PostalDelivery postal;
-    private final RuntimeService runtime;
-    private final EngineAuthority authority;
+    private final LetterRendering rendering;
+    private final Calls calls;
     private final Clock clock;
 
-    WaitingForAddressee(
-            Letters letters,
-            LetterPdf pdf,
-            PostalDelivery postal,
-            RuntimeService runtime,
-            EngineAuthority authority,
-            Clock clock) {
+    WaitingForAddressee(Letters letters, LetterRendering rendering, Calls calls, Clock clock) {
         this.letters = letters;
-        this.pdf = pdf;
-        this.postal = postal;
-        this.runtime = runtime;
-        this.authority = authority;
+        this.rendering = rendering;
+        this.calls = calls;
         this.clock = clock;
     }
 
@@ -58,7 +45,7 @@ class WaitingForAddressee {
             change.lettersReproduced(reproduceLetters(change, after));
         }
         if (!Objects.equals(before.name(), after.name()) || !Objects.equals(before.phone(), after.phone())) {
-            change.callsReaddressed(readdressCalls(change.complaint().reference(), after));
+            change.callsReaddressed(readdressCalls(change.complaint().reference()));
         }
     }
 
@@ -81,7 +68,7 @@ class WaitingForAddressee {
                     letter.subject(),
                     waiting.body(),
                     null);
-            if (letters.replacePdf(letter.id(), pdf.render(postal.content(to, message, now)), to.largePrint())) {
+            if (letters.replacePdf(letter.id(), rendering.pdf(to, message, now), to.largePrint())) {
                 count++;
             }
         }
@@ -89,26 +76,10 @@ class WaitingForAddressee {
     }
 
     /**
-     * The call task shows the name and number its instance was started with; an instance that still carries them
-     * gets the corrected ones.
+     * A call not yet made reads whom to call and the number from the register when staff open it, so it follows the
+     * correction by itself; the count tells the audit row how many calls did.
      */
-    private int readdressCalls(String reference, Addressee to) {
-        return authority.withoutAuthorization(() -> {
-            int count = 0;
-            List<ProcessInstance> open = runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(PhoneDelivery.PROCESS_KEY)
-                    .processInstanceBusinessKeyLike(reference + "/%")
-                    .active()
-                    .list();
-            for (ProcessInstance call : open) {
-                if (runtime.getVariable(call.getId(), "callPhone") != null
-                        || runtime.getVariable(call.getId(), "callName") != null) {
-                    runtime.setVariable(call.getId(), "callName", to.name());
-                    runtime.setVariable(call.getId(), "callPhone", to.phone());
-                    count++;
-                }
-            }
-            return count;
-        });
+    private int readdressCalls(String reference) {
+        return calls.open(reference, "").size();
     }
 }
