@@ -34,6 +34,7 @@ import org.complaints.demo.DemoUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -41,10 +42,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -52,6 +53,12 @@ import org.springframework.web.client.RestClient;
  * (embedded, started here, one per test JVM), e-mail through a real SMTP server ({@link SmtpTestServer}), the job
  * executor running asynchronous steps, the mail outbox (every second) and the survey sender sending by themselves,
  * and staff working through the engine's REST API with HTTP Basic.
+ *
+ * <p>Every subclass that adds nothing to the configuration (no properties, beans, profiles or
+ * {@code @DirtiesContext}) runs on one application, started once for all of them ({@link ApplicationsInTurn}); a
+ * subclass with settings of its own starts its own. The classes share the database, the engine, the mail outbox and
+ * the in-memory sign-in back-off: a test makes its own complaints and users' data with fresh references, counts
+ * differences, puts back the engine clock it moved, and leaves no given-up e-mail behind.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,8 +70,11 @@ import org.springframework.web.client.RestClient;
             "complaints.mail.outbox.schedule=* * * * * *"
         })
 @ActiveProfiles("postgres")
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
+// every test complainant comes from 127.0.0.1 and the test classes share one application: the per-address limit
+// of production would refuse them; a class that tests the limit sets its own (it wins over this one)
+@TestPropertySource(properties = "complaints.intake.max-submissions-per-minute=1000")
+// Spring Boot tests switch metrics export off unless asked; production exports them (EndToEndPostgresIT reads them)
+@AutoConfigureObservability(tracing = false)
 public abstract class PostgresApplicationTestSupport {
 
     protected static final String MAIL_FROM = "complaints@it.example.org";

@@ -19,12 +19,13 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>Every such class has exactly this configuration: add nothing to the context in the class (no
  * {@code @TestConfiguration}, {@code @MockitoBean}, properties or {@code @DirtiesContext}); a bean a test needs goes
  * into {@link ProcessTestConfiguration}. The classes share the database, the engine and the metrics: a test makes its
- * own complaints ({@code Submissions}), runs only the jobs it means to and compares counts as differences. A test
- * that needs other settings or a clean database is a {@code @SpringBootTest} of its own with {@code @DirtiesContext}.
+ * own complaints ({@code Submissions}), runs only the jobs it means to, compares counts as differences and puts back
+ * the engine clock it moved. A test that needs other settings is a {@code @SpringBootTest} of its own; one that needs
+ * only the register's database is a {@link DatabaseSlice}.
  *
- * <p>The engine is "default" (META-INF/processes.xml) and the Camunda container takes one engine of a name per JVM,
- * so no other application may start while this one is cached: {@code ProcessTestsLast} runs these classes after
- * all others, and every other {@code @SpringBootTest} class closes its application ({@code @DirtiesContext}).
+ * <p>The engine is "default" (META-INF/processes.xml) and the Camunda container takes one engine of a name per JVM:
+ * {@link ApplicationsInTurn} runs these classes after all others and closes every application before the next
+ * configuration starts its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.complaints.SharedApplication;
 import org.complaints.improvement.CorrectiveActionFigures;
 import org.complaints.security.StaffGroups;
 import org.complaints.survey.SatisfactionReport;
@@ -22,19 +23,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Satisfaction (8.3) and corrective actions (8.7) in the performance report, the management review's input and
- * the evidence record, against surveys and actions seeded in 2018 whose right figures this test counts itself.
+ * the evidence record, against surveys and actions seeded in 2018 whose right figures this test counts itself. The
+ * periods read lie in 2018, where no other test of the shared application puts complaints.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@SharedApplication
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LearningFiguresTest {
 

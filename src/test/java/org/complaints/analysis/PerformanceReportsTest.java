@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.complaints.DatabaseSlice;
 import org.complaints.analysis.PerformanceReport.ParetoBar;
 import org.complaints.analysis.PerformanceReport.StageCompliance;
 import org.complaints.deadlines.DeadlineProperties;
@@ -28,20 +29,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The report's figures against a seeded register whose right answers this test computes itself, in Java, from
- * the seeded rows (not with the report's SQL). The seeded complaints lie in 2019, before any other test's data.
+ * the seeded rows (not with the report's SQL). The seeded complaints lie in 2019, before any other test's data. On
+ * the database slice: the reports need only the register's tables.
  */
-@SpringBootTest
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
-@ActiveProfiles("test")
+@DatabaseSlice
+// seeded once for all tests, outside the slice's rolled-back test transactions, as the report reads committed rows
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PerformanceReportsTest {
 

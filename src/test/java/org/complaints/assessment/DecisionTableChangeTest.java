@@ -36,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:decision-table-change;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
-// one Camunda engine per JVM: close this context before another test class starts its own
+// it deploys a changed decision table: no later test may meet it
 @DirtiesContext
 class DecisionTableChangeTest {
 

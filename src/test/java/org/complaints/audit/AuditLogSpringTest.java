@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,8 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 // the scheduled sealer runs once at start-up only: the tests seal when they mean to
 @SpringBootTest(properties = "complaints.audit.seal-interval=PT1H")
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
 @ActiveProfiles("test")
 class AuditLogSpringTest {
 

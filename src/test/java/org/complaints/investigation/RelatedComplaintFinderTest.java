@@ -2,50 +2,20 @@ package org.complaints.investigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.complaints.audit.AuditLog;
-import org.complaints.deadlines.DeadlineProperties;
-import org.complaints.register.ComplaintRegister;
-import org.complaints.register.EventLog;
-import org.complaints.register.ReferenceGenerator;
+import org.complaints.DatabaseSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Related complaints of a popular product: the newest are shown, the database returns no more than that. A JDBC
- * slice: the finder and the register on a fresh in-memory database with the application's schema (Flyway), no engine.
+ * Related complaints of a popular product: the newest are shown, the database returns no more than that. On the
+ * database slice: the finder and the register on an in-memory database with the application's schema, no engine.
  */
-@JdbcTest
+@DatabaseSlice
 class RelatedComplaintFinderTest {
-
-    // nested, so the slice does not take ComplaintHandlingApplication (and its process application) as configuration
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-    @EnableConfigurationProperties({InvestigationProperties.class, DeadlineProperties.class})
-    @Import({
-        RelatedComplaintFinder.class,
-        ComplaintRegister.class,
-        ReferenceGenerator.class,
-        EventLog.class,
-        AuditLog.class
-    })
-    static class Slice {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     @Autowired
     RelatedComplaintFinder finder;

@@ -64,7 +64,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,8 +75,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * two senders at once, the figures without names, and anonymisation keeping the scores.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
 @ActiveProfiles("test")
 class SatisfactionSurveyTest {
 

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,8 +44,6 @@ import org.springframework.test.context.ActiveProfiles;
             "complaints.mailbox.password=secret",
             "complaints.mailbox.poll-interval=PT1H"
         })
-// one Camunda engine per JVM: close this context before another test class starts its own
-@DirtiesContext
 @ActiveProfiles("test")
 class MailboxIntakeTest {
 

@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
@@ -42,7 +41,6 @@ import org.springframework.web.util.HtmlUtils;
             "complaints.intake.public-base-url=https://complaints.acme.example"
         })
 @AutoConfigureMockMvc
-@DirtiesContext
 @ActiveProfiles("test")
 class PrivacyNoticeTest {
 

@@ -36,8 +36,6 @@ import org.springframework.web.client.RestClient;
  * files it kept after an error, the confirmation (also reopened from a language link), the status page with the
  * complainant's own complaint and file, the withdrawal confirmation and the page of an unknown address.
  */
-// the browser files through the form more often than the intake's per-address limit allows in a minute
-@org.springframework.test.context.TestPropertySource(properties = "complaints.intake.max-submissions-per-minute=100")
 class PublicPagesAccessibilityIT extends PostgresApplicationTestSupport {
 
     @Autowired
