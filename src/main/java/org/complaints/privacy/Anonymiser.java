@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.complaints.audit.AuditLog;
 import org.complaints.engine.authorization.EngineAuthority;
+import org.complaints.engine.privacy.HistoricFormFields;
 import org.complaints.mail.MailOutbox;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
@@ -47,6 +48,7 @@ public class Anonymiser {
     private final TaskService tasks;
     private final EngineAuthority authority;
     private final MailOutbox outbox;
+    private final HistoricFormFields formFields;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -60,6 +62,7 @@ public class Anonymiser {
             TaskService tasks,
             EngineAuthority authority,
             MailOutbox outbox,
+            HistoricFormFields formFields,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
@@ -71,6 +74,7 @@ public class Anonymiser {
         this.tasks = tasks;
         this.authority = authority;
         this.outbox = outbox;
+        this.formFields = formFields;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -231,6 +235,7 @@ public class Anonymiser {
                             .includeDeleted()
                             .list()
                             .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
+                    formFields.delete(instance, "representative");
                 }
                 removeCallHistory(markings.reference());
             });
