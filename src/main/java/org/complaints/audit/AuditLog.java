@@ -290,6 +290,34 @@ public class AuditLog implements EventAudit {
                 where (complaint_id = ? or process_instance_id = ?) and payload is not null""").params(complaintId, processInstanceId).update();
     }
 
+    /**
+     * Erases the payloads of a complaint's rows that quote {@code text}, as written or as JSON writes it (a
+     * representative's erasure, where the rest of the complaint's history stays); the chain stays verifiable.
+     */
+    public int redactMentioning(long complaintId, String processInstanceId, String text) {
+        writePending();
+        int redacted = 0;
+        for (String form : new java.util.LinkedHashSet<>(List.of(text, jsonEscaped(text)))) {
+            String pattern =
+                    "%" + form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            redacted += jdbc.sql("""
+                    update cmp_audit set payload = null, payload_salt = null
+                    where (complaint_id = ? or process_instance_id = ?) and payload like ? escape '\\'""")
+                    .params(complaintId, processInstanceId, pattern)
+                    .update();
+        }
+        return redacted;
+    }
+
+    private String jsonEscaped(String text) {
+        try {
+            String quoted = json.writeValueAsString(text);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
     public List<Entry> list(long complaintId, String processInstanceId) {
         writePending();
         return jdbc.sql("select * from cmp_audit where complaint_id = ? or process_instance_id = ? order by id")

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.complaints.audit.AuditLog;
 import org.complaints.engine.authorization.EngineAuthority;
+import org.complaints.engine.privacy.HistoricFormFields;
 import org.complaints.mail.MailOutbox;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
@@ -35,6 +36,9 @@ public class Anonymiser {
     static final String REMOVED = "[removed]";
     static final String ANONYMOUS = "[anonymised]";
 
+    /** The diagram of a call ({@code letters.PhoneDelivery}), whose business key starts with the reference. */
+    static final String CALL_PROCESS = "complainant-call";
+
     private final JdbcClient jdbc;
     private final ComplaintRegister register;
     private final EventLog events;
@@ -44,6 +48,7 @@ public class Anonymiser {
     private final TaskService tasks;
     private final EngineAuthority authority;
     private final MailOutbox outbox;
+    private final HistoricFormFields formFields;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -57,6 +62,7 @@ public class Anonymiser {
             TaskService tasks,
             EngineAuthority authority,
             MailOutbox outbox,
+            HistoricFormFields formFields,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
@@ -68,6 +74,7 @@ public class Anonymiser {
         this.tasks = tasks;
         this.authority = authority;
         this.outbox = outbox;
+        this.formFields = formFields;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -96,6 +103,13 @@ public class Anonymiser {
                 }
             }));
         }
+        // calls still to be made: their task shows the name, number and script, and nobody may call any more
+        transaction.executeWithoutResult(tx -> authority.withoutAuthorization(() -> runtime.createProcessInstanceQuery()
+                .processDefinitionKey(CALL_PROCESS)
+                .processInstanceBusinessKeyLike(markings.reference() + "/%")
+                .list()
+                .forEach(call ->
+                        runtime.deleteProcessInstance(call.getId(), "Personal data erased", true, true, true))));
         transaction.executeWithoutResult(tx -> {
             // waits for a survey invitation being sent right now, so its e-mail copy is there to be scrubbed
             jdbc.sql("select complaint_id from cmp_survey where complaint_id = ? for update")
@@ -104,7 +118,10 @@ public class Anonymiser {
                     .optional();
             // the same for an e-mail of the outbox; what has not gone out is cancelled, nothing personal stays
             outbox.erase(complaintId);
-            authority.withoutAuthorization(() -> removeEngineData(instance));
+            authority.withoutAuthorization(() -> {
+                removeEngineData(instance);
+                removeCallHistory(markings.reference());
+            });
             scrubRegister(complaintId);
             audit.redact(complaintId, instance);
             events.append(complaintId, "ANONYMISED", actor, "Personal data removed: " + reason, null);
@@ -127,6 +144,107 @@ public class Anonymiser {
                 .forEach(c -> tasks.deleteProcessInstanceComment(instance, c.getId()));
     }
 
+    /**
+     * The history of the complaint's finished calls: their variables hold the addressee's name, number and the
+     * script, while what each call was and how it went stays in {@code cmp_call}.
+     */
+    private void removeCallHistory(String reference) {
+        history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(CALL_PROCESS)
+                .processInstanceBusinessKeyLike(reference + "/%")
+                .finished()
+                .list()
+                .forEach(call -> history.deleteHistoricProcessInstanceIfExists(call.getId()));
+    }
+
+    /**
+     * References of the complaints whose letters or calls to the representative still wait: the process counts on
+     * them going out (a decision's time to react counts from posting), so they are posted or called first, then
+     * the representative's data is removed.
+     */
+    public List<String> waitingForRepresentative(List<Long> complaintIds) {
+        if (complaintIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select c.reference from cmp_complaint c where c.id in (:ids)
+                and (exists (select 1 from cmp_letter l where l.complaint_id = c.id and l.posted_at is null)
+                    or exists (select 1 from cmp_call k where k.complaint_id = c.id and k.outcome is null))
+                order by c.reference""").param("ids", complaintIds).query(String.class).list();
+    }
+
+    /**
+     * Removes a representative's personal data from a complaint they made on someone's behalf, when the
+     * representative asks for it (GDPR art. 17): their name, e-mail, phone, postal address and relation leave the
+     * register, and wherever the complaint's texts quote them (event summaries, the e-mail log, letters' and calls'
+     * texts, audit payloads, the start form's variables in the engine's history) they are replaced or removed;
+     * the letters' PDFs, which lay out the addressee's name and address, are deleted. The complainant's own data
+     * and case stay: from now on the complaint's communications go to the complainant. A legal hold stops it.
+     *
+     * @return false if a legal hold kept the data
+     */
+    public boolean removeRepresentative(long complaintId, String reason, String actor) {
+        AccessMarkings markings = register.accessMarkings(complaintId);
+        if (markings.legalHold()) {
+            return false;
+        }
+        String instance = markings.processInstanceId();
+        transaction.executeWithoutResult(tx -> {
+            events.writePending();
+            // not the relation ("daughter"): it names nobody, and replacing the word would garble the texts
+            Map<String, Object> personal =
+                    jdbc.sql("""
+                    select representative_name, representative_email, representative_phone,
+                        representative_postal_address
+                    from cmp_complaint where id = ? for update""").param(complaintId).query().singleRow();
+            for (String text : quoted(personal.values())) {
+                jdbc.sql("""
+                        update cmp_event set summary = replace(summary, ?, ?), detail = replace(detail, ?, ?)
+                        where complaint_id = ?""")
+                        .params(text, ANONYMOUS, text, ANONYMOUS, complaintId)
+                        .update();
+                jdbc.sql("""
+                        update cmp_mail set recipients = replace(recipients, ?, ?), body = replace(body, ?, ?)
+                        where complaint_id = ?""")
+                        .params(text, ANONYMOUS, text, ANONYMOUS, complaintId)
+                        .update();
+                jdbc.sql("update cmp_letter set body = replace(body, ?, ?) where complaint_id = ?")
+                        .params(text, ANONYMOUS, complaintId)
+                        .update();
+                jdbc.sql("""
+                        update cmp_call set script = replace(script, ?, ?), note = replace(note, ?, ?)
+                        where complaint_id = ?""")
+                        .params(text, ANONYMOUS, text, ANONYMOUS, complaintId)
+                        .update();
+                audit.redactMentioning(complaintId, instance, text);
+            }
+            jdbc.sql("update cmp_letter set pdf = null where complaint_id = ?")
+                    .param(complaintId)
+                    .update();
+            jdbc.sql("""
+                    update cmp_complaint set representative_name = null, representative_email = null,
+                        representative_phone = null, representative_postal_address = null,
+                        representative_relation = null, representative_consent = false
+                    where id = ?""").param(complaintId).update();
+            authority.withoutAuthorization(() -> {
+                if (instance != null) {
+                    // the start form's fields, kept in the history after the complaint was registered
+                    history.createHistoricVariableInstanceQuery()
+                            .processInstanceId(instance)
+                            .variableNameLike("representative%")
+                            .includeDeleted()
+                            .list()
+                            .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
+                    formFields.delete(instance, "representative");
+                }
+                removeCallHistory(markings.reference());
+            });
+            events.append(
+                    complaintId, "ANONYMISED", actor, "The representative's personal data removed: " + reason, null);
+        });
+        return true;
+    }
+
     private void scrubRegister(long complaintId) {
         // an entry appended earlier in this transaction is written first, so it is scrubbed with the rest
         events.writePending();
@@ -135,12 +253,10 @@ public class Anonymiser {
                     representative_name, representative_email, representative_phone, representative_postal_address
                 from cmp_complaint where id = ?""").param(complaintId).query().singleRow();
         // generated summaries may quote the complainant ("sent to jan@example.org"); they keep their meaning
-        for (Object value : personal.values()) {
-            if (value instanceof String text && text.length() >= 3 && !text.startsWith("[")) {
-                jdbc.sql("update cmp_event set summary = replace(summary, ?, ?) where complaint_id = ?")
-                        .params(text, ANONYMOUS, complaintId)
-                        .update();
-            }
+        for (String text : quoted(personal.values())) {
+            jdbc.sql("update cmp_event set summary = replace(summary, ?, ?) where complaint_id = ?")
+                    .params(text, ANONYMOUS, complaintId)
+                    .update();
         }
         jdbc.sql("update cmp_event set detail = null where complaint_id = ?")
                 .param(complaintId)
@@ -164,7 +280,16 @@ public class Anonymiser {
         jdbc.sql("update cmp_mail set recipients = ?, body = ? where complaint_id = ?")
                 .params(ANONYMOUS, REMOVED, complaintId)
                 .update();
-        // a letter's PDF and text name the addressee and their address; a call's script names them
+        // a letter not posted yet and a call not made yet are not sent any more: out of the print queue and the
+        // call list (their process instances ended above)
+        jdbc.sql("delete from cmp_letter where complaint_id = ? and posted_at is null")
+                .param(complaintId)
+                .update();
+        jdbc.sql("delete from cmp_call where complaint_id = ? and outcome is null")
+                .param(complaintId)
+                .update();
+        // a letter's PDF and text name the addressee and their address, a call's script names them; that they
+        // went, when and how stays
         jdbc.sql("update cmp_letter set pdf = null, body = null where complaint_id = ?")
                 .param(complaintId)
                 .update();
@@ -193,6 +318,27 @@ public class Anonymiser {
                     .params(digest(messageId), messageId)
                     .update();
         }
+    }
+
+    /**
+     * The texts to look for where generated texts quote a person: each value, and each line of a postal address on
+     * its own (a posted letter's record joins the lines with commas); longest first, so a whole address goes before
+     * its lines. Values too short to be told from ordinary words and placeholders already there are left out.
+     */
+    static List<String> quoted(java.util.Collection<Object> values) {
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        for (Object value : values) {
+            if (value instanceof String text) {
+                texts.add(text.strip());
+                for (String line : text.split("\\R")) {
+                    texts.add(line.strip());
+                }
+            }
+        }
+        return texts.stream()
+                .filter(text -> text.length() >= 3 && !text.startsWith("["))
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList();
     }
 
     /** The form an anonymised inbound Message-ID is kept in. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.complaints.apidocs.ApiErrors;
+import org.complaints.audit.AuditLog;
 import org.complaints.engine.InvalidInputException;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.Complaint;
@@ -46,34 +47,84 @@ class PrivacyController {
     private final ComplaintRegister register;
     private final LegalHolds legalHolds;
     private final StaffAccess staff;
+    private final AuditLog audit;
 
     PrivacyController(
             SubjectAccess subjects,
             Anonymiser anonymiser,
             ComplaintRegister register,
             LegalHolds legalHolds,
-            StaffAccess staff) {
+            StaffAccess staff,
+            AuditLog audit) {
         this.subjects = subjects;
         this.anonymiser = anonymiser;
         this.register = register;
         this.legalHolds = legalHolds;
         this.staff = staff;
+        this.audit = audit;
     }
 
     // a map by design: the export holds every row kept about the person, keyed by the register's columns
     @GetMapping("/api/staff/privacy/subject-access")
-    @Operation(summary = "Everything held about an e-mail address")
+    @Operation(
+            summary = "Everything held about a person",
+            description = "The person is identified by one of: email; phone; references with name; name with"
+                    + " postalAddress (docs/security.md, data protection). 400 names what is missing, too weak or"
+                    + " matches more than one person.")
     @ApiResponse(responseCode = "200", description = "The export")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
     Map<String, Object> export(
-            @Parameter(description = "The complainant's e-mail address", example = "jan.devries@example.net")
+            @Parameter(description = "The person's e-mail address", example = "jan.devries@example.net")
                     @RequestParam(required = false)
-                    String email) {
+                    String email,
+            @Parameter(
+                            description = "The person's phone number, compared by its digits (spaces and punctuation"
+                                    + " ignored); with several people behind one number, give the name too",
+                            example = "+31 20 123 4567")
+                    @RequestParam(required = false)
+                    String phone,
+            @Parameter(
+                            description = "One or more complaint references (comma-separated), with the name",
+                            example = "CMP-2026-000042")
+                    @RequestParam(required = false)
+                    String references,
+            @Parameter(
+                            description = "The person's name as the complaint has it: required with references and"
+                                    + " postalAddress, narrows an e-mail or phone match",
+                            example = "Aaltje Jansen")
+                    @RequestParam(required = false)
+                    String name,
+            @Parameter(
+                            description = "The person's postal address (compared by its letters and digits), with"
+                                    + " the name",
+                            example = "Dorpsstraat 12, 1234 AB Ergens")
+                    @RequestParam(required = false)
+                    String postalAddress) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
-        String address = requireEmail(email);
-        notNaming(subjects.complaintsOf(address), actor);
-        return subjects.export(address);
+        SubjectAccess.Subject subject =
+                subjects.find(SubjectIdentifier.of(email, phone, references, name, postalAddress));
+        notNaming(subject.all(), actor);
+        Map<String, Object> export = subjects.export(subject);
+        // who read whose data and how they found it, per complaint (ISO 10002 4.7); not the identifier's value
+        for (Long id : subject.all()) {
+            AccessMarkings markings = register.accessMarkings(id);
+            audit.append(
+                    id,
+                    markings.processInstanceId(),
+                    actor,
+                    "privacy.SUBJECT_ACCESS_EXPORTED",
+                    "subject-access",
+                    null,
+                    Map.of(
+                            "reference",
+                            markings.reference(),
+                            "identifiedBy",
+                            subject.identifier().kind(),
+                            "as",
+                            subject.asComplainant().contains(id) ? "complainant" : "representative"));
+        }
+        return export;
     }
 
     /** Staff a complaint names answer no request about it: another complaint manager does (ISO 10002 4.7). */
@@ -82,19 +133,49 @@ class PrivacyController {
     }
 
     record ErasureRequest(
-            @Schema(description = "The complainant's e-mail address", example = "jan.devries@example.net")
+            @Schema(description = "The person's e-mail address", example = "jan.devries@example.net")
             String email,
+
+            @Schema(
+                    description = "The person's phone number, compared by its digits; with several people"
+                            + " behind one number, give the name too",
+                    example = "+31 20 123 4567")
+            String phone,
+
+            @Schema(description = "One or more complaint references, with the name", example = "[\"CMP-2026-000042\"]")
+            List<String> references,
+
+            @Schema(
+                    description = "The person's name as the complaint has it: required with references and"
+                            + " postalAddress, narrows an e-mail or phone match",
+                    example = "Aaltje Jansen")
+            String name,
+
+            @Schema(
+                    description =
+                            "The person's postal address (compared by its letters and digits), with the" + " name",
+                    example = "Dorpsstraat 12, 1234 AB Ergens")
+            String postalAddress,
 
             @Schema(description = "Why (recorded in the audit log)", example = "Erasure request of 3 March by letter")
             String reason) {}
 
-    /** What an erasure did: the complaints anonymised, and those a legal hold kept, with the hold's reason. */
+    /**
+     * What an erasure did: the complaints anonymised, those where the person's data as representative was removed,
+     * and those a legal hold kept, with the hold's reason.
+     */
     record Erasure(
             @Schema(description = "References of the complaints anonymised", example = "[\"CMP-2026-000042\"]")
             List<String> erased,
 
             @Schema(description = "Complaints kept because of a legal hold, with the reason")
-            List<HeldComplaint> held) {}
+            List<HeldComplaint> held,
+
+            @Schema(
+                    description = "References of other people's complaints the person represented: their own"
+                            + " data as representative removed, the complainant's case kept",
+                    example = "[\"CMP-2026-000044\"]")
+            List<String> representativeErased) {}
 
     record HeldComplaint(
             @Schema(description = "The complaint's reference", example = "CMP-2026-000043")
@@ -104,33 +185,58 @@ class PrivacyController {
             String legalHoldReason) {}
 
     @PostMapping("/api/staff/privacy/erasures")
-    @Operation(summary = "Anonymise a complainant's data now")
+    @Operation(
+            summary = "Erase a person's data now",
+            description = "The person is identified as for the subject-access export. Their own complaints are"
+                    + " anonymised; in complaints they made for someone else, their data as representative is"
+                    + " removed.")
     @ApiResponse(responseCode = "200", description = "What was erased and what is held")
     @ApiResponse(responseCode = "400", ref = ApiErrors.STAFF_INVALID)
     @ApiResponse(responseCode = "404", ref = ApiErrors.STAFF_NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiErrors.STAFF_CONFLICT)
     Erasure erase(@RequestBody(required = false) ErasureRequest request) {
         String actor = staff.requireAnyGroup(StaffGroups.MANAGERS, StaffGroups.ADMIN);
         if (request == null) {
-            throw new InvalidInputException("Send {\"email\": ..., \"reason\": ...}");
+            throw new InvalidInputException("Send {\"email\": ..., \"reason\": ...} (or phone, references with name,"
+                    + " or name with postalAddress instead of email)");
         }
-        String email = requireEmail(request.email());
+        SubjectIdentifier who = SubjectIdentifier.of(
+                request.email(), request.phone(), request.references(), request.name(), request.postalAddress());
         String reason = requireReason(request.reason());
-        List<Long> complaints = subjects.complaintsOf(email);
-        if (complaints.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint was filed with this e-mail address.");
+        SubjectAccess.Subject subject = subjects.find(who);
+        if (subject.all().isEmpty()) {
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND,
+                    SubjectIdentifier.BY_EMAIL.equals(who.kind())
+                            ? "No complaint was filed with this e-mail address."
+                            : "No complaint matches this " + who.kind().replace('-', ' ') + ".");
         }
-        notNaming(complaints, actor);
+        notNaming(subject.all(), actor);
+        List<String> waiting = anonymiser.waitingForRepresentative(subject.asRepresentative());
+        if (!waiting.isEmpty()) {
+            throw new ResponseStatusException(
+                    HttpStatus.CONFLICT,
+                    "Letters or calls to this person as representative still wait in " + String.join(", ", waiting)
+                            + ": post the letters or record the calls first, then ask again. Nothing was erased.");
+        }
         List<String> erased = new ArrayList<>();
         List<HeldComplaint> held = new ArrayList<>();
-        for (Long id : complaints) {
+        List<String> representativeErased = new ArrayList<>();
+        for (Long id : subject.all()) {
             AccessMarkings markings = register.accessMarkings(id);
-            if (anonymiser.anonymise(id, "erasure request: " + reason, actor)) {
+            boolean own = subject.asComplainant().contains(id);
+            boolean done = own
+                    ? anonymiser.anonymise(id, "erasure request: " + reason, actor)
+                    : anonymiser.removeRepresentative(id, "erasure request: " + reason, actor);
+            if (!done) {
+                held.add(new HeldComplaint(markings.reference(), String.valueOf(markings.legalHoldReason())));
+            } else if (own) {
                 erased.add(markings.reference());
             } else {
-                held.add(new HeldComplaint(markings.reference(), String.valueOf(markings.legalHoldReason())));
+                representativeErased.add(markings.reference());
             }
         }
-        return new Erasure(erased, held);
+        return new Erasure(erased, held, representativeErased);
     }
 
     record LegalHold(
@@ -172,13 +278,6 @@ class PrivacyController {
         String reason = hold.held() ? requireReason(hold.reason()) : null;
         legalHolds.set(complaint.id(), hold.held(), reason, actor);
         return new LegalHoldState(reference, hold.held());
-    }
-
-    private static String requireEmail(String email) {
-        if (email == null || !email.trim().matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidInputException("email: give the complainant's e-mail address");
-        }
-        return email.trim();
     }
 
     private static String requireReason(String reason) {

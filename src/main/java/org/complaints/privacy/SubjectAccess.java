@@ -16,17 +16,20 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.complaints.audit.AuditLog;
+import org.complaints.engine.InvalidInputException;
 import org.complaints.engine.authorization.EngineAuthority;
+import org.complaints.register.ComplaintNotFoundException;
 import org.complaints.register.EventLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything held about one complainant e-mail address (GDPR right of access), as one JSON document: the
- * register entries with their decisions, added information, attachments, e-mails, satisfaction survey answers,
- * event and audit logs, and the engine's history of each complaint (activities, tasks, variables, comments,
- * decisions).
+ * Everything held about one person (GDPR right of access), found by a {@link SubjectIdentifier}, as one JSON
+ * document: the register entries of their own complaints with their decisions, added information, attachments,
+ * e-mails, letters, calls, satisfaction survey answers, event and audit logs, and the engine's history of each
+ * complaint (activities, tasks, variables, comments, decisions); and of complaints they made for someone else only
+ * their own data as representative, since the case is the complainant's.
  *
  * <p>Every key of the document is camelCase, also those that come from the register's column names, which H2
  * reports in upper case and PostgreSQL in lower case: so the document is the same on both, and the code that
@@ -62,20 +65,177 @@ public class SubjectAccess {
 
     /** Ids of the complaints filed with this address (case-insensitive, as e-mail addresses are compared). */
     public List<Long> complaintsOf(String email) {
-        return jdbc.sql("select id from cmp_complaint where lower(complainant_email) = lower(?) order by id")
-                .param(email.trim())
-                .query(Long.class)
-                .list();
+        return find(SubjectIdentifier.byEmail(email)).asComplainant();
+    }
+
+    /**
+     * The complaints a request's person appears in: as the complainant, and apart from those as the
+     * representative of someone else's complaint. Only what the identifier matches is covered; the system links no
+     * further complaints by guesswork (a namesake's, a relative's), so staff who know of more name them in a
+     * second request.
+     *
+     * @throws InvalidInputException when the identifier matches complaints of more than one person and the request
+     *     gives no name that tells them apart, or when a reference's complaint does not bear the name
+     * @throws ComplaintNotFoundException when a reference is not registered
+     */
+    @Transactional(readOnly = true)
+    public Subject find(SubjectIdentifier who) {
+        List<Match> complainant = matches(who, COMPLAINANT);
+        List<Match> representative = matches(who, REPRESENTATIVE);
+        if (SubjectIdentifier.BY_REFERENCE.equals(who.kind())) {
+            for (String reference : who.references()) {
+                if (complainant.stream().noneMatch(m -> m.reference().equals(reference))
+                        && representative.stream().noneMatch(m -> m.reference().equals(reference))) {
+                    Boolean anonymised = jdbc.sql(
+                                    "select anonymised_at is not null from cmp_complaint where reference = ?")
+                            .param(reference)
+                            .query(Boolean.class)
+                            .optional()
+                            .orElseThrow(() -> new ComplaintNotFoundException(reference));
+                    if (anonymised) {
+                        // nothing personal is left to export or erase: not a reason to refuse the rest
+                        continue;
+                    }
+                    throw new InvalidInputException("name: complaint " + reference + " was not filed under this name,"
+                            + " nor by a representative of this name; check the spelling in the complaint file");
+                }
+            }
+        }
+        // a phone is often a household's or an office's: several people behind one number are not one person
+        if (SubjectIdentifier.BY_PHONE.equals(who.kind()) && who.name() == null) {
+            long people = java.util.stream.Stream.concat(complainant.stream(), representative.stream())
+                    .map(m -> SubjectIdentifier.nameKey(String.valueOf(m.name())))
+                    .distinct()
+                    .count();
+            if (people > 1) {
+                throw new InvalidInputException("name: complaints of " + people + " different names have this phone"
+                        + " number; give the person's name as well");
+            }
+        }
+        List<Long> own = complainant.stream().map(Match::id).distinct().toList();
+        List<Long> represented = representative.stream()
+                .map(Match::id)
+                .filter(id -> !own.contains(id))
+                .distinct()
+                .toList();
+        return new Subject(who, own, represented);
+    }
+
+    /** What a request found: the complaints of its person as complainant, and those they represent someone in. */
+    public record Subject(SubjectIdentifier identifier, List<Long> asComplainant, List<Long> asRepresentative) {
+
+        public List<Long> all() {
+            List<Long> all = new ArrayList<>(asComplainant);
+            all.addAll(asRepresentative);
+            return all;
+        }
+    }
+
+    private record Match(long id, String reference, String name) {}
+
+    /** The columns a person is found by, as complainant or as representative. */
+    private record Role(String name, String email, String phone, String postalAddress) {}
+
+    private static final Role COMPLAINANT =
+            new Role("complainant_name", "complainant_email", "complainant_phone", "postal_address");
+    private static final Role REPRESENTATIVE = new Role(
+            "representative_name", "representative_email", "representative_phone", "representative_postal_address");
+
+    /**
+     * The complaints whose {@code role} columns match: the database narrows by the identifier's column, the
+     * comparison the database cannot make the same way on H2 and PostgreSQL (names, addresses) is made here.
+     */
+    private List<Match> matches(SubjectIdentifier who, Role role) {
+        String select = "select id, reference, " + role.name() + " as person, " + role.postalAddress()
+                + " as address from cmp_complaint where ";
+        List<Map<String, Object>> rows = switch (who.kind()) {
+            case SubjectIdentifier.BY_EMAIL ->
+                jdbc.sql(select + "lower(" + role.email() + ") = lower(?)")
+                        .param(who.email())
+                        .query()
+                        .listOfRows();
+            case SubjectIdentifier.BY_PHONE ->
+                jdbc.sql(select + SubjectIdentifier.digitsSql(role.phone()) + " = ?")
+                        .param(SubjectIdentifier.digits(who.phone()))
+                        .query()
+                        .listOfRows();
+            case SubjectIdentifier.BY_REFERENCE ->
+                jdbc.sql(select + "reference in (:references)")
+                        .param("references", who.references())
+                        .query()
+                        .listOfRows();
+            default ->
+                jdbc.sql(select + "lower(" + role.name() + ") like ? and lower(" + role.postalAddress() + ") like ?")
+                        .params(likeName(who.name()), likeAddress(who.postalAddress()))
+                        .query()
+                        .listOfRows();
+        };
+        List<Match> found = new ArrayList<>();
+        for (Map<String, Object> columns : rows) {
+            Map<String, Object> row = row(columns);
+            String person = (String) row.get("person");
+            if (person == null || !who.sameName(person)) {
+                continue;
+            }
+            if (SubjectIdentifier.BY_ADDRESS.equals(who.kind()) && !who.sameAddress((String) row.get("address"))) {
+                continue;
+            }
+            found.add(new Match(((Number) row.get("id")).longValue(), (String) row.get("reference"), person));
+        }
+        found.sort(java.util.Comparator.comparingLong(Match::id));
+        return found;
+    }
+
+    /**
+     * A pattern the database finds the name's complaints by: its ASCII letters and digits in order, anything
+     * (spaces, wildcards, letters the database may lower-case differently from Java) in between; the exact
+     * comparison follows in {@link #matches}. An {@code i} matches any one letter, since a Turkish collation
+     * lower-cases {@code I} to a dotless one.
+     */
+    static String likeName(String name) {
+        StringBuilder pattern = new StringBuilder();
+        for (char c : name.strip().toCharArray()) {
+            char lower = c < 128 ? Character.toLowerCase(c) : c;
+            if (lower == 'i') {
+                pattern.append('_');
+            } else if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                pattern.append(lower);
+            } else if (pattern.isEmpty() || pattern.charAt(pattern.length() - 1) != '%') {
+                pattern.append('%');
+            }
+        }
+        return pattern.toString();
+    }
+
+    /**
+     * The same for a postal address, whose spaces and punctuation vary even inside a word or number ("12a",
+     * "12 a"): its ASCII letters and digits in order, anything between each two.
+     */
+    static String likeAddress(String address) {
+        StringBuilder pattern = new StringBuilder("%");
+        for (char c : address.toCharArray()) {
+            char lower = c < 128 ? Character.toLowerCase(c) : c;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                pattern.append(lower == 'i' ? '_' : lower).append('%');
+            }
+        }
+        return pattern.toString();
+    }
+
+    /** Everything held about the person with this e-mail address, as before other identifiers were accepted. */
+    @Transactional(readOnly = true)
+    public Map<String, Object> export(String email) {
+        return export(find(SubjectIdentifier.byEmail(email)));
     }
 
     @Transactional(readOnly = true)
-    public Map<String, Object> export(String email) {
+    public Map<String, Object> export(Subject subject) {
         List<Map<String, Object>> complaints = new ArrayList<>();
-        for (Long id : complaintsOf(email)) {
+        for (Long id : subject.asComplainant()) {
             Map<String, Object> complaint = new LinkedHashMap<>(
                     rows("select * from cmp_complaint where id = ?", id).get(0));
             // the status page's secret: a credential, not information about the person; also cut out of the
-            // e-mails that carried the link
+            // e-mails and letters that carried the link
             String token = (String) complaint.remove("trackingToken");
             complaint.put(
                     "decisions", rows("select * from cmp_decision where complaint_id = ? order by decision_round", id));
@@ -88,6 +248,15 @@ public class SubjectAccess {
             complaint.put("emailsNotYetSent", rows("""
                     select dedup_key, template, language, recipients, subject, body, message_id, status, queued_at
                     from cmp_mail_outbox where complaint_id = ? and status in ('PENDING', 'FAILED') order by id""", id));
+            // letters as text: the PDF lays out the same text under the addressee's name and address (both in
+            // the register columns above), and its status-page link cannot be cut out of a PDF the way it is cut
+            // out of a text; staff download a letter's PDF as posted by its id when the person asks for it
+            complaint.put("letters", rows("""
+                    select id, kind, language, subject, body, large_print, created_at, posted_at, posted_by
+                    from cmp_letter where complaint_id = ? order by id""", id));
+            complaint.put("calls", rows("""
+                    select id, kind, language, subject, script, created_at, outcome, outcome_at, outcome_by, note
+                    from cmp_call where complaint_id = ? order by id""", id));
             complaint.put("inboundEmails", rows("select * from cmp_inbound_mail where complaint_id = ?", id));
             events.writePending();
             complaint.put("events", rows("select * from cmp_event where complaint_id = ? order by id", id));
@@ -103,9 +272,27 @@ public class SubjectAccess {
                     instance == null ? Map.of() : authority.withoutAuthorization(() -> engine(instance)));
             complaints.add(token == null || token.isEmpty() ? complaint : redact(complaint, token));
         }
+        // someone else's complaint: only what it holds about the representative, not the complainant's case
+        List<Map<String, Object>> represented = new ArrayList<>();
+        for (Long id : subject.asRepresentative()) {
+            represented.addAll(rows("""
+                    select reference, received_at, representative_name, representative_email, representative_phone,
+                        representative_postal_address, representative_relation, representative_consent
+                    from cmp_complaint where id = ?""", id));
+        }
+        SubjectIdentifier who = subject.identifier();
+        Map<String, Object> identifiedBy = new LinkedHashMap<>();
+        identifiedBy.put("kind", who.kind());
+        identifiedBy.put("email", who.email());
+        identifiedBy.put("phone", who.phone());
+        identifiedBy.put("references", who.references());
+        identifiedBy.put("name", who.name());
+        identifiedBy.put("postalAddress", who.postalAddress());
         Map<String, Object> export = new LinkedHashMap<>();
-        export.put("email", email.trim());
+        export.put("email", who.email());
+        export.put("identifiedBy", identifiedBy);
         export.put("complaints", complaints);
+        export.put("asRepresentative", represented);
         return export;
     }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.complaints.SharedApplication;
 import org.complaints.intake.ComplaintSubmission;
 import org.complaints.intake.IntakeService;
+import org.complaints.intake.Submissions;
 import org.complaints.register.Complaint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The subject-access export on H2, the default database (which reports column names in upper case): the keys
  * listed in {@code subject-access-shape.txt}, as on PostgreSQL ({@code DataProtectionPostgresIT}), the engine
- * history included and the status page's tracking token left out.
+ * history included and the status page's tracking token left out; letters, calls and a representative's own data
+ * too, found by phone.
  */
 @SharedApplication
 class SubjectAccessTest {
@@ -76,6 +78,48 @@ class SubjectAccessTest {
                 .contains("Task_ConfirmAssessment");
         // times as instants in UTC, whichever type the driver returns
         assertThat(filed.path("receivedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
+    }
+
+    @Test
+    void lettersCallsAndARepresentativesOwnDataHaveTheListedKeysOnH2Too() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String phone = "+31 6 " + (10_000_000 + Math.abs(tag.hashCode() % 89_999_999));
+        Complaint byPost = intake.file(Submissions.aWebComplaint()
+                .withoutEmail()
+                .withName("Hanna Brief" + tag)
+                .withPhone(phone)
+                .withPostalAddress("Briefweg " + tag + "\n1234 AB Ergens")
+                .withPreferredContact("post")
+                .build());
+        Complaint byPhone = intake.file(Submissions.aWebComplaint()
+                .withoutEmail()
+                .withName("Hanna Brief" + tag)
+                .withPhone(phone.replace(" ", ""))
+                .withPreferredContact("phone")
+                .build());
+        String representativePhone = phone.replace("+31 6", "+31 20");
+        Complaint represented = intake.file(Submissions.aWebComplaint()
+                .withName("Henk Cliënt" + tag)
+                .withRepresentative("Rita Vertegenwoordiger" + tag, null, representativePhone, null, "daughter", true)
+                .build());
+        runDueJobs();
+
+        JsonNode export = json.valueToTree(subjects.export(subjects.find(
+                SubjectIdentifier.of(null, phone, (String) null, "hanna  brief" + tag.toUpperCase(), null))));
+
+        SubjectAccessShape.check(export);
+        assertThat(export.path("complaints").findValuesAsText("reference"))
+                .containsExactly(byPost.reference(), byPhone.reference());
+        assertThat(export.at("/complaints/0/letters/0/kind").asText()).isEqualTo("acknowledgement");
+        assertThat(export.at("/complaints/1/calls/0/kind").asText()).isEqualTo("acknowledgement");
+        assertThat(export.at("/identifiedBy/kind").asText()).isEqualTo("phone");
+
+        JsonNode representative = json.valueToTree(subjects.export(
+                subjects.find(SubjectIdentifier.of(null, representativePhone, (String) null, null, null))));
+        SubjectAccessShape.checkListedKeys(representative);
+        assertThat(representative.path("complaints")).isEmpty();
+        assertThat(representative.at("/asRepresentative/0/reference").asText()).isEqualTo(represented.reference());
+        assertThat(representative.toString()).doesNotContain("Henk Cliënt" + tag);
     }
 
     private void runDueJobs() {
