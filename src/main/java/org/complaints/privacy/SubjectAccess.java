@@ -252,7 +252,7 @@ public class SubjectAccess {
             // the register columns above), and its status-page link cannot be cut out of a PDF the way it is cut
             // out of a text; staff download a letter's PDF as posted by its id when the person asks for it
             complaint.put("letters", rows("""
-                    select id, kind, language, subject, body, large_print, created_at, posted_at, posted_by
+                    select id, kind, language, subject, body, large_print, created_at, printed_at, posted_at, posted_by
                     from cmp_letter where complaint_id = ? order by id""", id));
             complaint.put("calls", rows("""
                     select id, kind, language, subject, script, created_at, outcome, outcome_at, outcome_by, note
@@ -263,7 +263,7 @@ public class SubjectAccess {
             // the survey answers; not the link's hash, which is a credential, not information about the person
             complaint.put("satisfactionSurvey", rows("""
                     select invited_at, language, status, sent_at, expires_at, answered_at, handling_score, outcome_score,
-                        ease_score, comment
+                        ease_score, comment, answered_by, answer_channel
                     from cmp_survey where complaint_id = ?""", id));
             String instance = (String) complaint.get("processInstanceId");
             complaint.put("audit", audit.list(id, instance));
