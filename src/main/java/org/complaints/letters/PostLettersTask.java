@@ -3,6 +3,8 @@ package org.complaints.letters;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.complaints.engine.authorization.EngineAuthority;
+import org.complaints.privacy.ComplainantDataErased;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +53,15 @@ public class PostLettersTask {
 
     /** A letter was posted: completes the task once none waits, so the instance ends. */
     void letterPosted() {
+        endWhenNoneWaits();
+    }
+
+    /**
+     * Completes the task once no letter waits, so the instance ends; also after letters left the queue without
+     * being posted (a complainant's data erased), so nobody is sent to an empty print queue.
+     */
+    @EventListener(ComplainantDataErased.class)
+    void endWhenNoneWaits() {
         if (letters.waitingCount() > 0) {
             return;
         }

@@ -18,6 +18,7 @@ import org.complaints.mail.MailOutbox;
 import org.complaints.register.AccessMarkings;
 import org.complaints.register.ComplaintRegister;
 import org.complaints.register.EventLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +50,7 @@ public class Anonymiser {
     private final EngineAuthority authority;
     private final MailOutbox outbox;
     private final HistoricFormFields formFields;
+    private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -63,6 +65,7 @@ public class Anonymiser {
             EngineAuthority authority,
             MailOutbox outbox,
             HistoricFormFields formFields,
+            ApplicationEventPublisher publisher,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.jdbc = jdbc;
@@ -75,6 +78,7 @@ public class Anonymiser {
         this.authority = authority;
         this.outbox = outbox;
         this.formFields = formFields;
+        this.publisher = publisher;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -126,6 +130,8 @@ public class Anonymiser {
             audit.redact(complaintId, instance);
             events.append(complaintId, "ANONYMISED", actor, "Personal data removed: " + reason, null);
         });
+        // its waiting letters left the print queue unposted; the print queue's task follows (letters listens)
+        publisher.publishEvent(new ComplainantDataErased(complaintId));
         return true;
     }
 
@@ -158,8 +164,8 @@ public class Anonymiser {
     }
 
     /**
-     * References of the complaints whose letters or calls to the representative still wait: the process counts on
-     * them going out (a decision's time to react counts from posting), so they are posted or called first, then
+     * References of the complaints whose letters, calls or e-mails to the representative still wait: the process
+     * counts on them going out (a decision's time to react counts from posting), so they are posted or called first, then
      * the representative's data is removed.
      */
     public List<String> waitingForRepresentative(List<Long> complaintIds) {
@@ -169,7 +175,10 @@ public class Anonymiser {
         return jdbc.sql("""
                 select c.reference from cmp_complaint c where c.id in (:ids)
                 and (exists (select 1 from cmp_letter l where l.complaint_id = c.id and l.posted_at is null)
-                    or exists (select 1 from cmp_call k where k.complaint_id = c.id and k.outcome is null))
+                    or exists (select 1 from cmp_call k where k.complaint_id = c.id and k.outcome is null)
+                    or exists (select 1 from cmp_mail_outbox o where o.complaint_id = c.id
+                        and o.status in ('PENDING', 'FAILED') and c.representative_email is not null
+                        and position(lower(c.representative_email) in lower(o.recipients)) > 0))
                 order by c.reference""").param("ids", complaintIds).query(String.class).list();
     }
 

@@ -216,8 +216,10 @@ class PrivacyController {
         if (!waiting.isEmpty()) {
             throw new ResponseStatusException(
                     HttpStatus.CONFLICT,
-                    "Letters or calls to this person as representative still wait in " + String.join(", ", waiting)
-                            + ": post the letters or record the calls first, then ask again. Nothing was erased.");
+                    "Letters, calls or e-mails to this person as representative still wait in "
+                            + String.join(", ", waiting)
+                            + ": post the letters, record the calls or let the e-mails go out first, then ask again."
+                            + " Nothing was erased.");
         }
         List<String> erased = new ArrayList<>();
         List<HeldComplaint> held = new ArrayList<>();

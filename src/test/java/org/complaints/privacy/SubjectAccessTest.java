@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The subject-access export on H2, the default database (which reports column names in upper case): the keys
  * listed in {@code subject-access-shape.txt}, as on PostgreSQL ({@code DataProtectionPostgresIT}), the engine
  * history included and the status page's tracking token left out; letters, calls and a representative's own data
- * too, found by phone.
+ * too, found by phone; an e-mail still queued for a representative holds their erasure.
  */
 @SharedApplication
 class SubjectAccessTest {
@@ -40,6 +40,9 @@ class SubjectAccessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Anonymiser anonymiser;
 
     @Test
     void theExportHasTheSameKeysAsOnPostgresqlWithTheEngineHistoryAndWithoutTheToken() {
@@ -120,6 +123,33 @@ class SubjectAccessTest {
         assertThat(representative.path("complaints")).isEmpty();
         assertThat(representative.at("/asRepresentative/0/reference").asText()).isEqualTo(represented.reference());
         assertThat(representative.toString()).doesNotContain("Henk Cliënt" + tag);
+    }
+
+    @Test
+    void anEmailStillQueuedForARepresentativeHoldsTheirErasureUntilItIsSent() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String representativeEmail = "rita." + tag + "@example.net";
+        Complaint represented = intake.file(Submissions.aWebComplaint()
+                .withName("Henk Wacht" + tag)
+                .withRepresentative("Rita Wacht" + tag, representativeEmail, null, null, "daughter", true)
+                .build());
+        runDueJobs();
+        // the acknowledgement goes to the representative and waits in the outbox (tests send it themselves)
+        assertThat(jdbc.sql("select count(*) from cmp_mail_outbox where complaint_id = ? and status = 'PENDING'"
+                                + " and lower(recipients) like ?")
+                        .params(represented.id(), "%" + representativeEmail + "%")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        assertThat(anonymiser.waitingForRepresentative(List.of(represented.id())))
+                .containsExactly(represented.reference());
+
+        jdbc.sql("update cmp_mail_outbox set status = 'SENT' where complaint_id = ?")
+                .param(represented.id())
+                .update();
+        assertThat(anonymiser.waitingForRepresentative(List.of(represented.id())))
+                .isEmpty();
     }
 
     private void runDueJobs() {

@@ -30,6 +30,7 @@ import org.complaints.letters.Letters;
 import org.complaints.letters.PrintQueue;
 import org.complaints.mail.MailFormats;
 import org.complaints.mail.MailLog;
+import org.complaints.privacy.Anonymiser;
 import org.complaints.register.Complaint;
 import org.complaints.register.ComplaintEvent;
 import org.complaints.register.ComplaintStage;
@@ -86,6 +87,9 @@ class LettersAndCallsProcessTest extends ProcessTestBase {
 
     @Autowired
     ITemplateEngine templates;
+
+    @Autowired
+    Anonymiser anonymiser;
 
     /**
      * Started by intake and, before the acknowledgement step runs, recorded as the contact-model intake records it:
@@ -326,6 +330,20 @@ class LettersAndCallsProcessTest extends ProcessTestBase {
                 .filteredOn(m -> "decision".equals(m.template()))
                 .singleElement()
                 .satisfies(m -> assertThat(m.body()).contains(formats.date(due.toInstant(), "nl")));
+    }
+
+    @Test
+    void erasingALetterComplainantsDataEndsThePostLettersTaskTheirLetterOpened() {
+        ProcessInstance instance = received("nl", "post", ADDRESS, null);
+        Complaint complaint = staff.complaintOf(instance);
+        onlyWaiting(complaint, "acknowledgement");
+        assertThat(postLettersTask()).isNotNull();
+
+        assertThat(anonymiser.anonymise(complaint.id(), "The complainant asked to be forgotten", "manager"))
+                .isTrue();
+
+        assertThat(waitingOf(complaint)).isEmpty();
+        assertThat(postLettersTask()).isNull();
     }
 
     @Test
